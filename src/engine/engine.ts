@@ -1,0 +1,412 @@
+/**
+ * The rules: start a game, list the legal choices, resolve a turn, fire an inject, score the end.
+ * Pure functions of (scenario, state, input): no input is mutated, nothing ambient is read, and every
+ * random draw comes from the generators whose states travel inside the game state.
+ */
+import { addDays } from './calendar';
+import type { EvalContext } from './expr';
+import { BASIS, locate, pickWeighted, Rng, seedState } from './rng';
+import type {
+  CompiledEffects,
+  CompiledOption,
+  Controller,
+  EngineError,
+  EngineErrorCode,
+  GameState,
+  IndicatorChange,
+  InjectRecord,
+  LedgerEntry,
+  LedgerEvent,
+  MoveRecord,
+  ObjectiveResult,
+  OptionView,
+  Scenario,
+  Side,
+  TurnChoice,
+  TurnResult,
+  HotlineStatus,
+} from './types';
+import { SIDES, otherSide } from './types';
+
+/** The rules version. A replay or save made under another major version is refused. */
+export const ENGINE_VERSION = '1.0.0';
+
+/** The seed of the counterpart model's own stream: it never uses up the world's randomness. */
+const counterpartSeed = (seed: string): string => `${seed}\u0000counterpart`;
+
+/**
+ * A new game of `scenario` from `seed`, with each side played by people or by the model.
+ * The first beat is where play starts; no random draw is made here.
+ */
+export function start(scenario: Scenario, seed: string, controllers: Readonly<Record<Side, Controller>>): GameState {
+  const file = scenario.file;
+  const indicators: Record<string, number> = {};
+  for (const ind of file.indicators) indicators[ind.id] = ind.start;
+  const flags: Record<string, boolean> = {};
+  for (const f of file.flags) flags[f.id] = f.start;
+  return {
+    format: 'red-phone/state@1',
+    engineVersion: ENGINE_VERSION,
+    scenarioId: scenario.id,
+    scenarioHash: scenario.hash,
+    seed,
+    controllers: { us: controllers.us, cn: controllers.cn },
+    turn: 0,
+    beat: file.start,
+    ending: null,
+    indicators,
+    flags,
+    rung: { us: 0, cn: 0 },
+    last: { us: null, cn: null },
+    hotline: { status: 'idle', calls: 0, answered: 0, unanswered: 0 },
+    ledger: [],
+    firedInjects: [],
+    rng: { world: seedState(seed), counterpart: seedState(counterpartSeed(seed)) },
+    log: [],
+  };
+}
+
+/** The in-game date of the current turn, `YYYY-MM-DD`. */
+export function currentDate(scenario: Scenario, state: GameState): string {
+  return addDays(scenario.file.calendar.start, state.turn * scenario.file.calendar.turnDays);
+}
+
+export function contextOf(state: GameState, chose: Readonly<Record<Side, string | null>> = state.last): EvalContext {
+  return {
+    indicators: state.indicators,
+    flags: state.flags,
+    turn: state.turn + 1,
+    rung: state.rung,
+    chose,
+    hotline: state.hotline,
+    ledger: state.ledger,
+  };
+}
+
+function offered(scenario: Scenario, state: GameState, side: Side, ctx: EvalContext): CompiledOption[] {
+  const beat = scenario.beats.get(state.beat);
+  if (beat === undefined) throw new Error(`engine: state is at unknown beat ${state.beat}`);
+  const out: CompiledOption[] = [];
+  for (const o of beat.options[side]) if (o.when === null || o.when(ctx) !== 0) out.push(o);
+  return out;
+}
+
+function viewOf(o: CompiledOption, index: number): OptionView {
+  return {
+    id: o.id,
+    index,
+    side: o.side,
+    label: o.file.label,
+    text: o.file.text,
+    rung: o.rung,
+    uses: o.file.terms.uses,
+    strains: o.file.terms.strains,
+    isDefault: o.file.default === true,
+  };
+}
+
+/**
+ * The options offered to `side` now, in scenario order (empty once the game is over). Every beat has,
+ * for each side, an option with no condition (the checker enforces it), so a live game always has one.
+ */
+export function legalOptions(scenario: Scenario, state: GameState, side: Side): OptionView[] {
+  if (state.ending !== null) return [];
+  return offered(scenario, state, side, contextOf(state)).map(viewOf);
+}
+
+/** The options of each side played by people, or null for a side the model plays. */
+export function legalChoices(scenario: Scenario, state: GameState): Record<Side, OptionView[] | null> {
+  return {
+    us: state.controllers.us === 'people' ? legalOptions(scenario, state, 'us') : null,
+    cn: state.controllers.cn === 'people' ? legalOptions(scenario, state, 'cn') : null,
+  };
+}
+
+/** The option a turn timer falls back to: the one marked `default`, else the first offered. */
+export function defaultOption(scenario: Scenario, state: GameState, side: Side): OptionView | null {
+  const views = legalOptions(scenario, state, side);
+  return views.find((v) => v.isDefault) ?? views[0] ?? null;
+}
+
+const error = (state: GameState, code: EngineErrorCode, message: string): TurnResult => ({ ok: false, error: { code, message } as EngineError, state });
+
+interface Pending {
+  side: Side;
+  option: CompiledOption;
+  by: Controller;
+  pick: MoveRecord['pick'];
+}
+
+/** Mutable working copy of the parts of the state a turn changes. */
+interface Work {
+  indicators: Record<string, number>;
+  flags: Record<string, boolean>;
+  hotline: { status: HotlineStatus; calls: number; answered: number; unanswered: number };
+  ledger: LedgerEntry[];
+  ledgerEvents: LedgerEvent[];
+  flagsSet: string[];
+  flagsCleared: string[];
+}
+
+function applyEffects(w: Work, e: CompiledEffects): void {
+  for (const [id, delta] of e.deltas) w.indicators[id] = (w.indicators[id] ?? 0) + delta;
+  for (const f of e.set) {
+    if (w.flags[f] !== true) w.flagsSet.push(f);
+    w.flags[f] = true;
+  }
+  for (const f of e.clear) {
+    if (w.flags[f] === true) w.flagsCleared.push(f);
+    w.flags[f] = false;
+  }
+  if (e.hotline !== null) {
+    w.hotline.status = e.hotline;
+    if (e.hotline === 'answered') w.hotline.answered++;
+    if (e.hotline === 'unanswered') w.hotline.unanswered++;
+    // Each outcome that sets the line to ringing, answered or unanswered is one call placed.
+    if (e.hotline !== 'idle') w.hotline.calls++;
+  }
+}
+
+/** Clamps every indicator to its range once all of a turn's effects are in, so their order never matters. */
+function clampAll(scenario: Scenario, before: Readonly<Record<string, number>>, w: Work): IndicatorChange[] {
+  const changes: IndicatorChange[] = [];
+  for (const ind of scenario.file.indicators) {
+    const v = w.indicators[ind.id] ?? ind.start;
+    const clamped = v < ind.min ? ind.min : v > ind.max ? ind.max : v;
+    w.indicators[ind.id] = clamped;
+    const from = before[ind.id] ?? ind.start;
+    if (from !== clamped) changes.push({ id: ind.id, from, to: clamped });
+  }
+  return changes;
+}
+
+function workOf(state: GameState): Work {
+  return {
+    indicators: { ...state.indicators },
+    flags: { ...state.flags },
+    hotline: { ...state.hotline },
+    ledger: state.ledger.slice(),
+    ledgerEvents: [],
+    flagsSet: [],
+    flagsCleared: [],
+  };
+}
+
+/**
+ * Resolves one turn. `choice` names the option of each side played by people (and may force
+ * outcomes, as a facilitator). The model picks for the other side, seeing this turn's choice. Each
+ * option's outcome is drawn from the world generator with whole-number chances; effects of both sides
+ * are summed and then clamped; scripted injects fire; play moves to the next beat or an ending.
+ *
+ * An illegal choice returns an error value and the state unchanged. The input state is never mutated.
+ */
+export function resolveTurn(scenario: Scenario, state: GameState, choice: TurnChoice): TurnResult {
+  if (state.ending !== null) return error(state, 'turn/game-over', 'the game has ended');
+  const beat = scenario.beats.get(state.beat);
+  if (beat === undefined) return error(state, 'state/mismatch', `the state is at beat "${state.beat}", which this scenario does not have`);
+
+  const before = contextOf(state);
+  const pending: Pending[] = [];
+  const chose: Record<Side, string | null> = { us: state.last.us, cn: state.last.cn };
+  for (const side of SIDES) {
+    const picked = choice[side];
+    if (state.controllers[side] === 'model') {
+      if (picked !== undefined) return error(state, 'turn/not-your-turn', `${side} is played by the counterpart model`);
+      continue;
+    }
+    if (picked === undefined) return error(state, 'turn/missing-choice', `no option chosen for ${side}`);
+    const option = beat.options[side].find((o) => o.id === picked);
+    if (option === undefined) return error(state, 'turn/unknown-option', `no option "${picked}" for ${side} at ${beat.id}`);
+    if (option.when !== null && option.when(before) === 0) return error(state, 'turn/option-not-offered', `option "${picked}" is not offered now`);
+    pending.push({ side, option, by: 'people', pick: null });
+    chose[side] = option.id;
+  }
+
+  let counterpartRng: Rng | null = null;
+  for (const side of SIDES) {
+    if (state.controllers[side] !== 'model') continue;
+    const ctx = contextOf(state, chose);
+    const options = offered(scenario, state, side, before);
+    const weights = options.map((o) => o.ai(ctx));
+    counterpartRng ??= new Rng(state.rng.counterpart);
+    const pick = pickWeighted(counterpartRng, weights);
+    // When every option's weight is zero the model has no preference: it picks evenly among them.
+    const chosen = pick ?? pickWeighted(counterpartRng, options.map(() => 1));
+    if (chosen === null) throw new Error(`engine: no option for ${side} at ${beat.id}`);
+    const option = options[chosen.index] as CompiledOption;
+    pending.push({ side, option, by: 'model', pick: { chanceBp: chosen.chanceBp, draw: chosen.draw } });
+    chose[side] = option.id;
+  }
+  pending.sort((a, b) => (a.side === b.side ? 0 : a.side === 'us' ? -1 : 1));
+
+  const ctx = contextOf(state, chose);
+  const world = new Rng(state.rng.world);
+  const moves: MoveRecord[] = [];
+  const outcomes: { side: Side; next: string | undefined; effects: CompiledEffects; request: { topic: string; due: number } | undefined; answer: string | undefined }[] = [];
+  for (const p of pending) {
+    const weights = p.option.outcomes.map((o) => o.weight(ctx));
+    let total = 0;
+    for (const w of weights) if (w > 0) total += w;
+    if (total <= 0) return error(state, 'scenario/zero-weights', `every outcome of "${p.option.id}" has weight zero in this state`);
+    const draw = world.below(BASIS);
+    let landed = locate(weights, total, draw);
+    let forced = false;
+    const forcedId = choice.force?.[p.side];
+    if (forcedId !== undefined) {
+      const index = p.option.outcomes.findIndex((o) => o.id === forcedId);
+      if (index < 0) return error(state, 'turn/unknown-outcome', `option "${p.option.id}" has no outcome "${forcedId}"`);
+      const chances = weights.map((w) => (w > 0 ? w : 0));
+      let cumBefore = 0;
+      for (let i = 0; i < index; i++) cumBefore += chances[i] as number;
+      const lo = Math.floor((cumBefore * BASIS) / total);
+      const hi = Math.floor(((cumBefore + (chances[index] as number)) * BASIS) / total);
+      landed = { index, chanceBp: hi - lo, draw };
+      forced = true;
+    }
+    const outcome = p.option.outcomes[landed.index];
+    if (outcome === undefined) throw new Error('engine: outcome index out of range');
+    moves.push({ side: p.side, by: p.by, option: p.option.id, rung: p.option.rung, pick: p.pick, outcome: outcome.id, chanceBp: landed.chanceBp, draw: landed.draw, forced });
+    outcomes.push({ side: p.side, next: outcome.file.next, effects: outcome.effects, request: outcome.file.request, answer: outcome.file.answer });
+  }
+
+  const w = workOf(state);
+  const nextTurn = state.turn + 1;
+  for (const o of outcomes) {
+    applyEffects(w, o.effects);
+    if (o.request !== undefined) {
+      const id = w.ledger.length + 1;
+      const to = otherSide(o.side);
+      w.ledger.push({ id, from: o.side, to, topic: o.request.topic, sentTurn: nextTurn, dueTurn: nextTurn + o.request.due, status: 'open', answeredTurn: null, quality: null });
+      w.ledgerEvents.push({ kind: 'sent', request: id, from: o.side, to, quality: null, late: false });
+    }
+    if (o.answer !== undefined) answerOldest(w, o.side, nextTurn, o.answer as LedgerEntry['quality']);
+  }
+  for (const e of w.ledger) {
+    if (e.status === 'open' && e.dueTurn === nextTurn) w.ledgerEvents.push({ kind: 'overdue', request: e.id, from: e.from, to: e.to, quality: null, late: true });
+  }
+
+  const rung: Record<Side, number> = { us: state.rung.us, cn: state.rung.cn };
+  for (const m of moves) rung[m.side] = m.rung;
+
+  const injects: InjectRecord[] = [];
+  const fired = state.firedInjects.slice();
+  let changes = clampAll(scenario, state.indicators, w);
+  const afterCtx = (): EvalContext => ({ indicators: w.indicators, flags: w.flags, turn: nextTurn, rung, chose, hotline: w.hotline, ledger: w.ledger });
+  for (const inj of scenario.injects) {
+    if (inj.when === null || fired.includes(inj.id)) continue;
+    if (inj.when(afterCtx()) === 0) continue;
+    applyEffects(w, inj.effects);
+    fired.push(inj.id);
+    injects.push({ inject: inj.id, by: 'script' });
+  }
+  if (injects.length > 0) changes = clampAll(scenario, state.indicators, w);
+
+  let next = triggeredEnding(scenario, afterCtx());
+  if (next === null) {
+    const lead = beat.lead;
+    const leadNext = outcomes.find((o) => o.side === lead)?.next;
+    const otherNext = outcomes.find((o) => o.side !== lead)?.next;
+    next = leadNext ?? otherNext ?? beat.file.next ?? null;
+    if (next === null) throw new Error(`engine: beat ${beat.id} has nowhere to go`);
+  }
+  let ending = scenario.endingIds.has(next) ? next : null;
+  if (ending === null && nextTurn >= scenario.file.maxTurns) {
+    ending = scenario.file.timeout;
+    next = ending;
+  }
+  if (ending !== null) expireOpen(w);
+
+  const record = {
+    kind: 'turn' as const,
+    turn: nextTurn,
+    date: currentDate(scenario, state),
+    beat: beat.id,
+    moves,
+    injects,
+    changes,
+    flagsSet: w.flagsSet,
+    flagsCleared: w.flagsCleared,
+    ledger: w.ledgerEvents,
+    hotline: w.hotline.status,
+    next,
+    ending,
+  };
+  const nextState: GameState = {
+    ...state,
+    turn: nextTurn,
+    beat: ending === null ? next : state.beat,
+    ending,
+    indicators: w.indicators,
+    flags: w.flags,
+    rung,
+    last: chose,
+    hotline: w.hotline,
+    ledger: w.ledger,
+    firedInjects: fired,
+    rng: { world: world.state(), counterpart: counterpartRng === null ? state.rng.counterpart : counterpartRng.state() },
+    log: [...state.log, record],
+  };
+  return { ok: true, state: nextState, record };
+}
+
+function answerOldest(w: Work, side: Side, turn: number, quality: LedgerEntry['quality']): void {
+  const index = w.ledger.findIndex((e) => e.to === side && e.status === 'open');
+  if (index < 0) return;
+  const e = w.ledger[index] as LedgerEntry;
+  const late = turn > e.dueTurn;
+  w.ledger[index] = { ...e, status: late ? 'late' : 'on_time', answeredTurn: turn, quality };
+  w.ledgerEvents.push({ kind: 'answered', request: e.id, from: e.from, to: e.to, quality, late });
+}
+
+function expireOpen(w: Work): void {
+  for (let i = 0; i < w.ledger.length; i++) {
+    const e = w.ledger[i] as LedgerEntry;
+    if (e.status !== 'open') continue;
+    w.ledger[i] = { ...e, status: 'never' };
+    w.ledgerEvents.push({ kind: 'expired', request: e.id, from: e.from, to: e.to, quality: null, late: true });
+  }
+}
+
+function triggeredEnding(scenario: Scenario, ctx: EvalContext): string | null {
+  for (const e of scenario.endings) if (e.when !== null && e.when(ctx) !== 0) return e.id;
+  return null;
+}
+
+/**
+ * A facilitator fires an inject between turns: its effects apply at once and it is logged (and so
+ * replayed) like a choice. An inject fires at most once; one whose effects meet an ending's
+ * condition ends the game.
+ */
+export function fireInject(scenario: Scenario, state: GameState, injectId: string): TurnResult {
+  if (state.ending !== null) return error(state, 'turn/game-over', 'the game has ended');
+  const inj = scenario.injects.find((i) => i.id === injectId);
+  if (inj === undefined) return error(state, 'turn/unknown-inject', `no inject "${injectId}" in this scenario`);
+  if (state.firedInjects.includes(inj.id)) return error(state, 'turn/inject-fired', `inject "${injectId}" has already fired`);
+  const w = workOf(state);
+  applyEffects(w, inj.effects);
+  const changes = clampAll(scenario, state.indicators, w);
+  const ending = triggeredEnding(scenario, { ...contextOf(state), indicators: w.indicators, flags: w.flags, hotline: w.hotline });
+  if (ending !== null) expireOpen(w);
+  const record = { kind: 'inject' as const, turn: state.turn, inject: inj.id, changes, flagsSet: w.flagsSet, flagsCleared: w.flagsCleared, ending };
+  const nextState: GameState = {
+    ...state,
+    ending,
+    indicators: w.indicators,
+    flags: w.flags,
+    hotline: w.hotline,
+    ledger: w.ledger,
+    firedInjects: [...state.firedInjects, inj.id],
+    log: [...state.log, record],
+  };
+  return { ok: true, state: nextState, record };
+}
+
+/** Each objective, met or not, with its score from 0 to 100, computed on `state`. */
+export function scoreObjectives(scenario: Scenario, state: GameState): ObjectiveResult[] {
+  const ctx = contextOf(state);
+  return scenario.objectives.map((o, i) => {
+    const raw = o.score(ctx);
+    const file = scenario.file.objectives[i];
+    return { id: o.id, side: o.side, label: file?.label ?? o.id, met: o.met(ctx) !== 0, score: raw < 0 ? 0 : raw > 100 ? 100 : raw };
+  });
+}
