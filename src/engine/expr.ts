@@ -10,7 +10,8 @@
  *   or   := and ('or' and)*        and := not ('and' not)*       not := 'not' not | cmp
  *   cmp  := sum (('<'|'<='|'>'|'>='|'=='|'!=') sum)?
  *   sum  := term (('+'|'-') term)*  term := unary (('*'|'/') unary)*
- *   unary:= '-' unary | atom        atom := INT | 'true' | 'false' | NAME ('.' NAME)* | '(' or ')'
+ *   unary:= '-' unary | atom        atom := INT | 'true' | 'false' | NAME ('.' NAME)* | '(' or ')' | if
+ *   if   := 'if' or 'then' or 'else' or     (both branches of one type: `if chose.us.indict then 40 else 10`)
  * Arithmetic is on whole numbers; `/` rounds toward zero and dividing by zero gives 0.
  */
 import type { Side } from './schema';
@@ -59,7 +60,7 @@ export type CompileResult =
 type Token = { kind: 'num'; value: number; at: number } | { kind: 'name'; value: string; at: number } | { kind: 'op'; value: string; at: number } | { kind: 'end'; at: number };
 
 const OPS = ['<=', '>=', '==', '!=', '<', '>', '+', '-', '*', '/', '(', ')'];
-const WORDS = new Set(['and', 'or', 'not', 'true', 'false']);
+const WORDS = new Set(['and', 'or', 'not', 'true', 'false', 'if', 'then', 'else']);
 
 class ExprFailure extends Error {
   constructor(readonly info: ExprError) {
@@ -240,8 +241,25 @@ class Parser {
       this.next();
       return inner;
     }
+    if (t.kind === 'name' && t.value === 'if') return this.conditional(t.at);
     if (t.kind === 'name') return this.name(t.value, t.at);
     fail(t.at, 'expr/syntax', t.kind === 'end' ? 'the expression ends too soon' : `unexpected "${tokenText(t)}"`);
+  }
+
+  private conditional(at: number): Node {
+    const cond = this.or();
+    expectType(cond, 'boolean', '"if"');
+    if (!this.isWord('then')) fail(this.peek().at, 'expr/syntax', '"if" needs "then" and "else"');
+    this.next();
+    const yes = this.or();
+    if (!this.isWord('else')) fail(this.peek().at, 'expr/syntax', '"if … then" needs "else"');
+    const elseAt = this.next().at;
+    const no = this.or();
+    if (yes.type !== no.type) fail(elseAt, 'expr/type', 'both branches of "if" must be numbers, or both yes/no values');
+    const c = cond.fn;
+    const a = yes.fn;
+    const b = no.fn;
+    return fold({ type: yes.type, fn: (ctx) => (c(ctx) !== 0 ? a(ctx) : b(ctx)), constant: null, at }, cond, yes, no);
   }
 
   private name(name: string, at: number): Node {
