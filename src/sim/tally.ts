@@ -1,0 +1,197 @@
+/**
+ * The simulator's counters, kept in flat typed arrays indexed by the {@link Layout}. A run marks the
+ * options it met with its run number (so nothing is cleared between runs) and, at its end, adds its
+ * ending and scores to the group of every option it met: the runs that chose it, or the runs that
+ * were offered it and passed it by.
+ */
+import type { ObjectiveResult, Scenario, Side } from '../engine/types';
+import type { Layout } from './layout';
+import type { EndingStats, GroupStats, ObjectiveStats, OptionStats, SimReport, Unreached } from './report';
+
+const round2 = (x: number): number => Math.round(x * 100) / 100;
+
+/** Adds `by` to `a[i]` (typed arrays read as possibly undefined under noUncheckedIndexedAccess). */
+function add(a: Int32Array | Float64Array, i: number, by = 1): void {
+  a[i] = (a[i] ?? 0) + by;
+}
+
+export class Tally {
+  private readonly nOpt: number;
+  private readonly nEnd: number;
+  private readonly nObj: number;
+  private run = -1;
+  private completed = 0;
+  private turnSum = 0;
+  private readonly endings: Int32Array;
+  private readonly objSum: Float64Array;
+  private readonly objMet: Int32Array;
+  private readonly turnHist: Int32Array;
+  private readonly offered: Int32Array;
+  private readonly chosen: Int32Array;
+  private readonly offeredIn: Int32Array;
+  private readonly chosenIn: Int32Array;
+  private readonly touched: number[] = [];
+  private readonly groupRuns: Int32Array;
+  private readonly groupEnd: Int32Array;
+  private readonly groupObj: Float64Array;
+  private readonly outcomes: Int32Array;
+  private readonly beats: Int32Array;
+  private readonly injects: Int32Array;
+  private readonly mine: readonly number[];
+
+  constructor(
+    private readonly scenario: Scenario,
+    private readonly layout: Layout,
+    side: Side,
+  ) {
+    this.nOpt = layout.options.length;
+    this.nEnd = layout.endingIds.length;
+    this.nObj = scenario.objectives.length;
+    this.endings = new Int32Array(this.nEnd);
+    this.objSum = new Float64Array(this.nObj);
+    this.objMet = new Int32Array(this.nObj);
+    this.turnHist = new Int32Array(scenario.file.maxTurns + 1);
+    this.offered = new Int32Array(this.nOpt);
+    this.chosen = new Int32Array(this.nOpt);
+    this.offeredIn = new Int32Array(this.nOpt).fill(-1);
+    this.chosenIn = new Int32Array(this.nOpt).fill(-1);
+    // Two groups per option: [2k] chose it, [2k + 1] passed it by.
+    this.groupRuns = new Int32Array(this.nOpt * 2);
+    this.groupEnd = new Int32Array(this.nOpt * 2 * this.nEnd);
+    this.groupObj = new Float64Array(this.nOpt * 2 * this.nObj);
+    this.outcomes = new Int32Array(layout.outcomeCount);
+    this.beats = new Int32Array(layout.beatIds.length);
+    this.injects = new Int32Array(layout.injectIds.length);
+    const mine: number[] = [];
+    scenario.objectives.forEach((o, i) => {
+      if (o.side === side) mine.push(i);
+    });
+    this.mine = mine;
+  }
+
+  beginRun(run: number): void {
+    this.run = run;
+    this.touched.length = 0;
+  }
+
+  offer(k: number): void {
+    add(this.offered, k);
+    if (this.offeredIn[k] !== this.run) {
+      this.offeredIn[k] = this.run;
+      this.touched.push(k);
+    }
+  }
+
+  choose(k: number, outcome: number): void {
+    add(this.chosen, k);
+    this.chosenIn[k] = this.run;
+    if (outcome >= 0) add(this.outcomes, (this.layout.options[k]?.outcomeBase ?? 0) + outcome);
+  }
+
+  visitBeat(b: number): void {
+    add(this.beats, b);
+  }
+
+  fire(i: number): void {
+    add(this.injects, i);
+  }
+
+  /** Closes a completed run; returns the total score of the player's objectives. */
+  endRun(ending: string, turns: number, scores: readonly ObjectiveResult[]): number {
+    const e = this.layout.endingIndex.get(ending) ?? -1;
+    if (e < 0) throw new Error(`sim: unknown ending ${ending}`);
+    this.completed++;
+    add(this.endings, e);
+    add(this.turnHist, turns);
+    this.turnSum += turns;
+    for (let i = 0; i < this.nObj; i++) {
+      const r = scores[i] as ObjectiveResult;
+      add(this.objSum, i, r.score);
+      if (r.met) add(this.objMet, i);
+    }
+    for (const k of this.touched) {
+      const g = 2 * k + (this.chosenIn[k] === this.run ? 0 : 1);
+      add(this.groupRuns, g);
+      add(this.groupEnd, g * this.nEnd + e);
+      for (let i = 0; i < this.nObj; i++) add(this.groupObj, g * this.nObj + i, (scores[i] as ObjectiveResult).score);
+    }
+    let total = 0;
+    for (const i of this.mine) total += (scores[i] as ObjectiveResult).score;
+    return total;
+  }
+
+  summary(): Pick<SimReport, 'completed' | 'endings' | 'objectives' | 'turns' | 'options' | 'unreached'> {
+    const { layout, scenario } = this;
+    const n = this.completed;
+    const endings: EndingStats[] = layout.endingIds.map((id, e) => ({ id, tone: layout.endingTones[e] ?? 'mixed', count: this.endings[e] ?? 0 }));
+    const objectives: ObjectiveStats[] = scenario.objectives.map((o, i) => ({
+      id: o.id,
+      side: o.side,
+      label: scenario.file.objectives[i]?.label ?? o.id,
+      mean: n === 0 ? 0 : round2((this.objSum[i] ?? 0) / n),
+      met: this.objMet[i] ?? 0,
+    }));
+    const histogram: { turns: number; runs: number }[] = [];
+    let min = 0;
+    let max = 0;
+    for (let t = 0; t < this.turnHist.length; t++) {
+      const c = this.turnHist[t] ?? 0;
+      if (c === 0) continue;
+      if (histogram.length === 0) min = t;
+      max = t;
+      histogram.push({ turns: t, runs: c });
+    }
+    const options: OptionStats[] = layout.options.map((o, k) => ({
+      beat: o.beat,
+      side: o.side,
+      option: o.id,
+      rung: o.rung,
+      offered: this.offered[k] ?? 0,
+      chosen: this.chosen[k] ?? 0,
+      chose: this.group(2 * k),
+      passed: this.group(2 * k + 1),
+    }));
+    return {
+      completed: n,
+      endings,
+      objectives,
+      turns: { min, max, mean: n === 0 ? 0 : round2(this.turnSum / n), histogram },
+      options,
+      unreached: this.unreached(),
+    };
+  }
+
+  private group(g: number): GroupStats {
+    const runs = this.groupRuns[g] ?? 0;
+    const endings: Record<string, number> = {};
+    this.layout.endingIds.forEach((id, e) => {
+      endings[id] = this.groupEnd[g * this.nEnd + e] ?? 0;
+    });
+    const objectives: Record<string, number> = {};
+    this.scenario.objectives.forEach((o, i) => {
+      objectives[o.id] = runs === 0 ? 0 : round2((this.groupObj[g * this.nObj + i] ?? 0) / runs);
+    });
+    return { runs, endings, objectives };
+  }
+
+  private unreached(): Unreached {
+    const { layout } = this;
+    const options: string[] = [];
+    const outcomes: string[] = [];
+    layout.options.forEach((o, k) => {
+      const name = `${o.beat}/${o.side}/${o.id}`;
+      if ((this.chosen[k] ?? 0) === 0) options.push(name);
+      o.outcomes.forEach((id, j) => {
+        if ((this.outcomes[o.outcomeBase + j] ?? 0) === 0) outcomes.push(`${name}/${id}`);
+      });
+    });
+    return {
+      beats: layout.beatIds.filter((_, b) => (this.beats[b] ?? 0) === 0),
+      options,
+      outcomes,
+      endings: layout.endingIds.filter((_, e) => (this.endings[e] ?? 0) === 0),
+      injects: layout.injectIds.filter((_, i) => layout.injectHasCondition[i] === true && (this.injects[i] ?? 0) === 0),
+      facilitatorOnly: layout.injectIds.filter((_, i) => layout.injectHasCondition[i] !== true),
+    };
+  }
+}
