@@ -1,120 +1,253 @@
 /**
- * The session store: the one place the browser's game state lives. The view sends plain choices;
- * the store calls the engine and sets the new state once per action.
+ * The session store: the one place the browser's game state lives. The view sends plain,
+ * serialisable choices; the store calls the engine and sets the new state once per action.
  */
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import type { Diagnostic, GameState, LogRecord, Scenario, Side } from '../engine';
-import { legalOptions, resolveTurn, start } from '../engine';
+import { isValidSeed, parseExerciseCode } from '../engine/codes';
+import type { Side } from '../engine';
+import type { Catalog } from './catalog';
+import { parseLink, sidesOf } from './links';
+import { persistRun, persistSettings, restoreRun, savedSettings, saveText } from './persist';
+import { forkAt, importReplay, reviewAt } from './review';
+import { applyChoice, newRun, type PlaySide, type Run, type RunPlace } from './run';
+import { removeKey, SAVE_KEY, type StorageLike } from './storage';
 
-export type Screen = 'title' | 'new-run' | 'briefing' | 'turn' | 'outcome' | 'debrief';
-export type PlaySide = Side | 'both';
+export type { Catalog, CatalogEntry, CatalogFailure } from './catalog';
+export type { PlaySide, Review, Run, RunPlace } from './run';
 
-export interface CatalogEntry {
-  readonly id: string;
-  readonly file: string;
-  readonly scenario: Scenario;
-}
+export type Screen = 'title' | 'new-run' | RunPlace;
+export const SCREENS: readonly Screen[] = ['title', 'new-run', 'briefing', 'turn', 'outcome', 'debrief'];
 
-export interface CatalogFailure {
-  readonly file: string;
-  readonly diagnostics: readonly Diagnostic[];
-}
-
-export interface Catalog {
-  readonly entries: readonly CatalogEntry[];
-  readonly failures: readonly CatalogFailure[];
-}
-
-export interface Run {
-  readonly scenario: Scenario;
-  readonly side: PlaySide;
-  readonly game: GameState;
-  readonly lastRecord: LogRecord | null;
-  /** In a two-team run: the US team's choice, hidden until China has chosen. */
-  readonly pending: { readonly us: string } | null;
-}
-
-export interface Notice {
-  readonly kind: 'bad-save' | 'bad-link' | 'storage' | 'replay' | 'error';
-  readonly message: string;
-}
+/** A problem shown in the banner, with the buttons it offers. */
+export type Notice =
+  | { readonly kind: 'bad-save'; readonly message: string; readonly bytes: string }
+  | { readonly kind: 'storage'; readonly message: string }
+  | { readonly kind: 'bad-link' | 'bad-code' | 'bad-seed' | 'replay' | 'refused'; readonly message: string };
 
 export interface Settings {
   readonly showOdds: boolean;
   readonly reducedMotion: boolean;
 }
 
+/** The new-run form: the scenario chosen on the title screen, the side and the seed. */
+export interface Draft {
+  readonly scenarioId: string;
+  readonly side: PlaySide;
+  readonly seed: string;
+}
+
 export interface SessionState {
   readonly screen: Screen;
   readonly catalog: Catalog;
-  /** The scenario chosen on the title screen (new-run screen). */
-  readonly chosen: string | null;
+  readonly draft: Draft | null;
   readonly run: Run | null;
   readonly settings: Settings;
   readonly notice: Notice | null;
-  chooseScenario(id: string): void;
-  startRun(side: PlaySide, seed: string): void;
+  /** False after a save failed (storage full, private mode) until one succeeds again. */
+  readonly saved: boolean;
+  /** Saves are held while a damaged save could not be kept aside, so it is never overwritten. */
+  readonly savesHeld: boolean;
+  chooseScenario(id: string, seed?: string): void;
+  setDraft(patch: Partial<Pick<Draft, 'side' | 'seed'>>): void;
+  rollSeed(): void;
+  startRun(): void;
+  back(): void;
+  openCode(text: string): void;
+  openLink(search: string): void;
+  continueRun(): void;
   continueFromBriefing(): void;
   choose(side: Side, optionId: string): void;
   continueFromOutcome(): void;
+  newRun(): void;
   toTitle(): void;
+  importReplay(text: string, fileName: string): void;
+  reviewTo(at: number): void;
+  fork(): void;
   setSettings(patch: Partial<Settings>): void;
   dismissNotice(): void;
+  startFresh(): void;
+  /** The current run as save-file text, for "export now" (null with no run). */
+  exportSave(): string | null;
 }
 
 export type SessionStore = StoreApi<SessionState>;
 
 export interface SessionDeps {
   readonly catalog: Catalog;
+  /** localStorage, or null when the browser gives the page none. */
+  readonly storage: StorageLike | null;
+  /** A fresh random 4-character code seed (the browser draws it from crypto). */
+  readonly randomSeed: () => string;
   readonly settings?: Partial<Settings>;
 }
 
-/** Creates the session store over an already loaded catalog. */
+/** Ends a message with a full stop, once. */
+const sentence = (text: string): string => (/[.!?]$/.test(text) ? text : `${text}.`);
+
+/** Creates the session store and restores the saved run, keeping a damaged save aside first. */
 export function createSession(deps: SessionDeps): SessionStore {
-  return createStore<SessionState>()((set, get) => ({
-    screen: 'title',
-    catalog: deps.catalog,
-    chosen: null,
-    run: null,
-    settings: { showOdds: false, reducedMotion: false, ...deps.settings },
-    notice: null,
-    chooseScenario(id) {
-      if (get().catalog.entries.some((e) => e.id === id)) set({ screen: 'new-run', chosen: id, notice: null });
-    },
-    startRun(side, seed) {
-      const entry = get().catalog.entries.find((e) => e.id === get().chosen);
+  const { catalog, storage } = deps;
+  const restored = restoreRun(storage, catalog);
+  const initialSettings: Settings = { showOdds: false, reducedMotion: false, ...deps.settings, ...savedSettings(storage) };
+
+  return createStore<SessionState>()((set, get) => {
+    /** The player's own run, put aside while a replay is watched. */
+    let suspended: Run | null = null;
+    /** Sets a run and its screen, then saves it (not while watching a replay, nor while saves are held). */
+    const commit = (run: Run, screen: Screen = run.place): void => {
+      set({ run, screen });
+      if (run.review !== null || get().savesHeld) return;
+      const written = persistRun(storage, run, screen);
+      const notice = get().notice;
+      if (written.ok) set({ saved: true, notice: notice?.kind === 'storage' ? null : notice });
+      else set({ saved: false, notice: { kind: 'storage', message: `Not saved: ${written.message}. Export now to keep this run.` } });
+    };
+    const draftFor = (scenarioId: string, seed: string): Draft | null => {
+      const side = sidesOf(get().catalog, scenarioId)[0];
+      return side === undefined ? null : { scenarioId, side, seed };
+    };
+    const begin = (scenarioId: string, side: PlaySide, seed: string): void => {
+      const entry = get().catalog.entries.find((e) => e.id === scenarioId);
       if (!entry) return;
-      const controllers = { us: side === 'cn' ? 'model' : 'people', cn: side === 'us' ? 'model' : 'people' } as const;
-      const game = start(entry.scenario, seed, controllers);
-      set({ screen: 'briefing', run: { scenario: entry.scenario, side, game, lastRecord: null, pending: null } });
-    },
-    continueFromBriefing() {
-      if (get().screen === 'briefing') set({ screen: 'turn' });
-    },
-    choose(side, optionId) {
-      const run = get().run;
-      if (!run || get().screen !== 'turn') return;
-      if (!legalOptions(run.scenario, run.game, side).some((o) => o.id === optionId)) return;
-      const result = resolveTurn(run.scenario, run.game, { [side]: optionId });
-      if (!result.ok) {
-        set({ notice: { kind: 'error', message: result.error.message } });
-        return;
-      }
-      set({ screen: 'outcome', run: { ...run, game: result.state, lastRecord: result.record, pending: null } });
-    },
-    continueFromOutcome() {
-      const run = get().run;
-      if (!run || get().screen !== 'outcome') return;
-      set({ screen: run.game.ending !== null ? 'debrief' : 'turn' });
-    },
-    toTitle() {
-      set({ screen: 'title', chosen: null, run: null });
-    },
-    setSettings(patch) {
-      set({ settings: { ...get().settings, ...patch } });
-    },
-    dismissNotice() {
-      set({ notice: null });
-    },
-  }));
+      commit(newRun(entry.scenario, side, seed));
+    };
+
+    return {
+      screen: restored.kind === 'ok' ? restored.screen : 'title',
+      catalog,
+      draft: null,
+      run: restored.kind === 'ok' ? restored.run : null,
+      settings: initialSettings,
+      notice: restored.kind === 'damaged' ? { kind: 'bad-save', message: restored.message, bytes: restored.bytes } : null,
+      saved: true,
+      savesHeld: restored.kind === 'damaged' && restored.keptAs === null,
+
+      chooseScenario(id, seed) {
+        const draft = draftFor(id, seed ?? deps.randomSeed());
+        if (draft !== null) set({ screen: 'new-run', draft });
+      },
+      setDraft(patch) {
+        const draft = get().draft;
+        if (draft !== null) set({ draft: { ...draft, ...patch } });
+      },
+      rollSeed() {
+        const draft = get().draft;
+        if (draft !== null) set({ draft: { ...draft, seed: deps.randomSeed() } });
+      },
+      startRun() {
+        const draft = get().draft;
+        if (draft === null || get().screen !== 'new-run') return;
+        if (!isValidSeed(draft.seed)) {
+          set({ notice: { kind: 'bad-seed', message: 'Seed: a seed is 1 to 64 characters with no control characters.' } });
+          return;
+        }
+        if (!sidesOf(get().catalog, draft.scenarioId).includes(draft.side)) return;
+        if (get().notice?.kind === 'bad-seed') set({ notice: null });
+        begin(draft.scenarioId, draft.side, draft.seed);
+      },
+      back() {
+        if (get().screen === 'new-run') set({ screen: 'title' });
+      },
+      openCode(text) {
+        const parsed = parseExerciseCode(text, get().catalog.entries.map((e) => e.id));
+        if (!parsed.ok) {
+          const hint = parsed.error.suggestion !== undefined ? ` Did you mean ${parsed.error.suggestion}?` : '';
+          set({ notice: { kind: 'bad-code', message: `Exercise code: ${sentence(parsed.error.message)}${hint}` } });
+          return;
+        }
+        if (get().notice?.kind === 'bad-code') set({ notice: null });
+        get().chooseScenario(parsed.scenarioId, parsed.seed);
+      },
+      openLink(search) {
+        const link = parseLink(search, get().catalog);
+        if (link.kind === 'none') return;
+        if (link.kind === 'error') {
+          set({ screen: 'title', notice: { kind: 'bad-link', message: `Link parameter "${link.param}": ${sentence(link.reason)}` } });
+          return;
+        }
+        set({ draft: { scenarioId: link.scenarioId, side: link.side, seed: link.seed } });
+        begin(link.scenarioId, link.side, link.seed);
+      },
+      continueRun() {
+        const run = get().run;
+        if (run !== null && get().screen === 'title') set({ screen: run.place });
+      },
+      continueFromBriefing() {
+        const run = get().run;
+        if (run === null || get().screen !== 'briefing') return;
+        if (run.review !== null) set({ run: reviewAt(run, run.review.at + 1), screen: 'outcome' });
+        else commit({ ...run, place: 'turn' });
+      },
+      choose(side, optionId) {
+        const run = get().run;
+        if (run === null || get().screen !== 'turn') return;
+        const result = applyChoice(run, side, optionId);
+        if (result.kind === 'refused') set({ notice: { kind: 'refused', message: result.error.message } });
+        else commit(result.run);
+      },
+      continueFromOutcome() {
+        const run = get().run;
+        if (run === null || get().screen !== 'outcome') return;
+        if (run.review !== null) {
+          const next = reviewAt(run, run.review.at + 1);
+          set({ run: next, screen: next.place });
+          return;
+        }
+        commit({ ...run, place: run.game.ending !== null ? 'debrief' : 'turn' });
+      },
+      newRun() {
+        const run = get().run;
+        if (run !== null) get().chooseScenario(run.scenario.id);
+      },
+      toTitle() {
+        const run = get().run;
+        if (run !== null && run.review !== null) {
+          set({ run: suspended, screen: 'title' });
+          return;
+        }
+        set({ screen: 'title' });
+        if (run !== null && !get().savesHeld) persistRun(storage, run, 'title');
+      },
+      importReplay(text, fileName) {
+        const result = importReplay(text, fileName, get().catalog);
+        if (!result.ok) {
+          set({ notice: { kind: 'replay', message: `Replay refused: ${result.message}` } });
+          return;
+        }
+        const current = get().run;
+        if (current !== null && current.review === null) suspended = current;
+        set({ run: result.run, screen: result.run.place, notice: null });
+      },
+      reviewTo(at) {
+        const run = get().run;
+        if (run === null || run.review === null) return;
+        const next = reviewAt(run, at);
+        set({ run: next, screen: next.place });
+      },
+      fork() {
+        const run = get().run;
+        if (run === null || run.review === null) return;
+        suspended = null;
+        commit(forkAt(run));
+      },
+      setSettings(patch) {
+        const settings = { ...get().settings, ...patch };
+        set({ settings });
+        persistSettings(storage, settings);
+      },
+      dismissNotice() {
+        set({ notice: null });
+      },
+      startFresh() {
+        if (get().notice?.kind !== 'bad-save') return;
+        removeKey(storage, SAVE_KEY);
+        set({ notice: null, savesHeld: false, run: null, screen: 'title' });
+      },
+      exportSave() {
+        const run = get().run;
+        return run === null ? null : saveText(run);
+      },
+    };
+
+  });
 }

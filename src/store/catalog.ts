@@ -1,0 +1,81 @@
+/**
+ * The scenarios the game offers: every bundled scenario file loaded once at start-up. A file that
+ * does not load is listed with its diagnostics and never offered for play.
+ */
+import { loadLibrary, loadScenario, type Diagnostic, type Scenario } from '../engine';
+
+export interface CatalogEntry {
+  readonly id: string;
+  readonly file: string;
+  readonly scenario: Scenario;
+}
+
+export interface CatalogFailure {
+  readonly file: string;
+  readonly diagnostics: readonly Diagnostic[];
+}
+
+export interface Catalog {
+  readonly entries: readonly CatalogEntry[];
+  readonly failures: readonly CatalogFailure[];
+}
+
+export interface SourceFile {
+  readonly file: string;
+  readonly text: string;
+}
+
+const SHARED_FILES = new Set(['schema.yaml', 'terms.yaml', 'ladder.yaml']);
+
+/** The file name of a path: `/scenarios/ip-theft.yaml` gives `ip-theft.yaml`. */
+export function baseName(path: string): string {
+  const slash = path.lastIndexOf('/');
+  return slash < 0 ? path : path.slice(slash + 1);
+}
+
+/** Whether a bundled file is a scenario (not the schema, terms, ladder or a file starting with `_`). */
+export function isScenarioFile(path: string): boolean {
+  const name = baseName(path);
+  return name.endsWith('.yaml') && !name.startsWith('_') && !SHARED_FILES.has(name);
+}
+
+function crash(file: string, code: string, err: unknown): CatalogFailure {
+  const message = err instanceof Error ? err.message : String(err);
+  return { file, diagnostics: [{ severity: 'error', code, file, line: 0, column: 0, path: '', message }] };
+}
+
+/**
+ * Loads the terms, the ladder and each scenario file. Entries are in file-name order (code-unit
+ * comparison); a duplicate scenario id keeps the first file and lists the second as a failure.
+ */
+export function loadCatalog(files: readonly SourceFile[], termsText: string, ladderText: string): Catalog {
+  let lib: ReturnType<typeof loadLibrary>;
+  try {
+    lib = loadLibrary(termsText, ladderText);
+  } catch (err) {
+    return { entries: [], failures: [crash('terms.yaml', 'library/unreadable', err)] };
+  }
+  if (lib.library === null) return { entries: [], failures: [{ file: 'terms.yaml', diagnostics: lib.diagnostics }] };
+  const sorted = files.filter((f) => isScenarioFile(f.file)).sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+  const entries: CatalogEntry[] = [];
+  const failures: CatalogFailure[] = [];
+  for (const f of sorted) {
+    const name = baseName(f.file);
+    let result: ReturnType<typeof loadScenario>;
+    try {
+      result = loadScenario(f.text, name, lib.library);
+    } catch (err) {
+      failures.push(crash(name, 'yaml/unreadable', err));
+      continue;
+    }
+    const scenario = result.scenario;
+    if (scenario === null) {
+      failures.push({ file: name, diagnostics: result.diagnostics });
+    } else if (entries.some((e) => e.id === scenario.id)) {
+      failures.push({ file: name, diagnostics: [{ severity: 'error', code: 'catalog/duplicate-id', file: name, line: 0, column: 0, path: 'id', message: `another file already has the id "${scenario.id}"` }] });
+    } else {
+      entries.push({ id: scenario.id, file: name, scenario });
+    }
+  }
+  return { entries, failures };
+}

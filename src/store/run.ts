@@ -1,0 +1,91 @@
+/**
+ * A run in the browser: which sides people play, and the pure steps the store takes on it. Every
+ * rule is the engine's; this file only maps a person's plain choice onto an engine call.
+ */
+import { legalOptions, resolveTurn, start, type Controller, type EngineError, type GameState, type LogRecord, type Scenario, type Side } from '../engine';
+
+/** The side people play: one side against the counterpart model, or both (two teams). */
+export type PlaySide = Side | 'both';
+
+/** Where a run is: the screens a run can be on. */
+export type RunPlace = 'briefing' | 'turn' | 'outcome' | 'debrief';
+
+/** A replay being watched: the state before any action and after each action. */
+export interface Review {
+  readonly states: readonly GameState[];
+  /** How many actions of the replay have been applied to the state shown (0 to states.length - 1). */
+  readonly at: number;
+  readonly name: string;
+}
+
+export interface Run {
+  readonly scenario: Scenario;
+  readonly side: PlaySide;
+  readonly game: GameState;
+  readonly lastRecord: LogRecord | null;
+  /** In a two-team run: the United States team's choice, hidden until China has chosen. */
+  readonly pending: { readonly us: string } | null;
+  readonly place: RunPlace;
+  readonly review: Review | null;
+}
+
+export function controllersFor(side: PlaySide): Record<Side, Controller> {
+  return { us: side === 'cn' ? 'model' : 'people', cn: side === 'us' ? 'model' : 'people' };
+}
+
+/** The side people play, read back from a game's controllers (null when the model plays both). */
+export function sideOf(game: GameState): PlaySide | null {
+  const us = game.controllers.us === 'people';
+  const cn = game.controllers.cn === 'people';
+  return us && cn ? 'both' : us ? 'us' : cn ? 'cn' : null;
+}
+
+/** The place a game resumes at when nothing else is known: the briefing, a turn, or the debrief. */
+export function placeOf(game: GameState): RunPlace {
+  return game.ending !== null ? 'debrief' : game.log.length === 0 ? 'briefing' : 'turn';
+}
+
+export function newRun(scenario: Scenario, side: PlaySide, seed: string): Run {
+  const game = start(scenario, seed, controllersFor(side));
+  return { scenario, side, game, lastRecord: null, pending: null, place: 'briefing', review: null };
+}
+
+/** The run with `game` as its state, its last record taken from the game's log. */
+export function runAt(run: Run, game: GameState, place: RunPlace): Run {
+  return { ...run, game, lastRecord: game.log[game.log.length - 1] ?? null, pending: null, place };
+}
+
+/** The side whose choice the turn screen asks for now (in a two-team run, US first, then China). */
+export function askingSide(run: Run): Side {
+  if (run.side !== 'both') return run.side;
+  return run.pending === null ? 'us' : 'cn';
+}
+
+export type ChooseResult =
+  | { readonly kind: 'pending'; readonly run: Run }
+  | { readonly kind: 'resolved'; readonly run: Run }
+  | { readonly kind: 'refused'; readonly error: EngineError };
+
+/**
+ * Applies a person's choice. In a two-team run the US choice is held (hidden) until China chooses;
+ * then the turn resolves with both. A choice out of turn is refused, and the run is unchanged.
+ */
+export function applyChoice(run: Run, side: Side, optionId: string): ChooseResult {
+  if (run.place !== 'turn' || run.review !== null) return { kind: 'refused', error: { code: 'turn/not-your-turn', message: 'no choice is asked for now' } };
+  if (side !== askingSide(run)) return { kind: 'refused', error: { code: 'turn/not-your-turn', message: `it is not ${side}'s turn to choose` } };
+  if (run.side === 'both' && side === 'us') {
+    const offered = resolveCheck(run, optionId);
+    if (offered !== null) return { kind: 'refused', error: offered };
+    return { kind: 'pending', run: { ...run, pending: { us: optionId } } };
+  }
+  const choice = run.side === 'both' && run.pending !== null ? { us: run.pending.us, cn: optionId } : { [side]: optionId };
+  const result = resolveTurn(run.scenario, run.game, choice);
+  if (!result.ok) return { kind: 'refused', error: result.error };
+  return { kind: 'resolved', run: { ...run, game: result.state, lastRecord: result.record, pending: null, place: 'outcome' } };
+}
+
+/** Whether the US option is offered now, checked before it is held for a two-team turn. */
+function resolveCheck(run: Run, optionId: string): EngineError | null {
+  if (legalOptions(run.scenario, run.game, 'us').some((o) => o.id === optionId)) return null;
+  return { code: 'turn/option-not-offered', message: `option "${optionId}" is not offered to us now` };
+}
