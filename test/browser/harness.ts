@@ -1,0 +1,185 @@
+/**
+ * The browser-test harness: one Chromium per test file, a fresh context per game page, page errors and
+ * console errors collected on every page and failed on after each test, and keyboard helpers that play
+ * the game as a person would.
+ */
+import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, inject } from 'vitest';
+import { REPO_ROOT } from './build';
+import { launchChromium } from './chromium';
+
+export type ScreenName = 'title' | 'new-run' | 'briefing' | 'turn' | 'outcome' | 'debrief';
+
+export const SCREENSHOT_DIR = join(REPO_ROOT, 'test-artifacts', 'screenshots');
+
+export interface GamePage {
+  readonly page: Page;
+  readonly context: BrowserContext;
+  /** Page errors and console errors seen so far, in order. */
+  readonly errors: string[];
+  /** Dialogs (alert, confirm, prompt) the page opened. */
+  readonly dialogs: string[];
+}
+
+export interface OpenOptions extends BrowserContextOptions {
+  /** Query string or path relative to the game's address, for example `?scenario=ip-theft`. */
+  readonly at?: string;
+  /** Scripts run before the page's own, in every document of the context. */
+  readonly initScripts?: readonly string[];
+  /** Do not wait for the first screen (for tests that inspect loading itself). */
+  readonly noWait?: boolean;
+  /** Another build's address instead of the game's. */
+  readonly baseUrl?: string;
+}
+
+export interface BrowserSuite {
+  readonly browser: () => Browser;
+  readonly gameUrl: () => string;
+  /** Opens the game in a fresh context (its own storage), tracked for errors and closed after the test. */
+  open(options?: OpenOptions): Promise<GamePage>;
+  /** A new page in an existing game's context (same storage), tracked the same way. */
+  reopen(game: GamePage, at?: string): Promise<GamePage>;
+}
+
+/**
+ * Chromium asks the server root for /favicon.ico on its own when a page declares no icon; the game is
+ * served from a sub-folder, so that probe is outside the page and not the page's error.
+ */
+function isFaviconProbe(url: string): boolean {
+  try {
+    return new URL(url).pathname === '/favicon.ico';
+  } catch {
+    return false;
+  }
+}
+
+function track(page: Page, context: BrowserContext): GamePage {
+  const errors: string[] = [];
+  const dialogs: string[] = [];
+  page.on('pageerror', (err) => errors.push(`pageerror: ${err.message}`));
+  page.on('console', (msg) => {
+    if (msg.type() !== 'error' || isFaviconProbe(msg.location().url)) return;
+    errors.push(`console.error: ${msg.text()} (${msg.location().url})`);
+  });
+  page.on('dialog', (dialog) => {
+    dialogs.push(`${dialog.type()}: ${dialog.message()}`);
+    void dialog.dismiss().catch(() => undefined);
+  });
+  return { page, context, errors, dialogs };
+}
+
+/**
+ * Declares a suite of browser tests: skipped when Chromium is missing (the global setup already failed
+ * the run under CI), otherwise one Chromium for the file and an error check after every test.
+ */
+export function browserSuite(name: string, body: (suite: BrowserSuite) => void): void {
+  const gameUrl = inject('gameUrl');
+  describe.skipIf(gameUrl === '')(name, () => {
+    let browser: Browser | null = null;
+    let opened: GamePage[] = [];
+    const suite: BrowserSuite = {
+      browser: () => {
+        if (!browser) throw new Error('Chromium is not running');
+        return browser;
+      },
+      gameUrl: () => gameUrl,
+      async open(options = {}) {
+        const { at = '', initScripts = [], noWait = false, baseUrl = gameUrl, ...contextOptions } = options;
+        const context = await suite.browser().newContext({ viewport: { width: 1280, height: 720 }, acceptDownloads: true, ...contextOptions });
+        for (const script of initScripts) await context.addInitScript(script);
+        const game = track(await context.newPage(), context);
+        opened.push(game);
+        await game.page.goto(baseUrl + at);
+        if (!noWait) await waitForScreen(game.page);
+        return game;
+      },
+      async reopen(game, at = '') {
+        const next = track(await game.context.newPage(), game.context);
+        opened.push(next);
+        await next.page.goto(gameUrl + at);
+        await waitForScreen(next.page);
+        return next;
+      },
+    };
+    beforeAll(async () => {
+      browser = await launchChromium();
+    });
+    afterEach(async () => {
+      const seen = opened.flatMap((g) => g.errors);
+      const contexts = new Set(opened.map((g) => g.context));
+      opened = [];
+      for (const context of contexts) await context.close().catch(() => undefined);
+      expect(seen, 'page errors and console errors').toEqual([]);
+    });
+    afterAll(async () => {
+      await browser?.close();
+    });
+    body(suite);
+  });
+}
+
+/** The screen `#app` shows now (its data-screen attribute). */
+export async function screenOf(page: Page): Promise<string | null> {
+  return page.locator('#app').getAttribute('data-screen');
+}
+
+/** Waits until `#app` shows a screen (any, or the one named). */
+export async function waitForScreen(page: Page, screen?: ScreenName, timeout = 15_000): Promise<void> {
+  const selector = screen ? `#app[data-screen="${screen}"]` : '#app[data-screen]';
+  await page.locator(selector).waitFor({ state: 'attached', timeout });
+}
+
+/** Waits for a screen and asserts it is the one shown. */
+export async function expectScreen(page: Page, screen: ScreenName): Promise<void> {
+  await waitForScreen(page, screen).catch(() => undefined);
+  expect(await screenOf(page)).toBe(screen);
+}
+
+/**
+ * Moves keyboard focus with Tab (then Shift+Tab) until the element matching `selector` has focus, as a
+ * keyboard user would. Fails if the element cannot be reached.
+ */
+export async function tabTo(page: Page, selector: string, maxPresses = 60): Promise<void> {
+  const target = page.locator(selector).first();
+  await target.waitFor({ state: 'visible' });
+  const focused = () => target.evaluate((el) => el === document.activeElement);
+  for (const key of ['Tab', 'Shift+Tab']) {
+    for (let i = 0; i < maxPresses; i += 1) {
+      if (await focused()) return;
+      await page.keyboard.press(key);
+    }
+  }
+  expect(await focused(), `keyboard focus reaches ${selector}`).toBe(true);
+}
+
+/** Tabs to a control and presses a key on it (Enter by default). */
+export async function activate(page: Page, selector: string, key = 'Enter'): Promise<void> {
+  await tabTo(page, selector);
+  await page.keyboard.press(key);
+}
+
+/** Text with every run of whitespace made one space, for comparing what is shown with what is written. */
+export function norm(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
+}
+
+/** The visible text of the page-text layer (or another element), whitespace collapsed. */
+export async function visibleText(page: Page, selector = '#ui'): Promise<string> {
+  return norm(await page.locator(selector).first().innerText());
+}
+
+/** Saves a screenshot of the page under test-artifacts/screenshots/. */
+export async function screenshot(page: Page, name: string): Promise<void> {
+  await mkdir(SCREENSHOT_DIR, { recursive: true });
+  await page.screenshot({ path: join(SCREENSHOT_DIR, `${name}.png`) });
+}
+
+/** The test hook's view of the run (window.__redPhone). */
+export async function hook(page: Page): Promise<{ screen: string; logJson: string | null; stateHash: string | null }> {
+  return page.evaluate(() => {
+    const h = (window as unknown as { __redPhone: { screen(): string; logJson(): string | null; stateHash(): string | null } }).__redPhone;
+    return { screen: h.screen(), logJson: h.logJson(), stateHash: h.stateHash() };
+  });
+}

@@ -1,0 +1,78 @@
+/**
+ * What the browser should show, worked out in Node with the engine itself: the bundled scenarios and
+ * the result of playing one with a seed and a list of 1-based option picks.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { legalOptions, loadLibrary, loadScenario, resolveTurn, scoreObjectives, start, type GameState, type ObjectiveResult, type Scenario, type Side } from '../../src/engine';
+import { REPO_ROOT } from './build';
+
+const SCENARIO_DIR = join(REPO_ROOT, 'scenarios');
+const NOT_SCENARIOS = new Set(['schema', 'terms', 'ladder']);
+
+/** The ids-to-be of the bundled scenarios: scenarios/*.yaml except schema, terms, ladder and `_` files. */
+export function bundledScenarioFiles(): string[] {
+  return readdirSync(SCENARIO_DIR)
+    .filter((f) => f.endsWith('.yaml') && !f.startsWith('_') && !NOT_SCENARIOS.has(f.slice(0, -'.yaml'.length)))
+    .sort();
+}
+
+/** Loads one scenario file (path relative to the repository) with the shared terms and ladder. */
+export function loadScenarioFile(file: string): Scenario {
+  const lib = loadLibrary(readFileSync(join(SCENARIO_DIR, 'terms.yaml'), 'utf8'), readFileSync(join(SCENARIO_DIR, 'ladder.yaml'), 'utf8'));
+  if (!lib.library) throw new Error(`terms or ladder do not load: ${JSON.stringify(lib.diagnostics)}`);
+  const result = loadScenario(readFileSync(join(REPO_ROOT, file), 'utf8'), file, lib.library);
+  if (!result.scenario) throw new Error(`${file} does not load: ${JSON.stringify(result.diagnostics)}`);
+  return result.scenario;
+}
+
+/** What one turn shows: the beat's title before the choice, the option taken and its outcome's text. */
+export interface TurnSeen {
+  readonly beatTitle: string;
+  readonly optionLabel: string;
+  readonly outcomeText: string;
+}
+
+export interface PlayedRun {
+  readonly state: GameState;
+  readonly turns: readonly TurnSeen[];
+  /** The 1-based picks actually made, one per turn (1 where the list ran out). */
+  readonly picks: readonly number[];
+  readonly endingTitle: string;
+  readonly objectives: readonly ObjectiveResult[];
+}
+
+/** Plays a one-side run against the counterpart model, picking `picks[t]` (1-based) on turn t, else 1. */
+export function playByIndex(scenario: Scenario, seed: string, side: Side, picks: readonly number[]): PlayedRun {
+  let state = start(scenario, seed, { us: side === 'us' ? 'people' : 'model', cn: side === 'cn' ? 'people' : 'model' });
+  const made: number[] = [];
+  const turns: TurnSeen[] = [];
+  while (state.ending === null) {
+    const beat = scenario.beats.get(state.beat);
+    const options = legalOptions(scenario, state, side);
+    const pick = Math.min(picks[made.length] ?? 1, options.length);
+    const option = options[pick - 1];
+    if (!beat || !option) throw new Error(`no option ${pick} on turn ${state.turn + 1}`);
+    const result = resolveTurn(scenario, state, { [side]: option.id });
+    if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`);
+    const record = result.record;
+    const move = record.kind === 'turn' ? record.moves.find((m) => m.side === side) : undefined;
+    const file = beat.options[side].find((o) => o.id === option.id)?.file;
+    const outcome = file?.outcomes.find((o) => o.id === move?.outcome);
+    turns.push({ beatTitle: beat.file.title, optionLabel: option.label, outcomeText: outcome ? textFor(outcome.text, side) : '' });
+    state = result.state;
+    made.push(pick);
+  }
+  const ending = scenario.file.endings.find((e) => e.id === state.ending);
+  return { state, turns, picks: made, endingTitle: ending?.title ?? '', objectives: scoreObjectives(scenario, state) };
+}
+
+/** A text written once for both sides or per side, as `side` reads it. */
+export function textFor(text: string | { readonly us: string; readonly cn: string }, side: Side): string {
+  return typeof text === 'string' ? text : text[side];
+}
+
+/** The log as the test hook and the CLI print it. */
+export function logJsonOf(state: GameState): string {
+  return `${JSON.stringify(state.log, null, 2)}\n`;
+}

@@ -1,0 +1,102 @@
+/**
+ * Playing the game in the page with the keyboard alone: Tab to a control and Enter, arrow keys in a
+ * radio group, number keys for options, Space to go on. Every step waits for the screen it leads to.
+ */
+import type { Page } from 'playwright-core';
+import { expect } from 'vitest';
+import { activate, expectScreen, screenOf, tabTo, waitForScreen, type ScreenName } from './harness';
+
+export type PlaySide = 'us' | 'cn' | 'both';
+
+/** Title screen: picks a scenario's card with Tab and Enter. */
+export async function chooseScenario(page: Page, id: string): Promise<void> {
+  await expectScreen(page, 'title');
+  await activate(page, `[data-scenario-card="${id}"] button[data-action="choose-scenario"]`);
+  await expectScreen(page, 'new-run');
+}
+
+/** Selects a radio in a group as a keyboard user does: Tab into the group, then arrow keys. */
+export async function chooseRadio(page: Page, name: string, value: string): Promise<void> {
+  const wanted = page.locator(`input[name="${name}"][value="${value}"]`);
+  await tabTo(page, `input[name="${name}"]:checked, input[name="${name}"]`);
+  const count = await page.locator(`input[name="${name}"]`).count();
+  for (let i = 0; i < count * 2 && !(await wanted.isChecked()); i += 1) await page.keyboard.press('ArrowDown');
+  expect(await wanted.isChecked(), `radio ${name}=${value} checked by keyboard`).toBe(true);
+}
+
+/** Replaces a text field's content by keyboard. */
+export async function typeInto(page: Page, selector: string, text: string): Promise<void> {
+  await tabTo(page, selector);
+  await page.keyboard.press('ControlOrMeta+A');
+  await page.keyboard.press('Backspace');
+  await page.keyboard.type(text);
+  expect(await page.locator(selector).inputValue()).toBe(text);
+}
+
+/** New-run screen: side, seed, then start; ends on the briefing. */
+export async function startRun(page: Page, side: PlaySide, seed: string): Promise<void> {
+  await expectScreen(page, 'new-run');
+  await chooseRadio(page, 'side', side);
+  await typeInto(page, '#seed-input', seed);
+  await activate(page, 'button[data-action="start-run"]');
+  await expectScreen(page, 'briefing');
+}
+
+/** Briefing: continue to the first turn. */
+export async function leaveBriefing(page: Page): Promise<void> {
+  await expectScreen(page, 'briefing');
+  await activate(page, 'button[data-action="continue"]');
+  await expectScreen(page, 'turn');
+}
+
+/** Turn: presses the number key of a 1-based option of the side being asked. */
+export async function pickOption(page: Page, index: number, side: 'us' | 'cn'): Promise<void> {
+  await expectScreen(page, 'turn');
+  await page.locator(`button[data-side="${side}"][data-index="${index}"]`).first().waitFor({ state: 'visible' });
+  await page.keyboard.press(String(index));
+}
+
+/** Outcome: Space goes on, to the next turn or the debrief. Returns the screen reached. */
+export async function leaveOutcome(page: Page): Promise<ScreenName> {
+  await expectScreen(page, 'outcome');
+  await tabTo(page, 'button[data-action="continue"]');
+  await page.keyboard.press('Space');
+  await page.waitForFunction(() => {
+    const s = document.querySelector('#app')?.getAttribute('data-screen');
+    return s === 'turn' || s === 'debrief';
+  });
+  return (await screenOf(page)) as ScreenName;
+}
+
+export interface TurnHook {
+  (turn: number, screen: 'turn' | 'outcome'): Promise<void>;
+}
+
+/**
+ * From the first turn to the debrief, one side against the model: picks[t] on turn t (1-based), or 1
+ * when the list runs out. `onScreen` runs on each turn and outcome screen before moving on.
+ */
+export async function playTurns(page: Page, side: 'us' | 'cn', picks: readonly number[], onScreen?: TurnHook): Promise<number> {
+  let turn = 0;
+  for (;;) {
+    await expectScreen(page, 'turn');
+    if (onScreen) await onScreen(turn, 'turn');
+    const available = await page.locator(`button[data-side="${side}"][data-index]`).count();
+    await pickOption(page, Math.min(picks[turn] ?? 1, available), side);
+    await waitForScreen(page, 'outcome');
+    if (onScreen) await onScreen(turn, 'outcome');
+    turn += 1;
+    if ((await leaveOutcome(page)) === 'debrief') return turn;
+    if (turn > 80) throw new Error('the run did not end within 80 turns');
+  }
+}
+
+/** Title to debrief with the keyboard alone. */
+export async function playToDebrief(page: Page, id: string, side: 'us' | 'cn', seed: string, picks: readonly number[], onScreen?: TurnHook): Promise<number> {
+  await chooseScenario(page, id);
+  await startRun(page, side, seed);
+  await leaveBriefing(page);
+  const turns = await playTurns(page, side, picks, onScreen);
+  await expectScreen(page, 'debrief');
+  return turns;
+}

@@ -1,0 +1,82 @@
+/**
+ * A tiny static file server for built pages: serves `root` under the path `prefix` on 127.0.0.1 and a
+ * free port, so the browser tests prove the relative base works from a sub-folder.
+ */
+import { createReadStream } from 'node:fs';
+import { stat } from 'node:fs/promises';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { extname, join, normalize, sep } from 'node:path';
+
+const TYPES: Readonly<Record<string, string>> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.webp': 'image/webp',
+  '.woff2': 'font/woff2',
+  '.ico': 'image/x-icon',
+  '.txt': 'text/plain; charset=utf-8',
+  '.yaml': 'text/plain; charset=utf-8',
+};
+
+export interface StaticServer {
+  /** The page's address, ending in `/`, for example `http://127.0.0.1:40123/sub/red-phone/`. */
+  readonly url: string;
+  close(): Promise<void>;
+}
+
+async function fileFor(root: string, prefix: string, rawPath: string): Promise<string | null> {
+  if (!rawPath.startsWith(prefix)) return null;
+  let rel: string;
+  try {
+    rel = decodeURIComponent(rawPath.slice(prefix.length));
+  } catch {
+    return null;
+  }
+  const file = normalize(join(root, rel === '' || rel.endsWith('/') ? `${rel}index.html` : rel));
+  if (file !== root && !file.startsWith(root.endsWith(sep) ? root : root + sep)) return null;
+  const info = await stat(file).catch(() => null);
+  return info?.isFile() ? file : null;
+}
+
+/** Starts serving `root` (an absolute folder) at `prefix` (starting and ending with `/`). */
+export async function serveStatic(root: string, prefix: string): Promise<StaticServer> {
+  const base = normalize(root);
+  const server: Server = createServer((req, res) => {
+    const path = new URL(req.url ?? '/', 'http://localhost').pathname;
+    if (req.method !== 'GET' && req.method !== 'HEAD') {
+      res.writeHead(405).end();
+      return;
+    }
+    fileFor(base, prefix, path).then(
+      (file) => {
+        if (file === null) {
+          res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
+          return;
+        }
+        res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-store' });
+        if (req.method === 'HEAD') res.end();
+        else createReadStream(file).pipe(res);
+      },
+      () => res.writeHead(500).end(),
+    );
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => resolve());
+  });
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}${prefix}`,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
