@@ -1,0 +1,50 @@
+/**
+ * Scenarios for engine tests, golden replays and their regeneration: the minimal fixture and every
+ * scenario file in scenarios/, loaded through the same path the game uses.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { formatDiagnostic, loadLibrary, loadScenario, type Library, type Scenario } from '../../src/engine';
+
+export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+export const MINIMAL_PATH = 'test/fixtures/valid/minimal.yaml';
+
+let cachedLibrary: Library | null = null;
+
+export function library(): Library {
+  if (cachedLibrary !== null) return cachedLibrary;
+  const read = (name: string): string => readFileSync(join(ROOT, 'scenarios', name), 'utf8');
+  const lib = loadLibrary(read('terms.yaml'), read('ladder.yaml'));
+  if (lib.library === null) throw new Error(`library: ${lib.diagnostics.map(formatDiagnostic).join('\n')}`);
+  cachedLibrary = lib.library;
+  return lib.library;
+}
+
+/** Loads scenario text; throws with every diagnostic when it does not load (a test failure). */
+export function scenarioFromText(text: string, file: string): Scenario {
+  const r = loadScenario(text, file, library());
+  if (r.scenario === null) throw new Error(`${file} does not load:\n${r.diagnostics.map(formatDiagnostic).join('\n')}`);
+  return r.scenario;
+}
+
+/** Loads a scenario file by its path from the repository root. */
+export function scenarioAt(path: string): Scenario {
+  return scenarioFromText(readFileSync(join(ROOT, path), 'utf8'), path);
+}
+
+export const minimalText = (): string => readFileSync(join(ROOT, MINIMAL_PATH), 'utf8');
+
+/** Paths (from the root) of the scenario files in scenarios/, in code-unit order. */
+export function scenarioPaths(): string[] {
+  return readdirSync(join(ROOT, 'scenarios'))
+    .filter((f) => f.endsWith('.yaml') && f !== 'terms.yaml' && f !== 'ladder.yaml')
+    .filter((f) => /^format:\s*red-phone\/scenario@1\s*$/m.test(readFileSync(join(ROOT, 'scenarios', f), 'utf8')))
+    .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))
+    .map((f) => `scenarios/${f}`);
+}
+
+/** The minimal fixture and every scenario in scenarios/, each with the path it was read from. */
+export function allScenarios(): { path: string; scenario: Scenario }[] {
+  return [MINIMAL_PATH, ...scenarioPaths()].map((path) => ({ path, scenario: scenarioAt(path) }));
+}
