@@ -1,0 +1,88 @@
+/**
+ * Where the project's files are, and loading a scenario file the way every command does: the terms and
+ * ladder from scenarios/, then the file itself, with every diagnostic named relative to the current
+ * directory.
+ */
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Library } from '../engine/compile';
+import type { Diagnostic } from '../engine/diagnostics';
+import { loadLibrary, loadScenario } from '../engine/load';
+import type { Scenario } from '../engine/types';
+import { formatDiagnostic } from '../engine/diagnostics';
+import { CommandFailure, UsageError, type Io } from './io';
+
+/** The project's root folder (two levels above this file). */
+export const PROJECT_ROOT = fileURLToPath(new URL('../..', import.meta.url));
+export const SCENARIOS_DIR = join(PROJECT_ROOT, 'scenarios');
+
+/** Files in scenarios/ that are not scenarios. */
+const SHARED_FILES = ['schema.yaml', 'terms.yaml', 'ladder.yaml'];
+
+/** `abs` as shown to the user: relative to the current directory, with forward slashes. */
+export function displayName(io: Io, abs: string): string {
+  const rel = relative(io.cwd, abs);
+  const name = rel === '' || rel.startsWith('..') || isAbsolute(rel) ? abs : rel;
+  return sep === '/' ? name : name.split(sep).join('/');
+}
+
+/** The absolute path of a file named on the command line; a usage error when it is not a readable file. */
+export function existingFile(io: Io, name: string): string {
+  const abs = resolve(io.cwd, name);
+  if (!existsSync(abs) || !statSync(abs).isFile()) throw new UsageError(`no such file: ${name}`);
+  return abs;
+}
+
+/** Every scenario file in scenarios/ (schema, terms and ladder left out), in code-unit order. */
+export function projectScenarioFiles(): string[] {
+  const names = readdirSync(SCENARIOS_DIR).filter((n) => n.endsWith('.yaml') && !SHARED_FILES.includes(n));
+  names.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  return names.map((n) => join(SCENARIOS_DIR, n));
+}
+
+export type LibraryLoad = { readonly library: Library; readonly diagnostics: readonly Diagnostic[] } | { readonly library: null; readonly diagnostics: readonly Diagnostic[] };
+
+/** The agreement's terms and the escalation ladder, from scenarios/. */
+export function projectLibrary(): LibraryLoad {
+  const r = loadLibrary(readFileSync(join(SCENARIOS_DIR, 'terms.yaml'), 'utf8'), readFileSync(join(SCENARIOS_DIR, 'ladder.yaml'), 'utf8'));
+  return r.library === null ? { library: null, diagnostics: r.diagnostics } : { library: r.library, diagnostics: r.diagnostics };
+}
+
+/**
+ * Loads one scenario file. An exception from the loader (which should return diagnostics, never
+ * throw) is reported as a `cli/loader-crash` error rather than ending the command.
+ */
+export function loadScenarioFile(io: Io, abs: string, library: Library): { scenario: Scenario | null; diagnostics: readonly Diagnostic[] } {
+  const name = displayName(io, abs);
+  let text: string;
+  try {
+    text = readFileSync(abs, 'utf8');
+  } catch (e) {
+    return { scenario: null, diagnostics: [crash(name, 'cli/unreadable', e)] };
+  }
+  try {
+    return loadScenario(text, name, library);
+  } catch (e) {
+    return { scenario: null, diagnostics: [crash(name, 'cli/loader-crash', e)] };
+  }
+}
+
+function crash(file: string, code: string, e: unknown): Diagnostic {
+  return { severity: 'error', code, file, line: 0, column: 0, path: '', message: e instanceof Error ? e.message.split('\n')[0] ?? e.message : String(e) };
+}
+
+/**
+ * The scenario in `name`, ready to play. Its diagnostics go to stderr; a file with errors (or a broken
+ * terms or ladder file) ends the command with exit code 1.
+ */
+export function openScenario(io: Io, name: string): Scenario {
+  const abs = existingFile(io, name);
+  const lib = projectLibrary();
+  for (const d of lib.diagnostics) io.err(`${formatDiagnostic(d)}\n`);
+  if (lib.library === null) throw new CommandFailure('the terms or ladder file has errors');
+  const { scenario, diagnostics } = loadScenarioFile(io, abs, lib.library);
+  for (const d of diagnostics) io.err(`${formatDiagnostic(d)}\n`);
+  if (scenario === null) throw new CommandFailure(`${displayName(io, abs)} has errors: run "npm run scenario -- check ${name}"`);
+  return scenario;
+}

@@ -1,0 +1,35 @@
+/** `scenario schema [--write]`: the JSON Schema of scenario files, for editors (yaml-language-server). */
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { z } from 'zod';
+import { scenarioSchema } from '../engine/schema';
+import { EXIT_OK, line, parse, UsageError, type Command } from './io';
+import { displayName, SCENARIOS_DIR } from './project';
+
+export const SCHEMA_HELP = `Usage: npm run scenario -- schema [--write]
+
+Prints the JSON Schema of scenario files, or with --write writes it to scenarios/schema.json (which
+scenario files name in their first line, so an editor completes and checks them).
+`;
+
+function schemaText(): string {
+  return `${JSON.stringify(z.toJSONSchema(scenarioSchema, { io: 'input' }), null, 2)}\n`;
+}
+
+export const schema: Command = async (args, io) => {
+  const { values, positionals } = parse(args, { write: { type: 'boolean' } });
+  if (values.help === true) {
+    io.out(SCHEMA_HELP);
+    return EXIT_OK;
+  }
+  if (positionals.length > 0) throw new UsageError(`schema takes no file, got "${positionals[0]}"`);
+  const text = schemaText();
+  if (values.write !== true) {
+    io.out(text);
+    return EXIT_OK;
+  }
+  const target = join(SCENARIOS_DIR, 'schema.json');
+  writeFileSync(target, text);
+  line(io, `wrote ${displayName(io, target)}`);
+  return EXIT_OK;
+};

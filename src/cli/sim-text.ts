@@ -1,0 +1,76 @@
+/** How `scenario sim` writes its reports and flags as text. */
+import type { Scenario } from '../engine/types';
+import type { BalanceFlag, SimReport } from '../sim';
+import { percent, table } from './table';
+
+/** The header shared by every report of one `sim` call. */
+export function simHeaderLines(scenario: Scenario, first: SimReport, policies: readonly string[]): string[] {
+  const other = first.side === 'us' ? 'cn' : 'us';
+  return [
+    `Simulation of ${scenario.file.title} (${scenario.id} ${scenario.version}, hash ${scenario.hash}), engine ${first.engineVersion}`,
+    `${first.side} is played by the ${policies.length === 1 ? 'policy' : 'policies'} ${policies.join(', ')}; ${other} by the counterpart model.`,
+    `Seed "${first.seed}": run i uses seed "${first.seed}-i"; ${first.runs} runs per policy.`,
+  ];
+}
+
+function optionName(o: { beat: string; side: string; option: string }): string {
+  return `${o.beat}/${o.side}/${o.option}`;
+}
+
+/** One policy's report: endings, objectives, turns, options and what follows them, unreached content, extremes. */
+export function reportLines(scenario: Scenario, r: SimReport): string[] {
+  const n = r.completed;
+  const lines = ['', `== Policy ${r.policy}: ${r.runs} runs, ${n} completed ==`, '', 'Endings'];
+  lines.push(...table([['ending', 'tone', 'runs', 'share'], ...r.endings.map((e) => [e.id, e.tone, String(e.count), percent(e.count, n)])], ['l', 'l', 'r', 'r']));
+  lines.push('', 'Objectives');
+  lines.push(...table([['objective', 'side', 'mean score', 'met'], ...r.objectives.map((o) => [o.id, o.side, o.mean.toFixed(2), percent(o.met, n)])], ['l', 'l', 'r', 'r']));
+  lines.push('', `Turns per run: min ${r.turns.min}, mean ${r.turns.mean.toFixed(2)}, max ${r.turns.max}`);
+  lines.push(...table([['turns', 'runs', 'share'], ...r.turns.histogram.map((h) => [String(h.turns), String(h.runs), percent(h.runs, n)])], ['r', 'r', 'r']));
+
+  lines.push('', 'Options (offered and chosen: decisions; chose and passed: runs that chose it, or were offered it and never did)');
+  lines.push(
+    ...table(
+      [['option', 'rung', 'offered', 'chosen', 'chose', 'passed'], ...r.options.map((o) => [optionName(o), scenario.ladder[o.rung]?.id ?? String(o.rung), String(o.offered), String(o.chosen), String(o.chose.runs), String(o.passed.runs)])],
+      ['l', 'l', 'r', 'r', 'r', 'r'],
+    ),
+  );
+
+  const endingIds = r.endings.map((e) => e.id);
+  const objectiveIds = r.objectives.map((o) => o.id);
+  lines.push('', 'What follows each option (share of runs per ending; mean score per objective)');
+  const rows: string[][] = [['option', 'group', 'runs', ...endingIds, ...objectiveIds]];
+  for (const o of r.options) {
+    if (o.chose.runs + o.passed.runs === 0) continue;
+    for (const [label, g] of [['chose', o.chose], ['passed', o.passed]] as const) {
+      rows.push([label === 'chose' ? optionName(o) : '', label, String(g.runs), ...endingIds.map((id) => percent(g.endings[id] ?? 0, g.runs)), ...objectiveIds.map((id) => (g.runs === 0 ? '-' : (g.objectives[id] ?? 0).toFixed(2)))]);
+    }
+  }
+  lines.push(...table(rows, ['l', 'l', 'r', ...endingIds.map(() => 'r' as const), ...objectiveIds.map(() => 'r' as const)]));
+
+  const u = r.unreached;
+  lines.push('', 'Never reached');
+  const list = (label: string, items: readonly string[]): string => `  ${label}: ${items.length === 0 ? 'none' : items.join(', ')}`;
+  lines.push(list('beats', u.beats), list('options', u.options), list('outcomes', u.outcomes), list('endings', u.endings), list('injects', u.injects));
+  if (u.facilitatorOnly.length > 0) lines.push(list('injects only a facilitator fires', u.facilitatorOnly));
+
+  lines.push('', `Extreme runs (score: total of the ${r.side} objectives' scores)`);
+  if (r.extremes === null) lines.push('  none: no run completed');
+  else {
+    const x = r.extremes;
+    const refs = [['best', x.best], ['worst', x.worst], ['shortest', x.shortest], ['longest', x.longest]] as const;
+    lines.push(...table([['run', 'seed', 'score', 'turns'], ...refs.map(([label, ref]) => [label, ref.seed, String(ref.score), String(ref.turns)])], ['l', 'l', 'r', 'r']));
+  }
+  if (r.failures.length > 0) {
+    lines.push('', `Failures: ${r.failures.length} runs stopped on an error`);
+    for (const f of r.failures.slice(0, 20)) lines.push(`  seed ${f.seed}, turn ${f.turn}: ${f.code}: ${f.message}`);
+  }
+  return lines;
+}
+
+/** The balance flags, one line each, or a line saying there are none. */
+export function flagLines(flags: readonly BalanceFlag[], policies: readonly string[]): string[] {
+  const lines = ['', `== Balance flags (${policies.join(', ')}) ==`];
+  if (flags.length === 0) lines.push('  none');
+  for (const f of flags) lines.push(`  ${f.kind}: ${f.message}`);
+  return lines;
+}

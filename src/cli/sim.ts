@@ -1,0 +1,121 @@
+/** `scenario sim <file> --runs N --seed S`: plays many seeded runs and reports how the scenario balances. */
+import { isValidSeed } from '../engine/codes';
+import type { Side } from '../engine/types';
+import {
+  balanceFlags,
+  DOMINANT_MARGIN,
+  DOMINANT_MIN_RUNS,
+  isPolicyKind,
+  LUCK_MIN_PERCENT,
+  LUCK_SPREAD_PP,
+  POLICY_KINDS,
+  simulate,
+  type PolicyKind,
+  type SimReport,
+} from '../sim';
+import { EXIT_OK, line, parse, UsageError, type Command, type Io } from './io';
+import { openScenario } from './project';
+import { flagLines, reportLines, simHeaderLines } from './sim-text';
+
+/** The most runs one call plays per policy. */
+const MAX_RUNS = 10_000_000;
+/** Runs (all policies together) from which a progress bar is drawn on a terminal. */
+const PROGRESS_FROM = 20_000;
+
+export const SIM_HELP = `Usage: npm run scenario -- sim <file> --runs N --seed S [--policy random|cautious|hawkish|all] [--side us|cn] [--json]
+
+Plays N seeded runs of a scenario per policy (run i uses seed "S-i"), one side played by the policy
+and the other by the scenario's counterpart model, and reports: how often each ending comes, each
+objective's mean score and how often it is met, turns per run, for each option how often it was
+offered and chosen and what followed for the runs that chose it and those that passed it by, the
+content never reached, and the seeds of the best, worst, shortest and longest runs.
+
+  --runs N        runs per policy (required, 1 to ${MAX_RUNS})
+  --seed S        the base seed (required)
+  --policy P      random (uniform among the options offered), cautious (the lowest rung),
+                  hawkish (the highest rung), or all three (default: all)
+  --side SIDE     the side the policy plays: us or cn (default: the scenario's first playable side)
+  --json          print the reports and flags as JSON
+
+Balance flags:
+  unwinnable       no run under any policy reached an ending whose tone is success
+  luck-alone       (needs --policy all) an ending reached in more than ${LUCK_MIN_PERCENT}% of runs under every
+                   policy, whose share differs by at most ${LUCK_SPREAD_PP} percentage points between policies
+  dominant-option  an option of the played side whose choosers score at least ${DOMINANT_MARGIN} points higher on
+                   every objective of that side than the runs offered it that passed it by, under every
+                   policy where both groups hold at least ${DOMINANT_MIN_RUNS} runs (and under one at least)
+
+Exit code: 0 when the simulation ran (flags are findings, not failures), 1 when the scenario has
+errors, 2 on a usage error.
+`;
+
+function parseRuns(value: string | undefined): number {
+  if (value === undefined) throw new UsageError('--runs is required');
+  if (!/^\d{1,8}$/.test(value) || Number(value) < 1 || Number(value) > MAX_RUNS) throw new UsageError(`--runs must be a whole number from 1 to ${MAX_RUNS}, not "${value}"`);
+  return Number(value);
+}
+
+function parsePolicies(value: string | undefined): PolicyKind[] {
+  if (value === undefined || value === 'all') return [...POLICY_KINDS];
+  if (!isPolicyKind(value)) throw new UsageError(`--policy must be random, cautious, hawkish or all, not "${value}"`);
+  return [value];
+}
+
+function parseSide(value: string | undefined, allowed: readonly Side[]): Side {
+  if (value === undefined) return allowed[0] ?? 'us';
+  if (value !== 'us' && value !== 'cn') throw new UsageError(`--side must be us or cn, not "${value}"`);
+  if (!allowed.includes(value)) throw new UsageError(`this scenario cannot be played as ${value}; its sides are ${allowed.join(', ')}`);
+  return value;
+}
+
+/** A progress bar on stderr, redrawn in place; `done` clears it. */
+function progressBar(io: Io, label: string): { update: (done: number, total: number) => void; done: () => void } {
+  const width = 30;
+  return {
+    update: (done, total) => {
+      const filled = Math.floor((done * width) / total);
+      io.err(`\r${label} [${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${Math.floor((done * 100) / total)}%`);
+    },
+    done: () => io.err('\r\u001b[K'),
+  };
+}
+
+export const sim: Command = async (args, io) => {
+  const { values, positionals } = parse(args, {
+    runs: { type: 'string' },
+    seed: { type: 'string' },
+    policy: { type: 'string' },
+    side: { type: 'string' },
+    json: { type: 'boolean' },
+  });
+  if (values.help === true) {
+    io.out(SIM_HELP);
+    return EXIT_OK;
+  }
+  if (positionals.length !== 1) throw new UsageError(positionals.length === 0 ? 'name a scenario file' : 'name one scenario file');
+  const runs = parseRuns(values.runs);
+  const seed = values.seed;
+  if (seed === undefined) throw new UsageError('--seed is required');
+  if (!isValidSeed(seed)) throw new UsageError('a seed is 1 to 64 characters with no control characters');
+  const policies = parsePolicies(values.policy);
+  const scenario = openScenario(io, positionals[0] as string);
+  const side = parseSide(values.side, scenario.file.sides);
+
+  const showProgress = io.stderrIsTTY && runs * policies.length >= PROGRESS_FROM;
+  const reports: SimReport[] = [];
+  for (const policy of policies) {
+    const bar = showProgress ? progressBar(io, `sim ${policy}`) : null;
+    reports.push(simulate(scenario, { runs, seed, policy, side, ...(bar !== null ? { onProgress: bar.update } : {}) }));
+    bar?.done();
+  }
+  const flags = balanceFlags(reports);
+  if (values.json === true) {
+    io.out(`${JSON.stringify({ format: 'red-phone/sim@1', reports, flags }, null, 2)}\n`);
+    return EXIT_OK;
+  }
+  const first = reports[0] as SimReport;
+  for (const l of simHeaderLines(scenario, first, policies)) line(io, l);
+  for (const r of reports) for (const l of reportLines(scenario, r)) line(io, l);
+  for (const l of flagLines(flags, policies)) line(io, l);
+  return EXIT_OK;
+};
