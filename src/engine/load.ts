@@ -1,53 +1,127 @@
 /**
- * Loading scenario text into a playable scenario: YAML (hardened) to data, data to structure (zod),
- * references and graph (check.ts), then compiled expressions. Every problem is collected with its file,
- * line, column and data path; a scenario with any error is never returned.
+ * Loading scenario text into a playable scenario, in layers: hardened YAML to data (yaml-safe.ts),
+ * data to structure (zod, check-schema.ts), ids and references (check.ts), expressions
+ * (compile.ts), then the graph, chance and lint (check-graph.ts, check-chance.ts, check-lint.ts).
+ * A layer that finds errors stops the layers after it, whose findings would only echo them; within a
+ * layer every problem is reported. Each diagnostic names file, 1-based line:column, data path, code.
+ * A scenario with any error is never returned.
  */
-import YAML from 'yaml';
-import { compileScenario, libraryFromFiles, type Library } from './compile';
-import { compareDiagnostics, formatPath, type Diagnostic, type Problem } from './diagnostics';
-import { ladderFileSchema, scenarioSchema, termsFileSchema, type ScenarioFile } from './schema';
+import { compileScenario, exprEnv, libraryFromFiles, type Library } from './compile';
+import { compareDiagnostics, formatPath, type Diagnostic } from './diagnostics';
+import { checkReferences, Findings } from './check';
+import { checkChance } from './check-chance';
+import { checkGraph } from './check-graph';
+import { checkLint } from './check-lint';
+import { checkStructure, type Finding } from './check-schema';
+import { LIMITS, ladderFileSchema, scenarioSchema, termsFileSchema } from './schema';
 import type { Scenario } from './types';
+import { decodeUtf8 } from './yaml-encoding';
+import { parseYaml } from './yaml-safe';
+import type { PlaceMap } from './yaml-places';
 
 export interface LoadResult {
   readonly scenario: Scenario | null;
   readonly diagnostics: readonly Diagnostic[];
 }
 
-function toDiagnostics(file: string, problems: readonly Problem[]): Diagnostic[] {
-  return problems.map((p) => ({
-    severity: p.severity,
-    code: p.code,
-    file,
-    line: 0,
-    column: 0,
-    path: formatPath(p.path),
-    message: p.message,
-    ...(p.suggestion !== undefined ? { suggestion: p.suggestion } : {}),
-  }));
+/** The code of the last diagnostic when a file has more than LIMITS.diagnostics problems. */
+export const TOO_MANY_PROBLEMS = 'load/too-many-problems';
+
+function place(file: string, places: PlaceMap, findings: readonly Finding[]): Diagnostic[] {
+  return findings.map((f) => {
+    const { line, column } = places.locate(f.path, f.anchor, f.offset);
+    return {
+      severity: f.severity,
+      code: f.code,
+      file,
+      line,
+      column,
+      path: formatPath(f.path),
+      message: f.message,
+      ...(f.suggestion !== undefined ? { suggestion: f.suggestion } : {}),
+    };
+  });
 }
 
-/** Loads one scenario file's text. `file` names it in every diagnostic. */
+/** Sorts by place and caps the list at LIMITS.diagnostics, the last one saying how many were left out. */
+export function finishDiagnostics(diagnostics: readonly Diagnostic[], file: string): Diagnostic[] {
+  const sorted = diagnostics.slice().sort(compareDiagnostics);
+  if (sorted.length <= LIMITS.diagnostics) return sorted;
+  const kept = sorted.slice(0, LIMITS.diagnostics - 1);
+  kept.push({ severity: 'error', code: TOO_MANY_PROBLEMS, file, line: 0, column: 0, path: '', message: `too many problems: ${sorted.length - kept.length} more are not shown` });
+  return kept;
+}
+
+function hasError(list: readonly { severity: string }[]): boolean {
+  return list.some((d) => d.severity === 'error');
+}
+
+/**
+ * Loads one scenario file's text. `file` names it in every diagnostic. Never throws for any input,
+ * never touches a prototype, and returns the scenario only when no diagnostic is an error (warnings
+ * come back beside it). Diagnostics are sorted by line and column.
+ */
 export function loadScenario(text: string, file: string, library: Library): LoadResult {
-  const data: unknown = YAML.parse(text, { schema: 'core', merge: false, maxAliasCount: 0, uniqueKeys: true, strict: true });
-  const parsed = scenarioSchema.safeParse(data);
-  if (!parsed.success) {
-    const problems: Problem[] = parsed.error.issues.map((i) => ({ severity: 'error', code: 'schema/invalid', path: i.path.filter((s): s is string | number => typeof s !== 'symbol'), message: i.message }));
-    return { scenario: null, diagnostics: toDiagnostics(file, problems) };
-  }
-  const compiled = compileScenario(parsed.data as ScenarioFile, library);
-  const diagnostics = toDiagnostics(file, compiled.problems).sort(compareDiagnostics);
-  return { scenario: diagnostics.some((d) => d.severity === 'error') ? null : compiled.scenario, diagnostics };
+  const yaml = parseYaml(text, file);
+  if (yaml.diagnostics.length > 0) return { scenario: null, diagnostics: finishDiagnostics(yaml.diagnostics, file) };
+  const structure = checkStructure(scenarioSchema, yaml.data);
+  if (structure.value === null) return { scenario: null, diagnostics: finishDiagnostics(place(file, yaml.places, structure.findings), file) };
+  const data = structure.value;
+
+  const findings: Finding[] = checkReferences(data, library);
+  const referencesOk = !hasError(findings);
+  const compiled = compileScenario(data, library);
+  for (const p of compiled.problems) findings.push({ ...p, anchor: 'value' });
+  const env = exprEnv(data, library);
+  const more = new Findings();
+  if (referencesOk) checkGraph(data, env, more);
+  checkChance(data, env, more);
+  checkLint(data, env, more);
+  findings.push(...more.list);
+
+  const diagnostics = finishDiagnostics(place(file, yaml.places, findings), file);
+  return { scenario: hasError(diagnostics) ? null : compiled.scenario, diagnostics };
 }
 
-/** Loads the shared terms and ladder files. */
-export function loadLibrary(termsText: string, ladderText: string): { library: Library | null; diagnostics: Diagnostic[] } {
-  const opts = { schema: 'core', merge: false, maxAliasCount: 0, uniqueKeys: true, strict: true } as const;
-  const terms = termsFileSchema.safeParse(YAML.parse(termsText, opts));
-  const ladder = ladderFileSchema.safeParse(YAML.parse(ladderText, opts));
+/** Loads a scenario from bytes, refusing anything that is not strict UTF-8. */
+export function loadScenarioBytes(bytes: Uint8Array, file: string, library: Library): LoadResult {
+  const decoded = decodeUtf8(bytes);
+  if (!decoded.ok) return { scenario: null, diagnostics: [{ severity: 'error', code: 'yaml/encoding', file, line: 0, column: 0, path: '', message: decoded.message }] };
+  return loadScenario(decoded.text, file, library);
+}
+
+function uniqueIds(ids: readonly string[], key: string, what: string): Finding[] {
+  const out: Finding[] = [];
+  ids.forEach((id, i) => {
+    if (ids.indexOf(id) !== i) out.push({ severity: 'error', code: 'scenario/duplicate-id', path: [key, i, 'id'], anchor: 'value', message: `the ${what} id "${id}" is used twice` });
+  });
+  return out;
+}
+
+/**
+ * Loads the shared terms and ladder files, with the same hardening as scenarios. Diagnostics name
+ * the files `files.terms` and `files.ladder` (by default terms.yaml and ladder.yaml).
+ */
+export function loadLibrary(
+  termsText: string,
+  ladderText: string,
+  files: { readonly terms: string; readonly ladder: string } = { terms: 'terms.yaml', ladder: 'ladder.yaml' },
+): { library: Library | null; diagnostics: Diagnostic[] } {
   const diagnostics: Diagnostic[] = [];
-  if (!terms.success) diagnostics.push(...toDiagnostics('terms.yaml', terms.error.issues.map((i) => ({ severity: 'error' as const, code: 'schema/invalid', path: i.path.filter((s): s is string | number => typeof s !== 'symbol'), message: i.message }))));
-  if (!ladder.success) diagnostics.push(...toDiagnostics('ladder.yaml', ladder.error.issues.map((i) => ({ severity: 'error' as const, code: 'schema/invalid', path: i.path.filter((s): s is string | number => typeof s !== 'symbol'), message: i.message }))));
-  if (!terms.success || !ladder.success) return { library: null, diagnostics };
-  return { library: libraryFromFiles(terms.data, ladder.data), diagnostics };
+  const termsYaml = parseYaml(termsText, files.terms);
+  const ladderYaml = parseYaml(ladderText, files.ladder);
+  diagnostics.push(...termsYaml.diagnostics, ...ladderYaml.diagnostics);
+  const terms = termsYaml.diagnostics.length === 0 ? checkStructure(termsFileSchema, termsYaml.data) : null;
+  const ladder = ladderYaml.diagnostics.length === 0 ? checkStructure(ladderFileSchema, ladderYaml.data) : null;
+  if (terms !== null) {
+    const ids = terms.value === null ? [] : uniqueIds(terms.value.terms.map((t) => t.id), 'terms', 'term');
+    diagnostics.push(...place(files.terms, termsYaml.places, [...terms.findings, ...ids]));
+  }
+  if (ladder !== null) {
+    const ids = ladder.value === null ? [] : uniqueIds(ladder.value.rungs.map((r) => r.id), 'rungs', 'rung');
+    diagnostics.push(...place(files.ladder, ladderYaml.places, [...ladder.findings, ...ids]));
+  }
+  const sorted = finishDiagnostics(diagnostics, files.terms);
+  if (terms?.value == null || ladder?.value == null || hasError(sorted)) return { library: null, diagnostics: sorted };
+  return { library: libraryFromFiles(terms.value, ladder.value), diagnostics: sorted };
 }
