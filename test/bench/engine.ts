@@ -1,0 +1,102 @@
+/**
+ * Engine and simulator speed on one core: complete simulated runs per second (random policy) and
+ * resolved turns per second for every scenario, next to the floor: a bare loop making the same number
+ * of Alea draws. The ratio says how many times the cost of the draws alone a run takes.
+ */
+import { readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import type { Library } from '../../src/engine/compile';
+import { loadLibrary, loadScenario } from '../../src/engine/load';
+import { BASIS, Rng, seedState } from '../../src/engine/rng';
+import type { Scenario } from '../../src/engine/types';
+import { PROJECT_ROOT, projectScenarioFiles, SCENARIOS_DIR } from '../../src/cli/project';
+import { simulate, type SimReport } from '../../src/sim';
+import type { BenchSection } from './section';
+import { table } from '../../src/cli/table';
+
+/** The goal: a designer's 100,000-run simulation of one scenario finishes in about 5 seconds. */
+const GOAL_RUNS_PER_SECOND = 20_000;
+/** Each figure is measured over at least this long, so the timer's resolution and JIT warm-up do not matter. */
+const MIN_SECONDS = 1;
+
+function loadAll(): { name: string; scenario: Scenario | null }[] {
+  const lib = loadLibrary(readFileSync(join(SCENARIOS_DIR, 'terms.yaml'), 'utf8'), readFileSync(join(SCENARIOS_DIR, 'ladder.yaml'), 'utf8'));
+  if (lib.library === null) throw new Error('the terms or ladder file has errors');
+  const files = [...projectScenarioFiles(), join(PROJECT_ROOT, 'test/fixtures/valid/minimal.yaml')];
+  return files.map((abs) => {
+    const name = relative(PROJECT_ROOT, abs);
+    return { name, scenario: loadScenario(readFileSync(abs, 'utf8'), name, lib.library as Library).scenario };
+  });
+}
+
+/** Runs `simulate` with enough runs to last MIN_SECONDS; returns the runs, the seconds and the report. */
+function timeSim(scenario: Scenario): { runs: number; seconds: number; report: SimReport } {
+  const side = scenario.file.sides[0] ?? 'us';
+  simulate(scenario, { runs: 2000, seed: 'warm', policy: 'random', side });
+  let runs = 2000;
+  for (;;) {
+    const t0 = performance.now();
+    const report = simulate(scenario, { runs, seed: 'bench', policy: 'random', side });
+    const seconds = (performance.now() - t0) / 1000;
+    if (seconds >= MIN_SECONDS) return { runs, seconds, report };
+    runs = Math.ceil((runs * MIN_SECONDS * 1.2) / Math.max(seconds, 0.01));
+  }
+}
+
+/** Counts the generator draws `runs` runs make, by counting calls to Rng.below (outside the timed pass). */
+function countDraws(scenario: Scenario, runs: number): number {
+  const proto = Rng.prototype as unknown as { below: (n: number) => number };
+  const original = proto.below;
+  let draws = 0;
+  proto.below = function counted(this: Rng, n: number): number {
+    draws++;
+    return original.call(this, n);
+  };
+  try {
+    simulate(scenario, { runs, seed: 'bench', policy: 'random', side: scenario.file.sides[0] ?? 'us' });
+  } finally {
+    proto.below = original;
+  }
+  return draws;
+}
+
+/** The floor: `draws` uniform draws from one Alea generator, nothing else. */
+function timeBare(draws: number): number {
+  const rng = new Rng(seedState('bare'));
+  let sink = 0;
+  for (let i = 0; i < 10_000; i++) sink += rng.below(BASIS);
+  const t0 = performance.now();
+  for (let i = 0; i < draws; i++) sink += rng.below(BASIS);
+  const seconds = (performance.now() - t0) / 1000;
+  if (sink < 0) throw new Error('unreachable');
+  return seconds;
+}
+
+const fmt = (x: number): string => String(Math.round(x));
+
+export const engineSection: BenchSection = {
+  title: `Engine and simulator, Node ${process.version}, one core (random policy; goal ${GOAL_RUNS_PER_SECOND} runs/s)`,
+  run: async () => {
+    const rows: string[][] = [['scenario', 'runs', 'turns', 'runs/s', 'turns/s', 'draws/run', 'bare draws/s', 'ratio', 'goal']];
+    const skipped: string[] = [];
+    for (const { name, scenario } of loadAll()) {
+      if (scenario === null) {
+        skipped.push(name);
+        continue;
+      }
+      const { runs, seconds, report } = timeSim(scenario);
+      const turns = report.turns.histogram.reduce((n, h) => n + h.turns * h.runs, 0);
+      const draws = countDraws(scenario, runs);
+      const bare = timeBare(draws);
+      const rps = runs / seconds;
+      rows.push([name, String(runs), String(turns), fmt(rps), fmt(turns / seconds), (draws / runs).toFixed(1), fmt(draws / bare), `${(seconds / bare).toFixed(1)}x`, rps >= GOAL_RUNS_PER_SECOND ? 'met' : 'MISSED']);
+    }
+    return [
+      ...table(rows, ['l', 'r', 'r', 'r', 'r', 'r', 'r', 'r', 'l']),
+      '',
+      '  ratio: time of the simulated runs over the time of the same number of bare Alea draws.',
+      ...(skipped.length > 0 ? [`  skipped (the file has errors): ${skipped.join(', ')}`] : []),
+    ];
+  },
+};
