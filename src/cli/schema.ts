@@ -1,8 +1,7 @@
 /** `scenario schema [--write]`: the JSON Schema of scenario files, for editors (yaml-language-server). */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { z } from 'zod';
-import { scenarioSchema } from '../engine/schema';
+import { scenarioJsonSchemaText } from '../engine/json-schema';
 import { EXIT_OK, line, parse, UsageError, type Command } from './io';
 import { displayName, SCENARIOS_DIR } from './project';
 
@@ -12,10 +11,6 @@ Prints the JSON Schema of scenario files, or with --write writes it to scenarios
 scenario files name in their first line, so an editor completes and checks them).
 `;
 
-function schemaText(): string {
-  return `${JSON.stringify(z.toJSONSchema(scenarioSchema, { io: 'input' }), null, 2)}\n`;
-}
-
 export const schema: Command = async (args, io) => {
   const { values, positionals } = parse(args, { write: { type: 'boolean' } });
   if (values.help === true) {
@@ -23,7 +18,7 @@ export const schema: Command = async (args, io) => {
     return EXIT_OK;
   }
   if (positionals.length > 0) throw new UsageError(`schema takes no file, got "${positionals[0]}"`);
-  const text = schemaText();
+  const text = scenarioJsonSchemaText();
   if (values.write !== true) {
     io.out(text);
     return EXIT_OK;
