@@ -73,8 +73,8 @@ function crash(file: string, code: string, e: unknown): Diagnostic {
 }
 
 /**
- * The scenario in `name`, ready to play. Its diagnostics go to stderr; a file with errors (or a broken
- * terms or ladder file) ends the command with exit code 1.
+ * The scenario in `name`, ready to play. A file with errors (or a broken terms or ladder file) has its
+ * diagnostics printed on stderr and ends the command with exit code 1; warnings are counted on stderr.
  */
 export function openScenario(io: Io, name: string): Scenario {
   const abs = existingFile(io, name);
@@ -82,7 +82,8 @@ export function openScenario(io: Io, name: string): Scenario {
   for (const d of lib.diagnostics) io.err(`${formatDiagnostic(d)}\n`);
   if (lib.library === null) throw new CommandFailure('the terms or ladder file has errors');
   const { scenario, diagnostics } = loadScenarioFile(io, abs, lib.library);
-  for (const d of diagnostics) io.err(`${formatDiagnostic(d)}\n`);
+  if (scenario !== null && diagnostics.length > 0) io.err(`${displayName(io, abs)}: ${diagnostics.length} warning${diagnostics.length === 1 ? '' : 's'} (see "npm run scenario -- check ${name}")\n`);
+  if (scenario === null) for (const d of diagnostics) io.err(`${formatDiagnostic(d)}\n`);
   if (scenario === null) throw new CommandFailure(`${displayName(io, abs)} has errors: run "npm run scenario -- check ${name}"`);
   return scenario;
 }

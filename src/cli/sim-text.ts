@@ -13,6 +13,22 @@ export function simHeaderLines(scenario: Scenario, first: SimReport, policies: r
   ];
 }
 
+/** Lines no wider than WRAP_AT (unless one item is): `head` then the items, comma-separated, continued indented. */
+const WRAP_AT = 100;
+function wrap(head: string, items: readonly string[]): string[] {
+  const lines: string[] = [];
+  let current = head;
+  items.forEach((item, i) => {
+    const piece = i < items.length - 1 ? `${item},` : item;
+    if (current.trim() !== '' && current !== head && current.length + 1 + piece.length > WRAP_AT) {
+      lines.push(current);
+      current = `    ${piece}`;
+    } else current = current === head ? `${head}${piece}` : `${current} ${piece}`;
+  });
+  lines.push(current);
+  return lines;
+}
+
 function optionName(o: { beat: string; side: string; option: string }): string {
   return `${o.beat}/${o.side}/${o.option}`;
 }
@@ -49,9 +65,9 @@ export function reportLines(scenario: Scenario, r: SimReport): string[] {
 
   const u = r.unreached;
   lines.push('', 'Never reached');
-  const list = (label: string, items: readonly string[]): string => `  ${label}: ${items.length === 0 ? 'none' : items.join(', ')}`;
-  lines.push(list('beats', u.beats), list('options', u.options), list('outcomes', u.outcomes), list('endings', u.endings), list('injects', u.injects));
-  if (u.facilitatorOnly.length > 0) lines.push(list('injects only a facilitator fires', u.facilitatorOnly));
+  const list = (label: string, items: readonly string[]): string[] => wrap(`  ${label}: `, items.length === 0 ? ['none'] : items);
+  lines.push(...list('beats', u.beats), ...list('options', u.options), ...list('outcomes', u.outcomes), ...list('endings', u.endings), ...list('injects', u.injects));
+  if (u.facilitatorOnly.length > 0) lines.push(...list('injects only a facilitator fires', u.facilitatorOnly));
 
   lines.push('', `Extreme runs (score: total of the ${r.side} objectives' scores)`);
   if (r.extremes === null) lines.push('  none: no run completed');
