@@ -31,7 +31,7 @@ export const check: Command = async (args, io) => {
   for (const d of all) line(io, formatDiagnostic(d));
   const errors = all.filter((d) => d.severity === 'error').length;
   const warnings = all.length - errors;
-  const names = files.length === 1 ? displayName(io, files[0] as string) : plural(files.length, 'file');
+  const names = positionals.length === 1 ? displayName(io, files[0] as string) : plural(files.length, 'file');
   line(io, `${names}: ${plural(errors, 'error')}, ${plural(warnings, 'warning')}`);
   return errors > 0 ? EXIT_FAIL : EXIT_OK;
 };

@@ -76,7 +76,7 @@ export function recordLines(scenario: Scenario, record: TurnRecord, prevHotline:
     const who = m.by === 'people' ? `${SIDE_NAMES[m.side]} chose` : `${SIDE_NAMES[m.side]} (counterpart) chose`;
     const pick = m.pick !== null ? ` (picked with chance ${pct(m.pick.chanceBp)}, draw ${m.pick.draw})` : '';
     lines.push(`${who}: ${option?.file.label ?? m.option} [${rungLabel(scenario, m.rung)}]${pick}`);
-    lines.push(`  Outcome "${m.outcome}"${m.forced ? ' (forced)' : ''}: chance ${pct(m.chanceBp)}, draw ${m.draw} of 0-9999`);
+    lines.push(`  Outcome "${m.outcome}"${m.forced ? ' (forced)' : ''}: chance ${pct(m.chanceBp)}, draw ${m.draw} (0-9999)`);
     if (outcome !== undefined) lines.push(`  ${outcome.file.text}`);
     if (outcome?.effects.news !== null && outcome?.effects.news !== undefined) lines.push(`  News: ${outcome.effects.news}`);
   }
