@@ -218,6 +218,13 @@ class IssueMapperAt {
   }
 }
 
+/** Drops "title is missing" where the same mapping has "titel" with the suggestion "title". */
+function withoutEchoes(findings: readonly Finding[]): Finding[] {
+  const parentOf = (f: Finding): string => JSON.stringify(f.path.slice(0, -1));
+  const misspelt = new Set(findings.filter((f) => f.code === 'schema/unknown-field' && f.suggestion !== undefined).map((f) => `${parentOf(f)}/${f.suggestion ?? ''}`));
+  return findings.filter((f) => f.code !== 'schema/missing-field' || !misspelt.has(`${parentOf(f)}/${String(f.path[f.path.length - 1])}`));
+}
+
 /**
  * Validates `data` against `schema`. Returns the parsed output, or null and the findings, never
  * throwing. Findings are in zod's order; the loader sorts them by place.
@@ -227,5 +234,5 @@ export function checkStructure<S extends z.ZodType>(schema: S, data: unknown): {
   if (parsed.success) return { value: parsed.data, findings: [] };
   const mapper = new IssueMapper(schema, data);
   mapper.map(parsed.error.issues, []);
-  return { value: null, findings: mapper.findings };
+  return { value: null, findings: withoutEchoes(mapper.findings) };
 }

@@ -44,7 +44,7 @@ class Namespace {
   add(id: string, path: readonly PathSegment[]): void {
     const earlier = this.first.get(id);
     if (earlier !== undefined) {
-      this.out.error('scenario/duplicate-id', path, `the ${this.what} id "${id}" is already used at ${formatPath(earlier.slice(0, -1))}`);
+      this.out.error('scenario/duplicate-id', path, `the ${this.what} id "${id}" is already taken by ${formatPath(earlier.slice(0, -1))}`);
       return;
     }
     this.first.set(id, path);

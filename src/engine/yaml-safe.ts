@@ -69,7 +69,7 @@ class Walker {
 
   report(code: string, offset: number | null, path: readonly PathSegment[], message: string, suggestion?: string): void {
     const { line, column } = offset === null ? { line: 0, column: 0 } : this.pos(offset);
-    const key = `${code}@${line}:${column}`;
+    const key = code === 'yaml/alias' ? `${code}@${line}` : `${code}@${line}:${column}`;
     if (this.reported.has(key)) return;
     this.reported.add(key);
     this.diagnostics.push({ severity: 'error', code, file: this.file, line, column, path: formatPath(path), message, ...(suggestion !== undefined ? { suggestion } : {}) });
@@ -77,11 +77,9 @@ class Walker {
 
   reportParser(err: { code: string; pos: [number, number]; message: string }): void {
     const code = PARSER_CODES[err.code] ?? 'yaml/syntax';
-    if (code === 'yaml/tag') return;
-    const token = this.text.slice(err.pos[0], Math.min(err.pos[1], err.pos[0] + 60));
+    if (code === 'yaml/tag' || code === 'yaml/duplicate-key') return;
     const message =
-      code === 'yaml/duplicate-key' ? `the key "${token}" appears twice in this mapping`
-      : code === 'yaml/tab' ? 'a tab in the indentation: YAML indents with spaces only'
+      code === 'yaml/tab' ? 'a tab in the indentation: YAML indents with spaces only'
       : code === 'yaml/key-type' ? 'a key must be a plain name, not a list or a mapping'
       : code === 'yaml/alias' ? 'aliases (*name) are not allowed: write the value out'
       : code === 'yaml/anchor' ? 'anchors (&name) are not allowed'
@@ -93,14 +91,28 @@ class Walker {
     return node.range?.[0] ?? 0;
   }
 
+  /** The offset of the anchor (`&`) or tag (`!`) written before the node on its line, else the node's. */
+  private propAt(start: number, mark: string): number {
+    let i = start - 1;
+    for (let k = 0; k < 2 && i >= 0; k++) {
+      while (i >= 0 && this.text.charAt(i) === ' ') i--;
+      let j = i;
+      while (j >= 0 && this.text.charAt(j) !== ' ' && this.text.charAt(j) !== '\n') j--;
+      if (this.text.charAt(j + 1) === mark) return j + 1;
+      if (this.text.charAt(j) !== ' ') break;
+      i = j;
+    }
+    return start;
+  }
+
   private refuseProps(node: YamlNode, path: readonly PathSegment[]): boolean {
     let refused = false;
     if (node.anchor !== undefined) {
-      this.report('yaml/anchor', this.start(node), path, `anchors (&${node.anchor}) are not allowed: write each value out`);
+      this.report('yaml/anchor', this.propAt(this.start(node), '&'), path, `anchors (&${node.anchor}) are not allowed: write each value out`);
       refused = true;
     }
     if (node.tag !== undefined) {
-      this.report('yaml/tag', this.start(node), path, `tags such as "${node.tag.replace('tag:yaml.org,2002:', '!!')}" are not allowed: scenario values are plain text, numbers, true/false, lists and mappings`);
+      this.report('yaml/tag', this.propAt(this.start(node), '!'), path, `tags such as "${node.tag.replace('tag:yaml.org,2002:', '!!')}" are not allowed: scenario values are plain text, numbers, true/false, lists and mappings`);
       refused = true;
     }
     return refused;
@@ -151,16 +163,18 @@ class Walker {
       return undefined;
     }
     this.places.set(path, { line: at.line, column: at.column, keyLine: key.line, keyColumn: key.column, shift: -1 });
-    if (isMap(n)) return refused ? undefined : this.mapping(n.items, path, depth);
+    if (isMap(n)) {
+      const out = this.mapping(n.items, path, depth);
+      return refused ? undefined : out;
+    }
     if (isSeq(n)) {
-      if (refused) return undefined;
       const out: unknown[] = [];
       n.items.forEach((item, i) => {
         path.push(i);
         out.push(isPair(item) ? this.mapping([item], path, depth + 1) : this.convert(item, path, depth + 1, null));
         path.pop();
       });
-      return out;
+      return refused ? undefined : out;
     }
     this.report('yaml/syntax', this.start(n), path, 'a value of an unsupported kind');
     return undefined;
@@ -185,7 +199,10 @@ class Walker {
         this.report('yaml/merge-key', keyStart, path, 'merge keys (<<) are not allowed: write the fields out');
         continue;
       }
-      if (Object.prototype.hasOwnProperty.call(out, name)) continue;
+      if (Object.prototype.hasOwnProperty.call(out, name)) {
+        this.report('yaml/duplicate-key', keyStart, [...path, name], `the key "${name}" appears twice in this mapping`);
+        continue;
+      }
       path.push(name);
       const value = pair.value as YamlNode | null;
       const blank = value === null || (isScalar(value) && value.value === null && value.range?.[0] === value.range?.[1]);
@@ -198,6 +215,30 @@ class Walker {
     }
     return out;
   }
+}
+
+/**
+ * Tabs among a line's leading whitespace, found before parsing: the parser's recovery from them
+ * produces a cascade of confusing errors, so a file with any is reported for its tabs alone.
+ */
+function tabsInIndentation(text: string): { line: number; column: number }[] {
+  const out: { line: number; column: number }[] = [];
+  let line = 1;
+  let atIndent = true;
+  let column = 1;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10) {
+      line++;
+      column = 1;
+      atIndent = true;
+      continue;
+    }
+    if (atIndent && c === 9) out.push({ line, column });
+    else if (c !== 32) atIndent = false;
+    column++;
+  }
+  return out;
 }
 
 /**
@@ -224,6 +265,12 @@ export function parseYaml(text: string, file: string, options: YamlOptions = {})
     return fail();
   }
 
+  const tabs = tabsInIndentation(text);
+  if (tabs.length > 0) {
+    for (const t of tabs) walker.diagnostics.push({ severity: 'error', code: 'yaml/tab', file, line: t.line, column: t.column, path: '', message: 'a tab in the indentation: YAML indents with spaces only' });
+    return fail();
+  }
+
   const docs: Document.Parsed[] = [];
   try {
     // maxAliasCount is an option of toJS, which never runs here: aliases are refused outright instead.
@@ -237,10 +284,6 @@ export function parseYaml(text: string, file: string, options: YamlOptions = {})
     if (!(e instanceof RangeError)) throw e;
     walker.report('yaml/too-deep', null, [], 'the file is too deeply nested to read');
     return fail();
-  }
-  for (let i = text.indexOf('\t'); i >= 0; i = text.indexOf('\t', i + 1)) {
-    const lineStart = text.lastIndexOf('\n', i) + 1;
-    if (/^[ \t]*$/.test(text.slice(lineStart, i))) walker.report('yaml/tab', i, [], 'a tab in the indentation: YAML indents with spaces only');
   }
   const doc = docs[0];
   if (docs.length > 1) {
