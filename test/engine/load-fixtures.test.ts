@@ -12,8 +12,9 @@ const root = new URL('../../', import.meta.url);
 const read = (path: string): string => readFileSync(new URL(path, root), 'utf8');
 const termsText = read('scenarios/terms.yaml');
 const ladderText = read('scenarios/ladder.yaml');
-const library = loadLibrary(termsText, ladderText).library;
-if (library === null) throw new Error('the shared library does not load');
+const shared = loadLibrary(termsText, ladderText).library;
+if (shared === null) throw new Error('the shared library does not load');
+const library = shared;
 
 const DIR = 'test/fixtures/broken/';
 const fixtures = readdirSync(new URL(DIR, root))
