@@ -4,6 +4,7 @@
  */
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import { isValidSeed, parseExerciseCode } from '../engine/codes';
+import { recordReplay, stringifyReplay } from '../engine/replay';
 import type { Side } from '../engine';
 import type { Catalog } from './catalog';
 import { parseLink, sidesOf } from './links';
@@ -68,6 +69,8 @@ export interface SessionState {
   startFresh(): void;
   /** The current run as save-file text, for "export now" (null with no run). */
   exportSave(): string | null;
+  /** The current run as replay-file text (null, with a notice saying why, when it cannot be written). */
+  exportReplay(): string | null;
 }
 
 export type SessionStore = StoreApi<SessionState>;
@@ -189,7 +192,8 @@ export function createSession(deps: SessionDeps): SessionStore {
         const run = get().run;
         if (run === null || get().screen !== 'outcome') return;
         if (run.review !== null) {
-          const next = reviewAt(run, run.review.at + 1);
+          const last = run.review.at >= run.review.states.length - 1;
+          const next = last && run.game.ending !== null ? { ...run, place: 'debrief' as const } : reviewAt(run, run.review.at + 1);
           set({ run: next, screen: next.place });
           return;
         }
@@ -245,7 +249,15 @@ export function createSession(deps: SessionDeps): SessionStore {
       },
       exportSave() {
         const run = get().run;
-        return run === null ? null : saveText(run);
+        return run === null ? null : saveText(run, get().screen);
+      },
+      exportReplay() {
+        const run = get().run;
+        if (run === null) return null;
+        const replay = recordReplay(run.scenario, run.game);
+        if (replay.ok) return stringifyReplay(replay.value);
+        set({ notice: { kind: 'replay', message: `The replay could not be written: ${replay.error.message}` } });
+        return null;
       },
     };
 

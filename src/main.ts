@@ -1,0 +1,109 @@
+/**
+ * Wiring only: bundle the scenarios, create the session store, open a link, mount the page-text
+ * layer, expose the read-only test hook, and start the Phaser stage behind the text if it is built.
+ */
+import '@fontsource/ibm-plex-sans/400.css';
+import '@fontsource/ibm-plex-sans/600.css';
+import '@fontsource/ibm-plex-sans/700.css';
+import '@fontsource/ibm-plex-mono/400.css';
+import '@fontsource/ibm-plex-mono/600.css';
+import './ui/styles.css';
+import { randomSeedFrom } from './engine/codes';
+import { stateHash } from './engine/replay';
+import { loadCatalog } from './store/catalog';
+import { createSession, type SessionStore } from './store/session';
+import type { StorageLike } from './store/storage';
+import { mountUi } from './ui/app';
+
+interface StageModule {
+  createStage(parent: HTMLElement, store: SessionStore): { destroy(): void };
+}
+
+/** The read-only hook the browser tests use (documented in the browser contract). */
+export interface RedPhoneHook {
+  screen(): string;
+  logJson(): string | null;
+  stateHash(): string | null;
+}
+
+declare global {
+  interface Window {
+    __redPhone?: RedPhoneHook;
+  }
+}
+
+function required(id: string): HTMLElement {
+  const el = document.getElementById(id);
+  if (el === null) throw new Error(`index.html has no #${id}`);
+  return el;
+}
+
+/** localStorage, or null where reading it throws (storage disabled, some private modes). */
+function pageStorage(): StorageLike | null {
+  try {
+    const storage = window.localStorage;
+    storage.getItem('red-phone:probe');
+    return storage;
+  } catch {
+    return null;
+  }
+}
+
+function randomSeed(): string {
+  const bits = new Uint32Array(1);
+  crypto.getRandomValues(bits);
+  return randomSeedFrom(bits[0] ?? 0);
+}
+
+const bundled = import.meta.glob<string>('/scenarios/*.yaml', { query: '?raw', import: 'default', eager: true });
+const catalog = loadCatalog(
+  Object.entries(bundled).map(([file, text]) => ({ file, text })),
+  bundled['/scenarios/terms.yaml'] ?? '',
+  bundled['/scenarios/ladder.yaml'] ?? '',
+);
+
+const store = createSession({
+  catalog,
+  storage: pageStorage(),
+  randomSeed,
+  settings: { reducedMotion: window.matchMedia('(prefers-reduced-motion: reduce)').matches },
+});
+
+if (location.search !== '') {
+  store.getState().openLink(location.search);
+  // The run now lives in the save: a reload continues it rather than starting the link's run again.
+  history.replaceState(null, '', location.pathname + location.hash);
+}
+
+mountUi({ app: required('app'), ui: required('ui'), banner: required('banner'), announcer: required('announcer') }, store);
+
+window.__redPhone = Object.freeze({
+  screen: () => store.getState().screen,
+  logJson: () => {
+    const run = store.getState().run;
+    return run === null ? null : `${JSON.stringify(run.game.log, null, 2)}\n`;
+  },
+  stateHash: () => {
+    const run = store.getState().run;
+    return run === null ? null : stateHash(run.game);
+  },
+});
+
+const stages = import.meta.glob<StageModule>('./scenes/index.ts');
+const loadStage = stages['./scenes/index.ts'];
+if (loadStage !== undefined) {
+  const parent = required('stage');
+  loadStage().then(
+    (mod) => {
+      try {
+        mod.createStage(parent, store);
+        parent.dataset['stage'] = 'ready';
+      } catch {
+        parent.dataset['stage'] = 'failed';
+      }
+    },
+    () => {
+      parent.dataset['stage'] = 'failed';
+    },
+  );
+}

@@ -1,0 +1,140 @@
+/**
+ * The page-text layer: renders the screen the store is on into `#ui`, keeps the banner and the
+ * live region up to date, moves focus to the new screen's heading, and wires the keyboard.
+ */
+import { askingSide } from '../store/run';
+import type { Screen, SessionState, SessionStore } from '../store/session';
+import { recordView } from '../store/derive';
+import { renderBanner } from './banner';
+import { downloadText } from './download';
+import { sideName } from './format';
+import { installKeyboard } from './keyboard';
+import { briefingScreen } from './screens/briefing';
+import { debriefScreen } from './screens/debrief';
+import { newRunScreen } from './screens/new-run';
+import { outcomeScreen } from './screens/outcome';
+import { titleScreen } from './screens/title';
+import { turnScreen } from './screens/turn';
+import { createTermDialog } from './term-dialog';
+import type { Ctx, View } from './view';
+
+export interface Mount {
+  readonly app: HTMLElement;
+  readonly ui: HTMLElement;
+  readonly banner: HTMLElement;
+  readonly announcer: HTMLElement;
+}
+
+const SCREENS: Readonly<Record<Screen, (ctx: Ctx) => View>> = {
+  title: titleScreen,
+  'new-run': newRunScreen,
+  briefing: briefingScreen,
+  turn: turnScreen,
+  outcome: outcomeScreen,
+  debrief: debriefScreen,
+};
+
+/**
+ * What a screen shows, as two keys: a change of `hard` is a new view (focus to its heading, announce
+ * it); a change of `soft` only re-renders it (a setting), keeping focus on the same control.
+ */
+function keysOf(state: SessionState): { hard: string; soft: string } {
+  const run = state.run;
+  const runId = run === null ? '-' : `${run.scenario.id}:${run.game.seed}:${run.side}:${run.review?.name ?? ''}:${run.review?.at ?? ''}:${run.game.log.length}`;
+  switch (state.screen) {
+    case 'title':
+      return { hard: `title`, soft: `${runId}:${run?.place ?? ''}:${state.settings.showOdds}:${state.settings.reducedMotion}` };
+    case 'new-run':
+      return { hard: `new-run:${state.draft?.scenarioId ?? ''}`, soft: '' };
+    case 'turn':
+      return { hard: `turn:${runId}:${run?.pending !== null ? 'cn' : 'us'}`, soft: '' };
+    default:
+      return { hard: `${state.screen}:${runId}`, soft: `${state.settings.showOdds}` };
+  }
+}
+
+function selectorOf(el: Element | null): string | null {
+  if (!(el instanceof HTMLElement)) return null;
+  if (el.id) return `#${CSS.escape(el.id)}`;
+  for (const attr of ['data-action', 'data-option', 'data-term']) {
+    const v = el.getAttribute(attr);
+    if (v !== null) return `[${attr}="${CSS.escape(v)}"]`;
+  }
+  return null;
+}
+
+/** What the live region says when a view appears. */
+function announcement(state: SessionState, headingText: string): string {
+  const run = state.run;
+  if (state.screen === 'outcome' && run?.lastRecord) {
+    const view = recordView(run.scenario, run.lastRecord);
+    const parts = view.moves.map((m) => `${sideName(m.side)}: ${m.label}. ${m.outcomeText}`);
+    for (const i of view.injects) parts.push(`${i.title}. ${i.text}`);
+    return `${headingText}. ${parts.join(' ')}`;
+  }
+  if (state.screen === 'turn' && run !== null && run.side === 'both') {
+    const side = askingSide(run);
+    return side === 'cn' ? `${headingText}. The United States has chosen; its choice is covered. China team: your decision.` : `${headingText}. United States team: your decision.`;
+  }
+  return headingText;
+}
+
+export function mountUi(mount: Mount, store: SessionStore): () => void {
+  const dialog = createTermDialog();
+  document.body.appendChild(dialog.el);
+  const ctxFor = (state: SessionState): Ctx => ({
+    store,
+    state,
+    openTerm: (scenario, id, opener) => dialog.open(scenario, id, opener),
+    download: (name, text, type) => downloadText(name, text, type),
+  });
+
+  let keys: { hard: string; soft: string } | null = null;
+  let view: View | null = null;
+  let announceTimer: ReturnType<typeof setTimeout> | undefined;
+
+  const announce = (text: string): void => {
+    mount.announcer.textContent = '';
+    clearTimeout(announceTimer);
+    announceTimer = setTimeout(() => {
+      mount.announcer.textContent = text;
+    }, 60);
+  };
+
+  const render = (state: SessionState, prev: SessionState | null): void => {
+    mount.app.dataset['screen'] = state.screen;
+    mount.app.classList.toggle('reduced-motion', state.settings.reducedMotion);
+    if (prev === null || prev.notice !== state.notice) renderBanner(mount.banner, state.notice, store, (name, text) => downloadText(name, text));
+    const next = keysOf(state);
+    if (keys !== null && view !== null && next.hard === keys.hard && next.soft === keys.soft) {
+      view.update?.(state);
+      return;
+    }
+    const softOnly = keys !== null && next.hard === keys.hard;
+    const focusBack = softOnly ? selectorOf(document.activeElement) : null;
+    if (dialog.el.open) dialog.el.close();
+    keys = next;
+    view = SCREENS[state.screen](ctxFor(state));
+    mount.ui.replaceChildren(view.el);
+    const heading = view.el.querySelector<HTMLElement>('[data-heading]');
+    document.title = `${heading?.textContent ?? 'Red Phone'} · Red Phone`;
+    if (softOnly) {
+      const target = focusBack !== null ? view.el.querySelector<HTMLElement>(focusBack) : null;
+      (target ?? heading)?.focus({ preventScroll: target !== null });
+      return;
+    }
+    mount.ui.scrollTop = 0;
+    if (prev !== null || state.screen !== 'title') heading?.focus({ preventScroll: true });
+    announce(announcement(state, heading?.textContent ?? ''));
+  };
+
+  render(store.getState(), null);
+  const unsubscribe = store.subscribe((state, prev) => render(state, prev));
+  const uninstall = installKeyboard(store, mount.ui, dialog.el);
+  return () => {
+    unsubscribe();
+    uninstall();
+    clearTimeout(announceTimer);
+    dialog.el.remove();
+  };
+}

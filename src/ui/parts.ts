@@ -1,0 +1,75 @@
+/** Pieces several screens share: term tags, the replay bar, the terms and objectives lists. */
+import type { Scenario, Side, TermId } from '../engine';
+import type { Run } from '../store/run';
+import { actionButton, h, hidden } from './dom';
+import { sideName } from './format';
+import type { Ctx } from './view';
+
+/** A button per term an option uses or strains; each opens the term's verbatim text. */
+export function termTags(ctx: Ctx, scenario: Scenario, uses: readonly TermId[], strains: readonly TermId[]): HTMLElement | null {
+  const tag = (id: TermId, how: 'uses' | 'strains'): HTMLElement => {
+    const term = scenario.terms.find((t) => t.id === id);
+    const name = term?.name ?? id;
+    const button = h(
+      'button',
+      { type: 'button', class: `term-tag ${how}`, 'data-term': id, 'aria-label': `${how === 'uses' ? 'Uses' : 'Strains'} ${id}, ${name}: read the term` },
+      h('span', { class: 'symbol', 'aria-hidden': 'true' }, how === 'uses' ? '✓' : '⚠'),
+      ` ${how === 'uses' ? 'uses' : 'strains'} ${id} ${name}`,
+    );
+    button.addEventListener('click', () => ctx.openTerm(scenario, id, button));
+    return button;
+  };
+  if (uses.length === 0 && strains.length === 0) return null;
+  return h('div', { class: 'term-tags' }, ...uses.map((t) => tag(t, 'uses')), ...strains.map((t) => tag(t, 'strains')));
+}
+
+/** The four terms with their full verbatim text. */
+export function termsList(scenario: Scenario): HTMLElement {
+  return h(
+    'dl',
+    { class: 'terms' },
+    ...scenario.terms.flatMap((t) => [h('dt', {}, h('span', { class: 'term-id' }, t.id), ` ${t.name}`), h('dd', {}, h('blockquote', {}, t.text))]),
+  );
+}
+
+/** The objectives of the given sides, as the briefing lists them. */
+export function objectivesList(scenario: Scenario, sides: readonly Side[]): HTMLElement {
+  return h(
+    'div',
+    { class: 'objectives' },
+    ...sides.map((side) =>
+      h(
+        'section',
+        { 'aria-label': `Objectives of ${sideName(side)}` },
+        sides.length > 1 ? h('h3', {}, sideName(side)) : null,
+        h('ul', {}, ...scenario.file.objectives.filter((o) => o.side === side).map((o) => h('li', {}, h('strong', {}, o.label), ': ', o.description))),
+      ),
+    ),
+  );
+}
+
+/** The sides people play in a run. */
+export function peopleSides(run: Run): Side[] {
+  return run.side === 'both' ? ['us', 'cn'] : [run.side];
+}
+
+/** Controls for watching a replay: previous and next turn, play on from here, leave. */
+export function reviewBar(ctx: Ctx, run: Run): HTMLElement | null {
+  const review = run.review;
+  if (review === null) return null;
+  const last = review.states.length - 1;
+  const store = ctx.store;
+  return h(
+    'nav',
+    { class: 'review-bar', 'aria-label': 'Replay controls' },
+    h('p', {}, h('strong', {}, 'Watching a replay'), ` ${review.name}: ${review.at === 0 ? 'before the first turn' : `action ${review.at} of ${last}`}.`),
+    h(
+      'div',
+      { class: 'actions' },
+      actionButton('review-previous', 'Previous turn', () => store.getState().reviewTo(review.at - 1), { disabled: review.at === 0 }),
+      actionButton('review-next', 'Next turn', () => store.getState().reviewTo(review.at + 1), { disabled: review.at >= last }),
+      actionButton('fork', h('span', {}, 'Play on from here', hidden(` (after action ${review.at})`)), () => store.getState().fork(), { class: 'primary' }),
+      actionButton('to-title', 'Leave the replay', () => store.getState().toTitle()),
+    ),
+  );
+}

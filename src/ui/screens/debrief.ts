@@ -1,0 +1,145 @@
+/**
+ * The debrief: the ending for each side, objectives and scores, the timeline of decisions with the
+ * terms used and strained, indicators over time, term counts, discussion questions, what actually
+ * happened with its sources, and the replay file to download.
+ */
+import { scoreObjectives, SIDES, type GameState, type Scenario } from '../../engine';
+import { exerciseCode } from '../../engine/codes';
+import { recordView, seriesOf, TERM_IDS, termCountsOf, textFor, toneFor } from '../../store/derive';
+import { actionButton, h, heading, paragraphs } from '../dom';
+import { indicatorChart, indicatorTable } from '../chart';
+import { chanceText, dateText, playSideName, sideName, TONE_WORDS } from '../format';
+import { peopleSides, reviewBar } from '../parts';
+import type { Ctx, View } from '../view';
+
+function timeline(scenario: Scenario, game: GameState, showOdds: boolean): HTMLElement {
+  return h(
+    'ol',
+    { class: 'timeline' },
+    ...game.log.map((record) => {
+      const v = recordView(scenario, record);
+      return h(
+        'li',
+        {},
+        h('h3', {}, v.date !== null ? `Turn ${v.turn} · ${dateText(v.date)} · ${v.beatTitle ?? ''}` : `After turn ${v.turn}: an inject`),
+        h(
+          'ul',
+          {},
+          ...v.moves.map((m) =>
+            h(
+              'li',
+              { 'data-side': m.side },
+              h('strong', {}, `${sideName(m.side)}${m.by === 'model' ? ' (model)' : ''}: ${m.label}`),
+              ` (${m.rung}${m.uses.length > 0 ? `; uses ${m.uses.join(', ')}` : ''}${m.strains.length > 0 ? `; strains ${m.strains.join(', ')}` : ''}). `,
+              m.outcomeText,
+              showOdds ? ` [${chanceText(m.chanceBp, m.draw)}]` : '',
+            ),
+          ),
+          ...v.injects.map((i) => h('li', {}, h('strong', {}, `Event: ${i.title}. `), i.text)),
+        ),
+      );
+    }),
+  );
+}
+
+function termTable(scenario: Scenario, game: GameState): HTMLElement {
+  const counts = termCountsOf(scenario, game);
+  return h(
+    'table',
+    { class: 'data-table terms-table' },
+    h('caption', {}, 'How often each side’s choices used and strained each term'),
+    h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Term'), ...SIDES.flatMap((side) => [h('th', { scope: 'col' }, `${sideName(side)}: used`), h('th', { scope: 'col' }, `${sideName(side)}: strained`)]))),
+    h(
+      'tbody',
+      {},
+      ...TERM_IDS.map((t) =>
+        h('tr', {}, h('th', { scope: 'row' }, `${t} ${scenario.terms.find((x) => x.id === t)?.name ?? ''}`), ...SIDES.flatMap((side) => [h('td', { class: 'num' }, String(counts[side][t].used)), h('td', { class: 'num' }, String(counts[side][t].strained))])),
+      ),
+    ),
+  );
+}
+
+function objectivesTable(scenario: Scenario, game: GameState): HTMLElement {
+  const results = scoreObjectives(scenario, game);
+  return h(
+    'div',
+    { class: 'objective-results' },
+    ...SIDES.map((side) => {
+      const mine = results.filter((r) => r.side === side);
+      const total = mine.length === 0 ? 0 : Math.round(mine.reduce((a, r) => a + r.score, 0) / mine.length);
+      return h(
+        'table',
+        { class: 'data-table' },
+        h('caption', {}, `${sideName(side)}: ${mine.filter((r) => r.met).length} of ${mine.length} objectives met, average score ${total} of 100`),
+        h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Objective'), h('th', { scope: 'col' }, 'Met'), h('th', { scope: 'col' }, 'Score'))),
+        h('tbody', {}, ...mine.map((r) => h('tr', { 'data-objective': r.id }, h('th', { scope: 'row' }, r.label), h('td', { class: r.met ? 'better' : 'worse' }, r.met ? '✓ met' : '✗ not met'), h('td', { class: 'num' }, `${r.score} / 100`)))),
+      );
+    }),
+  );
+}
+
+function history(scenario: Scenario, endingId: string | null): HTMLElement {
+  const f = scenario.file;
+  const keys = new Set(f.history.sources);
+  const sources = f.sources.filter((src) => keys.has(src.key));
+  const endings = [...f.endings].sort((a, b) => (a.id === endingId ? -1 : b.id === endingId ? 1 : 0));
+  return h(
+    'section',
+    { class: 'card history', 'aria-labelledby': 'history-title' },
+    h('h2', { id: 'history-title' }, 'What actually happened'),
+    paragraphs(f.history.text),
+    h('h3', {}, 'Sources'),
+    h('ul', { class: 'sources' }, ...(sources.length > 0 ? sources : f.sources).map((src) => h('li', {}, h('span', { class: 'term-id' }, src.key), ` ${src.title}`, src.url !== undefined ? h('span', { class: 'url' }, ` ${src.url}`) : null))),
+    h('h3', {}, 'The endings, and history'),
+    h('dl', { class: 'endings' }, ...endings.flatMap((e) => [h('dt', {}, e.title, e.id === endingId ? ' (this run)' : ''), h('dd', {}, e.history)])),
+  );
+}
+
+export function debriefScreen(ctx: Ctx): View {
+  const run = ctx.state.run;
+  if (run === null) return { el: h('div', { class: 'screen' }, heading('No run')) };
+  const scenario = run.scenario;
+  const f = scenario.file;
+  const game = run.game;
+  const ending = f.endings.find((e) => e.id === game.ending);
+  const sides = peopleSides(run);
+  const series = seriesOf(scenario, game);
+  const labels = ['start', ...game.log.map((r) => (r.kind === 'turn' ? `T${r.turn}` : `T${r.turn}+`))];
+  const code = exerciseCode(scenario.id, game.seed);
+  const store = ctx.store;
+  const download = (): void => {
+    const text = store.getState().exportReplay();
+    if (text === null) return;
+    const safeSeed = game.seed.replace(/[^A-Za-z0-9-]/g, '_').slice(0, 24);
+    ctx.download(`red-phone-${scenario.id}-${safeSeed}.json`, text);
+  };
+  const el = h(
+    'div',
+    { id: 'debrief', class: 'screen debrief-screen' },
+    reviewBar(ctx, run),
+    h('p', { class: 'kicker' }, `${f.title} · ${playSideName(run.side)} · seed ${game.seed}${code !== null ? ` · code ${code}` : ''} · ${game.turn} turns`),
+    heading(ending?.title ?? 'The end'),
+    ending !== undefined
+      ? h(
+          'section',
+          { class: 'card ending', 'aria-label': 'The ending' },
+          ...sides.map((side) => h('div', { class: 'ending-side' }, sides.length > 1 ? h('h2', {}, `For ${sideName(side)}`) : null, paragraphs(textFor(ending.text, side)))),
+          h('p', { class: 'tones' }, ...SIDES.map((side) => h('span', { class: `tone tone-${toneFor(ending.tone, side)}` }, `${sideName(side)}: ${TONE_WORDS[toneFor(ending.tone, side)]}`))),
+        )
+      : null,
+    h('section', { class: 'card', 'aria-labelledby': 'scores-title' }, h('h2', { id: 'scores-title' }, 'Objectives and scores'), objectivesTable(scenario, game)),
+    h('section', { class: 'card', 'aria-labelledby': 'timeline-title' }, h('h2', { id: 'timeline-title' }, 'Timeline of decisions'), timeline(scenario, game, ctx.state.settings.showOdds)),
+    h('section', { class: 'card', 'aria-labelledby': 'chart-section-title' }, h('h2', { id: 'chart-section-title' }, 'Indicators over time'), indicatorChart(series, labels), h('details', {}, h('summary', {}, 'The data as a table'), indicatorTable(series, labels))),
+    h('section', { class: 'card', 'aria-labelledby': 'terms-used-title' }, h('h2', { id: 'terms-used-title' }, 'The agreement’s terms, used and strained'), termTable(scenario, game)),
+    h('section', { class: 'card', 'aria-labelledby': 'questions-title' }, h('h2', { id: 'questions-title' }, 'Questions for discussion'), h('ol', { class: 'questions' }, ...f.questions.map((q) => h('li', {}, q)))),
+    history(scenario, game.ending),
+    h(
+      'div',
+      { class: 'actions' },
+      actionButton('download-replay', 'Download the replay file', download, { class: 'primary' }),
+      run.review === null ? actionButton('new-run', 'New run of this scenario', () => store.getState().newRun()) : null,
+      actionButton('to-title', 'Back to the title screen', () => store.getState().toTitle()),
+    ),
+  );
+  return { el };
+}

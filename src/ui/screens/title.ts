@@ -1,0 +1,124 @@
+/** The title screen: the scenarios on offer, the saved run, an exercise code, a replay file. */
+import { SIDE_NAMES } from '../../engine';
+import type { CatalogEntry } from '../../store/catalog';
+import { actionButton, h, heading, hidden } from '../dom';
+import { lengthText, playSideName } from '../format';
+import type { Ctx, View } from '../view';
+
+function card(ctx: Ctx, entry: CatalogEntry): HTMLElement {
+  const f = entry.scenario.file;
+  const titleId = `scenario-${entry.id}-title`;
+  const sides = f.sides.map((s) => SIDE_NAMES[s]).join(' or ') + (f.teams ? '; or two teams' : '');
+  return h(
+    'article',
+    { class: 'card scenario-card', 'data-scenario-card': entry.id, 'aria-labelledby': titleId },
+    h('h2', { id: titleId }, f.title),
+    h('p', { class: 'summary' }, f.summary),
+    h(
+      'dl',
+      { class: 'facts' },
+      h('dt', {}, 'Play as'),
+      h('dd', {}, sides),
+      h('dt', {}, 'Length'),
+      h('dd', {}, lengthText(f.maxTurns, f.calendar.turnDays)),
+      h('dt', {}, 'Difficulty'),
+      h('dd', {}, f.difficulty),
+    ),
+    actionButton('choose-scenario', h('span', {}, 'Play', hidden(` ${f.title}`)), () => ctx.store.getState().chooseScenario(entry.id), { class: 'primary' }),
+  );
+}
+
+function continueCard(ctx: Ctx): HTMLElement | null {
+  const run = ctx.state.run;
+  if (run === null || run.review !== null) return null;
+  const f = run.scenario.file;
+  const where = run.game.ending !== null ? 'finished: debrief' : `turn ${run.game.turn + 1} of ${f.maxTurns}`;
+  return h(
+    'section',
+    { class: 'card continue-card', 'aria-labelledby': 'continue-title' },
+    h('h2', { id: 'continue-title' }, 'Your saved run'),
+    h('p', {}, `${f.title}, ${playSideName(run.side)}, seed ${run.game.seed}: ${where}.`),
+    actionButton('continue-run', 'Continue the saved run', () => ctx.store.getState().continueRun(), { class: 'primary' }),
+  );
+}
+
+function codeForm(ctx: Ctx): HTMLElement {
+  const input = h('input', { id: 'code-input', type: 'text', autocomplete: 'off', spellcheck: 'false', autocapitalize: 'characters', placeholder: 'IPT-K7Q3', 'aria-describedby': 'code-help' });
+  const open = (): void => ctx.store.getState().openCode(input.value);
+  input.addEventListener('keydown', (e) => {
+    if (e.key === 'Enter') {
+      e.preventDefault();
+      open();
+    }
+  });
+  return h(
+    'section',
+    { class: 'card', 'aria-labelledby': 'code-title' },
+    h('h2', { id: 'code-title' }, 'Open an exercise code'),
+    h('p', { id: 'code-help', class: 'help' }, 'Type the code your facilitator read out, such as IPT-K7Q3: everyone with the same code gets the same dice.'),
+    h('div', { class: 'row' }, h('label', { for: 'code-input' }, 'Exercise code'), input, actionButton('open-code', 'Open code', open)),
+  );
+}
+
+function importForm(ctx: Ctx): HTMLElement {
+  const file = h('input', { id: 'import-replay-file', type: 'file', accept: '.json,application/json', class: 'visually-hidden', tabindex: -1, 'aria-label': 'Replay file' });
+  file.addEventListener('change', () => {
+    const chosen = file.files?.[0];
+    if (chosen === undefined) return;
+    chosen.text().then(
+      (text) => ctx.store.getState().importReplay(text, chosen.name),
+      () => ctx.store.getState().importReplay('', chosen.name),
+    );
+    file.value = '';
+  });
+  return h(
+    'section',
+    { class: 'card', 'aria-labelledby': 'import-title' },
+    h('h2', { id: 'import-title' }, 'Watch a replay'),
+    h('p', { class: 'help' }, 'Open a replay file to watch it turn by turn, or to play on from any turn.'),
+    file,
+    actionButton('import-replay', 'Import a replay file…', () => file.click()),
+  );
+}
+
+function failures(ctx: Ctx): HTMLElement | null {
+  const list = ctx.state.catalog.failures;
+  if (list.length === 0) return null;
+  return h(
+    'section',
+    { class: 'card failures', 'aria-labelledby': 'failures-title' },
+    h('h2', { id: 'failures-title' }, 'Scenario files that did not load'),
+    h(
+      'ul',
+      {},
+      ...list.map((f) =>
+        h('li', {}, h('strong', {}, f.file), h('ul', {}, ...f.diagnostics.slice(0, 5).map((d) => h('li', {}, `${d.line > 0 ? `line ${d.line}: ` : ''}${d.path ? `${d.path}: ` : ''}${d.message} (${d.code})`)))),
+      ),
+    ),
+  );
+}
+
+export function titleScreen(ctx: Ctx): View {
+  const entries = ctx.state.catalog.entries;
+  const el = h(
+    'div',
+    { class: 'screen title-screen' },
+    h(
+      'header',
+      { class: 'masthead' },
+      h('p', { class: 'kicker' }, 'A crisis game on the US–China cyber agreement of 25 September 2015'),
+      heading('Red Phone'),
+      h('p', { class: 'lede' }, 'Handle a cyber crisis between Washington and Beijing with the four terms of the agreement at hand. The same code gives everyone the same dice, so a class can compare what each group decided.'),
+    ),
+    continueCard(ctx),
+    h(
+      'section',
+      { class: 'scenarios', 'aria-labelledby': 'scenarios-title' },
+      h('h2', { id: 'scenarios-title', class: 'section-title' }, 'Scenarios'),
+      entries.length === 0 ? h('p', {}, 'No scenarios are installed yet.') : h('div', { class: 'cards' }, ...entries.map((e) => card(ctx, e))),
+    ),
+    h('div', { class: 'cards two' }, codeForm(ctx), importForm(ctx)),
+    failures(ctx),
+  );
+  return { el };
+}

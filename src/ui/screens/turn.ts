@@ -1,0 +1,60 @@
+/**
+ * A turn: the date, the beat for the side choosing, its options (number keys pick them), and the
+ * state summary. In a two-team run the US team chooses first; its choice is covered while China chooses.
+ */
+import { currentDate, legalOptions, type OptionView } from '../../engine';
+import { rungLabel, textFor } from '../../store/derive';
+import { askingSide } from '../../store/run';
+import { h, heading, paragraphs } from '../dom';
+import { dateText, sideName } from '../format';
+import { termTags } from '../parts';
+import { statusPanel } from '../status';
+import type { Ctx, View } from '../view';
+
+function optionCard(ctx: Ctx, o: OptionView): HTMLElement {
+  const run = ctx.state.run;
+  if (run === null) return h('li');
+  const textId = `option-${o.side}-${o.id}-text`;
+  const button = h(
+    'button',
+    { type: 'button', class: 'option', 'data-option': o.id, 'data-index': o.index, 'data-side': o.side, 'aria-describedby': textId },
+    h('span', { class: 'key', 'aria-hidden': 'true' }, String(o.index)),
+    h('span', { class: 'option-label' }, h('span', { class: 'visually-hidden' }, `${o.index}. `), o.label),
+    h('span', { class: 'rung' }, `Rung: ${rungLabel(run.scenario, o.rung)}`),
+  );
+  button.addEventListener('click', () => ctx.store.getState().choose(o.side, o.id));
+  return h('li', { class: 'option-card' }, button, h('p', { id: textId, class: 'option-text' }, o.text), termTags(ctx, run.scenario, o.uses, o.strains));
+}
+
+export function turnScreen(ctx: Ctx): View {
+  const run = ctx.state.run;
+  if (run === null) return { el: h('div', { class: 'screen' }, heading('No run')) };
+  const f = run.scenario.file;
+  const side = askingSide(run);
+  const beat = run.scenario.beats.get(run.game.beat);
+  const options = legalOptions(run.scenario, run.game, side).map((o, i) => ({ ...o, index: i + 1 }));
+  const teams = run.side === 'both';
+  const el = h(
+    'div',
+    { class: 'screen turn-screen', 'data-asking': side },
+    h(
+      'div',
+      { class: 'main-column' },
+      h('p', { class: 'kicker' }, `Turn ${run.game.turn + 1} of ${f.maxTurns} · ${dateText(currentDate(run.scenario, run.game))}`),
+      heading(beat?.file.title ?? run.game.beat),
+      teams
+        ? h(
+            'div',
+            { class: `team-banner team-${side}` },
+            h('p', { class: 'team' }, `${sideName(side)} team: your decision`),
+            run.pending !== null ? h('p', { class: 'sealed' }, '🔒 The United States team has chosen. Its choice stays covered until China has chosen.') : h('p', { class: 'help' }, 'China team: look away until the United States has chosen.'),
+          )
+        : null,
+      beat !== undefined ? paragraphs(textFor(beat.file.text, side), { class: 'prose beat-text' }) : null,
+      h('h2', { id: 'options-title', class: 'section-title' }, `Options for ${sideName(side)}`, h('span', { class: 'help' }, ' (press a number key to choose)')),
+      h('ol', { class: 'options', 'aria-labelledby': 'options-title' }, ...options.map((o) => optionCard(ctx, o))),
+    ),
+    statusPanel(run.scenario, run.game, run.lastRecord),
+  );
+  return { el };
+}
