@@ -28,9 +28,16 @@ export function scenarioFromText(text: string, file: string): Scenario {
   return r.scenario;
 }
 
-/** Loads a scenario file by its path from the repository root. */
+const loaded = new Map<string, { text: string; scenario: Scenario }>();
+
+/** Loads a scenario file by its path from the repository root (again only when its text changed). */
 export function scenarioAt(path: string): Scenario {
-  return scenarioFromText(readFileSync(join(ROOT, path), 'utf8'), path);
+  const text = readFileSync(join(ROOT, path), 'utf8');
+  const hit = loaded.get(path);
+  if (hit !== undefined && hit.text === text) return hit.scenario;
+  const scenario = scenarioFromText(text, path);
+  loaded.set(path, { text, scenario });
+  return scenario;
 }
 
 export const minimalText = (): string => readFileSync(join(ROOT, MINIMAL_PATH), 'utf8');
