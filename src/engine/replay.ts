@@ -5,7 +5,9 @@
  * action otherwise; it never plays a different game (RELIABILITY promises 1 and 15).
  *
  * State hashes are {@link stateHash}: sha-256 of the whole state's JSON, log included, so two states
- * that differ in anything (a draw in the log, a flag, the generator) have different hashes.
+ * that differ in anything (a draw in the log, a flag, the generator) have different hashes. Only the
+ * state's `engineVersion` is left out: it names the build, whose compatibility the replay's own
+ * `engineVersion` decides (same major version), so a patch release does not void every replay.
  */
 import { z } from 'zod';
 import { isValidSeed } from './codes';
@@ -100,9 +102,13 @@ export const replaySchema = z.strictObject({
   hashes: z.array(hex16).max(MAX_ACTIONS),
 });
 
-/** The hash of a whole game state (log included): 16 hex digits of sha-256 over its JSON. */
+/**
+ * The hash of a game state: 16 hex digits of sha-256 over its JSON, log included and `engineVersion`
+ * left out. Equal for equal states (key order is fixed by the engine); different when anything differs.
+ */
 export function stateHash(state: GameState): string {
-  return hashJson(state);
+  const { engineVersion: _build, ...game } = state;
+  return hashJson(game);
 }
 
 /** A short form of a hash for messages: at least 4 digits, more when needed to tell `a` from `b`. */

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   actionsOf,
@@ -5,6 +6,7 @@ import {
   ENGINE_VERSION,
   fireInject,
   parseReplay,
+  parseSave,
   playActions,
   recordReplay,
   resolveTurn,
@@ -95,6 +97,7 @@ describe('replay: recording and playing', () => {
     expect(stateHash({ ...game, log: game.log.slice(0, -1) })).not.toBe(h);
     expect(stateHash({ ...game, indicators: { ...game.indicators, trust: (game.indicators['trust'] ?? 0) + 1 } })).not.toBe(h);
     expect(stateHash(JSON.parse(JSON.stringify(game)) as GameState)).toBe(h);
+    expect(stateHash({ ...game, engineVersion: '1.4.2' })).toBe(h);
   });
 
   it('playActions names the first action the engine refuses', () => {
@@ -232,5 +235,33 @@ describe('replay: parse errors', () => {
   it('names the path of the forbidden key', () => {
     const r = parseReplay(text.replace('"us": "people"', '"__proto__": 1, "us": "people"'), 'x.json');
     expect(r.ok ? null : r.error.path).toBe('controllers.__proto__');
+  });
+});
+
+describe('replay and save parsing: untrusted objects', () => {
+  const keyArb = fc.oneof(fc.constantFrom('__proto__', 'constructor', 'prototype', 'format', 'version', 'replay', 'actions', 'seed'), fc.string({ maxLength: 6 }));
+  const valueArb = fc.letrec((tie) => ({
+    value: fc.oneof({ depthSize: 'small' }, fc.jsonValue({ maxDepth: 1 }), fc.array(tie('value'), { maxLength: 3 }), tie('object')),
+    object: fc.array(fc.tuple(keyArb, tie('value')), { maxLength: 4 }),
+  }));
+  const textOf = (v: unknown): string =>
+    Array.isArray(v) && v.every((e) => Array.isArray(e) && e.length === 2 && typeof e[0] === 'string')
+      ? `{${v.map(([k, x]) => `${JSON.stringify(k)}:${textOf(x)}`).join(',')}}`
+      : JSON.stringify(v) ?? 'null';
+
+  it('never changes Object.prototype and never throws, whatever the keys (property)', () => {
+    const before = Object.getOwnPropertyNames(Object.prototype).sort();
+    fc.assert(
+      fc.property(valueArb.object, fc.boolean(), (entries, withMagic) => {
+        const magic = withMagic ? '"format":"red-phone/replay","version":1,' : '';
+        const text = textOf(entries).replace(/^\{/, `{${magic}`).replace(/,\}$/, '}');
+        const r = parseReplay(text, 'x.json');
+        const s = parseSave(text, 'x.json');
+        if (/"(__proto__|constructor|prototype)":/.test(text) && (r.ok || s.ok)) throw new Error(`accepted ${text}`);
+        expect([typeof r.ok, typeof s.ok]).toEqual(['boolean', 'boolean']);
+      }),
+      { seed: 8, numRuns: 400 },
+    );
+    expect(Object.getOwnPropertyNames(Object.prototype).sort()).toEqual(before);
   });
 });
