@@ -19,6 +19,28 @@ export interface GuardHit {
   readonly column: number;
 }
 
+/**
+ * The first place where an upper estimate of the number of values (one per `,`, `:` and line) passes
+ * `limit`, or null. The parser's time grows faster than the file: a 430 KB flow mapping of 40 000 keys
+ * took 3 s even without its duplicate-key check, so a file that may exceed the node cap is refused
+ * before parsing. Prose is far below the estimate: our 88 KB scenario counts about 4 400.
+ */
+export function nodeGuard(text: string, limit: number): GuardHit | null {
+  let count = 0;
+  let line = 1;
+  let lineStart = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || c === 44 || c === 58) count++;
+    if (count > limit) return { line, column: i - lineStart + 1 };
+    if (c === 10) {
+      line++;
+      lineStart = i + 1;
+    }
+  }
+  return null;
+}
+
 /** The first place where the nesting estimate passes {@link GUARD_DEPTH}, or null. */
 export function nestingGuard(text: string): GuardHit | null {
   const indents: number[] = [];
