@@ -89,7 +89,7 @@ const turnAction = z.strictObject({
 });
 const injectAction = z.strictObject({ kind: z.literal('inject'), inject: idSchema });
 
-export const replaySchema = z.strictObject({
+const replaySchema = z.strictObject({
   format: z.literal(REPLAY_FORMAT),
   version: z.literal(1),
   engineVersion: semver,
@@ -112,7 +112,7 @@ export function stateHash(state: GameState): string {
 }
 
 /** A short form of a hash for messages: at least 4 digits, more when needed to tell `a` from `b`. */
-export function abbreviate(a: string, b: string): [string, string] {
+function abbreviate(a: string, b: string): [string, string] {
   let n = 4;
   while (n < a.length && a.slice(0, n) === b.slice(0, n)) n++;
   return [`${a.slice(0, n)}…`, `${b.slice(0, n)}…`];
