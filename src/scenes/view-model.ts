@@ -1,0 +1,263 @@
+/**
+ * What the situation room shows, computed from the session's run: plain data the widgets draw.
+ * Pure (no Phaser, no DOM), so it is tested on its own and the scenes only lay it out.
+ */
+import type { GameState, HotlineStatus, LogRecord, Scenario, Side } from '../engine';
+import { currentDate, formatLongDate, SIDE_NAMES } from '../engine';
+import type { PlaySide, Run, Screen } from '../store/session';
+
+export type Trend = 'better' | 'worse' | 'same';
+
+export interface GaugeView {
+  readonly id: string;
+  readonly label: string;
+  readonly value: number;
+  readonly min: number;
+  readonly max: number;
+  /** Where the value sits in its range, 0 to 1. */
+  readonly fraction: number;
+  /** Where it sat before the last turn, 0 to 1. */
+  readonly fromFraction: number;
+  readonly delta: number;
+  /** Judged from the United States' side, as the scenario's `better` says. */
+  readonly trend: Trend;
+  readonly better: 'higher' | 'lower';
+}
+
+export interface RungView {
+  readonly index: number;
+  readonly label: string;
+}
+
+export type LedgerTone = 'open' | 'overdue' | 'done' | 'late' | 'failed';
+
+export interface LedgerRow {
+  readonly id: number;
+  readonly route: string;
+  readonly topic: string;
+  readonly status: string;
+  readonly tone: LedgerTone;
+}
+
+export interface WireLine {
+  readonly turn: number;
+  readonly kind: 'news' | 'inject' | 'ledger';
+  readonly text: string;
+}
+
+export interface RoomView {
+  readonly title: string;
+  readonly date: string;
+  readonly turnLabel: string;
+  readonly sideLabel: string;
+  readonly rungs: readonly RungView[];
+  readonly rung: Readonly<Record<Side, number>>;
+  readonly rungBefore: Readonly<Record<Side, number>>;
+  readonly gauges: readonly GaugeView[];
+  readonly ledger: readonly LedgerRow[];
+  /** Requests not shown because the list is full. */
+  readonly ledgerMore: number;
+  readonly hotline: HotlineStatus;
+  readonly hotlineTally: string;
+  readonly wire: readonly WireLine[];
+  /** True on the outcome screen: the changes of the last turn are highlighted. */
+  readonly highlight: boolean;
+}
+
+/** Rows of the ledger the room has space for; older ones are counted, not drawn. */
+export const LEDGER_ROWS = 4;
+/** Lines of the news wire the room shows, newest first. */
+export const WIRE_LINES = 3;
+
+const SIDE_SHORT: Readonly<Record<Side, string>> = { us: 'US', cn: 'CN' };
+
+export function sideLabel(side: PlaySide): string {
+  return side === 'both' ? 'Two teams: United States and China' : `Playing ${SIDE_NAMES[side]}`;
+}
+
+function fractionOf(value: number, min: number, max: number): number {
+  if (max <= min) return 0;
+  return Math.min(1, Math.max(0, (value - min) / (max - min)));
+}
+
+function trendOf(delta: number, better: 'higher' | 'lower'): Trend {
+  if (delta === 0) return 'same';
+  return (delta > 0) === (better === 'higher') ? 'better' : 'worse';
+}
+
+/**
+ * The gauges, each with its change over the last record (`last`), or since the start of the game
+ * when `last` is 'start' (the debrief).
+ */
+export function gaugesOf(scenario: Scenario, game: GameState, last: LogRecord | null | 'start'): GaugeView[] {
+  const out: GaugeView[] = [];
+  for (const ind of scenario.file.indicators) {
+    const value = game.indicators[ind.id] ?? ind.start;
+    let delta = value - ind.start;
+    if (last !== 'start') {
+      const change = last?.changes.find((c) => c.id === ind.id);
+      delta = change === undefined ? 0 : change.to - change.from;
+    }
+    out.push({
+      id: ind.id,
+      label: ind.label,
+      value,
+      min: ind.min,
+      max: ind.max,
+      fraction: fractionOf(value, ind.min, ind.max),
+      fromFraction: fractionOf(value - delta, ind.min, ind.max),
+      delta,
+      trend: trendOf(delta, ind.better),
+      better: ind.better,
+    });
+  }
+  return out;
+}
+
+/** Each side's rung before the last resolved turn: the rung of its move the turn before, or the bottom. */
+export function rungBefore(game: GameState): Record<Side, number> {
+  const before: Record<Side, number> = { us: 0, cn: 0 };
+  let seen = 0;
+  for (let i = game.log.length - 1; i >= 0; i--) {
+    const rec = game.log[i];
+    if (rec === undefined || rec.kind !== 'turn') continue;
+    seen++;
+    if (seen === 2) {
+      for (const m of rec.moves) before[m.side] = m.rung;
+      break;
+    }
+  }
+  if (seen < 2) return { us: 0, cn: 0 };
+  return before;
+}
+
+export function ledgerRows(game: GameState): { rows: LedgerRow[]; more: number } {
+  const rows: LedgerRow[] = [];
+  for (let i = game.ledger.length - 1; i >= 0 && rows.length < LEDGER_ROWS; i--) {
+    const e = game.ledger[i];
+    if (e === undefined) continue;
+    const route = `${SIDE_SHORT[e.from]} → ${SIDE_SHORT[e.to]}`;
+    const quality = e.quality === null ? '' : `, ${e.quality}`;
+    let status: string;
+    let tone: LedgerTone;
+    if (e.status === 'open') {
+      const overdue = game.turn >= e.dueTurn;
+      status = overdue ? `OVERDUE since turn ${e.dueTurn}` : `OPEN · due turn ${e.dueTurn}`;
+      tone = overdue ? 'overdue' : 'open';
+    } else if (e.status === 'on_time') {
+      status = `ANSWERED ON TIME${quality}`;
+      tone = 'done';
+    } else if (e.status === 'late') {
+      status = `ANSWERED LATE${quality}`;
+      tone = 'late';
+    } else {
+      status = 'NEVER ANSWERED';
+      tone = 'failed';
+    }
+    rows.push({ id: e.id, route, topic: e.topic, status, tone });
+  }
+  return { rows, more: Math.max(0, game.ledger.length - rows.length) };
+}
+
+function newsOf(scenario: Scenario, beatId: string, side: Side, optionId: string, outcomeId: string): string | null {
+  const option = scenario.beats.get(beatId)?.options[side].find((o) => o.id === optionId);
+  return option?.outcomes.find((o) => o.id === outcomeId)?.effects.news ?? null;
+}
+
+const LEDGER_EVENT_TEXT = { sent: 'request sent', answered: 'request answered', overdue: 'request overdue', expired: 'request never answered' } as const;
+
+/** The news wire, newest first: news lines of outcomes, injects and ledger events. */
+export function wireOf(scenario: Scenario, game: GameState, limit: number = WIRE_LINES): WireLine[] {
+  const out: WireLine[] = [];
+  for (let i = game.log.length - 1; i >= 0 && out.length < limit; i--) {
+    const rec = game.log[i];
+    if (rec === undefined) continue;
+    const lines: WireLine[] = [];
+    const injectIds = rec.kind === 'turn' ? rec.injects.map((r) => r.inject) : [rec.inject];
+    for (const id of injectIds) {
+      const inj = scenario.injects.find((x) => x.id === id);
+      if (inj !== undefined) lines.push({ turn: rec.turn, kind: 'inject', text: inj.effects.news ?? inj.title });
+    }
+    if (rec.kind === 'turn') {
+      for (const m of rec.moves) {
+        const news = newsOf(scenario, rec.beat, m.side, m.option, m.outcome);
+        if (news !== null) lines.push({ turn: rec.turn, kind: 'news', text: news });
+      }
+      for (const ev of rec.ledger) {
+        const late = ev.kind === 'answered' && ev.late ? ' late' : '';
+        const quality = ev.quality === null ? '' : ` (${ev.quality})`;
+        lines.push({ turn: rec.turn, kind: 'ledger', text: `${SIDE_SHORT[ev.from]} → ${SIDE_SHORT[ev.to]} #${ev.request}: ${LEDGER_EVENT_TEXT[ev.kind]}${late}${quality}` });
+      }
+    }
+    for (const line of lines) if (out.length < limit) out.push(line);
+  }
+  return out;
+}
+
+function tallyOf(game: GameState): string {
+  const h = game.hotline;
+  if (h.calls === 0 && h.answered === 0 && h.unanswered === 0) return 'no calls yet';
+  return `${h.answered} answered · ${h.unanswered} unanswered`;
+}
+
+export function roomView(run: Run, screen: Screen): RoomView {
+  const { scenario, game } = run;
+  const highlight = screen === 'outcome' || screen === 'debrief';
+  const last = run.lastRecord;
+  const played = game.ending !== null || highlight ? game.turn : game.turn + 1;
+  const turnLabel = highlight ? `Turn ${played} of ${scenario.file.maxTurns} · resolved` : `Turn ${played} of ${scenario.file.maxTurns}`;
+  const ledger = ledgerRows(game);
+  return {
+    title: scenario.file.title,
+    date: formatLongDate(currentDate(scenario, game)),
+    turnLabel,
+    sideLabel: sideLabel(run.side),
+    rungs: scenario.ladder.map((r, index) => ({ index, label: r.label })),
+    rung: { us: game.rung.us, cn: game.rung.cn },
+    rungBefore: highlight ? rungBefore(game) : { us: game.rung.us, cn: game.rung.cn },
+    gauges: gaugesOf(scenario, game, last),
+    ledger: ledger.rows,
+    ledgerMore: ledger.more,
+    hotline: game.hotline.status,
+    hotlineTally: tallyOf(game),
+    wire: wireOf(scenario, game),
+    highlight,
+  };
+}
+
+export interface DebriefView {
+  readonly title: string;
+  readonly ending: string;
+  readonly tone: 'success' | 'mixed' | 'failure' | null;
+  readonly span: string;
+  readonly requests: string;
+  readonly hotline: string;
+}
+
+/** The closing summary: how it ended, over what span of time, and the record of requests and calls. */
+export function debriefView(run: Run): DebriefView {
+  const { scenario, game } = run;
+  const ending = scenario.file.endings.find((e) => e.id === game.ending) ?? null;
+  const first = formatLongDate(scenario.file.calendar.start);
+  const last = formatLongDate(currentDate(scenario, game));
+  let onTime = 0;
+  let late = 0;
+  let never = 0;
+  let open = 0;
+  for (const e of game.ledger) {
+    if (e.status === 'on_time') onTime++;
+    else if (e.status === 'late') late++;
+    else if (e.status === 'never') never++;
+    else open++;
+  }
+  const parts = [`${game.ledger.length} sent`, `${onTime} on time`, `${late} late`, `${never} never answered`];
+  if (open > 0) parts.push(`${open} open`);
+  return {
+    title: scenario.file.title,
+    ending: ending?.title ?? 'Not finished',
+    tone: ending?.tone ?? null,
+    span: `${first} – ${last} · ${game.turn} turn${game.turn === 1 ? '' : 's'}`,
+    requests: `Requests for assistance: ${parts.join(' · ')}`,
+    hotline: `Hotline: ${game.hotline.calls} call${game.hotline.calls === 1 ? '' : 's'} · ${tallyOf(game)}`,
+  };
+}
