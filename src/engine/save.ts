@@ -86,7 +86,7 @@ const SAVE_CODES: Readonly<Record<JsonProblem['kind'], SaveErrorCode>> = {
  */
 export function createSave(scenario: Scenario, state: GameState, settings?: SaveSettings): SaveResult<SaveFile> {
   const replay = recordReplay(scenario, state);
-  if (!replay.ok) return fail(replay.error.code === 'replay/scenario-changed' ? 'save/scenario-changed' : 'save/diverged', replay.error.message);
+  if (!replay.ok) return fromReplayError(replay.error);
   const save: SaveFile = { format: SAVE_FORMAT, version: SAVE_VERSION, savedBy: ENGINE_VERSION, replay: replay.value };
   return { ok: true, value: settings === undefined ? save : { ...save, settings: { ...settings } } };
 }
