@@ -1,6 +1,7 @@
 /**
- * The scenario as a graph of beats and endings (RELIABILITY promise 11). Conditional edges count as
- * possible, so reachability is over-approximated: a beat reported unreachable truly is.
+ * The scenario as a graph of beats and endings (RELIABILITY promise 11). Every option counts as
+ * offered and every outcome as possible (conditions and weights depend on the state), so reachability
+ * is over-approximated: a beat reported unreachable truly is. Which `next` wins follows the engine.
  *
  * After a turn the engine goes to an ending whose `when` holds; else to the lead side's outcome's
  * `next`, else the other side's, else the beat's `next`, and it throws when none names one; at the
@@ -15,19 +16,24 @@ import type { PathSegment } from './diagnostics';
 import type { Findings } from './check';
 import { compileExpr, type ExprEnv } from './expr';
 import type { BeatFile, ScenarioFile } from './schema';
-import { SIDES } from './types';
+import { SIDES, otherSide, type Side } from './types';
 
-interface Edge {
-  readonly to: string;
-}
-
-function edgesOf(beat: BeatFile): Edge[] {
-  const out: Edge[] = [];
+/**
+ * Where play can go from `beat`, as the engine decides: the lead side's outcome's `next` wins; when
+ * it names none, the other side's; when neither does, the beat's own.
+ */
+function targetsOf(beat: BeatFile, lead: Side): string[] {
+  const out: string[] = [];
   const add = (to: string | undefined): void => {
-    if (to !== undefined && !out.some((e) => e.to === to)) out.push({ to });
+    if (to !== undefined && !out.includes(to)) out.push(to);
   };
-  for (const side of SIDES) for (const o of beat.options[side]) for (const outcome of o.outcomes) add(outcome.next);
-  add(beat.next);
+  const other = otherSide(lead);
+  for (const o of beat.options[lead]) {
+    for (const l of o.outcomes) {
+      if (l.next !== undefined) add(l.next);
+      else for (const p of beat.options[other]) for (const r of p.outcomes) add(r.next ?? beat.next);
+    }
+  }
   return out;
 }
 
@@ -49,7 +55,7 @@ export function checkGraph(file: ScenarioFile, env: ExprEnv, out: Findings): voi
   const beatIndex = new Map<string, number>();
   file.beats.forEach((b, i) => beatIndex.set(b.id, i));
   const endingIds = new Set(file.endings.map((e) => e.id));
-  const edges = file.beats.map(edgesOf);
+  const edges = file.beats.map((b) => targetsOf(b, b.lead ?? file.lead));
 
   file.beats.forEach((beat, b) => {
     const path: PathSegment[] = ['beats', b];
@@ -74,10 +80,10 @@ export function checkGraph(file: ScenarioFile, env: ExprEnv, out: Findings): voi
   const endingsReached = new Set<string>();
   while (queue.length > 0) {
     const b = queue.shift() as number;
-    for (const e of edges[b] ?? []) {
-      const to = beatIndex.get(e.to);
+    for (const target of edges[b] ?? []) {
+      const to = beatIndex.get(target);
       if (to === undefined) {
-        if (endingIds.has(e.to)) endingsReached.add(e.to);
+        if (endingIds.has(target)) endingsReached.add(target);
       } else if (!reached.has(to)) {
         reached.add(to);
         queue.push(to);
@@ -91,7 +97,7 @@ export function checkGraph(file: ScenarioFile, env: ExprEnv, out: Findings): voi
     changed = false;
     edges.forEach((list, b) => {
       if (leadsToEnding.has(b)) return;
-      if (list.some((e) => endingIds.has(e.to) || leadsToEnding.has(beatIndex.get(e.to) ?? -1))) {
+      if (list.some((to) => endingIds.has(to) || leadsToEnding.has(beatIndex.get(to) ?? -1))) {
         leadsToEnding.add(b);
         changed = true;
       }
