@@ -26,7 +26,7 @@ import {
   type Side,
 } from '../../src/engine';
 import { controllersFor, playSteps } from '../golden/policy';
-import { MINIMAL_PATH, ROOT, scenarioPaths } from '../golden/scenarios';
+import { loadAll, ROOT } from '../golden/scenarios';
 
 type Restore = () => void;
 
@@ -86,7 +86,7 @@ describe('purity: no ambient state', () => {
 
   it('loads and plays every scenario fully, records, replays, saves and restores, with every tripwire set', () => {
     const read = (path: string): string => readFileSync(join(ROOT, path), 'utf8');
-    const texts = [MINIMAL_PATH, ...scenarioPaths()].map((path) => [path, read(path)] as const);
+    const texts = loadAll().loaded.map(({ path }) => [path, read(path)] as const);
     const terms = read('scenarios/terms.yaml');
     const ladder = read('scenarios/ladder.yaml');
     const results: string[] = [];

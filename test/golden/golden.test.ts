@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkReplay, parseReplay } from '../../src/engine';
 import { goldenName, goldenRuns, type GoldenFile } from './golden';
-import { allScenarios, ROOT, scenarioAt } from './scenarios';
+import { allScenarios, loadAll, ROOT, scenarioAt } from './scenarios';
 
 const dir = join(ROOT, 'test/golden');
 const files = readdirSync(dir)
@@ -26,6 +26,10 @@ describe('golden replays', () => {
     expect(checked.value.state.log, HINT).toStrictEqual(golden.log);
     expect(checked.value.state.ending).toBe(golden.ending);
     expect(golden.ending).not.toBeNull();
+  });
+
+  it('every scenario file loads', () => {
+    expect(loadAll().broken.map((b) => b.problem)).toEqual([]);
   });
 
   it('every scenario has its golden replays', () => {

@@ -51,7 +51,29 @@ export function scenarioPaths(): string[] {
     .map((f) => `scenarios/${f}`);
 }
 
-/** The minimal fixture and every scenario in scenarios/, each with the path it was read from. */
-export function allScenarios(): { path: string; scenario: Scenario }[] {
-  return [MINIMAL_PATH, ...scenarioPaths()].map((path) => ({ path, scenario: scenarioAt(path) }));
+export interface LoadedScenario {
+  readonly path: string;
+  readonly scenario: Scenario;
+}
+
+/**
+ * The minimal fixture and every scenario in scenarios/ that loads, each with the path it was read
+ * from, and the problems of those that do not (golden.test.ts fails on them, naming each).
+ */
+export function loadAll(): { loaded: LoadedScenario[]; broken: { path: string; problem: string }[] } {
+  const loaded: LoadedScenario[] = [];
+  const broken: { path: string; problem: string }[] = [];
+  for (const path of [MINIMAL_PATH, ...scenarioPaths()]) {
+    try {
+      loaded.push({ path, scenario: scenarioAt(path) });
+    } catch (e) {
+      broken.push({ path, problem: e instanceof Error ? e.message : String(e) });
+    }
+  }
+  return { loaded, broken };
+}
+
+/** The scenarios that load (see {@link loadAll}). */
+export function allScenarios(): LoadedScenario[] {
+  return loadAll().loaded;
 }
