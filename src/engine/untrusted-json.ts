@@ -2,6 +2,7 @@
  * Reading untrusted JSON (replays, saves): bounded size and depth, no prototype keys, and the magic
  * string and version checked before any schema, so every file says what it is (RELIABILITY 8, 15).
  */
+
 /** A problem found before a file's own schema is applied: shared by replays and saves. */
 export interface JsonProblem {
   readonly kind: 'too-large' | 'bad-json' | 'forbidden-key' | 'too-deep' | 'wrong-format' | 'other-format' | 'no-version' | 'too-old' | 'too-new' | 'invalid';
@@ -14,9 +15,10 @@ const FORBIDDEN_KEYS = ['__proto__', 'constructor', 'prototype'];
 const MAX_DEPTH = 16;
 
 /**
- * Parses untrusted JSON text: refuses text over `maxChars`, bad JSON, nesting deeper than
- * {@link MAX_DEPTH} and any `__proto__`, `constructor` or `prototype` key (RELIABILITY promise 8),
- * found by walking every own property name of the parsed value.
+ * Parses untrusted JSON text, skipping a leading byte-order mark (some editors write one). Refuses
+ * text over `maxChars`, bad JSON, nesting deeper than {@link MAX_DEPTH} and any `__proto__`,
+ * `constructor` or `prototype` key (RELIABILITY promise 8), found by walking every own property
+ * name of the parsed value.
  */
 export function readJsonText(text: string, maxChars: number, what: string): { ok: true; value: unknown } | { ok: false; problem: JsonProblem } {
   if (text.length > maxChars) {
@@ -24,7 +26,7 @@ export function readJsonText(text: string, maxChars: number, what: string): { ok
   }
   let value: unknown;
   try {
-    value = JSON.parse(text);
+    value = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
   } catch (e) {
     const reason = e instanceof Error ? e.message : 'unreadable';
     return { ok: false, problem: { kind: 'bad-json', message: `the ${what} is not valid JSON (${reason.slice(0, 200)})`, path: '' } };

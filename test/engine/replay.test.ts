@@ -226,6 +226,10 @@ describe('replay: parse errors', () => {
     else expect(r.error.message).toMatch(message);
   });
 
+  it('a byte-order mark before the JSON is skipped', () => {
+    expect(parseReplay(`\ufeff${text}`, 'notepad.json')).toStrictEqual(parseReplay(text, 'notepad.json'));
+  });
+
   it('a __proto__ key never reaches Object.prototype', () => {
     parseReplay('{"__proto__": {"polluted": true}}', 'x.json');
     parseReplay(text.replace('"seed"', '"__proto__": {"polluted": true}, "seed"'), 'x.json');
