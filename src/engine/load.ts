@@ -52,6 +52,14 @@ export function finishDiagnostics(diagnostics: readonly Diagnostic[], file: stri
   return kept;
 }
 
+const GRAPH_CODES: readonly string[] = ['scenario/unknown-beat', 'scenario/start-not-beat', 'scenario/unknown-ending', 'scenario/timeout-not-ending'];
+
+/** A reference problem after which graph findings would only echo it: a bad target or a shared id. */
+function breaksGraph(f: Finding): boolean {
+  if (GRAPH_CODES.includes(f.code)) return true;
+  return f.code === 'scenario/duplicate-id' && f.path.length === 3 && (f.path[0] === 'beats' || f.path[0] === 'endings');
+}
+
 function hasError(list: readonly { severity: string }[]): boolean {
   return list.some((d) => d.severity === 'error');
 }
@@ -69,12 +77,12 @@ export function loadScenario(text: string, file: string, library: Library): Load
   const data = structure.value;
 
   const findings: Finding[] = checkReferences(data, library);
-  const referencesOk = !hasError(findings);
+  const targetsOk = !findings.some(breaksGraph);
   const compiled = compileScenario(data, library);
   for (const p of compiled.problems) findings.push({ ...p, anchor: 'value' });
   const env = exprEnv(data, library);
   const more = new Findings();
-  if (referencesOk) checkGraph(data, env, more);
+  if (targetsOk) checkGraph(data, env, more);
   checkChance(data, env, more);
   checkLint(data, env, more);
   findings.push(...more.list);

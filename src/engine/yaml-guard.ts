@@ -1,5 +1,5 @@
 /**
- * A cheap scan that runs before the YAML parser, so that the parser never sees input that could
+ * Cheap scans that run before the YAML parser, so that the parser never sees input that could
  * exhaust it. The `yaml` package composes nested collections recursively: a line of a few thousand
  * `- ` (compact nested sequences) or `[` brought Node down with a fatal out-of-memory error in our own
  * tests, which no `try` can catch. The scan bounds nesting from above, counting open indentation
@@ -84,4 +84,28 @@ export function nestingGuard(text: string): GuardHit | null {
     line++;
   }
   return null;
+}
+
+/**
+ * Tabs among a line's leading whitespace, found before parsing: the parser's recovery from them
+ * produces a cascade of confusing errors, so a file with any is reported for its tabs alone.
+ */
+export function tabsInIndentation(text: string): { line: number; column: number }[] {
+  const out: { line: number; column: number }[] = [];
+  let line = 1;
+  let atIndent = true;
+  let column = 1;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10) {
+      line++;
+      column = 1;
+      atIndent = true;
+      continue;
+    }
+    if (atIndent && c === 9) out.push({ line, column });
+    else if (c !== 32) atIndent = false;
+    column++;
+  }
+  return out;
 }

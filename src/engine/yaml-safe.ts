@@ -14,7 +14,7 @@ import type { Diagnostic, PathSegment } from './diagnostics';
 import { formatPath } from './diagnostics';
 import { LIMITS } from './schema';
 import { encodingProblems, utf8Length } from './yaml-encoding';
-import { nestingGuard, nodeGuard } from './yaml-guard';
+import { nestingGuard, nodeGuard, tabsInIndentation } from './yaml-guard';
 import { PlaceMap } from './yaml-places';
 
 /** Keys that could reach an object's prototype if some later code merged the data carelessly. */
@@ -215,30 +215,6 @@ class Walker {
     }
     return out;
   }
-}
-
-/**
- * Tabs among a line's leading whitespace, found before parsing: the parser's recovery from them
- * produces a cascade of confusing errors, so a file with any is reported for its tabs alone.
- */
-function tabsInIndentation(text: string): { line: number; column: number }[] {
-  const out: { line: number; column: number }[] = [];
-  let line = 1;
-  let atIndent = true;
-  let column = 1;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 10) {
-      line++;
-      column = 1;
-      atIndent = true;
-      continue;
-    }
-    if (atIndent && c === 9) out.push({ line, column });
-    else if (c !== 32) atIndent = false;
-    column++;
-  }
-  return out;
 }
 
 /**
