@@ -1,11 +1,12 @@
 /**
- * Importing a replay file to watch it turn by turn, or to play on from any turn of it (a fork).
- * The replay is checked by the engine first; one that does not match is refused with its message.
+ * Importing a replay file to watch it turn by turn (briefing, then each turn's choice and its
+ * outcome, then the debrief), or to play on from any point of it (a fork). The replay is checked by
+ * the engine first; one that does not match is refused with its message.
  */
 import { checkReplay, parseReplay } from '../engine/replay';
-import { fireInject, resolveTurn, start, type GameState } from '../engine';
+import { fireInject, resolveTurn, start, type Action, type GameState } from '../engine';
 import type { Catalog } from './catalog';
-import { placeOf, runAt, sideOf, type Review, type Run } from './run';
+import { runAt, sideOf, type Review, type Run, type RunPlace } from './run';
 
 export type ImportResult = { readonly ok: true; readonly run: Run } | { readonly ok: false; readonly message: string };
 
@@ -28,22 +29,56 @@ export function importReplay(text: string, fileName: string, catalog: Catalog): 
     state = result.state;
     states.push(state);
   }
-  const review: Review = { states, at: 0, name: fileName };
+  const review: Review = { states, actions: file.actions, at: 0, name: fileName };
   return { ok: true, run: { scenario: entry.scenario, side, game: states[0] as GameState, lastRecord: null, pending: null, place: 'briefing', review } };
 }
 
-/** The watched run moved to `at` actions in (clamped to the replay): the briefing at 0, else that outcome. */
-export function reviewAt(run: Run, at: number): Run {
-  const review = run.review;
-  if (review === null) return run;
-  const clamped = Math.max(0, Math.min(review.states.length - 1, at));
-  const game = review.states[clamped] as GameState;
-  return { ...runAt(run, game, clamped === 0 ? 'briefing' : 'outcome'), review: { ...review, at: clamped } };
+/** A point of a watched replay: a place, and how many actions have been applied to the state shown. */
+export interface ReviewStep {
+  readonly place: RunPlace;
+  readonly at: number;
 }
 
-/** A new run that plays on from the watched state: the replay's later actions are dropped. */
+/** Every point of a replay in order: the briefing, each turn's choice and its outcome, the debrief. */
+export function reviewSteps(review: Review): ReviewStep[] {
+  const steps: ReviewStep[] = [{ place: 'briefing', at: 0 }];
+  review.actions.forEach((action: Action, k) => {
+    if (action.kind === 'turn') steps.push({ place: 'turn', at: k });
+    steps.push({ place: 'outcome', at: k + 1 });
+  });
+  const last = review.states[review.states.length - 1];
+  if (last !== undefined && last.ending !== null) steps.push({ place: 'debrief', at: review.states.length - 1 });
+  return steps;
+}
+
+/** Where the watched run is among {@link reviewSteps}. */
+export function stepIndex(run: Run): number {
+  if (run.review === null) return -1;
+  const at = run.review.at;
+  return reviewSteps(run.review).findIndex((s) => s.place === run.place && s.at === at);
+}
+
+/** The watched run moved to a step. */
+export function reviewAt(run: Run, step: ReviewStep): Run {
+  const review = run.review;
+  if (review === null) return run;
+  const game = review.states[step.at] ?? run.game;
+  return { ...runAt(run, game, step.place), review: { ...review, at: step.at } };
+}
+
+/** The next (+1) or previous (-1) step; with `turns`, the next or previous turn's choice. */
+export function reviewMove(run: Run, direction: 1 | -1, turns = false): Run {
+  if (run.review === null) return run;
+  const steps = reviewSteps(run.review);
+  for (let i = stepIndex(run) + direction; i >= 0 && i < steps.length; i += direction) {
+    const step = steps[i] as ReviewStep;
+    if (!turns || step.place === 'turn' || i === 0 || i === steps.length - 1) return reviewAt(run, step);
+  }
+  return run;
+}
+
+/** A new run that plays on from the point watched: the replay's later actions are dropped. */
 export function forkAt(run: Run): Run {
   if (run.review === null) return run;
-  const game = run.game;
-  return { ...runAt(run, game, placeOf(game)), review: null };
+  return { ...runAt(run, run.game, run.place), review: null };
 }

@@ -2,7 +2,7 @@
  * A run in the browser: which sides people play, and the pure steps the store takes on it. Every
  * rule is the engine's; this file only maps a person's plain choice onto an engine call.
  */
-import { legalOptions, resolveTurn, start, type Controller, type EngineError, type GameState, type LogRecord, type Scenario, type Side } from '../engine';
+import { legalOptions, resolveTurn, start, type Action, type Controller, type EngineError, type GameState, type LogRecord, type Scenario, type Side } from '../engine';
 
 /** The side people play: one side against the counterpart model, or both (two teams). */
 export type PlaySide = Side | 'both';
@@ -10,9 +10,10 @@ export type PlaySide = Side | 'both';
 /** Where a run is: the screens a run can be on. */
 export type RunPlace = 'briefing' | 'turn' | 'outcome' | 'debrief';
 
-/** A replay being watched: the state before any action and after each action. */
+/** A replay being watched: its actions, and the state before any action and after each action. */
 export interface Review {
   readonly states: readonly GameState[];
+  readonly actions: readonly Action[];
   /** How many actions of the replay have been applied to the state shown (0 to states.length - 1). */
   readonly at: number;
   readonly name: string;

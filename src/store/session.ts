@@ -9,7 +9,7 @@ import type { Side } from '../engine';
 import type { Catalog } from './catalog';
 import { parseLink, sidesOf } from './links';
 import { persistRun, persistSettings, restoreRun, savedSettings, saveText } from './persist';
-import { forkAt, importReplay, reviewAt } from './review';
+import { forkAt, importReplay, reviewMove } from './review';
 import { applyChoice, newRun, type PlaySide, type Run, type RunPlace } from './run';
 import { removeKey, SAVE_KEY, type StorageLike } from './storage';
 
@@ -62,7 +62,10 @@ export interface SessionState {
   newRun(): void;
   toTitle(): void;
   importReplay(text: string, fileName: string): void;
-  reviewTo(at: number): void;
+  /** While watching a replay: the next or previous step (a turn's choice, its outcome). */
+  reviewStep(direction: 1 | -1): void;
+  /** While watching a replay: the next or previous turn's choice. */
+  reviewTurn(direction: 1 | -1): void;
   fork(): void;
   setSettings(patch: Partial<Settings>): void;
   dismissNotice(): void;
@@ -105,6 +108,8 @@ export function createSession(deps: SessionDeps): SessionStore {
       if (written.ok) set({ saved: true, notice: notice?.kind === 'storage' ? null : notice });
       else set({ saved: false, notice: { kind: 'storage', message: `Not saved: ${written.message}. Export now to keep this run.` } });
     };
+    /** Shows a step of a watched replay (never saved). */
+    const step = (run: Run): void => set({ run, screen: run.place });
     const draftFor = (scenarioId: string, seed: string): Draft | null => {
       const side = sidesOf(get().catalog, scenarioId)[0];
       return side === undefined ? null : { scenarioId, side, seed };
@@ -178,7 +183,7 @@ export function createSession(deps: SessionDeps): SessionStore {
       continueFromBriefing() {
         const run = get().run;
         if (run === null || get().screen !== 'briefing') return;
-        if (run.review !== null) set({ run: reviewAt(run, run.review.at + 1), screen: 'outcome' });
+        if (run.review !== null) step(reviewMove(run, 1));
         else commit({ ...run, place: 'turn' });
       },
       choose(side, optionId) {
@@ -192,9 +197,7 @@ export function createSession(deps: SessionDeps): SessionStore {
         const run = get().run;
         if (run === null || get().screen !== 'outcome') return;
         if (run.review !== null) {
-          const last = run.review.at >= run.review.states.length - 1;
-          const next = last && run.game.ending !== null ? { ...run, place: 'debrief' as const } : reviewAt(run, run.review.at + 1);
-          set({ run: next, screen: next.place });
+          step(reviewMove(run, 1));
           return;
         }
         commit({ ...run, place: run.game.ending !== null ? 'debrief' : 'turn' });
@@ -222,11 +225,13 @@ export function createSession(deps: SessionDeps): SessionStore {
         if (current !== null && current.review === null) suspended = current;
         set({ run: result.run, screen: result.run.place, notice: null });
       },
-      reviewTo(at) {
+      reviewStep(direction) {
         const run = get().run;
-        if (run === null || run.review === null) return;
-        const next = reviewAt(run, at);
-        set({ run: next, screen: next.place });
+        if (run !== null && run.review !== null) step(reviewMove(run, direction));
+      },
+      reviewTurn(direction) {
+        const run = get().run;
+        if (run !== null && run.review !== null) step(reviewMove(run, direction, true));
       },
       fork() {
         const run = get().run;

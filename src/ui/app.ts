@@ -40,14 +40,14 @@ const SCREENS: Readonly<Record<Screen, (ctx: Ctx) => View>> = {
  */
 function keysOf(state: SessionState): { hard: string; soft: string } {
   const run = state.run;
-  const runId = run === null ? '-' : `${run.scenario.id}:${run.game.seed}:${run.side}:${run.review?.name ?? ''}:${run.review?.at ?? ''}:${run.game.log.length}`;
+  const runId = run === null ? '-' : `${run.scenario.id}:${run.game.seed}:${run.side}:${run.review?.name ?? ''}:${run.review?.at ?? ''}:${run.place}:${run.game.log.length}`;
   switch (state.screen) {
     case 'title':
       return { hard: `title`, soft: `${runId}:${run?.place ?? ''}:${state.settings.showOdds}:${state.settings.reducedMotion}` };
     case 'new-run':
       return { hard: `new-run:${state.draft?.scenarioId ?? ''}`, soft: '' };
     case 'turn':
-      return { hard: `turn:${runId}:${run?.pending !== null ? 'cn' : 'us'}`, soft: '' };
+      return { hard: `turn:${runId}:${run?.pending != null ? 'cn' : 'us'}`, soft: '' };
     default:
       return { hard: `${state.screen}:${runId}`, soft: `${state.settings.showOdds}` };
   }

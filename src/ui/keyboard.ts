@@ -12,7 +12,7 @@ export function installKeyboard(store: SessionStore, ui: HTMLElement, dialog: HT
     if (e.defaultPrevented || e.altKey || e.ctrlKey || e.metaKey || e.repeat || dialog.open) return;
     const target = e.target instanceof Element ? e.target : null;
     const state = store.getState();
-    if (/^[1-9]$/.test(e.key) && state.screen === 'turn' && state.run !== null) {
+    if (/^[1-9]$/.test(e.key) && state.screen === 'turn' && state.run !== null && state.run.review === null) {
       if (target?.closest('input, textarea, select, [contenteditable="true"]')) return;
       const side = askingSide(state.run);
       const button = ui.querySelector<HTMLButtonElement>(`button[data-option][data-side="${side}"][data-index="${e.key}"]`);
@@ -22,7 +22,8 @@ export function installKeyboard(store: SessionStore, ui: HTMLElement, dialog: HT
       }
       return;
     }
-    if ((e.key === 'Enter' || e.key === ' ') && (state.screen === 'briefing' || state.screen === 'outcome')) {
+    const watching = state.run?.review != null;
+    if ((e.key === 'Enter' || e.key === ' ') && (state.screen === 'briefing' || state.screen === 'outcome' || (watching && state.screen === 'turn'))) {
       if (target?.closest(CONTROL)) return;
       const button = ui.querySelector<HTMLButtonElement>('button[data-action="continue"]:not([disabled])');
       if (button !== null) {

@@ -1,5 +1,6 @@
 /** Pieces several screens share: term tags, the replay bar, the terms and objectives lists. */
 import type { Scenario, Side, TermId } from '../engine';
+import { reviewSteps, stepIndex } from '../store/review';
 import type { Run } from '../store/run';
 import { actionButton, h, hidden } from './dom';
 import { sideName } from './format';
@@ -57,18 +58,22 @@ export function peopleSides(run: Run): Side[] {
 export function reviewBar(ctx: Ctx, run: Run): HTMLElement | null {
   const review = run.review;
   if (review === null) return null;
-  const last = review.states.length - 1;
+  const steps = reviewSteps(review);
+  const index = stepIndex(run);
+  const turnsBefore = steps.slice(0, Math.max(0, index)).some((st) => st.place === 'turn');
+  const turnsAfter = steps.slice(index + 1).some((st) => st.place === 'turn');
   const store = ctx.store;
+  const where = run.place === 'briefing' ? 'the briefing' : run.place === 'debrief' ? 'the debrief' : run.place === 'turn' ? `the choice of turn ${run.game.turn + 1}` : `the outcome of turn ${run.game.turn}`;
   return h(
     'nav',
     { class: 'review-bar', 'aria-label': 'Replay controls' },
-    h('p', {}, h('strong', {}, 'Watching a replay'), ` ${review.name}: ${review.at === 0 ? 'before the first turn' : `action ${review.at} of ${last}`}.`),
+    h('p', {}, h('strong', {}, 'Watching a replay'), ` (${review.name}): ${where}, step ${index + 1} of ${steps.length}.`),
     h(
       'div',
       { class: 'actions' },
-      actionButton('review-previous', 'Previous turn', () => store.getState().reviewTo(review.at - 1), { disabled: review.at === 0 }),
-      actionButton('review-next', 'Next turn', () => store.getState().reviewTo(review.at + 1), { disabled: review.at >= last }),
-      actionButton('fork', h('span', {}, 'Play on from here', hidden(` (after action ${review.at})`)), () => store.getState().fork(), { class: 'primary' }),
+      actionButton('review-previous', 'Previous turn', () => store.getState().reviewTurn(-1), { disabled: index <= 0 || (!turnsBefore && index === 0) }),
+      actionButton('review-next', 'Next turn', () => store.getState().reviewTurn(1), { disabled: index >= steps.length - 1 || (!turnsAfter && index === steps.length - 1) }),
+      actionButton('fork', h('span', {}, 'Play on from here', hidden(` (from ${where})`)), () => store.getState().fork()),
       actionButton('to-title', 'Leave the replay', () => store.getState().toTitle()),
     ),
   );

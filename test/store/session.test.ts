@@ -164,3 +164,80 @@ describe('session store: saves', () => {
     expect(third.getState().screen).toBe('turn');
   });
 });
+
+describe('session store: replays', () => {
+  function finishedReplay(): string {
+    const store = session();
+    store.getState().openLink('?scenario=minimal&seed=K7Q3&side=us');
+    store.getState().continueFromBriefing();
+    for (let i = 0; i < 10 && store.getState().screen !== 'debrief'; i++) {
+      const run = store.getState().run;
+      if (run === null) throw new Error('no run');
+      const last = legalOptions(run.scenario, run.game, 'us').at(-1);
+      if (last === undefined) throw new Error('no option');
+      store.getState().choose('us', last.id);
+      store.getState().continueFromOutcome();
+    }
+    const text = store.getState().exportReplay();
+    if (text === null) throw new Error('no replay');
+    return text;
+  }
+
+  it('watches an imported replay step by step to the debrief, without touching the saved run', () => {
+    const storage = memoryStorage();
+    const text = finishedReplay();
+    const store = session(storage);
+    store.getState().openLink('?scenario=minimal&seed=ABCD&side=us');
+    const saved = storage.getItem(SAVE_KEY);
+    store.getState().importReplay(text, 'class.json');
+    expect(store.getState().screen).toBe('briefing');
+    const places: string[] = [];
+    for (let i = 0; i < 20 && store.getState().screen !== 'debrief'; i++) {
+      const screen = store.getState().screen;
+      places.push(screen);
+      if (screen === 'turn') store.getState().reviewStep(1);
+      else if (screen === 'briefing') store.getState().continueFromBriefing();
+      else store.getState().continueFromOutcome();
+    }
+    expect(places[0]).toBe('briefing');
+    expect(places.slice(1, 3)).toEqual(['turn', 'outcome']);
+    expect(store.getState().screen).toBe('debrief');
+    expect(JSON.parse(store.getState().exportReplay() ?? '')).toEqual(JSON.parse(text));
+    expect(storage.getItem(SAVE_KEY)).toBe(saved);
+    store.getState().toTitle();
+    expect(store.getState().run?.game.seed).toBe('ABCD');
+  });
+
+  it('forks a new run from a turn of the replay, and saves it', () => {
+    const storage = memoryStorage();
+    const store = session(storage);
+    store.getState().importReplay(finishedReplay(), 'class.json');
+    store.getState().reviewTurn(1);
+    store.getState().reviewTurn(1);
+    expect(store.getState().screen).toBe('turn');
+    expect(store.getState().run?.game.turn).toBe(1);
+    store.getState().fork();
+    const run = store.getState().run;
+    expect(run?.review).toBeNull();
+    expect(store.getState().screen).toBe('turn');
+    expect(run?.game.log).toHaveLength(1);
+    if (run === null) throw new Error('no run');
+    const option = legalOptions(run.scenario, run.game, 'us')[0];
+    store.getState().choose('us', option?.id ?? '');
+    expect(store.getState().screen).toBe('outcome');
+    expect(store.getState().run?.game.log).toHaveLength(2);
+    expect(session(storage).getState().run?.game).toEqual(store.getState().run?.game);
+  });
+
+  it('refuses a replay that does not match, with its message, and keeps the screen', () => {
+    const store = session();
+    const text = finishedReplay().replace(/"seed": "K7Q3"/, '"seed": "K7Q4"');
+    store.getState().importReplay(text, 'edited.json');
+    expect(store.getState().screen).toBe('title');
+    expect(store.getState().notice?.kind).toBe('replay');
+    expect(store.getState().notice?.message).toContain('edited.json');
+    store.getState().importReplay('{"format":"red-phone/save","version":1}', 'save.json');
+    expect(store.getState().notice?.message).toMatch(/save/);
+    expect(store.getState().run).toBeNull();
+  });
+});

@@ -4,10 +4,10 @@
  */
 import { currentDate, legalOptions, type OptionView } from '../../engine';
 import { rungLabel, textFor } from '../../store/derive';
-import { askingSide } from '../../store/run';
-import { h, heading, paragraphs } from '../dom';
+import { askingSide, type Review, type Run } from '../../store/run';
+import { actionButton, h, heading, paragraphs } from '../dom';
 import { dateText, sideName } from '../format';
-import { termTags } from '../parts';
+import { peopleSides, reviewBar, termTags } from '../parts';
 import { statusPanel } from '../status';
 import type { Ctx, View } from '../view';
 
@@ -26,9 +26,48 @@ function optionCard(ctx: Ctx, o: OptionView): HTMLElement {
   return h('li', { class: 'option-card' }, button, h('p', { id: textId, class: 'option-text' }, o.text), termTags(ctx, run.scenario, o.uses, o.strains));
 }
 
+/** A turn of a watched replay: each side's options as they were offered, the one chosen marked. */
+function reviewTurn(ctx: Ctx, run: Run, review: Review): View {
+  const f = run.scenario.file;
+  const beat = run.scenario.beats.get(run.game.beat);
+  const action = review.actions[review.at];
+  const sides = peopleSides(run);
+  const el = h(
+    'div',
+    { class: 'screen turn-screen review' },
+    h(
+      'div',
+      { class: 'main-column' },
+      reviewBar(ctx, run),
+      h('p', { class: 'kicker' }, `Turn ${run.game.turn + 1} of ${f.maxTurns} · ${dateText(currentDate(run.scenario, run.game))}`),
+      heading(beat?.file.title ?? run.game.beat),
+      ...sides.map((side) => {
+        const chosen = action?.kind === 'turn' ? action[side] : undefined;
+        return h(
+          'section',
+          { class: 'card', 'aria-labelledby': `review-${side}` },
+          h('h2', { id: `review-${side}` }, `${sideName(side)}: the options, and the choice`),
+          beat !== undefined ? paragraphs(textFor(beat.file.text, side), { class: 'prose beat-text' }) : null,
+          h(
+            'ol',
+            { class: 'options read-only' },
+            ...legalOptions(run.scenario, run.game, side).map((o) =>
+              h('li', { class: `option-card${o.id === chosen ? ' chosen' : ''}` }, h('p', { class: 'option-label' }, o.id === chosen ? '✓ chosen: ' : '', o.label), h('p', { class: 'option-text' }, o.text), h('p', { class: 'rung' }, `Rung: ${rungLabel(run.scenario, o.rung)}`)),
+            ),
+          ),
+        );
+      }),
+      h('div', { class: 'actions sticky' }, actionButton('continue', 'Show what happened', () => ctx.store.getState().reviewStep(1), { class: 'primary' })),
+    ),
+    statusPanel(run.scenario, run.game, run.lastRecord),
+  );
+  return { el };
+}
+
 export function turnScreen(ctx: Ctx): View {
   const run = ctx.state.run;
   if (run === null) return { el: h('div', { class: 'screen' }, heading('No run')) };
+  if (run.review !== null) return reviewTurn(ctx, run, run.review);
   const f = run.scenario.file;
   const side = askingSide(run);
   const beat = run.scenario.beats.get(run.game.beat);
