@@ -237,7 +237,8 @@ export function resolveTurn(scenario: Scenario, state: GameState, choice: TurnCh
     pending.push({ side, option, by: 'model', pick: { chanceBp: chosen.chanceBp, draw: chosen.draw } });
     chose[side] = option.id;
   }
-  pending.sort((a, b) => (a.side === b.side ? 0 : a.side === 'us' ? -1 : 1));
+  // At most one move per side: putting the United States first is a swap, not a sort.
+  if (pending.length === 2 && (pending[0] as Pending).side === 'cn') pending.reverse();
 
   const ctx = contextOf(state, chose);
   const world = new Rng(state.rng.world);
@@ -332,7 +333,12 @@ export function resolveTurn(scenario: Scenario, state: GameState, choice: TurnCh
     ending,
   };
   const nextState: GameState = {
-    ...state,
+    format: state.format,
+    engineVersion: state.engineVersion,
+    scenarioId: state.scenarioId,
+    scenarioHash: state.scenarioHash,
+    seed: state.seed,
+    controllers: state.controllers,
     turn: nextTurn,
     beat: ending === null ? next : state.beat,
     ending,
