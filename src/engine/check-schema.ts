@@ -8,7 +8,7 @@
  */
 import type { z } from 'zod';
 import type { PathSegment, Problem } from './diagnostics';
-import { closest } from './expr';
+import { closest, editDistance } from './expr';
 import type { Anchor } from './yaml-places';
 
 /** A problem plus where in the file it should point. */
@@ -27,6 +27,12 @@ interface Def {
   readonly options?: readonly AnySchema[];
   readonly valueType?: AnySchema;
   readonly in?: AnySchema;
+}
+
+/** A "did you mean" that is closer to `name` than `name` is long (so "~" does not suggest "id"). */
+export function suggest(name: string, candidates: readonly string[]): string | undefined {
+  const hint = closest(name, candidates);
+  return hint !== undefined && editDistance(name, hint) < name.length ? hint : undefined;
 }
 
 function defOf(schema: AnySchema): Def {
@@ -94,10 +100,18 @@ export function describeValue(v: unknown): string {
   if (v === null) return 'nothing (an empty value)';
   if (Array.isArray(v)) return 'a list';
   if (typeof v === 'string') return v.length > 40 ? `the text "${v.slice(0, 37)}..."` : `the text "${v}"`;
+  if (typeof v === 'number' && !Number.isFinite(v)) return `${v}, which is not a usable number`;
   if (typeof v === 'number') return Number.isInteger(v) ? `the number ${v}` : `the number ${v}, which is not whole`;
   if (typeof v === 'boolean') return `${v}`;
   if (typeof v === 'object') return 'a mapping';
   return 'a value of another kind';
+}
+
+/** A schema's description as the middle of a sentence: "either one text for both sides, or …". */
+function descriptionOf(schema: AnySchema): string | undefined {
+  const text = (schema as { description?: string }).description;
+  if (text === undefined || text === '') return undefined;
+  return `${text.charAt(0).toLowerCase()}${text.slice(1)}`.replace(/\.$/, '');
 }
 
 function expectedOf(issue: Issue): string {
@@ -132,7 +146,7 @@ class IssueMapper {
       const here = schemaAt(this.root, path);
       const allowed = here !== null ? Object.keys(defOf(here).shape ?? {}) : [];
       for (const k of issue.keys) {
-        const hint = closest(k, allowed);
+        const hint = suggest(k, allowed);
         const list = hint === undefined && allowed.length > 0 ? ` (the fields here are: ${allowed.join(', ')})` : '';
         this.add('schema/unknown-field', [...path, k], 'key', `"${k}" is not a field here${list}`, hint);
       }
@@ -158,8 +172,10 @@ class IssueMapper {
           this.map(first, path);
           return;
         }
-        const expected = [...new Set(branches.map((b) => (b[0] !== undefined ? expectedOf(b[0]) : '')).filter((s) => s !== ''))];
-        this.add('schema/wrong-type', path, 'value', `expected ${expected.join(' or ')}, found ${describeValue(value)}`);
+        const union = schemaAt(this.root, path);
+        const described = union?._zod.def !== undefined ? descriptionOf(union) : undefined;
+        const expected = described ?? [...new Set(branches.map((b) => (b[0] !== undefined ? expectedOf(b[0]) : '')).filter((s) => s !== ''))].join(' or ');
+        this.add('schema/wrong-type', path, 'value', `expected ${expected}, found ${describeValue(value)}`);
         return;
       }
       case 'invalid_type':
@@ -171,7 +187,7 @@ class IssueMapper {
           this.add('schema/invalid-value', path, 'value', `this must be "${allowed[0]}", and it is ${describeValue(value)}`);
           return;
         }
-        const hint = typeof value === 'string' ? closest(value, allowed) : undefined;
+        const hint = typeof value === 'string' ? suggest(value, allowed) : undefined;
         this.add('schema/invalid-value', path, 'value', `${describeValue(value)} is not one of: ${allowed.join(', ')}`, hint);
         return;
       }

@@ -11,8 +11,7 @@
 import type { PathSegment } from './diagnostics';
 import { formatPath } from './diagnostics';
 import type { Library } from './compile';
-import type { Finding } from './check-schema';
-import { closest } from './expr';
+import { suggest, type Finding } from './check-schema';
 import type { ScenarioFile } from './schema';
 import { SIDES } from './types';
 
@@ -98,16 +97,16 @@ export function checkReferences(file: ScenarioFile, library: Library): Finding[]
 
   const effects = (e: Effects, path: readonly PathSegment[]): void => {
     for (const key of Object.keys(e.effects ?? {})) {
-      if (!indicatorIds.includes(key)) out.error('scenario/unknown-indicator', [...path, 'effects', key], `no indicator "${key}" in this scenario`, closest(key, indicatorIds), 'key');
+      if (!indicatorIds.includes(key)) out.error('scenario/unknown-indicator', [...path, 'effects', key], `no indicator "${key}" in this scenario`, suggest(key, indicatorIds), 'key');
     }
     for (const field of ['set', 'clear'] as const) {
       (e[field] ?? []).forEach((flag, j) => {
-        if (!flagIds.includes(flag)) out.error('scenario/unknown-flag', [...path, field, j], `no flag "${flag}" in this scenario`, closest(flag, flagIds));
+        if (!flagIds.includes(flag)) out.error('scenario/unknown-flag', [...path, field, j], `no flag "${flag}" in this scenario`, suggest(flag, flagIds));
       });
     }
   };
   const next = (id: string | undefined, path: readonly PathSegment[]): void => {
-    if (id !== undefined && !targets.includes(id)) out.error('scenario/unknown-beat', path, `no beat or ending "${id}"`, closest(id, targets));
+    if (id !== undefined && !targets.includes(id)) out.error('scenario/unknown-beat', path, `no beat or ending "${id}"`, suggest(id, targets));
   };
 
   file.beats.forEach((beat, b) => {
@@ -118,7 +117,7 @@ export function checkReferences(file: ScenarioFile, library: Library): Finding[]
       beat.options[side].forEach((o, i) => {
         const path: PathSegment[] = ['beats', b, 'options', side, i];
         options.add(o.id, [...path, 'id']);
-        if (!rungIds.includes(o.rung)) out.error('scenario/unknown-rung', [...path, 'rung'], `no rung "${o.rung}" on the escalation ladder`, closest(o.rung, rungIds));
+        if (!rungIds.includes(o.rung)) out.error('scenario/unknown-rung', [...path, 'rung'], `no rung "${o.rung}" on the escalation ladder`, suggest(o.rung, rungIds));
         if (o.default === true) {
           if (defaultAt !== null) out.error('scenario/duplicate-default', [...path, 'default'], `only one ${side} option per beat can be the default, and option ${defaultAt + 1} already is`);
           else defaultAt = i;
@@ -137,15 +136,15 @@ export function checkReferences(file: ScenarioFile, library: Library): Finding[]
 
   if (!beatIds.includes(file.start)) {
     if (endingIds.includes(file.start)) out.error('scenario/start-not-beat', ['start'], `start must name a beat, and "${file.start}" is an ending`);
-    else out.error('scenario/unknown-beat', ['start'], `no beat "${file.start}"`, closest(file.start, beatIds));
+    else out.error('scenario/unknown-beat', ['start'], `no beat "${file.start}"`, suggest(file.start, beatIds));
   }
   if (!endingIds.includes(file.timeout)) {
     if (beatIds.includes(file.timeout)) out.error('scenario/timeout-not-ending', ['timeout'], `timeout must name an ending, and "${file.timeout}" is a beat`);
-    else out.error('scenario/unknown-ending', ['timeout'], `no ending "${file.timeout}"`, closest(file.timeout, endingIds));
+    else out.error('scenario/unknown-ending', ['timeout'], `no ending "${file.timeout}"`, suggest(file.timeout, endingIds));
   }
   const sourceKeys = file.sources.map((s) => s.key);
   file.history.sources.forEach((key, i) => {
-    if (!sourceKeys.includes(key)) out.error('scenario/unknown-source', ['history', 'sources', i], `no source with key "${key}" in sources`, closest(key, sourceKeys));
+    if (!sourceKeys.includes(key)) out.error('scenario/unknown-source', ['history', 'sources', i], `no source with key "${key}" in sources`, suggest(key, sourceKeys));
   });
   return out.list;
 }
