@@ -86,7 +86,7 @@ export function turnScreen(ctx: Ctx): View {
             'div',
             { class: `team-banner team-${side}` },
             h('p', { class: 'team' }, `${sideName(side)} team: your decision`),
-            run.pending !== null ? h('p', { class: 'sealed' }, '🔒 The United States team has chosen. Its choice stays covered until China has chosen.') : h('p', { class: 'help' }, 'China team: look away until the United States has chosen.'),
+            run.pending !== null ? h('p', { class: 'sealed' }, h('strong', {}, 'Sealed: '), 'the United States team has chosen. Its choice stays covered until China has chosen.') : h('p', { class: 'help' }, 'China team: look away until the United States has chosen.'),
           )
         : null,
       beat !== undefined ? paragraphs(textFor(beat.file.text, side), { class: 'prose beat-text' }) : null,
