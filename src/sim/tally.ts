@@ -10,10 +10,7 @@ import type { EndingStats, GroupStats, ObjectiveStats, OptionStats, SimReport, U
 
 const round2 = (x: number): number => Math.round(x * 100) / 100;
 
-/** Adds `by` to `a[i]` (typed arrays read as possibly undefined under noUncheckedIndexedAccess). */
-function add(a: Int32Array | Float64Array, i: number, by = 1): void {
-  a[i] = (a[i] ?? 0) + by;
-}
+
 
 export class Tally {
   private readonly nOpt: number;
@@ -75,7 +72,7 @@ export class Tally {
   }
 
   offer(k: number): void {
-    add(this.offered, k);
+    this.offered[k]!++;
     if (this.offeredIn[k] !== this.run) {
       this.offeredIn[k] = this.run;
       this.touched.push(k);
@@ -83,17 +80,17 @@ export class Tally {
   }
 
   choose(k: number, outcome: number): void {
-    add(this.chosen, k);
+    this.chosen[k]!++;
     this.chosenIn[k] = this.run;
-    if (outcome >= 0) add(this.outcomes, (this.layout.options[k]?.outcomeBase ?? 0) + outcome);
+    if (outcome >= 0) this.outcomes[(this.layout.options[k]?.outcomeBase ?? 0) + outcome]!++;
   }
 
   visitBeat(b: number): void {
-    add(this.beats, b);
+    this.beats[b]!++;
   }
 
   fire(i: number): void {
-    add(this.injects, i);
+    this.injects[i]!++;
   }
 
   /** Closes a completed run; returns the total score of the player's objectives. */
@@ -101,19 +98,19 @@ export class Tally {
     const e = this.layout.endingIndex.get(ending) ?? -1;
     if (e < 0) throw new Error(`sim: unknown ending ${ending}`);
     this.completed++;
-    add(this.endings, e);
-    add(this.turnHist, turns);
+    this.endings[e]!++;
+    this.turnHist[turns]!++;
     this.turnSum += turns;
     for (let i = 0; i < this.nObj; i++) {
       const r = scores[i] as ObjectiveResult;
-      add(this.objSum, i, r.score);
-      if (r.met) add(this.objMet, i);
+      this.objSum[i]! += r.score;
+      if (r.met) this.objMet[i]!++;
     }
     for (const k of this.touched) {
       const g = 2 * k + (this.chosenIn[k] === this.run ? 0 : 1);
-      add(this.groupRuns, g);
-      add(this.groupEnd, g * this.nEnd + e);
-      for (let i = 0; i < this.nObj; i++) add(this.groupObj, g * this.nObj + i, (scores[i] as ObjectiveResult).score);
+      this.groupRuns[g]!++;
+      this.groupEnd[g * this.nEnd + e]!++;
+      for (let i = 0; i < this.nObj; i++) this.groupObj[g * this.nObj + i]! += (scores[i] as ObjectiveResult).score;
     }
     let total = 0;
     for (const i of this.mine) total += (scores[i] as ObjectiveResult).score;
