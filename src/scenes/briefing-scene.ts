@@ -9,7 +9,7 @@ import type { StageLayout } from './layout';
 import { StageScene } from './stage-scene';
 import { sideLabel } from './view-model';
 import { MapView } from './widgets/map-view';
-import { clip, label } from './widgets/text';
+import { clip, label, sharpen } from './widgets/text';
 
 const MARGIN = 40;
 
@@ -38,6 +38,7 @@ export class BriefingScene extends StageScene {
     const r = stage.room;
     const scale = Math.min(1.4, Math.max(0.6, r.w / 900));
     this.head.setScale(scale).setPosition(r.x + MARGIN, r.y + MARGIN);
+    sharpen(this.head, Math.max(1, scale * (window.devicePixelRatio || 1)));
     const top = r.y + MARGIN + 140 * scale;
     this.map.layout({ x: r.x + MARGIN / 2, y: top, w: r.w - MARGIN, h: r.h - (top - r.y) - MARGIN });
   }

@@ -26,7 +26,7 @@ export class DebriefScene extends StageScene {
 
   protected build(state: SessionState): void {
     this.map = new MapView(this);
-    this.map.setAlpha(0.18);
+    this.map.setAlpha(0.1);
     this.map.hidePhone();
     this.sheet = this.add.container(0, 0);
     const run = state.run;

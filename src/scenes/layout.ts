@@ -41,7 +41,7 @@ export function stageLayout(width: number, height: number): StageLayout {
     const panelW = Math.round(Math.min(PANEL_MAX, Math.max(PANEL_MIN, w * PANEL_SHARE)));
     return { wide, room: { x: 0, y: 0, w: w - panelW, h }, panel: { x: w - panelW, y: 0, w: panelW, h } };
   }
-  const roomH = Math.round(h * NARROW_ROOM_SHARE);
+  const roomH = Math.max(1, Math.round(h * NARROW_ROOM_SHARE));
   return { wide, room: { x: 0, y: 0, w, h: roomH }, panel: { x: 0, y: roomH, w, h: h - roomH } };
 }
 

@@ -20,7 +20,7 @@ import { Wire } from './widgets/wire';
 /** Space kept free around the room inside its part of the screen, in CSS px. */
 const MARGIN = 18;
 const COL = { left: 0, leftW: 380, right: 404, rightW: 396 } as const;
-const ROW = { header: 0, body: 84, bodyH: 404, lower: 500, lowerH: 128, wire: 640, wireH: 80 } as const;
+const ROW = { header: 0, body: 84, bodyH: 384, lower: 480, lowerH: 148, wire: 640, wireH: 80 } as const;
 
 interface Widgets {
   readonly scenario: Scenario;

@@ -24,7 +24,7 @@ export const TEX = {
 export const ICON_RES = 2;
 export const GRID_CELL = 48;
 export const MAP_SIZE = { w: 1400, h: 730 } as const;
-export const ARC_LIFT = 0.62;
+export const ARC_LIFT = 0.4;
 
 export const rungTexture = (id: string): string => (RUNG_GLYPH_IDS.includes(id) ? `rp-rung-${id}` : TEX.rungPlain);
 

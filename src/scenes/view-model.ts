@@ -65,9 +65,9 @@ export interface RoomView {
 }
 
 /** Rows of the ledger the room has space for; older ones are counted, not drawn. */
-export const LEDGER_ROWS = 4;
+export const LEDGER_ROWS = 3;
 /** Lines of the news wire the room shows, newest first. */
-export const WIRE_LINES = 3;
+export const WIRE_LINES = 2;
 
 const SIDE_SHORT: Readonly<Record<Side, string>> = { us: 'US', cn: 'CN' };
 

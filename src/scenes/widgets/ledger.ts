@@ -31,7 +31,7 @@ export class Ledger {
 
   constructor(scene: Phaser.Scene, x: number, y: number, w: number, h: number) {
     this.root = panel(scene, x, y, w, h, 'ASSISTANCE REQUESTS · T1', 'paperDim');
-    const rowH = (h - HEADING_H - 22) / LEDGER_ROWS;
+    const rowH = (h - HEADING_H - 16) / LEDGER_ROWS;
     this.topicChars = Math.floor((w - 2 * PANEL_PAD - 70) / 8.4);
     for (let i = 0; i < LEDGER_ROWS; i++) {
       const ry = HEADING_H + 2 + i * rowH;
@@ -42,7 +42,7 @@ export class Ledger {
       this.root.add([route, topic, status]);
     }
     this.empty = label(scene, PANEL_PAD, HEADING_H + 6, 'No requests for assistance yet.', { size: 15, color: 'faint' });
-    this.more = label(scene, w - PANEL_PAD, h - 8, '', { size: 12, mono: true, color: 'faint' }).setOrigin(1, 1);
+    this.more = label(scene, w - PANEL_PAD, 9, '', { size: 12, mono: true, color: 'faint' }).setOrigin(1, 0);
     this.root.add([this.empty, this.more]);
   }
 
