@@ -63,6 +63,16 @@ describe('scenario sim', () => {
     expect(r.out).toContain('  deal       success    22  11.0%\n  stalemate  mixed      82  41.0%\n  crisis     failure    96  48.0%\n');
   });
 
+  it('draws a progress bar on a terminal stderr for long runs, never touching stdout', async () => {
+    const args = ['sim', MINIMAL, '--runs', '7000', '--seed', 'bar'];
+    const tty = await cli(args, { tty: true });
+    const plain = await cli(args);
+    expect(tty.err).toContain('\rsim random [');
+    expect(tty.err).toContain('\rsim hawkish [');
+    expect(plain.err).toBe('');
+    expect(tty.out).toBe(plain.out);
+  });
+
   const usage: { name: string; args: string[]; message: string }[] = [
     { name: 'no runs', args: ['sim', MINIMAL, '--seed', 'x'], message: '--runs is required' },
     { name: 'zero runs', args: ['sim', MINIMAL, '--seed', 'x', '--runs', '0'], message: '--runs must be a whole number' },

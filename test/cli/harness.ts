@@ -12,7 +12,7 @@ export interface Ran {
 }
 
 /** `npm run scenario -- ...args` in-process, from the repository root; `input` is what is typed. */
-export async function cli(args: readonly string[], options: { input?: string; cwd?: string } = {}): Promise<Ran> {
+export async function cli(args: readonly string[], options: { input?: string; cwd?: string; tty?: boolean } = {}): Promise<Ran> {
   let out = '';
   let err = '';
   const code = await runCli(args, {
@@ -20,7 +20,7 @@ export async function cli(args: readonly string[], options: { input?: string; cw
     out: (t) => void (out += t),
     err: (t) => void (err += t),
     stdin: options.input !== undefined ? Readable.from([options.input]) : null,
-    stderrIsTTY: false,
+    stderrIsTTY: options.tty === true,
   });
   return { code, out, err };
 }
