@@ -23,6 +23,7 @@ export const SCREENS: readonly Screen[] = ['title', 'new-run', 'briefing', 'turn
 export type Notice =
   | { readonly kind: 'bad-save'; readonly message: string; readonly bytes: string }
   | { readonly kind: 'storage'; readonly message: string }
+  | { readonly kind: 'overwrite'; readonly message: string }
   | { readonly kind: 'bad-link' | 'bad-code' | 'bad-seed' | 'replay' | 'refused'; readonly message: string };
 
 export interface Settings {
@@ -66,7 +67,11 @@ export interface SessionState {
   reviewStep(direction: 1 | -1): void;
   /** While watching a replay: the next or previous turn's choice. */
   reviewTurn(direction: 1 | -1): void;
-  fork(): void;
+  /**
+   * While watching a replay: play on from the point shown. When the player has a saved run of their
+   * own, the first call only asks (an `overwrite` notice); `fork(true)` replaces it.
+   */
+  fork(confirmed?: boolean): void;
   setSettings(patch: Partial<Settings>): void;
   dismissNotice(): void;
   startFresh(): void;
@@ -233,10 +238,17 @@ export function createSession(deps: SessionDeps): SessionStore {
         const run = get().run;
         if (run !== null && run.review !== null) step(reviewMove(run, direction, true));
       },
-      fork() {
+      fork(confirmed = false) {
         const run = get().run;
         if (run === null || run.review === null) return;
+        if (suspended !== null && !confirmed) {
+          const own = suspended;
+          const where = own.game.ending !== null ? 'finished' : `turn ${own.game.turn + 1}`;
+          set({ notice: { kind: 'overwrite', message: `Playing on from here replaces your saved run (${own.scenario.file.title}, seed ${own.game.seed}, ${where}). Replace it?` } });
+          return;
+        }
         suspended = null;
+        if (get().notice?.kind === 'overwrite') set({ notice: null });
         commit(forkAt(run));
       },
       setSettings(patch) {

@@ -208,15 +208,21 @@ describe('session store: replays', () => {
     expect(store.getState().run?.game.seed).toBe('ABCD');
   });
 
-  it('forks a new run from a turn of the replay, and saves it', () => {
+  it('forks a new run from a turn of the replay, asking first when it replaces a saved run', () => {
     const storage = memoryStorage();
     const store = session(storage);
+    store.getState().openLink('?scenario=minimal&seed=ABCD&side=us');
     store.getState().importReplay(finishedReplay(), 'class.json');
     store.getState().reviewTurn(1);
     store.getState().reviewTurn(1);
     expect(store.getState().screen).toBe('turn');
     expect(store.getState().run?.game.turn).toBe(1);
     store.getState().fork();
+    expect(store.getState().notice?.kind).toBe('overwrite');
+    expect(store.getState().run?.review).not.toBeNull();
+    expect(session(storage).getState().run?.game.seed).toBe('ABCD');
+    store.getState().fork(true);
+    expect(store.getState().notice).toBeNull();
     const run = store.getState().run;
     expect(run?.review).toBeNull();
     expect(store.getState().screen).toBe('turn');

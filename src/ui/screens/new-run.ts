@@ -13,6 +13,13 @@ const SIDE_HELP: Readonly<Record<PlaySide, string>> = {
   both: 'Two teams at one screen: the US team chooses, its choice is covered, then the China team chooses.',
 };
 
+/** A word before starting when it replaces the player's saved run. */
+function replaces(ctx: Ctx): HTMLElement | null {
+  const run = ctx.state.run;
+  if (run === null || run.review !== null || run.game.ending !== null) return null;
+  return h('p', { class: 'help' }, `Starting replaces your saved run (${run.scenario.file.title}, seed ${run.game.seed}, turn ${run.game.turn + 1}).`);
+}
+
 export function newRunScreen(ctx: Ctx): View {
   const draft = ctx.state.draft;
   const entry = ctx.state.catalog.entries.find((e) => e.id === draft?.scenarioId);
@@ -64,6 +71,7 @@ export function newRunScreen(ctx: Ctx): View {
         h('p', { id: 'seed-help', class: 'help' }, 'The seed fixes the dice: the same seed and the same choices always play out the same way.'),
       ),
       h('div', { class: 'code-box', 'aria-live': 'off' }, h('p', { class: 'label' }, 'Exercise code'), code, spoken),
+      replaces(ctx),
       h('div', { class: 'actions' }, actionButton('start-run', 'Start the run', () => store.getState().startRun(), { class: 'primary' }), actionButton('back', 'Back', () => store.getState().back())),
     ),
   );
