@@ -37,7 +37,7 @@ function targetsOf(beat: BeatFile, lead: Side): string[] {
   return out;
 }
 
-/** An outcome of `side` at `beat` that names no next, as `option/outcome`, or null. */
+/** An outcome of `side` at `beat` that names no next, as `option → outcome`, or null. */
 function openOutcome(beat: BeatFile, side: 'us' | 'cn'): string | null {
   for (const o of beat.options[side]) for (const outcome of o.outcomes) if (outcome.next === undefined) return `${o.id} → ${outcome.id}`;
   return null;
