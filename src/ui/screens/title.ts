@@ -81,6 +81,22 @@ function importForm(ctx: Ctx): HTMLElement {
   );
 }
 
+function settingsForm(ctx: Ctx): HTMLElement {
+  const box = (id: string, label: string, checked: boolean, onChange: (on: boolean) => void): HTMLElement => {
+    const input = h('input', { type: 'checkbox', id, checked });
+    input.addEventListener('change', () => onChange(input.checked));
+    return h('div', { class: 'setting' }, input, h('label', { for: id }, label));
+  };
+  const store = ctx.store;
+  return h(
+    'section',
+    { class: 'card', 'aria-labelledby': 'settings-title' },
+    h('h2', { id: 'settings-title' }, 'Settings'),
+    box('setting-show-odds', 'Show odds: the chance of each outcome and the draw', ctx.state.settings.showOdds, (on) => store.getState().setSettings({ showOdds: on })),
+    box('setting-reduced-motion', 'Reduce motion: no fades or moving effects', ctx.state.settings.reducedMotion, (on) => store.getState().setSettings({ reducedMotion: on })),
+  );
+}
+
 function failures(ctx: Ctx): HTMLElement | null {
   const list = ctx.state.catalog.failures;
   if (list.length === 0) return null;
@@ -117,7 +133,7 @@ export function titleScreen(ctx: Ctx): View {
       h('h2', { id: 'scenarios-title', class: 'section-title' }, 'Scenarios'),
       entries.length === 0 ? h('p', {}, 'No scenarios are installed yet.') : h('div', { class: 'cards' }, ...entries.map((e) => card(ctx, e))),
     ),
-    h('div', { class: 'cards two' }, codeForm(ctx), importForm(ctx)),
+    h('div', { class: 'cards two' }, codeForm(ctx), importForm(ctx), settingsForm(ctx)),
     failures(ctx),
   );
   return { el };
