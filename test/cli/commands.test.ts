@@ -2,11 +2,11 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { resolveTurn, start } from '../../src/engine';
+import { legalOptions, resolveTurn, start } from '../../src/engine';
 import { recordReplay, stringifyReplay, type ReplayFile } from '../../src/engine/replay';
 import { COMMANDS } from '../../src/cli/main';
 import { simulate } from '../../src/sim';
-import { MINIMAL_PATH, ROOT, scenarioAt } from '../golden/scenarios';
+import { MINIMAL_PATH, ROOT, scenarioAt, scenarioPaths } from '../golden/scenarios';
 import { GOLDENS } from './goldens';
 import { BROKEN, cli, MINIMAL, spawnCli } from './harness';
 
@@ -148,6 +148,23 @@ describe('scenario replay', () => {
 
   it('exits 2 on a missing file', async () => {
     expect((await cli(['replay', join(dir, 'missing.json')])).code).toBe(2);
+  });
+
+  it('finds the scenario in scenarios/ by the replay\'s scenarioId', async () => {
+    const path = scenarioPaths()[0];
+    if (path === undefined) return;
+    const scenario = scenarioAt(path);
+    let state = start(scenario, 'FIND', { us: 'people', cn: 'model' });
+    for (let i = 0; i < 2 && state.ending === null; i++) {
+      const r = resolveTurn(scenario, state, { us: legalOptions(scenario, state, 'us')[0]!.id });
+      if (!r.ok) throw new Error(r.error.message);
+      state = r.state;
+    }
+    const rec = recordReplay(scenario, state);
+    if (!rec.ok) throw new Error(rec.error.message);
+    const r = await cli(['replay', write('found.json', rec.value)]);
+    expect(r.code).toBe(0);
+    expect(r.out).toContain(`: reproduces: ${scenario.id} ${scenario.version}, seed "FIND"`);
   });
 });
 
