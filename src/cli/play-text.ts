@@ -4,6 +4,7 @@ import { currentDate, scoreObjectives } from '../engine/engine';
 import type { SideText } from '../engine/schema';
 import type { CompiledOption, GameState, LedgerEvent, OptionView, Scenario, Side, TurnRecord } from '../engine/types';
 import { SIDE_NAMES, SIDES } from '../engine/types';
+import { wrapText } from './table';
 
 const pct = (bp: number): string => `${(bp / 100).toFixed(2)}%`;
 
@@ -29,8 +30,8 @@ export function headerLines(scenario: Scenario, state: GameState, people: readon
   const f = scenario.file;
   const who = SIDES.map((s) => `${SIDE_NAMES[s]}: ${state.controllers[s] === 'people' ? 'you' : 'counterpart model'}`).join('; ');
   const lines = [`${f.title} (${scenario.id} ${scenario.version}, hash ${scenario.hash})`, `Seed ${state.seed}. ${who}.`, ''];
-  if (f.prologue !== undefined) lines.push('Prologue', `  ${f.prologue}`, '');
-  lines.push('Briefing', ...sideTexts(f.briefing, people).map((t) => `  ${t}`));
+  if (f.prologue !== undefined) lines.push('Prologue', ...wrapText(f.prologue, '  '), '');
+  lines.push('Briefing', ...sideTexts(f.briefing, people).flatMap((t) => wrapText(t, '  ')));
   return lines;
 }
 
@@ -40,14 +41,14 @@ export function turnLines(scenario: Scenario, state: GameState, offers: readonly
   if (beat === undefined) return [];
   const people = offers.map(([s]) => s);
   const lines = ['', `== Turn ${state.turn + 1} of at most ${scenario.file.maxTurns}, ${formatLongDate(currentDate(scenario, state))}: ${beat.file.title} ==`];
-  lines.push(...sideTexts(beat.file.text, people));
+  lines.push(...sideTexts(beat.file.text, people).flatMap((t) => wrapText(t)));
   lines.push(`Ladder: ${SIDES.map((s) => `${SIDE_NAMES[s]} at ${rungLabel(scenario, state.rung[s])}`).join('; ')}`);
   for (const [side, options] of offers) {
     lines.push(`${SIDE_NAMES[side]}, your options:`);
     options.forEach((o, i) => {
       const terms = [o.uses.length > 0 ? `uses ${termList(scenario, o.uses)}` : '', o.strains.length > 0 ? `strains ${termList(scenario, o.strains)}` : ''].filter((t) => t !== '');
       lines.push(`  ${i + 1}. ${o.label} [${rungLabel(scenario, o.rung)}]${terms.length > 0 ? `  (${terms.join('; ')})` : ''}`);
-      lines.push(`     ${o.text}`);
+      lines.push(...wrapText(o.text, '     '));
     });
   }
   return lines;
@@ -77,8 +78,8 @@ export function recordLines(scenario: Scenario, record: TurnRecord, prevHotline:
     const pick = m.pick !== null ? ` (picked with chance ${pct(m.pick.chanceBp)}, draw ${m.pick.draw})` : '';
     lines.push(`${who}: ${option?.file.label ?? m.option} [${rungLabel(scenario, m.rung)}]${pick}`);
     lines.push(`  Outcome "${m.outcome}"${m.forced ? ' (forced)' : ''}: chance ${pct(m.chanceBp)}, draw ${m.draw} (0-9999)`);
-    if (outcome !== undefined) lines.push(`  ${outcome.file.text}`);
-    if (outcome?.effects.news !== null && outcome?.effects.news !== undefined) lines.push(`  News: ${outcome.effects.news}`);
+    if (outcome !== undefined) lines.push(...wrapText(outcome.file.text, '  '));
+    if (outcome?.effects.news !== null && outcome?.effects.news !== undefined) lines.push(...wrapText(`News: ${outcome.effects.news}`, '  '));
   }
   for (const c of record.changes) {
     const label = scenario.file.indicators.find((i) => i.id === c.id)?.label ?? c.id;
@@ -91,8 +92,8 @@ export function recordLines(scenario: Scenario, record: TurnRecord, prevHotline:
   if (record.hotline !== prevHotline) lines.push(`Hotline: ${record.hotline}`);
   for (const inj of record.injects) {
     const inject = scenario.injects.find((i) => i.id === inj.inject);
-    lines.push(`Inject: ${inject?.title ?? inj.inject}. ${inject?.text ?? ''}`.trimEnd());
-    if (inject?.effects.news !== null && inject?.effects.news !== undefined) lines.push(`  News: ${inject.effects.news}`);
+    lines.push(...wrapText(`Inject: ${inject?.title ?? inj.inject}. ${inject?.text ?? ''}`));
+    if (inject?.effects.news !== null && inject?.effects.news !== undefined) lines.push(...wrapText(`News: ${inject.effects.news}`, '  '));
   }
   if (record.ending === null) lines.push(`Next: ${scenario.beats.get(record.next)?.file.title ?? record.next}`);
   return lines;
@@ -103,10 +104,10 @@ export function endingLines(scenario: Scenario, state: GameState, people: readon
   const ending = scenario.file.endings.find((e) => e.id === state.ending);
   if (ending === undefined) return [];
   const lines = ['', `== Ending after ${state.turn} turns: ${ending.title} (${ending.tone} for the United States) ==`];
-  lines.push(...sideTexts(ending.text, people), '', 'Objectives:');
+  lines.push(...sideTexts(ending.text, people).flatMap((t) => wrapText(t)), '', 'Objectives:');
   const results = scoreObjectives(scenario, state);
   const width = Math.max(...results.map((r) => r.label.length));
   for (const r of results) lines.push(`  ${r.side.toUpperCase()}  ${r.label.padEnd(width)}  ${(r.met ? 'met' : 'not met').padEnd(7)}  ${String(r.score).padStart(3)}/100`);
-  lines.push('', `History: ${ending.history}`);
+  lines.push('', ...wrapText(`History: ${ending.history}`));
   return lines;
 }

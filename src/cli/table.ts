@@ -12,3 +12,20 @@ export function percent(count: number, of: number): string {
   if (of === 0) return '-';
   return `${(Math.round((count * 1000) / of) / 10).toFixed(1)}%`;
 }
+
+/** Prose wrapped at word boundaries to lines of at most `width` characters (a longer word stays whole), each starting with `indent`. */
+export function wrapText(text: string, indent = '', width = 100): string[] {
+  const lines: string[] = [];
+  for (const paragraph of text.split('\n')) {
+    let current = '';
+    for (const word of paragraph.split(' ')) {
+      if (word === '') continue;
+      if (current !== '' && indent.length + current.length + 1 + word.length > width) {
+        lines.push(`${indent}${current}`);
+        current = word;
+      } else current = current === '' ? word : `${current} ${word}`;
+    }
+    lines.push(`${indent}${current}`.trimEnd());
+  }
+  return lines;
+}
