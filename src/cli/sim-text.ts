@@ -1,6 +1,6 @@
 /** How `scenario sim` writes its reports and flags as text. */
 import type { Scenario } from '../engine/types';
-import type { BalanceFlag, SimReport } from '../sim';
+import type { BalanceFlag, GroupStats, SimReport } from '../sim';
 import { percent, table } from './table';
 
 /** The header shared by every report of one `sim` call. */
@@ -52,16 +52,21 @@ export function reportLines(scenario: Scenario, r: SimReport): string[] {
   );
 
   const endingIds = r.endings.map((e) => e.id);
-  const objectiveIds = r.objectives.map((o) => o.id);
-  lines.push('', 'What follows each option (share of runs per ending; mean score per objective)');
-  const rows: string[][] = [['option', 'group', 'runs', ...endingIds, ...objectiveIds]];
-  for (const o of r.options) {
-    if (o.chose.runs + o.passed.runs === 0) continue;
-    for (const [label, g] of [['chose', o.chose], ['passed', o.passed]] as const) {
-      rows.push([label === 'chose' ? optionName(o) : '', label, String(g.runs), ...endingIds.map((id) => percent(g.endings[id] ?? 0, g.runs)), ...objectiveIds.map((id) => (g.runs === 0 ? '-' : (g.objectives[id] ?? 0).toFixed(2)))]);
+  const objectiveIds = r.objectives.filter((o) => o.side === r.side).map((o) => o.id);
+  const groups = (cells: (g: GroupStats) => string[]): string[][] => {
+    const rows: string[][] = [];
+    for (const o of r.options) {
+      if (o.chose.runs + o.passed.runs === 0) continue;
+      rows.push([optionName(o), 'chose', String(o.chose.runs), ...cells(o.chose)]);
+      rows.push(['', 'passed', String(o.passed.runs), ...cells(o.passed)]);
     }
-  }
-  lines.push(...table(rows, ['l', 'l', 'r', ...endingIds.map(() => 'r' as const), ...objectiveIds.map(() => 'r' as const)]));
+    return rows;
+  };
+  const right = (n: number): 'r'[] => Array.from({ length: n }, () => 'r' as const);
+  lines.push('', 'Endings after each option (share of the runs that chose it, and of those offered it that passed it by)');
+  lines.push(...table([['option', 'group', 'runs', ...endingIds], ...groups((g) => endingIds.map((id) => percent(g.endings[id] ?? 0, g.runs)))], ['l', 'l', ...right(1 + endingIds.length)]));
+  lines.push('', `Scores after each option (mean score of each ${r.side} objective; --json has every objective)`);
+  lines.push(...table([['option', 'group', 'runs', ...objectiveIds], ...groups((g) => objectiveIds.map((id) => (g.runs === 0 ? '-' : (g.objectives[id] ?? 0).toFixed(2))))], ['l', 'l', ...right(1 + objectiveIds.length)]));
 
   const u = r.unreached;
   lines.push('', 'Never reached');
