@@ -104,7 +104,11 @@ export function mountUi(mount: Mount, store: SessionStore): () => void {
   const render = (state: SessionState, prev: SessionState | null): void => {
     mount.app.dataset['screen'] = state.screen;
     mount.app.classList.toggle('reduced-motion', state.settings.reducedMotion);
-    if (prev === null || prev.notice !== state.notice) renderBanner(mount.banner, state.notice, store, (name, text) => downloadText(name, text));
+    if (prev === null || prev.notice !== state.notice) {
+      renderBanner(mount.banner, state.notice, store, (name, text) => downloadText(name, text));
+      // A question the player must answer takes the focus; other problems are announced by the alert.
+      if (state.notice?.kind === 'overwrite' || (prev === null && state.notice?.kind === 'bad-save')) mount.banner.querySelector<HTMLElement>('button')?.focus();
+    }
     const next = keysOf(state);
     if (keys !== null && view !== null && next.hard === keys.hard && next.soft === keys.soft) {
       view.update?.(state);
@@ -124,7 +128,7 @@ export function mountUi(mount: Mount, store: SessionStore): () => void {
       return;
     }
     mount.ui.scrollTop = 0;
-    if (prev !== null || state.screen !== 'title') heading?.focus({ preventScroll: true });
+    if ((prev !== null || state.screen !== 'title') && !mount.banner.contains(document.activeElement)) heading?.focus({ preventScroll: true });
     announce(announcement(state, heading?.textContent ?? ''));
   };
 
