@@ -66,13 +66,14 @@ export function createStage(parent: HTMLElement, store: SessionStore): Stage {
   window.addEventListener('resize', wake);
   let target: SceneKey = sceneFor(store.getState().screen, store.getState().run !== null);
   const unsubscribe = store.subscribe((state) => {
-    wake();
     const next = sceneFor(state.screen, state.run !== null);
-    if (next === target) return;
-    target = next;
-    for (const scene of game.scene.getScenes(true)) {
-      if (scene instanceof StageScene) scene.leaveTo(next);
+    if (next !== target) {
+      target = next;
+      for (const scene of game.scene.getScenes(true)) {
+        if (scene instanceof StageScene) scene.leaveTo(next);
+      }
     }
+    wake();
   });
 
   return {

@@ -36,7 +36,11 @@ export abstract class StageScene extends Phaser.Scene {
     this.backdrop = new Backdrop(this).setDepth(-10);
     this.build(this.store.getState());
     this.scale.on(Phaser.Scale.Events.RESIZE, this.relayout, this);
-    this.unsubscribe = this.store.subscribe((state, prev) => this.onStore(state, prev));
+    this.unsubscribe = this.store.subscribe((state, prev) => {
+      this.onStore(state, prev);
+      this.idleFrames = 0;
+      this.game.loop.wake();
+    });
     this.events.once(Phaser.Scenes.Events.SHUTDOWN, this.cleanup, this);
     this.relayout();
     if (this.motion()) this.cameras.main.fadeIn(FADE_MS, INK_RGB[0], INK_RGB[1], INK_RGB[2]);

@@ -2,7 +2,7 @@
  * What the situation room shows, computed from the session's run: plain data the widgets draw.
  * Pure (no Phaser, no DOM), so it is tested on its own and the scenes only lay it out.
  */
-import type { GameState, HotlineStatus, LogRecord, Scenario, Side } from '../engine';
+import type { CompiledOption, GameState, HotlineStatus, LogRecord, Scenario, Side } from '../engine';
 import { currentDate, formatLongDate, SIDE_NAMES } from '../engine';
 import type { PlaySide, Run, Screen } from '../store/session';
 
@@ -41,8 +41,10 @@ export interface LedgerRow {
 
 export interface WireLine {
   readonly turn: number;
-  readonly kind: 'news' | 'inject' | 'ledger';
+  readonly kind: 'news' | 'inject' | 'ledger' | 'move';
   readonly text: string;
+  /** The side that moved, on a move line. */
+  readonly side?: Side;
 }
 
 export interface RoomView {
@@ -159,14 +161,16 @@ export function ledgerRows(game: GameState): { rows: LedgerRow[]; more: number }
   return { rows, more: Math.max(0, game.ledger.length - rows.length) };
 }
 
-function newsOf(scenario: Scenario, beatId: string, side: Side, optionId: string, outcomeId: string): string | null {
-  const option = scenario.beats.get(beatId)?.options[side].find((o) => o.id === optionId);
-  return option?.outcomes.find((o) => o.id === outcomeId)?.effects.news ?? null;
+function optionOf(scenario: Scenario, beatId: string, side: Side, optionId: string): CompiledOption | null {
+  return scenario.beats.get(beatId)?.options[side].find((o) => o.id === optionId) ?? null;
 }
 
 const LEDGER_EVENT_TEXT = { sent: 'request sent', answered: 'request answered', overdue: 'request overdue', expired: 'request never answered' } as const;
 
-/** The news wire, newest first: news lines of outcomes, injects and ledger events. */
+/**
+ * The news wire, newest turn first; within a turn, injects, then the outcomes' news, then ledger
+ * events, then the two moves (the option labels the page layer showed on the outcome).
+ */
 export function wireOf(scenario: Scenario, game: GameState, limit: number = WIRE_LINES): WireLine[] {
   const out: WireLine[] = [];
   for (let i = game.log.length - 1; i >= 0 && out.length < limit; i--) {
@@ -180,13 +184,17 @@ export function wireOf(scenario: Scenario, game: GameState, limit: number = WIRE
     }
     if (rec.kind === 'turn') {
       for (const m of rec.moves) {
-        const news = newsOf(scenario, rec.beat, m.side, m.option, m.outcome);
-        if (news !== null) lines.push({ turn: rec.turn, kind: 'news', text: news });
+        const news = optionOf(scenario, rec.beat, m.side, m.option)?.outcomes.find((o) => o.id === m.outcome)?.effects.news;
+        if (news !== undefined && news !== null) lines.push({ turn: rec.turn, kind: 'news', text: news });
       }
       for (const ev of rec.ledger) {
         const late = ev.kind === 'answered' && ev.late ? ' late' : '';
         const quality = ev.quality === null ? '' : ` (${ev.quality})`;
         lines.push({ turn: rec.turn, kind: 'ledger', text: `${SIDE_SHORT[ev.from]} → ${SIDE_SHORT[ev.to]} #${ev.request}: ${LEDGER_EVENT_TEXT[ev.kind]}${late}${quality}` });
+      }
+      for (const m of rec.moves) {
+        const option = optionOf(scenario, rec.beat, m.side, m.option);
+        if (option !== null) lines.push({ turn: rec.turn, kind: 'move', side: m.side, text: option.file.label });
       }
     }
     for (const line of lines) if (out.length < limit) out.push(line);

@@ -64,7 +64,10 @@ describe('room view after one turn', () => {
   it('lists the request in the ledger and on the wire', () => {
     expect(outcome.ledger).toEqual([{ id: 1, route: 'US → CN', topic: 'Intrusion logs', status: 'OPEN · due turn 3', tone: 'open' }]);
     expect(outcome.ledgerMore).toBe(0);
-    expect(outcome.wire).toEqual([{ turn: 1, kind: 'ledger', text: 'US → CN #1: request sent' }]);
+    expect(outcome.wire).toEqual([
+      { turn: 1, kind: 'ledger', text: 'US → CN #1: request sent' },
+      { turn: 1, kind: 'move', side: 'us', text: 'Ask for assistance' },
+    ]);
     expect(outcome.hotline).toBe('idle');
     expect(outcome.hotlineTally).toBe('no calls yet');
   });
@@ -102,10 +105,13 @@ describe('ledger and ladder over several turns', () => {
     if (!fired.ok) throw new Error(fired.error.message);
     const ended = resolveTurn(scenario, fired.state, WAIT);
     if (!ended.ok) throw new Error(ended.error.message);
-    expect(wireOf(scenario, ended.state, 5)).toEqual([
+    expect(wireOf(scenario, ended.state, 6)).toEqual([
       { turn: 2, kind: 'ledger', text: 'US → CN #1: request never answered' },
+      { turn: 2, kind: 'move', side: 'us', text: 'Wait' },
+      { turn: 2, kind: 'move', side: 'cn', text: 'Stall' },
       { turn: 1, kind: 'inject', text: 'A summit is called' },
       { turn: 1, kind: 'ledger', text: 'US → CN #1: request sent' },
+      { turn: 1, kind: 'move', side: 'us', text: 'Ask for assistance' },
     ]);
     expect(wireOf(scenario, ended.state, 1)).toHaveLength(1);
   });

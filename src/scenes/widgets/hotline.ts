@@ -49,7 +49,7 @@ export class Hotline {
     this.stop();
     if (!ringing) return;
     this.tweens.push(
-      this.scene.tweens.add({ targets: this.ring, scale: { from: this.phoneScale, to: this.phoneScale * 2.4 }, alpha: { from: 0.9, to: 0 }, duration: 1200, repeat: -1, ease: 'Quad.easeOut' }),
+      this.scene.tweens.add({ targets: this.ring, scale: { from: this.phoneScale, to: this.phoneScale * 1.75 }, alpha: { from: 0.9, to: 0 }, duration: 1200, repeat: -1, ease: 'Quad.easeOut' }),
       this.scene.tweens.add({ targets: this.phone, angle: { from: -7, to: 7 }, duration: 80, yoyo: true, repeat: 7, repeatDelay: 0, loop: -1, loopDelay: 700 }),
     );
   }
