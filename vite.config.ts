@@ -36,9 +36,23 @@ export default defineConfig({
   server: { host: '127.0.0.1', port: 5173, open: false },
   preview: { host: '127.0.0.1', port: 4173, open: false },
   test: {
-    include: ['test/**/*.test.ts'],
     environment: 'node',
     testTimeout: 20_000,
     hookTimeout: 120_000,
+    projects: [
+      { extends: true, test: { name: 'unit', include: ['test/**/*.test.ts'], exclude: ['test/browser/**', '**/node_modules/**'] } },
+      {
+        // Browser tests: one build served to every file (global setup); files run one at a time, since each
+        // drives its own Chromium and two at once on two cores only fight over the CPU.
+        extends: true,
+        test: {
+          name: 'browser',
+          include: ['test/browser/**/*.test.ts'],
+          globalSetup: ['test/browser/global-setup.ts'],
+          testTimeout: 60_000,
+          fileParallelism: false,
+        },
+      },
+    ],
   },
 });

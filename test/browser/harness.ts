@@ -127,6 +127,7 @@ export async function screenOf(page: Page): Promise<string | null> {
 
 /** Waits until `#app` shows a screen (any, or the one named). */
 export async function waitForScreen(page: Page, screen?: ScreenName, timeout = 15_000): Promise<void> {
+  await page.waitForFunction(() => '__redPhone' in window, undefined, { timeout });
   const selector = screen ? `#app[data-screen="${screen}"]` : '#app[data-screen]';
   await page.locator(selector).waitFor({ state: 'attached', timeout });
 }
@@ -160,9 +161,12 @@ export async function activate(page: Page, selector: string, key = 'Enter'): Pro
   await page.keyboard.press(key);
 }
 
-/** Text with every run of whitespace made one space, for comparing what is shown with what is written. */
+/**
+ * Text for comparing what is shown with what is written: every run of whitespace made one space, and
+ * lower case (the style sheet may set headings in capitals, and innerText follows it).
+ */
 export function norm(text: string): string {
-  return text.replace(/\s+/g, ' ').trim();
+  return text.replace(/\s+/g, ' ').trim().toLowerCase();
 }
 
 /** The visible text of the page-text layer (or another element), whitespace collapsed. */

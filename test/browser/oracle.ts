@@ -17,6 +17,12 @@ export function bundledScenarioFiles(): string[] {
     .sort();
 }
 
+/** The scenario the single-scenario tests play: ip-theft when it is there, else the first bundled. */
+export function primaryScenarioFile(): string {
+  const files = bundledScenarioFiles();
+  return files.includes('ip-theft.yaml') ? 'ip-theft.yaml' : (files[0] ?? '');
+}
+
 /** Loads one scenario file (path relative to the repository) with the shared terms and ladder. */
 export function loadScenarioFile(file: string): Scenario {
   const lib = loadLibrary(readFileSync(join(SCENARIO_DIR, 'terms.yaml'), 'utf8'), readFileSync(join(SCENARIO_DIR, 'ladder.yaml'), 'utf8'));
@@ -31,6 +37,15 @@ export interface TurnSeen {
   readonly beatTitle: string;
   readonly optionLabel: string;
   readonly outcomeText: string;
+}
+
+/** A scenario file loaded, or why it does not load (for a test that fails with the reason). */
+export function tryLoadScenarioFile(file: string): Scenario | string {
+  try {
+    return loadScenarioFile(file);
+  } catch (err) {
+    return err instanceof Error ? err.message : String(err);
+  }
 }
 
 export interface PlayedRun {
@@ -65,6 +80,33 @@ export function playByIndex(scenario: Scenario, seed: string, side: Side, picks:
   }
   const ending = scenario.file.endings.find((e) => e.id === state.ending);
   return { state, turns, picks: made, endingTitle: ending?.title ?? '', objectives: scoreObjectives(scenario, state) };
+}
+
+/** Plays a two-team run: `picks[t]` is the US team's then China's 1-based pick on turn t (else 1, 1). */
+export function playTeams(scenario: Scenario, seed: string, picks: readonly (readonly [number, number])[]): PlayedRun & { readonly pairs: readonly (readonly [number, number])[] } {
+  let state = start(scenario, seed, { us: 'people', cn: 'people' });
+  const pairs: [number, number][] = [];
+  const turns: TurnSeen[] = [];
+  while (state.ending === null) {
+    const beat = scenario.beats.get(state.beat);
+    const us = legalOptions(scenario, state, 'us');
+    const cn = legalOptions(scenario, state, 'cn');
+    const [wantUs, wantCn] = picks[pairs.length] ?? [1, 1];
+    const pair: [number, number] = [Math.min(wantUs, us.length), Math.min(wantCn, cn.length)];
+    const optionUs = us[pair[0] - 1];
+    const optionCn = cn[pair[1] - 1];
+    if (!beat || !optionUs || !optionCn) throw new Error(`no options ${pair.join(':')} on turn ${state.turn + 1}`);
+    const result = resolveTurn(scenario, state, { us: optionUs.id, cn: optionCn.id });
+    if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`);
+    const record = result.record;
+    const move = record.kind === 'turn' ? record.moves.find((m) => m.side === 'us') : undefined;
+    const outcome = beat.options.us.find((o) => o.id === optionUs.id)?.file.outcomes.find((o) => o.id === move?.outcome);
+    turns.push({ beatTitle: beat.file.title, optionLabel: optionUs.label, outcomeText: outcome ? outcome.text : '' });
+    state = result.state;
+    pairs.push(pair);
+  }
+  const ending = scenario.file.endings.find((e) => e.id === state.ending);
+  return { state, turns, picks: pairs.map((p) => p[0]), pairs, endingTitle: ending?.title ?? '', objectives: scoreObjectives(scenario, state) };
 }
 
 /** A text written once for both sides or per side, as `side` reads it. */

@@ -91,6 +91,26 @@ export async function playTurns(page: Page, side: 'us' | 'cn', picks: readonly n
   }
 }
 
+/**
+ * A two-team run from the first turn to the debrief: on each turn the US team presses its number,
+ * then (its choice covered) China presses its own.
+ */
+export async function playTeamTurns(page: Page, pairs: readonly (readonly [number, number])[], onScreen?: TurnHook): Promise<number> {
+  let turn = 0;
+  for (;;) {
+    await expectScreen(page, 'turn');
+    if (onScreen) await onScreen(turn, 'turn');
+    const [us, cn] = pairs[turn] ?? [1, 1];
+    await pickOption(page, us, 'us');
+    await pickOption(page, cn, 'cn');
+    await waitForScreen(page, 'outcome');
+    if (onScreen) await onScreen(turn, 'outcome');
+    turn += 1;
+    if ((await leaveOutcome(page)) === 'debrief') return turn;
+    if (turn > 80) throw new Error('the run did not end within 80 turns');
+  }
+}
+
 /** Title to debrief with the keyboard alone. */
 export async function playToDebrief(page: Page, id: string, side: 'us' | 'cn', seed: string, picks: readonly number[], onScreen?: TurnHook): Promise<number> {
   await chooseScenario(page, id);

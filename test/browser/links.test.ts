@@ -1,0 +1,49 @@
+import { expect, it } from 'vitest';
+import { browserSuite, expectScreen, hook, norm, screenOf, visibleText } from './harness';
+import { loadScenarioFile, primaryScenarioFile, textFor } from './oracle';
+import { chooseScenario, startRun, typeInto } from './play';
+
+const file = primaryScenarioFile();
+const id = file === '' ? '' : loadScenarioFile(`scenarios/${file}`).id;
+
+browserSuite('links', (suite) => {
+  const bad: readonly (readonly [string, string])[] = [
+    ['an unknown scenario', '?scenario=nope&seed=K7Q3&side=us'],
+    ['a seed far too long', `?scenario=${id}&seed=${'K'.repeat(500)}&side=us`],
+    ['an unknown side', `?scenario=${id}&seed=K7Q3&side=xx`],
+    ['an exercise code for no scenario', '?code=ZZZ-1234'],
+  ];
+  for (const [name, query] of bad) {
+    it.skipIf(id === '')(`${name} (${query.slice(0, 40)}…): a banner and the title`, async () => {
+      const { page } = await suite.open({ at: query });
+      await expectScreen(page, 'title');
+      const banner = page.locator('#banner');
+      await banner.waitFor({ state: 'visible' });
+      expect(await banner.getAttribute('role')).toBe('alert');
+      expect((await banner.innerText()).trim()).not.toBe('');
+      expect((await hook(page)).stateHash).toBeNull();
+    });
+  }
+
+  it.skipIf(id === '')('a scenario link and an exercise code start the same run as the menu', async () => {
+    const scenario = loadScenarioFile(`scenarios/${file}`);
+    const menu = await suite.open();
+    await chooseScenario(menu.page, id);
+    await typeInto(menu.page, '#seed-input', 'K7Q3');
+    const code = ((await menu.page.locator('#exercise-code').textContent()) ?? '').trim();
+    expect(code).not.toBe('');
+    await startRun(menu.page, 'us', 'K7Q3');
+    const fromMenu = await hook(menu.page);
+    expect(fromMenu.stateHash).not.toBeNull();
+
+    const link = await suite.open({ at: `?scenario=${id}&seed=K7Q3&side=us` });
+    await expectScreen(link.page, 'briefing');
+    expect(await visibleText(link.page)).toContain(norm(textFor(scenario.file.briefing, 'us')));
+    expect((await hook(link.page)).stateHash).toBe(fromMenu.stateHash);
+    expect(await link.page.locator('#banner').isVisible()).toBe(false);
+
+    const byCode = await suite.open({ at: `?code=${encodeURIComponent(code)}` });
+    expect(await screenOf(byCode.page)).toBe('briefing');
+    expect((await hook(byCode.page)).stateHash).toBe(fromMenu.stateHash);
+  });
+});

@@ -1,0 +1,84 @@
+import { expect, it } from 'vitest';
+import { browserSuite, norm, visibleText } from './harness';
+import { bundledScenarioFiles, playByIndex, playTeams, textFor, tryLoadScenarioFile } from './oracle';
+import { chooseScenario, leaveBriefing, playTeamTurns, playTurns, startRun } from './play';
+
+const files = bundledScenarioFiles();
+/** Picks that wander through the options rather than always taking the first. */
+const PICKS = [2, 1, 3, 2, 1, 2, 3, 1, 2, 1, 3, 2, 1, 2, 1, 2];
+
+browserSuite('each scenario played with the keyboard alone', (suite) => {
+  it('bundles at least one scenario', () => {
+    expect(files.length).toBeGreaterThan(0);
+  });
+
+  for (const file of files) {
+    const scenario = tryLoadScenarioFile(`scenarios/${file}`);
+    if (typeof scenario === 'string') {
+      it(`${file} loads (the game leaves out a scenario that does not)`, () => {
+        throw new Error(scenario);
+      });
+      continue;
+    }
+    const sides = scenario.file.sides;
+    for (const side of sides) {
+      it(`${scenario.id} as ${side}: title to debrief shows what the engine decided`, async () => {
+        const seed = side === 'us' ? 'K7Q3' : 'M2X9';
+        const expected = playByIndex(scenario, seed, side, PICKS);
+        const { page } = await suite.open();
+
+        const title = await visibleText(page);
+        expect(await page.locator('h1').first().isVisible()).toBe(true);
+        expect(title).toContain(norm(scenario.file.title));
+
+        await chooseScenario(page, scenario.id);
+        expect(await visibleText(page)).toContain(norm(scenario.file.title));
+        expect((await page.locator('#exercise-code').innerText()).trim()).not.toBe('');
+
+        await startRun(page, side, seed);
+        expect(await visibleText(page)).toContain(norm(textFor(scenario.file.briefing, side)));
+        await leaveBriefing(page);
+
+        const turns = await playTurns(page, side, expected.picks, async (turn, screen) => {
+          const seen = expected.turns[turn];
+          if (!seen) throw new Error(`the page is on turn ${turn + 1}; the engine ended after ${expected.turns.length}`);
+          const text = await visibleText(page);
+          if (screen === 'turn') {
+            expect(text).toContain(norm(seen.beatTitle));
+            expect(text).toContain(norm(seen.optionLabel));
+          } else {
+            expect(await visibleText(page, '#outcome-text')).toContain(norm(seen.outcomeText));
+          }
+        });
+        expect(turns).toBe(expected.turns.length);
+
+        const debrief = await visibleText(page, '#debrief');
+        expect(debrief).toContain(norm(expected.endingTitle));
+        for (const objective of expected.objectives) expect(debrief).toContain(norm(objective.label));
+        for (const name of ['download-replay', 'new-run', 'to-title']) {
+          expect(await page.locator(`button[data-action="${name}"]`).isVisible(), name).toBe(true);
+        }
+      });
+    }
+    if (scenario.file.teams) {
+      it(`${scenario.id} with two teams: the US choice is covered while China chooses; the debrief matches the engine`, async () => {
+        const pairs = PICKS.map((p, i) => [p, PICKS[(i + 3) % PICKS.length] ?? 1] as const);
+        const expected = playTeams(scenario, 'T2AM', pairs);
+        const { page } = await suite.open();
+        await chooseScenario(page, scenario.id);
+        await startRun(page, 'both', 'T2AM');
+        await leaveBriefing(page);
+        const turns = await playTeamTurns(page, expected.pairs, async (turn, screen) => {
+          const seen = expected.turns[turn];
+          if (!seen) throw new Error(`the page is on turn ${turn + 1}; the engine ended after ${expected.turns.length}`);
+          if (screen === 'turn') expect(await visibleText(page)).toContain(norm(seen.beatTitle));
+          else expect(await visibleText(page, '#outcome-text')).toContain(norm(seen.outcomeText));
+        });
+        expect(turns).toBe(expected.turns.length);
+        const debrief = await visibleText(page, '#debrief');
+        expect(debrief).toContain(norm(expected.endingTitle));
+        for (const objective of expected.objectives) expect(debrief).toContain(norm(objective.label));
+      });
+    }
+  }
+});

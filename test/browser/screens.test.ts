@@ -1,0 +1,107 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { expect, it } from 'vitest';
+import { REPO_ROOT } from './build';
+import { activate, browserSuite, expectScreen, norm, screenOf, screenshot, tabTo } from './harness';
+import { primaryScenarioFile, loadScenarioFile } from './oracle';
+import { chooseScenario, leaveBriefing, leaveOutcome, pickOption, startRun } from './play';
+
+const AXE = readFileSync(join(REPO_ROOT, 'node_modules', 'axe-core', 'axe.min.js'), 'utf8');
+const SIZES = [
+  { width: 1280, height: 720 },
+  { width: 1920, height: 1080 },
+] as const;
+const file = primaryScenarioFile();
+/** Time for the stage's screen transition to finish before a picture is taken. */
+const SETTLE_MS = 400;
+
+interface Violation {
+  id: string;
+  impact: string | null;
+  help: string;
+  nodes: string[];
+}
+
+/** Runs axe-core on the page; returns the serious and critical violations. */
+async function seriousViolations(page: Page): Promise<Violation[]> {
+  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ content: AXE });
+  return page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run(ctx: Document): Promise<{ violations: { id: string; impact?: string | null; help: string; nodes: { target: unknown[] }[] }[] }> } }).axe;
+    const result = await axe.run(document);
+    return result.violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => ({ id: v.id, impact: v.impact ?? null, help: v.help, nodes: v.nodes.map((n) => JSON.stringify(n.target)) }));
+  });
+}
+
+/** Scans the screen with axe and takes a screenshot at each size. */
+async function inspect(page: Page, name: string, found: Record<string, Violation[]>): Promise<void> {
+  const violations = await seriousViolations(page);
+  if (violations.length > 0) found[name] = violations;
+  for (const size of SIZES) {
+    await page.setViewportSize(size);
+    await page.waitForTimeout(SETTLE_MS);
+    await screenshot(page, `${name}-${size.width}x${size.height}`);
+  }
+  await page.setViewportSize(SIZES[0]);
+}
+
+browserSuite('every screen: accessible, and pictured', (suite) => {
+  it.skipIf(file === '')('axe finds no serious or critical violation on any screen; screenshots at 1280x720 and 1920x1080', async () => {
+    const scenario = loadScenarioFile(`scenarios/${file}`);
+    const { page } = await suite.open({ bypassCSP: true });
+    const found: Record<string, Violation[]> = {};
+
+    await inspect(page, '1-title', found);
+    await chooseScenario(page, scenario.id);
+    await inspect(page, '2-new-run', found);
+    await startRun(page, 'us', 'AXE1');
+    await inspect(page, '3-briefing', found);
+    await leaveBriefing(page);
+    await inspect(page, '4-turn', found);
+
+    const term = page.locator('button[data-term]').first();
+    if ((await term.count()) > 0) {
+      const termId = await term.getAttribute('data-term');
+      await activate(page, 'button[data-term]');
+      const dialog = page.locator('dialog#term-dialog');
+      await dialog.waitFor({ state: 'visible' });
+      const text = scenario.terms.find((t) => t.id === termId)?.text ?? '';
+      expect(norm(await dialog.innerText())).toContain(norm(text));
+      await inspect(page, '5-term-dialog', found);
+      await page.keyboard.press('Escape');
+      await dialog.waitFor({ state: 'hidden' });
+      expect(await term.evaluate((el) => el === document.activeElement), 'focus returns to the term tag').toBe(true);
+    }
+
+    await pickOption(page, 1, 'us');
+    await expectScreen(page, 'outcome');
+    await inspect(page, '6-outcome', found);
+    let screen = await leaveOutcome(page);
+    while (screen !== 'debrief') {
+      await pickOption(page, 1, 'us');
+      screen = await leaveOutcome(page);
+    }
+    await inspect(page, '7-debrief', found);
+    expect(await screenOf(page)).toBe('debrief');
+
+    await page.evaluate(() => localStorage.setItem('red-phone:save', '{"format":"red-phone/save@1",'));
+    await page.reload();
+    await expectScreen(page, 'title');
+    await page.locator('#banner').waitFor({ state: 'visible' });
+    await inspect(page, '8-title-with-banner', found);
+
+    expect(found).toEqual({});
+  });
+
+  it.skipIf(file === '')('term tags are reachable by keyboard on the turn screen', async () => {
+    const scenario = loadScenarioFile(`scenarios/${file}`);
+    const { page } = await suite.open();
+    await chooseScenario(page, scenario.id);
+    await startRun(page, 'us', 'TERM');
+    await leaveBriefing(page);
+    expect(await page.locator('button[data-term]').count()).toBeGreaterThan(0);
+    await tabTo(page, 'button[data-term]');
+  });
+});
