@@ -68,6 +68,11 @@ export function simulate(scenario: Scenario, options: SimOptions): SimReport {
         }
       }
       const mine = offered[side];
+      if (mine.length === 0) {
+        failures.push({ seed: runSeed, turn: state.turn + 1, code: 'sim/no-option', message: `no option is offered to ${side} at ${state.beat}` });
+        failed = true;
+        break;
+      }
       rungs.length = 0;
       for (const j of mine) rungs.push((slot.beat.options[side][j] as CompiledOption).rung);
       const pick = mine[policy(rungs, prng)] as number;

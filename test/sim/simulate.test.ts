@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { simulate, type PolicyKind, type SimReport } from '../../src/sim';
-import { MINIMAL_PATH, scenarioAt } from '../golden/scenarios';
+import { reportLines } from '../../src/cli/sim-text';
+import { MINIMAL_PATH, minimalText, scenarioAt, scenarioFromText } from '../golden/scenarios';
 
 const minimal = scenarioAt(MINIMAL_PATH);
 const run = (policy: PolicyKind, runs = 200, seed = 'pin'): SimReport => simulate(minimal, { runs, seed, policy, side: 'us' });
@@ -105,5 +106,19 @@ describe('simulate on the minimal fixture (200 runs, seed "pin", us)', () => {
     expect(r.side).toBe('cn');
     const cooperate = r.options.find((o) => o.beat === 'opening' && o.option === 'cooperate');
     expect(cooperate?.chosen).toBe(100);
+  });
+
+  it('lists runs the engine stops with an error as failures, and leaves them out of every figure', () => {
+    const text = minimalText().replace('weight: "40 + trust / 2"', 'weight: "trust - trust"').replace('{ id: ignored, weight: 30,', '{ id: ignored, weight: "escalation - 20",');
+    const zero = scenarioFromText(text, 'zero-weights.yaml');
+    const r = simulate(zero, { runs: 20, seed: 'z', policy: 'cautious', side: 'us' });
+    expect(r.completed).toBe(0);
+    expect(r.failures).toHaveLength(20);
+    expect(r.failures[0]).toEqual({ seed: 'z-0', turn: 1, code: 'scenario/zero-weights', message: 'every outcome of "request_help" has weight zero in this state' });
+    expect(r.extremes).toBeNull();
+    expect(r.endings.map((e) => e.count)).toEqual([0, 0, 0]);
+    const lines = reportLines(zero, r);
+    expect(lines).toContain('  none: no run completed');
+    expect(lines).toContain('Failures: 20 runs stopped on an error');
   });
 });
