@@ -6,7 +6,7 @@
  */
 import { contextOf, ENGINE_VERSION, resolveTurn, scoreObjectives, start } from '../engine/engine';
 import { Rng, seedState } from '../engine/rng';
-import type { CompiledOption, GameState, Scenario, Side, TurnRecord } from '../engine/types';
+import type { CompiledOption, GameState, ObjectiveResult, Scenario, Side, TurnRecord } from '../engine/types';
 import { SIDES } from '../engine/types';
 import { indexOfId, layoutOf, type Layout } from './layout';
 import { policyOf, policySeed, type PolicyKind } from './policies';
@@ -21,6 +21,8 @@ export interface SimOptions {
   readonly side: Side;
   /** Called every `progressEvery` runs and at the end, for a progress bar. */
   readonly onProgress?: (done: number, total: number) => void;
+  /** Called with the final state and its objective results after each completed run (the balance report reads end states). */
+  readonly onRunEnd?: (state: GameState, scores: readonly ObjectiveResult[]) => void;
 }
 
 /** How often (in runs) `onProgress` is called. */
@@ -89,6 +91,7 @@ export function simulate(scenario: Scenario, options: SimOptions): SimReport {
     if (failed) continue;
     const scores = scoreObjectives(scenario, state);
     const score = tally.endRun(state.ending as string, state.turn, scores);
+    options.onRunEnd?.(state, scores);
     const ref: RunRef = { seed: runSeed, turns: state.turn, score };
     if (best === null || score > best.score) best = ref;
     if (worst === null || score < worst.score) worst = ref;
