@@ -78,6 +78,13 @@ function objectivesTable(scenario: Scenario, game: GameState): HTMLElement {
   );
 }
 
+/** A source's address: a link when it is an https address (opened in a new tab), else plain text. */
+function sourceLink(url: string | undefined): HTMLElement | null {
+  if (url === undefined) return null;
+  if (!/^https:\/\/[^\s"'<>]+$/.test(url)) return h('span', { class: 'url' }, ` ${url}`);
+  return h('span', { class: 'url' }, ' ', h('a', { href: url, target: '_blank', rel: 'noopener noreferrer' }, url));
+}
+
 function history(scenario: Scenario, endingId: string | null): HTMLElement {
   const f = scenario.file;
   const keys = new Set(f.history.sources);
@@ -89,7 +96,7 @@ function history(scenario: Scenario, endingId: string | null): HTMLElement {
     h('h2', { id: 'history-title' }, 'What actually happened'),
     paragraphs(f.history.text),
     h('h3', {}, 'Sources'),
-    h('ul', { class: 'sources' }, ...(sources.length > 0 ? sources : f.sources).map((src) => h('li', {}, h('span', { class: 'term-id' }, src.key), ` ${src.title}`, src.url !== undefined ? h('span', { class: 'url' }, ` ${src.url}`) : null))),
+    h('ul', { class: 'sources' }, ...(sources.length > 0 ? sources : f.sources).map((src) => h('li', {}, h('span', { class: 'term-id' }, src.key), ` ${src.title}`, sourceLink(src.url)))),
     h('h3', {}, 'The endings, and history'),
     h('dl', { class: 'endings' }, ...endings.flatMap((e) => [h('dt', {}, e.title, e.id === endingId ? ' (this run)' : ''), h('dd', {}, e.history)])),
   );

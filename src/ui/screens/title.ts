@@ -55,7 +55,7 @@ function codeForm(ctx: Ctx): HTMLElement {
     'section',
     { class: 'card', 'aria-labelledby': 'code-title' },
     h('h2', { id: 'code-title' }, 'Open an exercise code'),
-    h('p', { id: 'code-help', class: 'help' }, 'Type the code your facilitator read out, such as IPT-K7Q3: everyone with the same code gets the same dice.'),
+    h('p', { id: 'code-help', class: 'help' }, 'Type the code your facilitator read out, such as ', h('code', {}, 'IPT-K7Q3'), ': everyone with the same code gets the same dice.'),
     h('div', { class: 'row' }, h('label', { for: 'code-input' }, 'Exercise code'), input, actionButton('open-code', 'Open code', open)),
   );
 }
