@@ -6,6 +6,7 @@ import { realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { check } from './check';
 import { CommandFailure, EXIT_FAIL, EXIT_OK, EXIT_USAGE, UsageError, type Command, type Io } from './io';
+import { newScenario } from './new';
 import { play } from './play';
 import { replay } from './replay';
 import { schema } from './schema';
@@ -17,6 +18,7 @@ export const COMMANDS: readonly (readonly [string, Command, string])[] = [
   ['sim', sim, 'play many seeded runs and report how the scenario balances'],
   ['replay', replay, 'replay a replay file and say whether it reproduces'],
   ['schema', schema, 'print or write the scenario JSON Schema'],
+  ['new', newScenario, 'create a scenario file from scenarios/_template.yaml'],
 ];
 
 export const MAIN_HELP = `Usage: npm run scenario -- <command> [options]
