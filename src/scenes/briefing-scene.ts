@@ -43,6 +43,10 @@ export class BriefingScene extends StageScene {
     this.map.layout({ x: r.x + MARGIN / 2, y: top, w: r.w - MARGIN, h: r.h - (top - r.y) - MARGIN });
   }
 
+  protected override onStore(state: SessionState, prev: SessionState): void {
+    if (state.settings !== prev.settings) this.map?.animate(this.motion() ? 'breathe' : 'still');
+  }
+
   protected override teardown(): void {
     this.map?.stop();
     this.map = null;

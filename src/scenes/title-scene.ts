@@ -14,7 +14,7 @@ import { clip, label, sharpen } from './widgets/text';
 
 const MARGIN = 40;
 /** The terms strip's drawing size; it is scaled to the room's width. */
-const STRIP = { w: 880, h: 78 } as const;
+const STRIP = { w: 700, h: 96 } as const;
 
 export class TitleScene extends StageScene {
   private map: MapView | null = null;
@@ -51,8 +51,8 @@ export class TitleScene extends StageScene {
       g.fillRect(x, 0, 3, STRIP.h);
       out.push(
         g,
-        label(this, x + 16, 10, t.id, { size: 18, mono: true, bold: true, color: t.id === 'T4' ? 'signal' : 'paper' }),
-        label(this, x + 16, 36, clip(t.name, 40), { size: 15, color: 'paperDim', wrap: w - 26 }),
+        label(this, x + 14, 9, t.id, { size: 18, mono: true, bold: true, color: t.id === 'T4' ? 'signal' : 'paper' }),
+        label(this, x + 14, 36, clip(t.name, 40), { size: 15, color: 'paperDim', wrap: w - 22 }),
       );
     });
     return out;
@@ -61,7 +61,7 @@ export class TitleScene extends StageScene {
   protected layout(_w: number, _h: number, stage: StageLayout): void {
     if (this.map === null || this.caption === null || this.strip === null) return;
     const r = stage.room;
-    const scale = Math.min(1.5, Math.max(0.55, (r.w - 2 * MARGIN) / STRIP.w));
+    const scale = Math.min(1.6, Math.max(0.55, (r.w - 2 * MARGIN) / STRIP.w));
     this.caption.setScale(scale).setPosition(r.x + MARGIN, r.y + MARGIN);
     const showStrip = this.strip.length > 0 && r.h >= 420;
     this.strip.setVisible(showStrip);
@@ -72,6 +72,10 @@ export class TitleScene extends StageScene {
     const res = Math.max(1, scale * (window.devicePixelRatio || 1));
     sharpen(this.caption, res);
     sharpen(this.strip, res);
+  }
+
+  protected override onStore(state: SessionState, prev: SessionState): void {
+    if (state.settings !== prev.settings) this.map?.animate(this.motion() ? 'breathe' : 'still');
   }
 
   protected override teardown(): void {

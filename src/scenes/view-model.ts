@@ -3,7 +3,7 @@
  * Pure (no Phaser, no DOM), so it is tested on its own and the scenes only lay it out.
  */
 import type { CompiledOption, GameState, HotlineStatus, LogRecord, Scenario, Side } from '../engine';
-import { currentDate, formatLongDate, SIDE_NAMES } from '../engine';
+import { addDays, currentDate, formatLongDate, SIDE_NAMES } from '../engine';
 import type { PlaySide, Run, Screen } from '../store/session';
 
 export type Trend = 'better' | 'worse' | 'same';
@@ -133,7 +133,9 @@ export function rungBefore(game: GameState): Record<Side, number> {
   return before;
 }
 
-export function ledgerRows(game: GameState): { rows: LedgerRow[]; more: number } {
+/** The newest requests first, each with its deadline as a turn and an in-game date. */
+export function ledgerRows(scenario: Scenario, game: GameState): { rows: LedgerRow[]; more: number } {
+  const cal = scenario.file.calendar;
   const rows: LedgerRow[] = [];
   for (let i = game.ledger.length - 1; i >= 0 && rows.length < LEDGER_ROWS; i--) {
     const e = game.ledger[i];
@@ -144,7 +146,8 @@ export function ledgerRows(game: GameState): { rows: LedgerRow[]; more: number }
     let tone: LedgerTone;
     if (e.status === 'open') {
       const overdue = game.turn >= e.dueTurn;
-      status = overdue ? `OVERDUE since turn ${e.dueTurn}` : `OPEN · due turn ${e.dueTurn}`;
+      const due = formatLongDate(addDays(cal.start, (e.dueTurn - 1) * cal.turnDays));
+      status = overdue ? `OVERDUE since turn ${e.dueTurn}` : `OPEN · due turn ${e.dueTurn}, ${due}`;
       tone = overdue ? 'overdue' : 'open';
     } else if (e.status === 'on_time') {
       status = `ANSWERED ON TIME${quality}`;
@@ -214,7 +217,7 @@ export function roomView(run: Run, screen: Screen): RoomView {
   const last = run.lastRecord;
   const played = game.ending !== null || highlight ? game.turn : game.turn + 1;
   const turnLabel = highlight ? `Turn ${played} of ${scenario.file.maxTurns} · resolved` : `Turn ${played} of ${scenario.file.maxTurns}`;
-  const ledger = ledgerRows(game);
+  const ledger = ledgerRows(scenario, game);
   return {
     title: scenario.file.title,
     date: formatLongDate(currentDate(scenario, game)),

@@ -62,7 +62,7 @@ describe('room view after one turn', () => {
   });
 
   it('lists the request in the ledger and on the wire', () => {
-    expect(outcome.ledger).toEqual([{ id: 1, route: 'US → CN', topic: 'Intrusion logs', status: 'OPEN · due turn 3', tone: 'open' }]);
+    expect(outcome.ledger).toEqual([{ id: 1, route: 'US → CN', topic: 'Intrusion logs', status: 'OPEN · due turn 3, 26 October 2015', tone: 'open' }]);
     expect(outcome.ledgerMore).toBe(0);
     expect(outcome.wire).toEqual([
       { turn: 1, kind: 'ledger', text: 'US → CN #1: request sent' },
@@ -76,13 +76,13 @@ describe('room view after one turn', () => {
 describe('ledger and ladder over several turns', () => {
   it('marks an open request overdue once its due turn has been played', () => {
     const { game } = play([ASK]);
-    expect(ledgerRows({ ...game, turn: 2 }).rows[0]).toMatchObject({ status: 'OPEN · due turn 3', tone: 'open' });
-    expect(ledgerRows({ ...game, turn: 3 }).rows[0]).toMatchObject({ status: 'OVERDUE since turn 3', tone: 'overdue' });
+    expect(ledgerRows(scenario, { ...game, turn: 2 }).rows[0]).toMatchObject({ status: 'OPEN · due turn 3, 26 October 2015', tone: 'open' });
+    expect(ledgerRows(scenario, { ...game, turn: 3 }).rows[0]).toMatchObject({ status: 'OVERDUE since turn 3', tone: 'overdue' });
   });
 
   it('says how a request ended when the game closed it', () => {
     const { game } = play([ASK, WAIT]);
-    expect(ledgerRows(game).rows[0]).toMatchObject({ status: 'NEVER ANSWERED', tone: 'failed' });
+    expect(ledgerRows(scenario, game).rows[0]).toMatchObject({ status: 'NEVER ANSWERED', tone: 'failed' });
   });
 
   it('takes the rung before the last turn from the turn before it', () => {
