@@ -3,7 +3,10 @@
  * feed, the timeline, indicator series and term counts for the debrief. Pure functions; the view
  * formats them and computes nothing else.
  */
-import type { GameState, IndicatorChange, LedgerEvent, LogRecord, Scenario, Side, TermId } from '../engine';
+import { currentDate, legalOptions, scoreObjectives } from '../engine';
+import type { GameState, IndicatorChange, LedgerEvent, LogRecord, ObjectiveResult, OptionView, Scenario, Side, TermId } from '../engine';
+import { exerciseCode } from '../engine/codes';
+import type { Run } from './run';
 import type { OptionFile, OutcomeFile, SideText } from '../engine/schema';
 
 /** A text written once for both sides, or for each side. */
@@ -173,3 +176,25 @@ export function toneFor(tone: 'success' | 'mixed' | 'failure', side: Side): 'suc
   if (side === 'us' || tone === 'mixed') return tone;
   return tone === 'success' ? 'failure' : 'success';
 }
+
+/** The options a side is offered now, numbered from 1 as the number keys pick them. */
+export function optionsFor(run: Run, side: Side): OptionView[] {
+  return legalOptions(run.scenario, run.game, side).map((o, i) => ({ ...o, index: i + 1 }));
+}
+
+/** The in-game date of the run's current turn, `YYYY-MM-DD`. */
+export function turnDate(run: Run): string {
+  return currentDate(run.scenario, run.game);
+}
+
+/** Each objective of the run, met or not, with its score. */
+export function objectiveResults(run: Run): ObjectiveResult[] {
+  return scoreObjectives(run.scenario, run.game);
+}
+
+/** The exercise code of a scenario and seed (`IPT-K7Q3`), or null for a seed not in code form. */
+export function codeFor(scenarioId: string, seed: string): string | null {
+  return exerciseCode(scenarioId, seed);
+}
+
+export { formatLongDate as longDate, SIDE_NAMES, SIDES } from '../engine';

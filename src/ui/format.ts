@@ -1,5 +1,6 @@
 /** Words and numbers for the page: written out by hand, never through Intl, so every browser agrees. */
-import { formatLongDate, SIDE_NAMES, type Side } from '../engine';
+import type { Side } from '../engine';
+import { longDate, SIDE_NAMES } from '../store/derive';
 import type { PlaySide } from '../store/run';
 
 export const BASIS_TEXT = '10 000';
@@ -38,7 +39,7 @@ export function playSideName(side: PlaySide): string {
 }
 
 export function dateText(iso: string): string {
-  return formatLongDate(iso);
+  return longDate(iso);
 }
 
 /** "3 turns of 7 days" */

@@ -1,6 +1,5 @@
 /** The briefing: the situation for the chosen side, its objectives, the four terms, the prologue. */
-import { currentDate } from '../../engine';
-import { textFor } from '../../store/derive';
+import { textFor, turnDate } from '../../store/derive';
 import { actionButton, h, heading, paragraphs } from '../dom';
 import { dateText, lengthText, playSideName, sideName } from '../format';
 import { objectivesList, peopleSides, reviewBar, termsList } from '../parts';
@@ -16,7 +15,7 @@ export function briefingScreen(ctx: Ctx): View {
     'div',
     { class: 'screen briefing-screen' },
     reviewBar(ctx, run),
-    h('p', { class: 'kicker' }, `${f.title} · ${playSideName(run.side)} · ${dateText(currentDate(run.scenario, run.game))} · ${lengthText(f.maxTurns, f.calendar.turnDays)}`),
+    h('p', { class: 'kicker' }, `${f.title} · ${playSideName(run.side)} · ${dateText(turnDate(run))} · ${lengthText(f.maxTurns, f.calendar.turnDays)}`),
     heading('Briefing'),
     f.prologue !== undefined ? h('section', { class: 'card prologue', 'aria-labelledby': 'prologue-title' }, h('h2', { id: 'prologue-title' }, 'Prologue'), paragraphs(f.prologue)) : null,
     ...sides.map((side) =>

@@ -3,9 +3,9 @@
  * terms used and strained, indicators over time, term counts, discussion questions, what actually
  * happened with its sources, and the replay file to download.
  */
-import { scoreObjectives, SIDES, type GameState, type Scenario } from '../../engine';
-import { exerciseCode } from '../../engine/codes';
-import { recordView, seriesOf, TERM_IDS, termCountsOf, textFor, toneFor } from '../../store/derive';
+import type { GameState, Scenario } from '../../engine';
+import { codeFor, objectiveResults, recordView, seriesOf, SIDES, TERM_IDS, termCountsOf, textFor, toneFor } from '../../store/derive';
+import type { Run } from '../../store/run';
 import { actionButton, h, heading, paragraphs } from '../dom';
 import { indicatorChart, indicatorTable } from '../chart';
 import { chanceText, dateText, playSideName, sideName, TONE_WORDS } from '../format';
@@ -59,8 +59,8 @@ function termTable(scenario: Scenario, game: GameState): HTMLElement {
   );
 }
 
-function objectivesTable(scenario: Scenario, game: GameState): HTMLElement {
-  const results = scoreObjectives(scenario, game);
+function objectivesTable(run: Run): HTMLElement {
+  const results = objectiveResults(run);
   return h(
     'div',
     { class: 'objective-results' },
@@ -112,7 +112,7 @@ export function debriefScreen(ctx: Ctx): View {
   const sides = peopleSides(run);
   const series = seriesOf(scenario, game);
   const labels = ['start', ...game.log.map((r) => (r.kind === 'turn' ? `T${r.turn}` : `T${r.turn}+`))];
-  const code = exerciseCode(scenario.id, game.seed);
+  const code = codeFor(scenario.id, game.seed);
   const store = ctx.store;
   const download = (): void => {
     const text = store.getState().exportReplay();
@@ -134,7 +134,7 @@ export function debriefScreen(ctx: Ctx): View {
           h('p', { class: 'tones' }, ...SIDES.map((side) => h('span', { class: `tone tone-${toneFor(ending.tone, side)}` }, `${sideName(side)}: ${TONE_WORDS[toneFor(ending.tone, side)]}`))),
         )
       : null,
-    h('section', { class: 'card', 'aria-labelledby': 'scores-title' }, h('h2', { id: 'scores-title' }, 'Objectives and scores'), objectivesTable(scenario, game)),
+    h('section', { class: 'card', 'aria-labelledby': 'scores-title' }, h('h2', { id: 'scores-title' }, 'Objectives and scores'), objectivesTable(run)),
     h('section', { class: 'card', 'aria-labelledby': 'timeline-title' }, h('h2', { id: 'timeline-title' }, 'Timeline of decisions'), timeline(scenario, game, ctx.state.settings.showOdds)),
     h('section', { class: 'card', 'aria-labelledby': 'chart-section-title' }, h('h2', { id: 'chart-section-title' }, 'Indicators over time'), indicatorChart(series, labels), h('details', {}, h('summary', {}, 'The data as a table'), indicatorTable(series, labels))),
     h('section', { class: 'card', 'aria-labelledby': 'terms-used-title' }, h('h2', { id: 'terms-used-title' }, 'The agreement’s terms, used and strained'), termTable(scenario, game)),

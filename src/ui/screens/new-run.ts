@@ -1,5 +1,5 @@
 /** A new run: the side, the seed (random or typed) and the exercise code to read out to the class. */
-import { exerciseCode } from '../../engine/codes';
+import { codeFor } from '../../store/derive';
 import { sidesOf } from '../../store/links';
 import type { PlaySide } from '../../store/run';
 import type { SessionState } from '../../store/session';
@@ -49,7 +49,7 @@ export function newRunScreen(ctx: Ctx): View {
 
   const showCode = (state: SessionState): void => {
     const d = state.draft;
-    const text = d === null ? null : exerciseCode(d.scenarioId, d.seed);
+    const text = d === null ? null : codeFor(d.scenarioId, d.seed);
     code.textContent = text ?? 'no code';
     code.setAttribute('aria-label', text === null ? 'no exercise code for this seed' : `exercise code ${spelled(text)}`);
     spoken.textContent = text === null ? 'Only a 4-character seed from 2–9 and A–Z (without I, L, O) makes an exercise code; this seed can still be typed in on another machine.' : `Read aloud: ${spelled(text)}. Type it under “Open an exercise code” on another machine for the same game.`;

@@ -1,6 +1,6 @@
 /** The title screen: the scenarios on offer, the saved run, an exercise code, a replay file. */
-import { SIDE_NAMES } from '../../engine';
 import type { CatalogEntry } from '../../store/catalog';
+import { SIDE_NAMES } from '../../store/derive';
 import { actionButton, h, heading, hidden } from '../dom';
 import { lengthText, playSideName } from '../format';
 import type { Ctx, View } from '../view';

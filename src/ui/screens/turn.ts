@@ -2,8 +2,8 @@
  * A turn: the date, the beat for the side choosing, its options (number keys pick them), and the
  * state summary. In a two-team run the US team chooses first; its choice is covered while China chooses.
  */
-import { currentDate, legalOptions, type OptionView } from '../../engine';
-import { rungLabel, textFor } from '../../store/derive';
+import type { OptionView } from '../../engine';
+import { optionsFor, rungLabel, textFor, turnDate } from '../../store/derive';
 import { askingSide, type Review, type Run } from '../../store/run';
 import { actionButton, h, heading, paragraphs } from '../dom';
 import { dateText, sideName } from '../format';
@@ -39,7 +39,7 @@ function reviewTurn(ctx: Ctx, run: Run, review: Review): View {
       'div',
       { class: 'main-column' },
       reviewBar(ctx, run),
-      h('p', { class: 'kicker' }, `Turn ${run.game.turn + 1} of ${f.maxTurns} · ${dateText(currentDate(run.scenario, run.game))}`),
+      h('p', { class: 'kicker' }, `Turn ${run.game.turn + 1} of ${f.maxTurns} · ${dateText(turnDate(run))}`),
       heading(beat?.file.title ?? run.game.beat),
       ...sides.map((side) => {
         const chosen = action?.kind === 'turn' ? action[side] : undefined;
@@ -51,7 +51,7 @@ function reviewTurn(ctx: Ctx, run: Run, review: Review): View {
           h(
             'ol',
             { class: 'options read-only' },
-            ...legalOptions(run.scenario, run.game, side).map((o) =>
+            ...optionsFor(run, side).map((o) =>
               h('li', { class: `option-card${o.id === chosen ? ' chosen' : ''}` }, h('p', { class: 'option-label' }, o.id === chosen ? '✓ chosen: ' : '', o.label), h('p', { class: 'option-text' }, o.text), h('p', { class: 'rung' }, `Rung: ${rungLabel(run.scenario, o.rung)}`)),
             ),
           ),
@@ -71,7 +71,7 @@ export function turnScreen(ctx: Ctx): View {
   const f = run.scenario.file;
   const side = askingSide(run);
   const beat = run.scenario.beats.get(run.game.beat);
-  const options = legalOptions(run.scenario, run.game, side).map((o, i) => ({ ...o, index: i + 1 }));
+  const options = optionsFor(run, side);
   const teams = run.side === 'both';
   const el = h(
     'div',
@@ -79,7 +79,7 @@ export function turnScreen(ctx: Ctx): View {
     h(
       'div',
       { class: 'main-column' },
-      h('p', { class: 'kicker' }, `Turn ${run.game.turn + 1} of ${f.maxTurns} · ${dateText(currentDate(run.scenario, run.game))}`),
+      h('p', { class: 'kicker' }, `Turn ${run.game.turn + 1} of ${f.maxTurns} · ${dateText(turnDate(run))}`),
       heading(beat?.file.title ?? run.game.beat),
       teams
         ? h(
