@@ -60,8 +60,6 @@ export function reviewBar(ctx: Ctx, run: Run): HTMLElement | null {
   if (review === null) return null;
   const steps = reviewSteps(review);
   const index = stepIndex(run);
-  const turnsBefore = steps.slice(0, Math.max(0, index)).some((st) => st.place === 'turn');
-  const turnsAfter = steps.slice(index + 1).some((st) => st.place === 'turn');
   const store = ctx.store;
   const where = run.place === 'briefing' ? 'the briefing' : run.place === 'debrief' ? 'the debrief' : run.place === 'turn' ? `the choice of turn ${run.game.turn + 1}` : `the outcome of turn ${run.game.turn}`;
   return h(
@@ -71,8 +69,8 @@ export function reviewBar(ctx: Ctx, run: Run): HTMLElement | null {
     h(
       'div',
       { class: 'actions' },
-      actionButton('review-previous', 'Previous turn', () => store.getState().reviewTurn(-1), { disabled: index <= 0 || (!turnsBefore && index === 0) }),
-      actionButton('review-next', 'Next turn', () => store.getState().reviewTurn(1), { disabled: index >= steps.length - 1 || (!turnsAfter && index === steps.length - 1) }),
+      actionButton('review-previous', 'Previous turn', () => store.getState().reviewTurn(-1), { disabled: index <= 0 }),
+      actionButton('review-next', 'Next turn', () => store.getState().reviewTurn(1), { disabled: index >= steps.length - 1 }),
       actionButton('fork', h('span', {}, 'Play on from here', hidden(` (from ${where})`)), () => store.getState().fork()),
       actionButton('to-title', 'Leave the replay', () => store.getState().toTitle()),
     ),
