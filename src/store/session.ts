@@ -11,7 +11,7 @@ import { parseLink, sidesOf } from './links';
 import { persistRun, persistSettings, restoreRun, savedSettings, saveText } from './persist';
 import { forkAt, importReplay, reviewMove } from './review';
 import { applyChoice, newRun, type PlaySide, type Run, type RunPlace } from './run';
-import { removeKey, SAVE_KEY, type StorageLike } from './storage';
+import { readKey, removeKey, SAVE_KEY, type StorageLike } from './storage';
 
 export type { Catalog, CatalogEntry, CatalogFailure } from './catalog';
 export type { PlaySide, Review, Run, RunPlace } from './run';
@@ -104,14 +104,16 @@ export function createSession(deps: SessionDeps): SessionStore {
   return createStore<SessionState>()((set, get) => {
     /** The player's own run, put aside while a replay is watched. */
     let suspended: Run | null = null;
-    /** Sets a run and its screen, then saves it (not while watching a replay, nor while saves are held). */
+    /** Saves a run (not while watching a replay, nor while saves are held) and sets it with its screen, in one update. */
     const commit = (run: Run, screen: Screen = run.place): void => {
-      set({ run, screen });
-      if (run.review !== null || get().savesHeld) return;
+      if (run.review !== null || get().savesHeld) {
+        set({ run, screen });
+        return;
+      }
       const written = persistRun(storage, run, screen);
       const notice = get().notice;
-      if (written.ok) set({ saved: true, notice: notice?.kind === 'storage' ? null : notice });
-      else set({ saved: false, notice: { kind: 'storage', message: `Not saved: ${written.message}. Export now to keep this run.` } });
+      if (written.ok) set({ run, screen, saved: true, notice: notice?.kind === 'storage' ? null : notice });
+      else set({ run, screen, saved: false, notice: { kind: 'storage', message: `Not saved: ${written.message}. Export now to keep this run.` } });
     };
     /** Shows a step of a watched replay (never saved). */
     const step = (run: Run): void => set({ run, screen: run.place });
@@ -217,8 +219,8 @@ export function createSession(deps: SessionDeps): SessionStore {
           set({ run: suspended, screen: 'title' });
           return;
         }
-        set({ screen: 'title' });
-        if (run !== null && !get().savesHeld) persistRun(storage, run, 'title');
+        if (run === null) set({ screen: 'title' });
+        else commit(run, 'title');
       },
       importReplay(text, fileName) {
         const result = importReplay(text, fileName, get().catalog);
@@ -260,9 +262,13 @@ export function createSession(deps: SessionDeps): SessionStore {
         set({ notice: null });
       },
       startFresh() {
-        if (get().notice?.kind !== 'bad-save') return;
-        removeKey(storage, SAVE_KEY);
-        set({ notice: null, savesHeld: false, run: null, screen: 'title' });
+        const notice = get().notice;
+        if (notice?.kind !== 'bad-save') return;
+        if (readKey(storage, SAVE_KEY) === notice.bytes) removeKey(storage, SAVE_KEY);
+        set({ notice: null, savesHeld: false });
+        const run = get().run;
+        if (run === null) set({ screen: 'title' });
+        else if (run.review === null) commit(run, get().screen);
       },
       exportSave() {
         const run = get().run;

@@ -142,3 +142,18 @@ describe('a saved two-team turn', () => {
     expect(again.getState().screen).toBe('outcome');
   });
 });
+
+describe('a damaged save and a new run', () => {
+  it('"start fresh" after starting a new run keeps the new run and its save', () => {
+    const storage = memoryStorage({ [SAVE_KEY]: 'broken' });
+    const store = session(storage);
+    store.getState().openLink('?scenario=minimal&seed=K7Q3&side=us');
+    const saved = storage.getItem(SAVE_KEY);
+    expect(saved).not.toBe('broken');
+    store.getState().startFresh();
+    expect(storage.getItem(SAVE_KEY)).toBe(saved);
+    expect(store.getState().run?.game.seed).toBe('K7Q3');
+    expect(store.getState().screen).toBe('briefing');
+    expect(storage.getItem(`${DAMAGED_PREFIX}1`)).toBe('broken');
+  });
+});
