@@ -63,7 +63,7 @@ export class TitleScene extends StageScene {
     const r = stage.room;
     const scale = Math.min(1.6, Math.max(0.55, (r.w - 2 * MARGIN) / STRIP.w));
     this.caption.setScale(scale).setPosition(r.x + MARGIN, r.y + MARGIN);
-    const showStrip = this.strip.length > 0 && r.h >= 420;
+    const showStrip = this.strip.length > 0 && r.h >= 560;
     this.strip.setVisible(showStrip);
     const stripH = showStrip ? STRIP.h * scale : 0;
     this.strip.setScale(scale).setPosition(r.x + MARGIN, r.y + r.h - MARGIN - stripH);
