@@ -105,15 +105,15 @@ export function createSession(deps: SessionDeps): SessionStore {
     /** The player's own run, put aside while a replay is watched. */
     let suspended: Run | null = null;
     /** Saves a run (not while watching a replay, nor while saves are held) and sets it with its screen, in one update. */
-    const commit = (run: Run, screen: Screen = run.place): void => {
+    const commit = (run: Run, screen: Screen = run.place, also: Partial<Pick<SessionState, 'draft' | 'notice'>> = {}): void => {
       if (run.review !== null || get().savesHeld) {
-        set({ run, screen });
+        set({ run, screen, ...also });
         return;
       }
       const written = persistRun(storage, run, screen);
-      const notice = get().notice;
-      if (written.ok) set({ run, screen, saved: true, notice: notice?.kind === 'storage' ? null : notice });
-      else set({ run, screen, saved: false, notice: { kind: 'storage', message: `Not saved: ${written.message}. Export now to keep this run.` } });
+      const notice = also.notice !== undefined ? also.notice : get().notice;
+      if (written.ok) set({ ...also, run, screen, saved: true, notice: notice?.kind === 'storage' ? null : notice });
+      else set({ ...also, run, screen, saved: false, notice: { kind: 'storage', message: `Not saved: ${written.message}. Export now to keep this run.` } });
     };
     /** Shows a step of a watched replay (never saved). */
     const step = (run: Run): void => set({ run, screen: run.place });
@@ -121,10 +121,14 @@ export function createSession(deps: SessionDeps): SessionStore {
       const side = sidesOf(get().catalog, scenarioId)[0];
       return side === undefined ? null : { scenarioId, side, seed };
     };
-    const begin = (scenarioId: string, side: PlaySide, seed: string): void => {
-      const entry = get().catalog.entries.find((e) => e.id === scenarioId);
-      if (!entry) return;
-      commit(newRun(entry.scenario, side, seed));
+    /** Clears a notice of one of these kinds (the problem it named is solved). */
+    const solved = (...kinds: Notice['kind'][]): Notice | null => {
+      const notice = get().notice;
+      return notice !== null && kinds.includes(notice.kind) ? null : notice;
+    };
+    const begin = (draft: Draft): void => {
+      const entry = get().catalog.entries.find((e) => e.id === draft.scenarioId);
+      if (entry) commit(newRun(entry.scenario, draft.side, draft.seed), 'briefing', { draft, notice: solved('bad-seed', 'bad-code', 'bad-link') });
     };
 
     return {
@@ -139,7 +143,7 @@ export function createSession(deps: SessionDeps): SessionStore {
 
       chooseScenario(id, seed) {
         const draft = draftFor(id, seed ?? deps.randomSeed());
-        if (draft !== null) set({ screen: 'new-run', draft });
+        if (draft !== null) set({ screen: 'new-run', draft, notice: solved('bad-code', 'bad-seed') });
       },
       setDraft(patch) {
         const draft = get().draft;
@@ -156,9 +160,7 @@ export function createSession(deps: SessionDeps): SessionStore {
           set({ notice: { kind: 'bad-seed', message: 'Seed: a seed is 1 to 64 characters with no control characters.' } });
           return;
         }
-        if (!sidesOf(get().catalog, draft.scenarioId).includes(draft.side)) return;
-        if (get().notice?.kind === 'bad-seed') set({ notice: null });
-        begin(draft.scenarioId, draft.side, draft.seed);
+        if (sidesOf(get().catalog, draft.scenarioId).includes(draft.side)) begin(draft);
       },
       back() {
         if (get().screen === 'new-run') set({ screen: 'title' });
@@ -170,7 +172,6 @@ export function createSession(deps: SessionDeps): SessionStore {
           set({ notice: { kind: 'bad-code', message: `Exercise code: ${sentence(parsed.error.message)}${hint}` } });
           return;
         }
-        if (get().notice?.kind === 'bad-code') set({ notice: null });
         get().chooseScenario(parsed.scenarioId, parsed.seed);
       },
       openLink(search) {
@@ -180,8 +181,7 @@ export function createSession(deps: SessionDeps): SessionStore {
           set({ screen: 'title', notice: { kind: 'bad-link', message: `Link parameter "${link.param}": ${sentence(link.reason)}` } });
           return;
         }
-        set({ draft: { scenarioId: link.scenarioId, side: link.side, seed: link.seed } });
-        begin(link.scenarioId, link.side, link.seed);
+        begin({ scenarioId: link.scenarioId, side: link.side, seed: link.seed });
       },
       continueRun() {
         const run = get().run;

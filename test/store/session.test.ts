@@ -247,3 +247,27 @@ describe('session store: replays', () => {
     expect(store.getState().run).toBeNull();
   });
 });
+
+describe('session store: one update per action', () => {
+  it('notifies subscribers once for each step of a run, saving included', () => {
+    const store = session();
+    let calls = 0;
+    store.subscribe(() => {
+      calls++;
+    });
+    const steps: [string, () => void][] = [
+      ['chooseScenario', () => store.getState().chooseScenario('minimal')],
+      ['startRun', () => store.getState().startRun()],
+      ['continueFromBriefing', () => store.getState().continueFromBriefing()],
+      ['choose', () => store.getState().choose('us', 'request_help')],
+      ['continueFromOutcome', () => store.getState().continueFromOutcome()],
+      ['toTitle', () => store.getState().toTitle()],
+      ['continueRun', () => store.getState().continueRun()],
+    ];
+    for (const [name, act] of steps) {
+      calls = 0;
+      act();
+      expect(calls, name).toBe(1);
+    }
+  });
+});
