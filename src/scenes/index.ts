@@ -29,8 +29,11 @@ function rendererType(): number {
     const probe = document.createElement('canvas');
     const gl = probe.getContext('webgl', { failIfMajorPerformanceCaveat: true });
     if (gl === null) return Phaser.CANVAS;
-    const info = gl.getExtension('WEBGL_debug_renderer_info');
-    const name = String(gl.getParameter(info === null ? gl.RENDERER : info.UNMASKED_RENDERER_WEBGL));
+    let name = String(gl.getParameter(gl.RENDERER));
+    if (!SOFTWARE_GL.test(name) && /^webkit webgl$/i.test(name)) {
+      const info = gl.getExtension('WEBGL_debug_renderer_info');
+      if (info !== null) name = String(gl.getParameter(info.UNMASKED_RENDERER_WEBGL));
+    }
     gl.getExtension('WEBGL_lose_context')?.loseContext();
     return SOFTWARE_GL.test(name) ? Phaser.CANVAS : Phaser.AUTO;
   } catch {
@@ -38,6 +41,10 @@ function rendererType(): number {
   }
 }
 
+/**
+ * Starts the one Phaser game of the page inside `parent`, behind the page-text layer, and keeps it
+ * on the scene of the store's screen until `destroy()`. It draws only: it never changes the store.
+ */
 export function createStage(parent: HTMLElement, store: SessionStore): Stage {
   const game = new Phaser.Game({
     type: rendererType(),
@@ -64,6 +71,7 @@ export function createStage(parent: HTMLElement, store: SessionStore): Stage {
 
   const wake = (): void => game.loop.wake();
   window.addEventListener('resize', wake);
+  document.addEventListener('visibilitychange', wake);
   let target: SceneKey = sceneFor(store.getState().screen, store.getState().run !== null);
   const unsubscribe = store.subscribe((state) => {
     const next = sceneFor(state.screen, state.run !== null);
@@ -80,6 +88,7 @@ export function createStage(parent: HTMLElement, store: SessionStore): Stage {
     destroy(): void {
       unsubscribe();
       window.removeEventListener('resize', wake);
+      document.removeEventListener('visibilitychange', wake);
       game.loop.wake();
       game.destroy(true);
     },
