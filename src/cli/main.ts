@@ -9,13 +9,13 @@ import { CommandFailure, EXIT_FAIL, EXIT_OK, EXIT_USAGE, UsageError, type Comman
 import { newScenario } from './new';
 import { play } from './play';
 import { replay } from './replay';
+import { simWithReport } from './report';
 import { schema } from './schema';
-import { sim } from './sim';
 
 export const COMMANDS: readonly (readonly [string, Command, string])[] = [
   ['check', check, 'validate and lint scenario files'],
   ['play', play, 'play a run in the terminal, or print its log as JSON'],
-  ['sim', sim, 'play many seeded runs and report how the scenario balances'],
+  ['sim', simWithReport, 'play many seeded runs and report how the scenario balances (--report: an HTML page)'],
   ['replay', replay, 'replay a replay file and say whether it reproduces'],
   ['schema', schema, 'print or write the scenario JSON Schema'],
   ['new', newScenario, 'create a scenario file from scenarios/_template.yaml'],

@@ -1,0 +1,113 @@
+/**
+ * `scenario sim <file> --runs N --seed S --report out.html`: the balance report. `sim` without
+ * `--report` is the simulator's own command, unchanged; with it, all three policies are played
+ * whatever `--policy` says, the page is written, and one summary line goes to stdout.
+ */
+import { writeFileSync, existsSync, statSync } from 'node:fs';
+import { dirname, extname, resolve } from 'node:path';
+import { isValidSeed } from '../engine/codes';
+import type { Side } from '../engine/types';
+import { isPolicyKind, type PolicyKind } from '../sim';
+import { studyBalance, type BalanceStudy } from '../sim/balance';
+import { CommandFailure, EXIT_OK, line, parse, UsageError, type Command, type Io } from './io';
+import { displayName, existingFile, openScenario } from './project';
+import { balanceReportHtml } from './report-page';
+import { sim, SIM_HELP } from './sim';
+
+/** The most runs per policy a report plays (each run's end state is counted, not kept). */
+const MAX_REPORT_RUNS = 1_000_000;
+/** Runs (all policies together) from which a progress bar is drawn on a terminal. */
+const PROGRESS_FROM = 20_000;
+
+export const REPORT_HELP = `
+Balance report:
+  --report FILE   write a self-contained HTML page (no script, nothing fetched) to FILE (.html):
+                  endings under each policy, the spread of each indicator at the end, options never
+                  or always chosen when offered, the balance flags (with lopsided: one ending in more
+                  than 80% of runs under every policy) explained, and the extreme runs with the play
+                  command that replays each. All three policies are played whatever --policy says.
+                  Prints one summary line instead of the tables; --json cannot be combined with it.
+`;
+
+const hasReport = (args: readonly string[]): boolean => args.some((a) => a === '--report' || a.startsWith('--report='));
+
+function parseRuns(value: string | undefined): number {
+  if (value === undefined) throw new UsageError('--runs is required');
+  if (!/^\d{1,8}$/.test(value) || Number(value) < 1 || Number(value) > MAX_REPORT_RUNS) throw new UsageError(`--runs must be a whole number from 1 to ${MAX_REPORT_RUNS} with --report, not "${value}"`);
+  return Number(value);
+}
+
+function parseSide(value: string | undefined, allowed: readonly Side[]): Side {
+  if (value === undefined) return allowed[0] ?? 'us';
+  if (value !== 'us' && value !== 'cn') throw new UsageError(`--side must be us or cn, not "${value}"`);
+  if (!allowed.includes(value)) throw new UsageError(`this scenario cannot be played as ${value}; its sides are ${allowed.join(', ')}`);
+  return value;
+}
+
+/** The report's path: an .html file in an existing folder, not the scenario itself. */
+function reportTarget(io: Io, name: string): string {
+  const abs = resolve(io.cwd, name);
+  const ext = extname(abs).toLowerCase();
+  if (ext !== '.html' && ext !== '.htm') throw new UsageError(`--report names an .html file, not "${name}"`);
+  if (!existsSync(dirname(abs)) || !statSync(dirname(abs)).isDirectory()) throw new UsageError(`no such folder for --report: ${dirname(name)}`);
+  if (existsSync(abs) && statSync(abs).isDirectory()) throw new UsageError(`--report names a folder: ${name}`);
+  return abs;
+}
+
+/** The one-line summary: runs, the most frequent ending under each policy, the flags, the file. */
+export function summaryLine(study: BalanceStudy, file: string, bytes: number): string {
+  const top = study.policies.map(({ report }) => {
+    let best = report.endings[0];
+    for (const e of report.endings) if (best === undefined || e.count > best.count) best = e;
+    const share = best === undefined || report.completed === 0 ? '-' : `${((best.count * 100) / report.completed).toFixed(1)}%`;
+    return `${report.policy} ${best?.id ?? '-'} ${share}`;
+  });
+  const kinds = [...new Set(study.flags.map((f) => f.kind))];
+  const flags = kinds.length === 0 ? 'no flags' : `flags: ${kinds.join(', ')}`;
+  return `report: ${study.runs} runs x 3 policies as ${study.side}; most frequent ending: ${top.join(', ')}; ${flags}; wrote ${file} (${bytes} bytes)`;
+}
+
+async function report(args: readonly string[], io: Io): Promise<number> {
+  const { values, positionals } = parse(args, {
+    runs: { type: 'string' },
+    seed: { type: 'string' },
+    policy: { type: 'string' },
+    side: { type: 'string' },
+    json: { type: 'boolean' },
+    report: { type: 'string' },
+  });
+  if (positionals.length !== 1) throw new UsageError(positionals.length === 0 ? 'name a scenario file' : 'name one scenario file');
+  if (values.json === true) throw new UsageError('--report writes HTML and --json prints JSON: use one of them');
+  const runs = parseRuns(values.runs);
+  const seed = values.seed;
+  if (seed === undefined) throw new UsageError('--seed is required');
+  if (!isValidSeed(seed)) throw new UsageError('a seed is 1 to 64 characters with no control characters');
+  if (values.policy !== undefined && values.policy !== 'all' && !isPolicyKind(values.policy)) throw new UsageError(`--policy must be random, cautious, hawkish or all, not "${values.policy}"`);
+  const file = positionals[0] as string;
+  const target = reportTarget(io, values.report as string);
+  if (target === existingFile(io, file)) throw new UsageError('--report must not name the scenario file');
+  const scenario = openScenario(io, file);
+  const side = parseSide(values.side, scenario.file.sides);
+
+  const showProgress = io.stderrIsTTY && runs * 3 >= PROGRESS_FROM;
+  const progress = (policy: PolicyKind, done: number, total: number): void => io.err(`\rreport ${policy} ${Math.floor((done * 100) / total)}%\u001b[K`);
+  const study = studyBalance(scenario, { runs, seed, side, ...(showProgress ? { onProgress: progress } : {}) });
+  if (showProgress) io.err('\r\u001b[K');
+  const html = balanceReportHtml(scenario, study, displayName(io, existingFile(io, file)));
+  try {
+    writeFileSync(target, html);
+  } catch (e) {
+    throw new CommandFailure(`could not write ${displayName(io, target)}: ${e instanceof Error ? e.message : String(e)}`);
+  }
+  line(io, summaryLine(study, displayName(io, target), Buffer.byteLength(html)));
+  return EXIT_OK;
+}
+
+/** `sim`, with `--report` added: the simulator's command runs unchanged unless `--report` is given. */
+export const simWithReport: Command = async (args, io) => {
+  if (args.includes('--help') || args.includes('-h')) {
+    io.out(`${SIM_HELP}${REPORT_HELP}`);
+    return EXIT_OK;
+  }
+  return hasReport(args) ? report(args, io) : sim(args, io);
+};
