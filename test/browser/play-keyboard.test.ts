@@ -48,9 +48,13 @@ browserSuite('each scenario played with the keyboard alone', (suite) => {
             expect(text).toContain(norm(seen.optionLabel));
           } else {
             expect(await visibleText(page, '#outcome-text')).toContain(norm(seen.outcomeText));
+            await expect
+              .poll(async () => norm((await page.locator('#announcer').textContent()) ?? ''), { message: 'the live region announces the outcome', timeout: 2000 })
+              .toContain(norm(seen.outcomeText));
           }
         });
         expect(turns).toBe(expected.turns.length);
+        expect(await page.locator('#announcer').getAttribute('aria-live')).toBe('polite');
 
         const debrief = await visibleText(page, '#debrief');
         expect(debrief).toContain(norm(expected.endingTitle));

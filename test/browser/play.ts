@@ -56,11 +56,19 @@ export async function pickOption(page: Page, index: number, side: 'us' | 'cn'): 
   await page.keyboard.press(String(index));
 }
 
-/** Outcome: Space goes on, to the next turn or the debrief. Returns the screen reached. */
-export async function leaveOutcome(page: Page): Promise<ScreenName> {
+/**
+ * Outcome: goes on to the next turn or the debrief, and returns the screen reached. By default Tab to
+ * "continue" and Space; `plainEnter` presses Enter wherever focus is, as the contract allows.
+ */
+export async function leaveOutcome(page: Page, plainEnter = false): Promise<ScreenName> {
   await expectScreen(page, 'outcome');
-  await tabTo(page, 'button[data-action="continue"]');
-  await page.keyboard.press('Space');
+  if (plainEnter) {
+    await page.locator('button[data-action="continue"]').waitFor({ state: 'visible' });
+    await page.keyboard.press('Enter');
+  } else {
+    await tabTo(page, 'button[data-action="continue"]');
+    await page.keyboard.press('Space');
+  }
   await page.waitForFunction(() => {
     const s = document.querySelector('#app')?.getAttribute('data-screen');
     return s === 'turn' || s === 'debrief';
@@ -74,7 +82,8 @@ export interface TurnHook {
 
 /**
  * From the first turn to the debrief, one side against the model: picks[t] on turn t (1-based), or 1
- * when the list runs out. `onScreen` runs on each turn and outcome screen before moving on.
+ * when the list runs out. `onScreen` runs on each turn and outcome screen before moving on. Outcomes
+ * are left by Tab and Space, and every second one by a plain Enter.
  */
 export async function playTurns(page: Page, side: 'us' | 'cn', picks: readonly number[], onScreen?: TurnHook): Promise<number> {
   let turn = 0;
@@ -86,7 +95,7 @@ export async function playTurns(page: Page, side: 'us' | 'cn', picks: readonly n
     await waitForScreen(page, 'outcome');
     if (onScreen) await onScreen(turn, 'outcome');
     turn += 1;
-    if ((await leaveOutcome(page)) === 'debrief') return turn;
+    if ((await leaveOutcome(page, turn % 2 === 0)) === 'debrief') return turn;
     if (turn > 80) throw new Error('the run did not end within 80 turns');
   }
 }

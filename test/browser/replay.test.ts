@@ -51,6 +51,7 @@ browserSuite('replay export and import', (suite) => {
 
     await activate(page, 'button[data-action="to-title"]');
     await expectScreen(page, 'title');
+    const saved = await page.evaluate(() => localStorage.getItem('red-phone:save'));
     const [chooser] = await Promise.all([page.waitForEvent('filechooser'), activate(page, 'button[data-action="import-replay"]')]);
     await chooser.setFiles(path);
     expect(await watchToDebrief(page)).toBeGreaterThan(expected.turns.length);
@@ -59,5 +60,6 @@ browserSuite('replay export and import', (suite) => {
     const watched = await hook(page);
     expect(watched.logJson).toBe(played.logJson);
     expect(watched.stateHash).toBe(played.stateHash);
+    expect(await page.evaluate(() => localStorage.getItem('red-phone:save')), 'watching a replay leaves the saved run alone').toBe(saved);
   });
 });
