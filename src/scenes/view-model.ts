@@ -43,8 +43,6 @@ export interface WireLine {
   readonly turn: number;
   readonly kind: 'news' | 'inject' | 'ledger' | 'move';
   readonly text: string;
-  /** The side that moved, on a move line. */
-  readonly side?: Side;
 }
 
 export interface RoomView {
@@ -172,7 +170,7 @@ const LEDGER_EVENT_TEXT = { sent: 'request sent', answered: 'request answered', 
 
 /**
  * The news wire, newest turn first; within a turn, injects, then the outcomes' news, then ledger
- * events, then the two moves (the option labels the page layer showed on the outcome).
+ * events, then both moves on one line (the option labels the page layer showed on the outcome).
  */
 export function wireOf(scenario: Scenario, game: GameState, limit: number = WIRE_LINES): WireLine[] {
   const out: WireLine[] = [];
@@ -195,10 +193,12 @@ export function wireOf(scenario: Scenario, game: GameState, limit: number = WIRE
         const quality = ev.quality === null ? '' : ` (${ev.quality})`;
         lines.push({ turn: rec.turn, kind: 'ledger', text: `${SIDE_SHORT[ev.from]} → ${SIDE_SHORT[ev.to]} #${ev.request}: ${LEDGER_EVENT_TEXT[ev.kind]}${late}${quality}` });
       }
+      const moves: string[] = [];
       for (const m of rec.moves) {
         const option = optionOf(scenario, rec.beat, m.side, m.option);
-        if (option !== null) lines.push({ turn: rec.turn, kind: 'move', side: m.side, text: option.file.label });
+        if (option !== null) moves.push(`${SIDE_SHORT[m.side]}: ${option.file.label}`);
       }
+      if (moves.length > 0) lines.push({ turn: rec.turn, kind: 'move', text: moves.join('  ·  ') });
     }
     for (const line of lines) if (out.length < limit) out.push(line);
   }

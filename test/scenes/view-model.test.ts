@@ -66,7 +66,7 @@ describe('room view after one turn', () => {
     expect(outcome.ledgerMore).toBe(0);
     expect(outcome.wire).toEqual([
       { turn: 1, kind: 'ledger', text: 'US → CN #1: request sent' },
-      { turn: 1, kind: 'move', side: 'us', text: 'Ask for assistance' },
+      { turn: 1, kind: 'move', text: 'US: Ask for assistance  ·  CN: Deny' },
     ]);
     expect(outcome.hotline).toBe('idle');
     expect(outcome.hotlineTally).toBe('no calls yet');
@@ -105,13 +105,12 @@ describe('ledger and ladder over several turns', () => {
     if (!fired.ok) throw new Error(fired.error.message);
     const ended = resolveTurn(scenario, fired.state, WAIT);
     if (!ended.ok) throw new Error(ended.error.message);
-    expect(wireOf(scenario, ended.state, 6)).toEqual([
+    expect(wireOf(scenario, ended.state, 5)).toEqual([
       { turn: 2, kind: 'ledger', text: 'US → CN #1: request never answered' },
-      { turn: 2, kind: 'move', side: 'us', text: 'Wait' },
-      { turn: 2, kind: 'move', side: 'cn', text: 'Stall' },
+      { turn: 2, kind: 'move', text: 'US: Wait  ·  CN: Stall' },
       { turn: 1, kind: 'inject', text: 'A summit is called' },
       { turn: 1, kind: 'ledger', text: 'US → CN #1: request sent' },
-      { turn: 1, kind: 'move', side: 'us', text: 'Ask for assistance' },
+      { turn: 1, kind: 'move', text: 'US: Ask for assistance  ·  CN: Deny' },
     ]);
     expect(wireOf(scenario, ended.state, 1)).toHaveLength(1);
   });

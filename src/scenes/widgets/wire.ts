@@ -9,7 +9,7 @@ import { css, type ColorName } from '../theme';
 import { HEADING_H, panel, PANEL_PAD } from './panel';
 import { clip, label, tint } from './text';
 
-const KIND_TAG: Readonly<Record<WireLine['kind'], string>> = { news: 'NEWS', inject: 'FLASH', ledger: 'LEDGER', move: 'MOVE' };
+const KIND_TAG: Readonly<Record<WireLine['kind'], string>> = { news: 'NEWS', inject: 'FLASH', ledger: 'LEDGER', move: 'MOVES' };
 const KIND_COLOR: Readonly<Record<WireLine['kind'], ColorName>> = { news: 'amber', inject: 'signal', ledger: 'paperDim', move: 'paperDim' };
 
 /** Where a wire line's text starts, after its turn and kind tags. */
@@ -50,8 +50,8 @@ export class Wire {
     this.slots.forEach((slot, i) => {
       const line = lines[i];
       slot.turn.setText(line === undefined ? '' : `TURN ${line.turn}`);
-      slot.tag.setText(line === undefined ? '' : line.side === undefined ? KIND_TAG[line.kind] : line.side.toUpperCase());
-      tint(slot.tag, css(line === undefined ? 'paperDim' : line.side === undefined ? KIND_COLOR[line.kind] : line.side));
+      slot.tag.setText(line === undefined ? '' : KIND_TAG[line.kind]);
+      tint(slot.tag, css(line === undefined ? 'paperDim' : KIND_COLOR[line.kind]));
       slot.text.setText(line === undefined ? '' : clip(line.text, this.chars));
     });
     this.empty.setVisible(lines.length === 0);
