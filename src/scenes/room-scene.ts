@@ -4,12 +4,12 @@
  * wire. It redraws only when the session changes; on the outcome it plays the changes.
  */
 import type * as Phaser from 'phaser';
-import type { Scenario } from '../engine';
+import type { GameState, Scenario } from '../engine';
 import type { SessionState } from '../store/session';
 import { DESIGN, fitInto, type StageLayout } from './layout';
 import { StageScene } from './stage-scene';
 import { COLOR } from './theme';
-import { roomView } from './view-model';
+import { gaugesOf, roomView } from './view-model';
 import { Gauges } from './widgets/gauges';
 import { Hotline } from './widgets/hotline';
 import { Ladder } from './widgets/ladder';
@@ -49,7 +49,7 @@ export class RoomScene extends StageScene {
     this.apply(state, false);
   }
 
-  private buildRoom(scenario: Scenario): Widgets {
+  private buildRoom(scenario: Scenario, game: GameState): Widgets {
     const room = this.room as Phaser.GameObjects.Container;
     room.removeAll(true);
     const view = scenario.ladder.map((r, index) => ({ index, label: r.label }));
@@ -61,7 +61,7 @@ export class RoomScene extends StageScene {
     const date = label(this, DESIGN.w, 0, '', { size: 30, mono: true, bold: true }).setOrigin(1, 0);
     const dateCaption = label(this, DESIGN.w, 42, 'IN-GAME DATE', { size: 12, mono: true, color: 'faint', spacing: 2 }).setOrigin(1, 0);
     const ladder = new Ladder(this, view, ids, COL.left, ROW.body, COL.leftW, ROW.bodyH);
-    const gauges = new Gauges(this, roomViewGauges(scenario), COL.right, ROW.body, COL.rightW, ROW.bodyH);
+    const gauges = new Gauges(this, gaugesOf(scenario, game, null), COL.right, ROW.body, COL.rightW, ROW.bodyH);
     const hotline = new Hotline(this, COL.left, ROW.lower, COL.leftW, ROW.lowerH);
     const ledger = new Ledger(this, COL.right, ROW.lower, COL.rightW, ROW.lowerH);
     const wire = new Wire(this, 0, ROW.wire, DESIGN.w, ROW.wireH);
@@ -88,7 +88,7 @@ export class RoomScene extends StageScene {
     if (state.screen !== 'turn' && state.screen !== 'outcome') return;
     let w = this.widgets;
     if (w === null || w.scenario !== run.scenario) {
-      w = this.buildRoom(run.scenario);
+      w = this.buildRoom(run.scenario, run.game);
       this.widgets = w;
       this.relayout();
     }
@@ -108,19 +108,4 @@ export class RoomScene extends StageScene {
     this.widgets = null;
     this.room = null;
   }
-}
-
-function roomViewGauges(scenario: Scenario): ReturnType<typeof roomView>['gauges'] {
-  return scenario.file.indicators.map((ind) => ({
-    id: ind.id,
-    label: ind.label,
-    value: ind.start,
-    min: ind.min,
-    max: ind.max,
-    fraction: 0,
-    fromFraction: 0,
-    delta: 0,
-    trend: 'same' as const,
-    better: ind.better,
-  }));
 }
