@@ -62,4 +62,39 @@ browserSuite('replay export and import', (suite) => {
     expect(watched.stateHash).toBe(played.stateHash);
     expect(await page.evaluate(() => localStorage.getItem('red-phone:save')), 'watching a replay leaves the saved run alone').toBe(saved);
   });
+
+  it.skipIf(file === '')('playing on from a watched replay asks before it replaces a saved run (RELIABILITY 13)', async () => {
+    const scenario = loadScenarioFile(`scenarios/${file}`);
+    const expected = playByIndex(scenario, 'FORK', 'us', PICKS);
+    const { page } = await suite.open();
+    await playToDebrief(page, scenario.id, 'us', 'FORK', expected.picks);
+    const [download] = await Promise.all([page.waitForEvent('download'), activate(page, 'button[data-action="download-replay"]')]);
+    const path = await download.path();
+
+    await activate(page, 'button[data-action="to-title"]');
+    await expectScreen(page, 'title');
+    const saved = await page.evaluate(() => localStorage.getItem('red-phone:save'));
+    expect(saved).not.toBeNull();
+    const [chooser] = await Promise.all([page.waitForEvent('filechooser'), activate(page, 'button[data-action="import-replay"]')]);
+    await chooser.setFiles(path);
+    await expectScreen(page, 'briefing');
+    await activate(page, 'button[data-action="review-next"]');
+    await activate(page, 'button[data-action="review-next"]');
+    const watchedHash = (await hook(page)).stateHash;
+
+    await activate(page, 'button[data-action="fork"]');
+    const banner = page.locator('#banner');
+    await banner.locator('button[data-action="confirm-fork"]').waitFor({ state: 'visible' });
+    await activate(page, '#banner button[data-action="dismiss"]');
+    expect(await page.evaluate(() => localStorage.getItem('red-phone:save')), 'keeping the saved run keeps its bytes').toBe(saved);
+
+    await activate(page, 'button[data-action="fork"]');
+    await activate(page, '#banner button[data-action="confirm-fork"]');
+    await page.waitForFunction((s) => localStorage.getItem('red-phone:save') !== s, saved);
+    expect((await hook(page)).stateHash).toBe(watchedHash);
+    await page.reload();
+    await page.waitForFunction(() => '__redPhone' in window);
+    if ((await screenOf(page)) === 'title') await activate(page, 'button[data-action="continue-run"]');
+    expect((await hook(page)).stateHash, 'the forked run is the one saved').toBe(watchedHash);
+  });
 });
