@@ -4,7 +4,7 @@
  */
 import { askingSide } from '../store/run';
 import type { Screen, SessionState, SessionStore } from '../store/session';
-import { recordView } from '../store/derive';
+import { optionsFor, recordView } from '../store/derive';
 import { renderBanner } from './banner';
 import { downloadText } from './download';
 import { sideName } from './format';
@@ -72,9 +72,13 @@ function announcement(state: SessionState, headingText: string): string {
     for (const i of view.injects) parts.push(`${i.title}. ${i.text}`);
     return `${headingText}. ${parts.join(' ')}`;
   }
-  if (state.screen === 'turn' && run !== null && run.side === 'both') {
+  if (state.screen === 'turn' && run !== null && run.review === null) {
     const side = askingSide(run);
-    return side === 'cn' ? `${headingText}. The United States has chosen; its choice is covered. China team: your decision.` : `${headingText}. United States team: your decision.`;
+    const count = optionsFor(run, side).length;
+    const turn = `Turn ${run.game.turn + 1} of ${run.scenario.file.maxTurns}: ${headingText}.`;
+    const keys = count > 1 ? ` Number keys 1 to ${Math.min(9, count)} choose an option.` : '';
+    if (run.side !== 'both') return `${turn}${keys}`;
+    return side === 'cn' ? `${turn} The United States has chosen; its choice is covered. China team: your decision.${keys}` : `${turn} United States team: your decision.${keys}`;
   }
   return headingText;
 }

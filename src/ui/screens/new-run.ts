@@ -62,7 +62,7 @@ export function newRunScreen(ctx: Ctx): View {
     h('p', { class: 'kicker' }, `${f.title} · ${lengthText(f.maxTurns, f.calendar.turnDays)} · ${f.difficulty}`),
     heading('New run'),
     h('form', { class: 'card', onsubmit: (e: Event) => e.preventDefault() },
-      h('fieldset', { class: 'sides' }, h('legend', {}, 'Your side'), ...radios),
+      h('div', { class: 'code-box', 'aria-live': 'off' }, h('p', { class: 'label' }, 'Exercise code'), code, spoken),
       h(
         'div',
         { class: 'seed' },
@@ -70,7 +70,7 @@ export function newRunScreen(ctx: Ctx): View {
         h('div', { class: 'row' }, seed, actionButton('random-seed', 'New random seed', () => store.getState().rollSeed())),
         h('p', { id: 'seed-help', class: 'help' }, 'The seed fixes the dice: the same seed and the same choices always play out the same way.'),
       ),
-      h('div', { class: 'code-box', 'aria-live': 'off' }, h('p', { class: 'label' }, 'Exercise code'), code, spoken),
+      h('fieldset', { class: 'sides' }, h('legend', {}, 'Your side'), ...radios),
       replaces(ctx),
       h('div', { class: 'actions' }, actionButton('start-run', 'Start the run', () => store.getState().startRun(), { class: 'primary' }), actionButton('back', 'Back', () => store.getState().back())),
     ),
