@@ -8,6 +8,7 @@ import { DOMINANT_MARGIN, DOMINANT_MIN_RUNS, LUCK_MIN_PERCENT, LUCK_SPREAD_PP, t
 import { choiceExtremes, LOPSIDED_PERCENT, type BalanceStudy, type ExtremeKind, type ReportFlag } from '../sim/balance';
 import { documentOf, el, frag, styleText, type Child, type Html } from './report-html';
 import { boxPlot, colourOf, endingsChart } from './report-svg';
+import { percent } from './table';
 
 const CSS = `
 body { font-family: system-ui, sans-serif; color: #1a1a1a; max-width: 60rem; margin: 2rem auto; padding: 0 1rem; line-height: 1.45; }
@@ -30,7 +31,6 @@ export function shellWord(s: string): string {
   return /^[A-Za-z0-9_./:=,@+-]+$/.test(s) ? s : `'${s.replace(/'/g, `'\\''`)}'`;
 }
 
-const pct = (count: number, of: number): string => (of === 0 ? '-' : `${((count * 100) / of).toFixed(1)}%`);
 const num = (x: number | string): Html => el('td', { class: 'n' }, String(x));
 const th = (text: string, numeric = false): Html => el('th', numeric ? { class: 'n' } : {}, text);
 
@@ -45,7 +45,7 @@ const FLAG_HELP: Readonly<Record<ReportFlag['kind'], string>> = {
   unwinnable:
     'No run under any policy reached an ending whose tone is success. Either no path leads to a success ending, or its conditions are too strict. Check the success endings\u2019 "when" and the outcomes that name them, and play the best runs below to see how close they came.',
   lopsided: `One ending takes more than ${LOPSIDED_PERCENT}% of the runs under every policy: whatever the players do, nearly every group ends the same way, and a class has little to compare. Open other paths to the other endings, or make this one depend on choices.`,
-  'luck-alone': `This ending comes about as often under every policy (within ${LUCK_SPREAD_PP} percentage points, and in more than ${LUCK_MIN_PERCENT}% of runs): the dice decide it, not the players. Make its chance depend on what the players choose, for example with weights that read chose.us.<option> or indicators their options move.`,
+  'luck-alone': `This ending comes about as often under every policy (within ${LUCK_SPREAD_PP} percentage points, and in more than ${LUCK_MIN_PERCENT}% of runs): the dice decide it, not the players. Make its chance depend on what the players choose, for example with weights that read chose.<side>.<option> or indicators their options move.`,
   'dominant-option': `Runs that chose this option scored at least ${DOMINANT_MARGIN} points higher on every objective of the played side than runs offered it that passed it by (compared only where both groups have at least ${DOMINANT_MIN_RUNS} runs). A player who finds it has no reason to pick anything else: give it a cost or a risk, or strengthen the alternatives.`,
 };
 
@@ -68,7 +68,7 @@ function endingsSection(scenario: Scenario, reports: readonly SimReport[]): Html
   const endings = scenario.file.endings;
   const bars = reports.map((r) => ({ policy: r.policy, completed: r.completed, segments: endings.map((e, i) => ({ title: e.title, count: r.endings[i]?.count ?? 0 })) }));
   const legend = el('ul', { class: 'legend' }, ...endings.map((e, i) => el('li', {}, el('span', { class: 'swatch', style: `background:${colourOf(i)}` }), e.title)));
-  const rows = endings.map((e, i) => el('tr', {}, el('td', {}, el('span', { class: 'swatch', style: `background:${colourOf(i)}` }), e.title, ' ', el('code', {}, e.id)), el('td', {}, e.tone), ...reports.map((r) => num(`${r.endings[i]?.count ?? 0} (${pct(r.endings[i]?.count ?? 0, r.completed)})`))));
+  const rows = endings.map((e, i) => el('tr', {}, el('td', {}, el('span', { class: 'swatch', style: `background:${colourOf(i)}` }), e.title, ' ', el('code', {}, e.id)), el('td', {}, e.tone), ...reports.map((r) => num(`${r.endings[i]?.count ?? 0} (${percent(r.endings[i]?.count ?? 0, r.completed)})`))));
   return frag(
     el('h2', { id: 'endings' }, 'Endings under each policy'),
     el('p', {}, 'The share of completed runs that reached each ending. Tones are for the United States, as the scenario gives them.'),
@@ -100,7 +100,7 @@ function indicatorsSection(scenario: Scenario, study: BalanceStudy): Html {
 }
 
 function objectivesSection(scenario: Scenario, reports: readonly SimReport[]): Html {
-  const rows = scenario.file.objectives.map((o, i) => el('tr', {}, el('td', {}, o.label, ' ', el('code', {}, o.id)), el('td', {}, SIDE_NAMES[o.side]), ...reports.map((r) => num(`${(r.objectives[i]?.mean ?? 0).toFixed(1)} / ${pct(r.objectives[i]?.met ?? 0, r.completed)}`))));
+  const rows = scenario.file.objectives.map((o, i) => el('tr', {}, el('td', {}, o.label, ' ', el('code', {}, o.id)), el('td', {}, SIDE_NAMES[o.side]), ...reports.map((r) => num(`${(r.objectives[i]?.mean ?? 0).toFixed(2)} / ${percent(r.objectives[i]?.met ?? 0, r.completed)}`))));
   return frag(
     el('h2', { id: 'objectives' }, 'Objectives'),
     el('p', {}, 'Mean score (0 to 100) at the end, and the share of runs in which the objective was met.'),

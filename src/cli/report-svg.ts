@@ -5,6 +5,7 @@
  * a text label, as the same numbers are also in a table beside it.
  */
 import { el, frag, type Html } from './report-html';
+import { percent } from './table';
 
 /** Okabe–Ito colours, distinguishable with the common colour-vision deficiencies; cycled past eight endings. */
 export const PALETTE: readonly string[] = ['#0072B2', '#E69F00', '#009E73', '#D55E00', '#CC79A7', '#56B4E9', '#8C6D1F', '#444444'];
@@ -25,7 +26,6 @@ const n1 = (x: number): string => {
   return Object.is(r, -0) ? '0' : String(r);
 };
 
-const percent = (count: number, of: number): string => (of === 0 ? '0.0%' : `${((count * 100) / of).toFixed(1)}%`);
 
 export interface EndingBar {
   readonly policy: string;

@@ -13,6 +13,7 @@ import { CommandFailure, EXIT_OK, line, parse, UsageError, type Command, type Io
 import { displayName, existingFile, openScenario } from './project';
 import { balanceReportHtml } from './report-page';
 import { sim, SIM_HELP } from './sim';
+import { percent } from './table';
 
 /** The most runs per policy a report plays (each run's end state is counted, not kept). */
 const MAX_REPORT_RUNS = 1_000_000;
@@ -59,7 +60,7 @@ export function summaryLine(study: BalanceStudy, file: string, bytes: number): s
   const top = study.policies.map(({ report }) => {
     let best = report.endings[0];
     for (const e of report.endings) if (best === undefined || e.count > best.count) best = e;
-    const share = best === undefined || report.completed === 0 ? '-' : `${((best.count * 100) / report.completed).toFixed(1)}%`;
+    const share = best === undefined ? '-' : percent(best.count, report.completed);
     return `${report.policy} ${best?.id ?? '-'} ${share}`;
   });
   const kinds = [...new Set(study.flags.map((f) => f.kind))];
