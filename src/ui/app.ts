@@ -109,7 +109,10 @@ export function mountUi(mount: Mount, store: SessionStore): () => void {
     mount.app.dataset['screen'] = state.screen;
     mount.app.classList.toggle('reduced-motion', state.settings.reducedMotion);
     if (prev === null || prev.notice !== state.notice) {
+      const focusWasInBanner = mount.banner.contains(document.activeElement);
       renderBanner(mount.banner, state.notice, store, (name, text) => downloadText(name, text));
+      // Focus never falls to the page when the banner it was in goes away.
+      if (focusWasInBanner && prev?.screen === state.screen) mount.ui.querySelector<HTMLElement>('[data-heading]')?.focus();
       // A question the player must answer takes the focus; other problems are announced by the alert.
       if (state.notice?.kind === 'overwrite' || (prev === null && state.notice?.kind === 'bad-save')) mount.banner.querySelector<HTMLElement>('button')?.focus();
     }
