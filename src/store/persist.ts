@@ -54,6 +54,15 @@ function damaged(storage: StorageLike | null, bytes: string, reason: string): Re
 export function restoreRun(storage: StorageLike | null, catalog: Catalog): RestoreResult {
   const bytes = readKey(storage, SAVE_KEY);
   if (bytes === null) return { kind: 'none' };
+  try {
+    return restoreBytes(storage, catalog, bytes);
+  } catch (err) {
+    // The engine throws only on a broken invariant; even then the page goes on and the bytes are kept.
+    return damaged(storage, bytes, `the game could not be rebuilt (${err instanceof Error ? err.message : String(err)})`);
+  }
+}
+
+function restoreBytes(storage: StorageLike | null, catalog: Catalog, bytes: string): RestoreResult {
   const parsed = parseSave(bytes, SAVE_KEY);
   if (!parsed.ok) return damaged(storage, bytes, `${parsed.error.message} (${parsed.error.code})`);
   const restored = restoreSave(parsed.value, catalog.entries.map((e) => e.scenario));

@@ -12,6 +12,14 @@ export type ImportResult = { readonly ok: true; readonly run: Run } | { readonly
 
 /** Reads replay text against the scenarios on offer and builds a run that watches it from the start. */
 export function importReplay(text: string, fileName: string, catalog: Catalog): ImportResult {
+  try {
+    return importChecked(text, fileName, catalog);
+  } catch (err) {
+    return { ok: false, message: `${fileName}: the replay could not be played (${err instanceof Error ? err.message : String(err)})` };
+  }
+}
+
+function importChecked(text: string, fileName: string, catalog: Catalog): ImportResult {
   const parsed = parseReplay(text, fileName);
   if (!parsed.ok) return { ok: false, message: `${fileName}: ${parsed.error.message}` };
   const file = parsed.value;
