@@ -55,39 +55,52 @@ function randomSeed(): string {
   return randomSeedFrom(bits[0] ?? 0);
 }
 
-const bundled = import.meta.glob<string>('/scenarios/*.yaml', { query: '?raw', import: 'default', eager: true });
-const catalog = loadCatalog(
-  Object.entries(bundled).map(([file, text]) => ({ file, text })),
-  bundled['/scenarios/terms.yaml'] ?? '',
-  bundled['/scenarios/ladder.yaml'] ?? '',
-);
-
-const store = createSession({
-  catalog,
-  storage: pageStorage(),
-  randomSeed,
-  settings: { reducedMotion: window.matchMedia('(prefers-reduced-motion: reduce)').matches },
-});
-
-if (location.search !== '') {
-  store.getState().openLink(location.search);
-  // The run now lives in the save: a reload continues it rather than starting the link's run again.
-  history.replaceState(null, '', location.pathname + location.hash);
+/** Creates the store, opens a link, mounts the page text and the test hook; returns the store. */
+function startGame(): SessionStore {
+  const bundled = import.meta.glob<string>('/scenarios/*.yaml', { query: '?raw', import: 'default', eager: true });
+  const catalog = loadCatalog(
+    Object.entries(bundled).map(([file, text]) => ({ file, text })),
+    bundled['/scenarios/terms.yaml'] ?? '',
+    bundled['/scenarios/ladder.yaml'] ?? '',
+  );
+  const store = createSession({
+    catalog,
+    storage: pageStorage(),
+    randomSeed,
+    settings: { reducedMotion: window.matchMedia('(prefers-reduced-motion: reduce)').matches },
+  });
+  if (location.search !== '') {
+    store.getState().openLink(location.search);
+    // The run now lives in the save: a reload continues it rather than starting the link's run again.
+    history.replaceState(null, '', location.pathname + location.hash);
+  }
+  mountUi({ app: required('app'), ui: required('ui'), banner: required('banner'), announcer: required('announcer') }, store);
+  window.__redPhone = Object.freeze({
+    screen: () => store.getState().screen,
+    logJson: () => {
+      const run = store.getState().run;
+      return run === null ? null : `${JSON.stringify(run.game.log, null, 2)}\n`;
+    },
+    stateHash: () => {
+      const run = store.getState().run;
+      return run === null ? null : stateHash(run.game);
+    },
+  });
+  return store;
 }
 
-mountUi({ app: required('app'), ui: required('ui'), banner: required('banner'), announcer: required('announcer') }, store);
+/** Starts the game; a broken invariant still leaves words on the page, never a blank one. */
+function startOrExplain(): SessionStore {
+  try {
+    return startGame();
+  } catch (err) {
+    const ui = document.getElementById('ui');
+    if (ui !== null) ui.textContent = `Red Phone could not start: ${err instanceof Error ? err.message : String(err)}. Reload the page; if it happens again, clear this site's storage.`;
+    throw err;
+  }
+}
 
-window.__redPhone = Object.freeze({
-  screen: () => store.getState().screen,
-  logJson: () => {
-    const run = store.getState().run;
-    return run === null ? null : `${JSON.stringify(run.game.log, null, 2)}\n`;
-  },
-  stateHash: () => {
-    const run = store.getState().run;
-    return run === null ? null : stateHash(run.game);
-  },
-});
+const store = startOrExplain();
 
 const stages = import.meta.glob<StageModule>('./scenes/index.ts');
 const loadStage = stages['./scenes/index.ts'];
