@@ -1,13 +1,27 @@
+/**
+ * Every bundled scenario, from each playable side and with two teams, played from the title screen to
+ * the debrief with the keyboard alone. What the page shows is checked against the engine run in Node,
+ * and the page's log (Asia/Shanghai, zh-CN) against the CLI's (America/Los_Angeles, de_DE) byte for byte.
+ */
+import type { Page } from 'playwright-core';
 import { expect, it } from 'vitest';
-import { browserSuite, norm, visibleText } from './harness';
-import { bundledScenarioFiles, playByIndex, playTeams, textFor, tryLoadScenarioFile } from './oracle';
+import { BROWSER_ZONE, cliLog } from './cli';
+import { browserSuite, hook, norm, visibleText } from './harness';
+import { bundledScenarioFiles, logJsonOf, playByIndex, playTeams, textFor, tryLoadScenarioFile } from './oracle';
 import { chooseScenario, leaveBriefing, playTeamTurns, playTurns, startRun } from './play';
 
 const files = bundledScenarioFiles();
 /** Picks that wander through the options rather than always taking the first. */
 const PICKS = [2, 1, 3, 2, 1, 2, 3, 1, 2, 1, 3, 2, 1, 2, 1, 2];
 
-browserSuite('each scenario played with the keyboard alone', (suite) => {
+/** The page's log equals the engine's in Node and the CLI's, byte for byte. */
+async function expectSameLog(page: Page, cli: Promise<string>, expected: string): Promise<void> {
+  const browser = await hook(page);
+  expect(browser.logJson, 'the log in the browser equals the engine in Node').toBe(expected);
+  expect(browser.logJson, 'the log in the browser equals the CLI').toBe(await cli);
+}
+
+browserSuite('each scenario played with the keyboard alone, in two runtimes', (suite) => {
   it('bundles at least one scenario', () => {
     expect(files.length).toBeGreaterThan(0);
   });
@@ -22,10 +36,13 @@ browserSuite('each scenario played with the keyboard alone', (suite) => {
     }
     const sides = scenario.file.sides;
     for (const side of sides) {
-      it(`${scenario.id} as ${side}: title to debrief shows what the engine decided`, async () => {
+      it(`${scenario.id} as ${side}: title to debrief shows what the engine decided; the log equals the CLI's`, async () => {
         const seed = side === 'us' ? 'K7Q3' : 'M2X9';
         const expected = playByIndex(scenario, seed, side, PICKS);
-        const { page } = await suite.open();
+        const cli = cliLog(file, seed, side, expected.picks.join(','));
+        cli.catch(() => undefined);
+        const { page } = await suite.open(BROWSER_ZONE);
+        expect(await page.evaluate(() => [Intl.DateTimeFormat().resolvedOptions().timeZone, navigator.language])).toEqual(['Asia/Shanghai', 'zh-CN']);
 
         const title = await visibleText(page);
         expect(await page.locator('h1').first().isVisible()).toBe(true);
@@ -62,13 +79,16 @@ browserSuite('each scenario played with the keyboard alone', (suite) => {
         for (const name of ['download-replay', 'new-run', 'to-title']) {
           expect(await page.locator(`button[data-action="${name}"]`).isVisible(), name).toBe(true);
         }
+        await expectSameLog(page, cli, logJsonOf(expected.state));
       });
     }
     if (scenario.file.teams) {
-      it(`${scenario.id} with two teams: the US choice is covered while China chooses; the debrief matches the engine`, async () => {
+      it(`${scenario.id} with two teams: the US choice is covered while China chooses; the debrief matches the engine; the log equals the CLI's`, async () => {
         const pairs = PICKS.map((p, i) => [p, PICKS[(i + 3) % PICKS.length] ?? 1] as const);
         const expected = playTeams(scenario, 'T2AM', pairs);
-        const { page } = await suite.open();
+        const cli = cliLog(file, 'T2AM', 'both', expected.pairs.map(([us, cn]) => `${us}:${cn}`).join(','));
+        cli.catch(() => undefined);
+        const { page } = await suite.open(BROWSER_ZONE);
         await chooseScenario(page, scenario.id);
         await startRun(page, 'both', 'T2AM');
         await leaveBriefing(page);
@@ -82,6 +102,7 @@ browserSuite('each scenario played with the keyboard alone', (suite) => {
         const debrief = await visibleText(page, '#debrief');
         expect(debrief).toContain(norm(expected.endingTitle));
         for (const objective of expected.objectives) expect(debrief).toContain(norm(objective.label));
+        await expectSameLog(page, cli, logJsonOf(expected.state));
       });
     }
   }
