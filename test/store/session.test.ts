@@ -1,5 +1,8 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { legalOptions } from '../../src/engine';
+import { loadCatalog } from '../../src/store/catalog';
+import { sidesOf } from '../../src/store/links';
 import { askingSide } from '../../src/store/run';
 import { memoryStorage, SAVE_KEY } from '../../src/store/storage';
 import { fixtureCatalog, session } from './helpers';
@@ -269,5 +272,17 @@ describe('session store: one update per action', () => {
       act();
       expect(calls, name).toBe(1);
     }
+  });
+});
+
+describe('session store: sides on offer', () => {
+  it('offers two teams only for a scenario with teams, and refuses side=both in a link otherwise', () => {
+    const solo = loadCatalog([{ file: '/scenarios/solo.yaml', text: readFileSync(new URL('../fixtures/valid/minimal.yaml', import.meta.url), 'utf8').replace('teams: true', 'teams: false') }], readFileSync(new URL('../../scenarios/terms.yaml', import.meta.url), 'utf8'), readFileSync(new URL('../../scenarios/ladder.yaml', import.meta.url), 'utf8'));
+    expect(sidesOf(solo, 'minimal')).toEqual(['us', 'cn']);
+    expect(sidesOf(fixtureCatalog(), 'minimal')).toEqual(['us', 'cn', 'both']);
+    const store = session(memoryStorage(), solo);
+    store.getState().openLink('?scenario=minimal&seed=K7Q3&side=both');
+    expect(store.getState().notice?.message).toContain('"side"');
+    expect(store.getState().run).toBeNull();
   });
 });
