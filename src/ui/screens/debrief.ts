@@ -144,6 +144,7 @@ export function debriefScreen(ctx: Ctx): View {
       'div',
       { class: 'actions' },
       actionButton('download-replay', 'Download the replay file', download, { class: 'primary' }),
+      actionButton('print', 'Print the report', () => window.print()),
       run.review === null ? actionButton('new-run', 'New run of this scenario', () => store.getState().newRun()) : null,
       actionButton('to-title', 'Back to the title screen', () => store.getState().toTitle()),
     ),
