@@ -17,7 +17,6 @@ export type { Catalog, CatalogEntry, CatalogFailure } from './catalog';
 export type { PlaySide, Review, Run, RunPlace } from './run';
 
 export type Screen = 'title' | 'new-run' | RunPlace;
-export const SCREENS: readonly Screen[] = ['title', 'new-run', 'briefing', 'turn', 'outcome', 'debrief'];
 
 /** A problem shown in the banner, with the buttons it offers. */
 export type Notice =
