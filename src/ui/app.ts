@@ -80,6 +80,7 @@ function announcement(state: SessionState, headingText: string): string {
     if (run.side !== 'both') return `${turn}${keys}`;
     return side === 'cn' ? `${turn} The United States has chosen; its choice is covered. China team: your decision.${keys}` : `${turn} United States team: your decision.${keys}`;
   }
+  if (state.screen === 'debrief') return `The run has ended: ${headingText}. The debrief follows.`;
   return headingText;
 }
 
