@@ -3,10 +3,16 @@
  * outcome, then the debrief), or to play on from any point of it (a fork). The replay is checked by
  * the engine first; one that does not match is refused with its message.
  */
-import { checkReplay, parseReplay } from '../engine/replay';
+import { checkReplay, MAX_REPLAY_CHARS, parseReplay } from '../engine/replay';
 import { fireInject, resolveTurn, start, type Action, type GameState } from '../engine';
 import type { Catalog } from './catalog';
 import { runAt, sideOf, type Review, type Run, type RunPlace } from './run';
+
+/**
+ * How much of a chosen file to read: every replay the engine accepts fits (4 bytes per character at
+ * most in UTF-8), and a larger file still reads as over the cap, so it is refused without loading it all.
+ */
+export const REPLAY_READ_BYTES = MAX_REPLAY_CHARS * 4 + 4;
 
 export type ImportResult = { readonly ok: true; readonly run: Run } | { readonly ok: false; readonly message: string };
 

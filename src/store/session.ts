@@ -224,7 +224,7 @@ export function createSession(deps: SessionDeps): SessionStore {
       importReplay(text, fileName) {
         const result = importReplay(text, fileName, get().catalog);
         if (!result.ok) {
-          set({ notice: { kind: 'replay', message: `Replay refused: ${result.message}` } });
+          set({ notice: { kind: 'replay', message: `Replay refused: ${sentence(result.message)}` } });
           return;
         }
         const current = get().run;

@@ -1,5 +1,6 @@
 /** The title screen: the scenarios on offer, the saved run, an exercise code, a replay file. */
 import type { CatalogEntry } from '../../store/catalog';
+import { REPLAY_READ_BYTES } from '../../store/review';
 import { SIDE_NAMES } from '../../store/derive';
 import { actionButton, h, heading, hidden } from '../dom';
 import { lengthText, playSideName } from '../format';
@@ -65,7 +66,7 @@ function importForm(ctx: Ctx): HTMLElement {
   file.addEventListener('change', () => {
     const chosen = file.files?.[0];
     if (chosen === undefined) return;
-    chosen.text().then(
+    chosen.slice(0, REPLAY_READ_BYTES).text().then(
       (text) => ctx.store.getState().importReplay(text, chosen.name),
       () => ctx.store.getState().importReplay('', chosen.name),
     );
