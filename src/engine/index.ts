@@ -40,3 +40,12 @@ export {
   type CodeErrorCode,
   type CodeResult,
 } from './codes';
+export {
+  encodeReplayCode,
+  decodeReplayCode,
+  REPLAY_CODE_PREFIX,
+  MAX_REPLAY_CODE_CHARS,
+  type ReplayCodeError,
+  type ReplayCodeErrorCode,
+  type ReplayCodeResult,
+} from './replay-code';
