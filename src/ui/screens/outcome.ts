@@ -18,6 +18,7 @@ function moveBlock(ctx: Ctx, scenario: Scenario, m: MoveView, showOdds: boolean)
     'section',
     { class: `card move move-${m.side}`, 'data-side': m.side, 'aria-label': `${who}: ${m.label}` },
     h('h2', {}, h('span', { class: 'who' }, `${who}: `), m.label),
+    m.optionText !== '' ? h('p', { class: 'help option-recap' }, m.optionText) : null,
     h('p', { class: 'rung' }, `Rung: ${m.rung}`),
     termTags(ctx, scenario, m.uses, m.strains),
     paragraphs(m.outcomeText, { class: 'prose outcome-text' }),
