@@ -76,3 +76,8 @@ export function reviewBar(ctx: Ctx, run: Run): HTMLElement | null {
     ),
   );
 }
+
+/** The button that goes on from a screen with no choice; its key (Enter or Space) is shown beside it. */
+export function continueButton(label: string, onClick: () => void, disabled = false): HTMLButtonElement {
+  return actionButton('continue', h('span', {}, label, h('kbd', { 'aria-hidden': 'true' }, 'Enter')), onClick, { class: 'primary', disabled });
+}

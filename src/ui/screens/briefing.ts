@@ -1,8 +1,8 @@
 /** The briefing: the situation for the chosen side, its objectives, the four terms, the prologue. */
 import { textFor, turnDate } from '../../store/derive';
-import { actionButton, h, heading, paragraphs } from '../dom';
+import { h, heading, paragraphs } from '../dom';
 import { dateText, lengthText, playSideName, sideName } from '../format';
-import { objectivesList, peopleSides, reviewBar, termsList } from '../parts';
+import { continueButton, objectivesList, peopleSides, reviewBar, termsList } from '../parts';
 import type { Ctx, View } from '../view';
 
 export function briefingScreen(ctx: Ctx): View {
@@ -23,7 +23,7 @@ export function briefingScreen(ctx: Ctx): View {
     ),
     h('section', { class: 'card', 'aria-labelledby': 'objectives-title' }, h('h2', { id: 'objectives-title' }, sides.length > 1 ? 'Objectives' : 'Your objectives'), objectivesList(run.scenario, sides)),
     h('section', { class: 'card', 'aria-labelledby': 'terms-title' }, h('h2', { id: 'terms-title' }, 'The agreement: the four terms'), h('p', { class: 'help' }, 'Quoted from the White House fact sheet of 25 September 2015. Every option says which terms it uses and which it strains.'), termsList(run.scenario)),
-    h('div', { class: 'actions sticky' }, actionButton('continue', run.review !== null ? 'Next turn' : 'Begin the first turn', () => store.getState().continueFromBriefing(), { class: 'primary', disabled: run.review !== null && run.review.states.length <= 1 })),
+    h('div', { class: 'actions sticky' }, continueButton(run.review !== null ? 'Next turn' : 'Begin the first turn', () => store.getState().continueFromBriefing(), run.review !== null && run.review.states.length <= 1)),
   );
   return { el };
 }

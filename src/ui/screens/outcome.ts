@@ -6,9 +6,9 @@ import type { LedgerEvent, Scenario } from '../../engine';
 import { indicatorLabel, recordView, type MoveView } from '../../store/derive';
 import { reviewSteps, stepIndex } from '../../store/review';
 import type { Run } from '../../store/run';
-import { actionButton, h, heading, paragraphs } from '../dom';
+import { h, heading, paragraphs } from '../dom';
 import { chanceText, deltaText, judgement, sideName } from '../format';
-import { reviewBar, termTags } from '../parts';
+import { continueButton, reviewBar, termTags } from '../parts';
 import { hotlineWords, statusPanel } from '../status';
 import type { Ctx, View } from '../view';
 
@@ -54,7 +54,7 @@ function reviewContinue(ctx: Ctx, run: Run): HTMLElement {
   const steps = run.review === null ? [] : reviewSteps(run.review);
   const next = steps[stepIndex(run) + 1];
   const label = next === undefined ? 'The replay ends here' : next.place === 'debrief' ? 'Go to the debrief' : next.place === 'turn' ? 'Next turn' : 'Next event';
-  return actionButton('continue', label, () => ctx.store.getState().continueFromOutcome(), { class: 'primary', disabled: next === undefined });
+  return continueButton(label, () => ctx.store.getState().continueFromOutcome(), next === undefined);
 }
 
 export function outcomeScreen(ctx: Ctx): View {
@@ -105,7 +105,7 @@ export function outcomeScreen(ctx: Ctx): View {
       ),
       h('div', { class: 'setting' }, odds, h('label', { for: 'show-odds' }, 'Show odds (the chance of each outcome and the draw)')),
       run.review === null
-        ? h('div', { class: 'actions sticky' }, actionButton('continue', run.game.ending !== null ? 'Go to the debrief' : 'Next turn', () => store.getState().continueFromOutcome(), { class: 'primary' }))
+        ? h('div', { class: 'actions sticky' }, continueButton(run.game.ending !== null ? 'Go to the debrief' : 'Next turn', () => store.getState().continueFromOutcome()))
         : h('div', { class: 'actions sticky' }, reviewContinue(ctx, run)),
     ),
     statusPanel(scenario, run.game, run.lastRecord),

@@ -5,9 +5,9 @@
 import type { OptionView } from '../../engine';
 import { optionsFor, rungLabel, textFor, turnDate } from '../../store/derive';
 import { askingSide, type Review, type Run } from '../../store/run';
-import { actionButton, h, heading, paragraphs } from '../dom';
+import { h, heading, paragraphs } from '../dom';
 import { dateText, sideName } from '../format';
-import { peopleSides, reviewBar, termTags } from '../parts';
+import { continueButton, peopleSides, reviewBar, termTags } from '../parts';
 import { statusPanel } from '../status';
 import type { Ctx, View } from '../view';
 
@@ -57,7 +57,7 @@ function reviewTurn(ctx: Ctx, run: Run, review: Review): View {
           ),
         );
       }),
-      h('div', { class: 'actions sticky' }, actionButton('continue', 'Show what happened', () => ctx.store.getState().reviewStep(1), { class: 'primary' })),
+      h('div', { class: 'actions sticky' }, continueButton('Show what happened', () => ctx.store.getState().reviewStep(1))),
     ),
     statusPanel(run.scenario, run.game, run.lastRecord),
   );
