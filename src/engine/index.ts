@@ -49,3 +49,19 @@ export {
   type ReplayCodeErrorCode,
   type ReplayCodeResult,
 } from './replay-code';
+export {
+  afterActionReport,
+  toneForSide,
+  AFTER_ACTION_FORMAT,
+  type AfterActionReport,
+  type AfterActionOptions,
+  type Overview,
+  type SideOverview,
+  type ObjectiveLine,
+  type TimelineEntry,
+  type LedgerLine,
+  type HistoryNote,
+} from './after-action';
+export { derivedFindings, STRAINED_OFTEN, KEPT_OFTEN, type Findings } from './after-action-findings';
+export { afterActionMarkdown, afterActionJson, markdownText, percentOfBp } from './after-action-format';
+export { afterActionCsv, csvField, toCsv, AFTER_ACTION_CSV_HEADER, type CsvCell } from './after-action-csv';
