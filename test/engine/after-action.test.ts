@@ -19,7 +19,7 @@ import {
   type TurnResult,
 } from '../../src/engine';
 import { allScenarios, MINIMAL_PATH, minimalText, scenarioAt, scenarioFromText } from '../golden/scenarios';
-import { parseCsv } from './csv-parse';
+import { parseCsv } from './after-action-csv-parse';
 
 const minimal = scenarioAt(MINIMAL_PATH);
 
