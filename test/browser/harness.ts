@@ -142,12 +142,13 @@ export async function expectScreen(page: Page, screen: ScreenName): Promise<void
  * Moves keyboard focus with Tab (then Shift+Tab) until the element matching `selector` has focus, as a
  * keyboard user would. Fails if the element cannot be reached.
  */
-export async function tabTo(page: Page, selector: string, maxPresses = 60): Promise<void> {
+export async function tabTo(page: Page, selector: string): Promise<void> {
   const target = page.locator(selector).first();
   await target.waitFor({ state: 'visible' });
   const focused = () => target.evaluate((el) => el === document.activeElement);
+  const stops = await page.evaluate(() => document.querySelectorAll('a[href], button, input, select, textarea, summary, [tabindex]').length);
   for (const key of ['Tab', 'Shift+Tab']) {
-    for (let i = 0; i < maxPresses; i += 1) {
+    for (let i = 0; i <= stops + 2; i += 1) {
       if (await focused()) return;
       await page.keyboard.press(key);
     }
