@@ -75,8 +75,8 @@ export function applyChoice(run: Run, side: Side, optionId: string): ChooseResul
   if (run.place !== 'turn' || run.review !== null) return { kind: 'refused', error: { code: 'turn/not-your-turn', message: 'no choice is asked for now' } };
   if (side !== askingSide(run)) return { kind: 'refused', error: { code: 'turn/not-your-turn', message: `it is not ${side}'s turn to choose` } };
   if (run.side === 'both' && side === 'us') {
-    const offered = resolveCheck(run, optionId);
-    if (offered !== null) return { kind: 'refused', error: offered };
+    const refusal = refusalOf(run, optionId);
+    if (refusal !== null) return { kind: 'refused', error: refusal };
     return { kind: 'pending', run: { ...run, pending: { us: optionId } } };
   }
   const choice = run.side === 'both' && run.pending !== null ? { us: run.pending.us, cn: optionId } : { [side]: optionId };
@@ -86,7 +86,7 @@ export function applyChoice(run: Run, side: Side, optionId: string): ChooseResul
 }
 
 /** Whether the US option is offered now, checked before it is held for a two-team turn. */
-function resolveCheck(run: Run, optionId: string): EngineError | null {
+function refusalOf(run: Run, optionId: string): EngineError | null {
   if (legalOptions(run.scenario, run.game, 'us').some((o) => o.id === optionId)) return null;
   return { code: 'turn/option-not-offered', message: `option "${optionId}" is not offered to us now` };
 }
