@@ -1,5 +1,5 @@
 import { expect, it } from 'vitest';
-import { browserSuite, expectScreen, hook, norm, screenOf, visibleText } from './harness';
+import { activate, browserSuite, expectScreen, hook, norm, screenOf, visibleText } from './harness';
 import { loadScenarioFile, primaryScenarioFile, textFor } from './oracle';
 import { chooseScenario, startRun, typeInto } from './play';
 
@@ -24,6 +24,23 @@ browserSuite('links', (suite) => {
       expect((await hook(page)).stateHash).toBeNull();
     });
   }
+
+  it.skipIf(id === '')('new run: a new random seed changes the seed and the exercise code; back returns to the title', async () => {
+    const { page } = await suite.open();
+    await chooseScenario(page, id);
+    const seed = await page.locator('#seed-input').inputValue();
+    const code = ((await page.locator('#exercise-code').textContent()) ?? '').trim();
+    expect(seed).toMatch(/^[2-9A-HJKMNP-Z]{4}$/);
+    for (let i = 0; i < 3 && (await page.locator('#seed-input').inputValue()) === seed; i += 1) {
+      await activate(page, 'button[data-action="random-seed"]');
+    }
+    const next = await page.locator('#seed-input').inputValue();
+    expect(next).not.toBe(seed);
+    expect(((await page.locator('#exercise-code').textContent()) ?? '').trim()).not.toBe(code);
+    expect(((await page.locator('#exercise-code').textContent()) ?? '').trim()).toContain(next);
+    await activate(page, 'button[data-action="back"]');
+    await expectScreen(page, 'title');
+  });
 
   it.skipIf(id === '')('a scenario link and an exercise code start the same run as the menu', async () => {
     const scenario = loadScenarioFile(`scenarios/${file}`);

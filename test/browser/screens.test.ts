@@ -95,13 +95,21 @@ browserSuite('every screen: accessible, and pictured', (suite) => {
     expect(found).toEqual({});
   });
 
-  it.skipIf(file === '')('term tags are reachable by keyboard on the turn screen', async () => {
+  it.skipIf(file === '')('a two-team turn with the US choice covered: no serious violation; term tags reachable by keyboard', async () => {
     const scenario = loadScenarioFile(`scenarios/${file}`);
-    const { page } = await suite.open();
+    const { page } = await suite.open({ bypassCSP: true });
     await chooseScenario(page, scenario.id);
-    await startRun(page, 'us', 'TERM');
+    await startRun(page, scenario.file.teams ? 'both' : 'us', 'TERM');
     await leaveBriefing(page);
     expect(await page.locator('button[data-term]').count()).toBeGreaterThan(0);
     await tabTo(page, 'button[data-term]');
+    if (scenario.file.teams) {
+      await pickOption(page, 1, 'us');
+      await page.locator('button[data-side="cn"][data-index="1"]').waitFor({ state: 'visible' });
+      expect(await page.locator('button[data-side="us"][data-option]').count(), 'the US options are gone while China chooses').toBe(0);
+      const found: Record<string, Violation[]> = {};
+      await inspect(page, '9-turn-two-teams-china-asked', found);
+      expect(found).toEqual({});
+    }
   });
 });
