@@ -3,3 +3,20 @@ export { simulate, type SimOptions } from './simulate';
 export { balanceFlags, DOMINANT_MARGIN, DOMINANT_MIN_RUNS, LUCK_MIN_PERCENT, LUCK_MIN_POLICIES, LUCK_SPREAD_PP, type BalanceFlag } from './flags';
 export { POLICY_KINDS, isPolicyKind, policyOf, policySeed, type Policy, type PolicyKind } from './policies';
 export type * from './report';
+export {
+  luckVersusChoice,
+  luckSeeds,
+  spreadOf,
+  LUCK_SEEDS,
+  LUCK_POLICY_STREAMS,
+  type LuckReport,
+  type LuckResult,
+  type LuckErrorCode,
+  type LuckOptions,
+  type RunInput,
+  type Distribution,
+  type EndingShare,
+  type ObjectiveSpread,
+  type PolicyOnSeed,
+} from './luck';
+export { luckSummary } from './luck-summary';

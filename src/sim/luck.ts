@@ -1,0 +1,336 @@
+/**
+ * Luck versus choice: how much of a finished run's result came from the dice, and how much from the
+ * decisions. Two experiments, both deterministic:
+ *
+ * (a) **Your choices, other dice.** The player's decisions are replayed under {@link LUCK_SEEDS}
+ * other seeds. The player's strategy is, for each beat, the option they chose there (the last time,
+ * when they met the beat more than once). On another seed, at a beat they met, that option is taken
+ * if it is offered; otherwise, and at beats they never met, the fallback is the random policy drawing
+ * from its own stream seeded `${runSeed}/policy` (as the simulator does), so the fallback never uses
+ * the game's dice. Facilitator actions (forced outcomes, fired injects) are not part of a strategy
+ * and are not replayed. The other seeds are 4-character code seeds derived from the run's seed
+ * (sha-256 of `${seed}/luck/${i}`), skipping repeats and the run's own seed, so the view can offer
+ * "play this seed" for any of them.
+ *
+ * (b) **Your dice, other choices.** The run's own seed under each simulator policy (random,
+ * cautious, hawkish), each with {@link LUCK_POLICY_STREAMS} policy streams seeded
+ * `${seed}/luck/<policy>/${i}`: for random they give a distribution of choices; cautious and hawkish
+ * draw from theirs only to break ties between options on the same rung.
+ *
+ * In both, a side the model played is played by the model again, and in a team game the other side
+ * played by people follows its own recorded strategy with the same fallback. Only the player's side
+ * is reported. The **dice share** compares two spreads of the side's total score (the sum of its
+ * objectives' scores): the mean absolute deviation across (a), where only the dice vary, and across
+ * all runs of (b), where only the choices vary; it is dice / (dice + choices), in percent, or null
+ * when neither varies. It is a rough, honest measure for a debrief, not a variance decomposition.
+ */
+import { ENGINE_VERSION, legalOptions, resolveTurn, scoreObjectives, start } from '../engine/engine';
+import { randomSeedFrom } from '../engine/codes';
+import { shortHash } from '../engine/hash';
+import { playActions } from '../engine/replay';
+import { Rng, seedState } from '../engine/rng';
+import type { Action, Controller, GameState, Scenario, Side } from '../engine/types';
+import { SIDES } from '../engine/types';
+import { luckSummary } from './luck-summary';
+import { POLICY_KINDS, policyOf, policySeed, randomPolicy, type Policy, type PolicyKind } from './policies';
+
+/** Other seeds tried with the player's choices: 200 gives a percentage to within a few points. */
+export const LUCK_SEEDS = 200;
+/** Policy streams per policy on the player's seed: 3 × 50 runs give distributions and keep the whole well under a second. */
+export const LUCK_POLICY_STREAMS = 50;
+
+export type Tone = 'success' | 'mixed' | 'failure';
+
+/** A finished run: a replay file has these fields. */
+export interface RunInput {
+  readonly seed: string;
+  readonly controllers: Readonly<Record<Side, Controller>>;
+  readonly actions: readonly Action[];
+}
+
+export interface LuckOptions {
+  readonly seeds?: number;
+  readonly policyStreams?: number;
+}
+
+export interface EndingShare {
+  readonly id: string;
+  readonly title: string;
+  /** The ending's tone for the reported side. */
+  readonly tone: Tone;
+  readonly runs: number;
+  /** Whole percent of the runs. */
+  readonly percent: number;
+}
+
+export interface ObjectiveSpread {
+  readonly id: string;
+  readonly label: string;
+  /** Scores 0 to 100; the mean to two decimals. */
+  readonly mean: number;
+  readonly min: number;
+  readonly max: number;
+  /** Runs that met it. */
+  readonly met: number;
+  /** Runs per score band: [0–9], [10–19], …, [90–100]. */
+  readonly histogram: readonly number[];
+}
+
+export interface Distribution {
+  readonly runs: number;
+  /** Every ending of the scenario, in scenario order. */
+  readonly endings: readonly EndingShare[];
+  /** The reported side's objectives, in scenario order. */
+  readonly objectives: readonly ObjectiveSpread[];
+  /** The side's total score: mean and mean absolute deviation to two decimals. */
+  readonly total: { readonly mean: number; readonly min: number; readonly max: number; readonly spread: number };
+  /** Each run's total score, in run order (for a chart). */
+  readonly totals: readonly number[];
+}
+
+export interface PolicyOnSeed {
+  readonly policy: PolicyKind;
+  readonly streams: number;
+  readonly distribution: Distribution;
+}
+
+export interface LuckReport {
+  readonly format: 'red-phone/luck@1';
+  readonly scenarioId: string;
+  readonly scenarioVersion: string;
+  readonly engineVersion: string;
+  readonly seed: string;
+  readonly side: Side;
+  readonly actual: {
+    readonly ending: string;
+    readonly endingTitle: string;
+    readonly objectives: readonly { readonly id: string; readonly label: string; readonly score: number; readonly met: boolean }[];
+    readonly total: number;
+  };
+  /** The player's strategy: the option chosen at each beat met, in the order first met. */
+  readonly strategy: readonly { readonly beat: string; readonly option: string }[];
+  /** The other seeds of (a), in run order. */
+  readonly seeds: readonly string[];
+  readonly withYourChoices: Distribution;
+  readonly onYourSeed: readonly PolicyOnSeed[];
+  /** Where the actual total falls among (a): the percent of runs below it, ties counted half, whole. */
+  readonly percentile: number;
+  /** Percent of (a) runs that reached the actual ending. */
+  readonly sameEnding: number;
+  readonly diceSpread: number;
+  readonly choiceSpread: number;
+  readonly diceShare: number | null;
+  /** Plain-language sentences for the debrief. */
+  readonly summary: readonly string[];
+}
+
+export type LuckErrorCode = 'luck/illegal-action' | 'luck/unfinished' | 'luck/not-played';
+
+export type LuckResult = { readonly ok: true; readonly value: LuckReport } | { readonly ok: false; readonly error: { readonly code: LuckErrorCode; readonly message: string } };
+
+const round2 = (x: number): number => Math.round(x * 100) / 100;
+export const percentOf = (part: number, whole: number): number => (whole === 0 ? 0 : Math.floor((part * 200 + whole) / (2 * whole)));
+
+function toneFor(tone: Tone, side: Side): Tone {
+  if (side === 'us' || tone === 'mixed') return tone;
+  return tone === 'success' ? 'failure' : 'success';
+}
+
+type Strategy = ReadonlyMap<string, string>;
+
+function strategyOf(state: GameState, side: Side): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const r of state.log) {
+    if (r.kind !== 'turn') continue;
+    for (const m of r.moves) if (m.side === side && m.by === 'people') out.set(r.beat, m.option);
+  }
+  return out;
+}
+
+/** How a side played by people picks in a rerun: its strategy, else its policy on its own stream. */
+interface Chooser {
+  readonly strategy: Strategy | null;
+  readonly policy: Policy;
+  readonly rng: Rng;
+}
+
+/** Plays one game to its end. Returns null if the engine refuses a move (listed by the caller as a failure). */
+function playOut(scenario: Scenario, seed: string, controllers: Readonly<Record<Side, Controller>>, choosers: Readonly<Record<Side, Chooser | null>>): GameState | null {
+  let state = start(scenario, seed, controllers);
+  const rungs: number[] = [];
+  while (state.ending === null) {
+    const choice: { us?: string; cn?: string } = {};
+    for (const side of SIDES) {
+      const c = choosers[side];
+      if (controllers[side] !== 'people' || c === null) continue;
+      const offered = legalOptions(scenario, state, side);
+      const wanted = c.strategy?.get(state.beat);
+      const hit = wanted === undefined ? undefined : offered.find((o) => o.id === wanted);
+      if (hit !== undefined) {
+        choice[side] = hit.id;
+        continue;
+      }
+      rungs.length = 0;
+      for (const o of offered) rungs.push(o.rung);
+      choice[side] = offered[c.policy(rungs, c.rng)]?.id as string;
+    }
+    const r = resolveTurn(scenario, state, choice);
+    if (!r.ok) return null;
+    state = r.state;
+  }
+  return state;
+}
+
+/** The other seeds of (a): distinct code seeds derived from `seed`, never `seed` itself. */
+export function luckSeeds(seed: string, count: number): string[] {
+  const out: string[] = [];
+  const seen = new Set<string>([seed]);
+  for (let i = 0; out.length < count; i++) {
+    const s = randomSeedFrom(parseInt(shortHash(`${seed}/luck/${i}`).slice(0, 12), 16));
+    if (seen.has(s)) continue;
+    seen.add(s);
+    out.push(s);
+  }
+  return out;
+}
+
+class Collector {
+  private readonly finals: { ending: string; scores: number[]; met: boolean[]; total: number }[] = [];
+  constructor(
+    private readonly scenario: Scenario,
+    private readonly side: Side,
+  ) {}
+
+  add(state: GameState): void {
+    const scores = scoreObjectives(this.scenario, state).filter((o) => o.side === this.side);
+    let total = 0;
+    for (const o of scores) total += o.score;
+    this.finals.push({ ending: state.ending as string, scores: scores.map((o) => o.score), met: scores.map((o) => o.met), total });
+  }
+
+  distribution(): Distribution {
+    const n = this.finals.length;
+    const file = this.scenario.file;
+    const endings: EndingShare[] = file.endings.map((e) => {
+      const runs = this.finals.filter((f) => f.ending === e.id).length;
+      return { id: e.id, title: e.title, tone: toneFor(e.tone, this.side), runs, percent: percentOf(runs, n) };
+    });
+    const mine = file.objectives.filter((o) => o.side === this.side);
+    const objectives: ObjectiveSpread[] = mine.map((o, k) => {
+      const histogram = new Array<number>(10).fill(0);
+      let sum = 0;
+      let min = 100;
+      let max = 0;
+      let met = 0;
+      for (const f of this.finals) {
+        const s = f.scores[k] as number;
+        sum += s;
+        if (s < min) min = s;
+        if (s > max) max = s;
+        if (f.met[k] === true) met++;
+        const band = Math.min(9, Math.floor(s / 10));
+        histogram[band] = (histogram[band] as number) + 1;
+      }
+      return { id: o.id, label: o.label, mean: n === 0 ? 0 : round2(sum / n), min: n === 0 ? 0 : min, max: n === 0 ? 0 : max, met, histogram };
+    });
+    const totals = this.finals.map((f) => f.total);
+    return { runs: n, endings, objectives, total: spreadOf(totals), totals };
+  }
+
+  get totals(): number[] {
+    return this.finals.map((f) => f.total);
+  }
+}
+
+/** Mean, min, max and mean absolute deviation (to two decimals) of a list of totals. */
+export function spreadOf(totals: readonly number[]): Distribution['total'] {
+  const n = totals.length;
+  if (n === 0) return { mean: 0, min: 0, max: 0, spread: 0 };
+  let sum = 0;
+  let min = totals[0] as number;
+  let max = min;
+  for (const t of totals) {
+    sum += t;
+    if (t < min) min = t;
+    if (t > max) max = t;
+  }
+  const mean = sum / n;
+  let dev = 0;
+  for (const t of totals) dev += Math.abs(t - mean);
+  return { mean: round2(mean), min, max, spread: round2(dev / n) };
+}
+
+/**
+ * Luck versus choice for `side` of a finished run of `scenario` (see the module comment for the two
+ * experiments and the dice share). Refuses a run whose actions do not play (`luck/illegal-action`),
+ * one that has not ended (`luck/unfinished`), or a side not played by people (`luck/not-played`).
+ */
+export function luckVersusChoice(scenario: Scenario, run: RunInput, side: Side, options: LuckOptions = {}): LuckResult {
+  const played = playActions(scenario, run.seed, run.controllers, run.actions);
+  if (!played.ok) return { ok: false, error: { code: 'luck/illegal-action', message: played.error.message } };
+  const actual = played.value.state;
+  if (actual.ending === null) return { ok: false, error: { code: 'luck/unfinished', message: 'the run has not ended yet; luck versus choice compares finished runs' } };
+  if (run.controllers[side] !== 'people') return { ok: false, error: { code: 'luck/not-played', message: `${side} was played by the counterpart model in this run` } };
+
+  const strategies: Record<Side, Strategy> = { us: strategyOf(actual, 'us'), cn: strategyOf(actual, 'cn') };
+  const other = side === 'us' ? 'cn' : 'us';
+  const chooser = (s: Side, strategy: Strategy | null, policy: Policy, streamSeed: string): Chooser | null =>
+    run.controllers[s] === 'people' ? { strategy, policy, rng: new Rng(seedState(streamSeed)) } : null;
+
+  const seeds = luckSeeds(run.seed, options.seeds ?? LUCK_SEEDS);
+  const withChoices = new Collector(scenario, side);
+  for (const s of seeds) {
+    const stream = policySeed(s);
+    const end = playOut(scenario, s, run.controllers, { us: chooser('us', strategies.us, randomPolicy, stream), cn: chooser('cn', strategies.cn, randomPolicy, `${stream}/cn`) });
+    if (end !== null) withChoices.add(end);
+  }
+
+  const onSeed: PolicyOnSeed[] = [];
+  const pooled: number[] = [];
+  const streams = options.policyStreams ?? LUCK_POLICY_STREAMS;
+  for (const kind of POLICY_KINDS) {
+    const c = new Collector(scenario, side);
+    for (let i = 0; i < streams; i++) {
+      const stream = `${run.seed}/luck/${kind}/${i}`;
+      const mine = chooser(side, null, policyOf(kind), stream);
+      const theirs = chooser(other, strategies[other], randomPolicy, `${stream}/${other}`);
+      const end = playOut(scenario, run.seed, run.controllers, side === 'us' ? { us: mine, cn: theirs } : { us: theirs, cn: mine });
+      if (end !== null) c.add(end);
+    }
+    pooled.push(...c.totals);
+    onSeed.push({ policy: kind, streams, distribution: c.distribution() });
+  }
+
+  const scores = scoreObjectives(scenario, actual).filter((o) => o.side === side);
+  let total = 0;
+  for (const o of scores) total += o.score;
+  const dist = withChoices.distribution();
+  let below = 0;
+  let ties = 0;
+  for (const t of dist.totals) {
+    if (t < total) below++;
+    else if (t === total) ties++;
+  }
+  const diceSpread = dist.total.spread;
+  const choiceSpread = spreadOf(pooled).spread;
+  const endingFile = scenario.file.endings.find((e) => e.id === actual.ending);
+  const report: Omit<LuckReport, 'summary'> = {
+    format: 'red-phone/luck@1',
+    scenarioId: scenario.id,
+    scenarioVersion: scenario.version,
+    engineVersion: ENGINE_VERSION,
+    seed: run.seed,
+    side,
+    actual: { ending: actual.ending, endingTitle: endingFile?.title ?? actual.ending, objectives: scores.map((o) => ({ id: o.id, label: o.label, score: o.score, met: o.met })), total },
+    strategy: [...strategies[side]].map(([beat, option]) => ({ beat, option })),
+    seeds,
+    withYourChoices: dist,
+    onYourSeed: onSeed,
+    percentile: dist.runs === 0 ? 0 : percentOf(2 * below + ties, 2 * dist.runs),
+    sameEnding: dist.endings.find((e) => e.id === actual.ending)?.percent ?? 0,
+    diceSpread,
+    choiceSpread,
+    diceShare: diceSpread + choiceSpread === 0 ? null : Math.round((100 * diceSpread) / (diceSpread + choiceSpread)),
+  };
+  return { ok: true, value: { ...report, summary: luckSummary(report) } };
+}
