@@ -4,7 +4,7 @@
  */
 import type { Page } from 'playwright-core';
 import { expect } from 'vitest';
-import { activate, expectScreen, screenOf, tabTo, waitForScreen, type ScreenName } from './harness';
+import { activate, expectScreen, hook, screenOf, tabTo, waitForScreen, type ScreenName } from './harness';
 
 export type PlaySide = 'us' | 'cn' | 'both';
 
@@ -128,4 +128,28 @@ export async function playToDebrief(page: Page, id: string, side: 'us' | 'cn', s
   const turns = await playTurns(page, side, picks, onScreen);
   await expectScreen(page, 'debrief');
   return turns;
+}
+
+/** Where the page is: its screen and the state hash of the run shown. */
+async function place(page: Page): Promise<string> {
+  const h = await hook(page);
+  return `${h.screen}|${h.stateHash ?? ''}`;
+}
+
+/** Watches an imported replay to its end, going on with the keyboard (Tab to "continue", Space) at each step. */
+export async function watchToDebrief(page: Page): Promise<number> {
+  for (let step = 0; step < 200; step += 1) {
+    if ((await screenOf(page)) === 'debrief') return step;
+    const before = await place(page);
+    await activate(page, 'button[data-action="continue"]:not([disabled])', 'Space');
+    await page.waitForFunction(
+      (b) => {
+        const h = (window as unknown as { __redPhone: { screen(): string; stateHash(): string | null } }).__redPhone;
+        return `${h.screen()}|${h.stateHash() ?? ''}` !== b;
+      },
+      before,
+      { timeout: 5000 },
+    );
+  }
+  throw new Error(`the replay did not reach the debrief; the page is on ${await screenOf(page)}`);
 }

@@ -1,36 +1,11 @@
 import { readFile } from 'node:fs/promises';
-import type { Page } from 'playwright-core';
 import { expect, it } from 'vitest';
 import { activate, browserSuite, expectScreen, hook, norm, screenOf, visibleText } from './harness';
 import { primaryScenarioFile, loadScenarioFile, playByIndex } from './oracle';
-import { playToDebrief } from './play';
+import { playToDebrief, watchToDebrief } from './play';
 
 const file = primaryScenarioFile();
 const PICKS = [2, 2, 1, 3, 1, 2, 1, 1, 2];
-
-/** Where the page is: its screen and the state hash of the run shown. */
-async function place(page: Page): Promise<string> {
-  const h = await hook(page);
-  return `${h.screen}|${h.stateHash ?? ''}`;
-}
-
-/** Watches an imported replay to its end, going on with the keyboard (Tab to "continue", Space) at each step. */
-async function watchToDebrief(page: Page): Promise<number> {
-  for (let step = 0; step < 200; step += 1) {
-    if ((await screenOf(page)) === 'debrief') return step;
-    const before = await place(page);
-    await activate(page, 'button[data-action="continue"]:not([disabled])', 'Space');
-    await page.waitForFunction(
-      (b) => {
-        const h = (window as unknown as { __redPhone: { screen(): string; stateHash(): string | null } }).__redPhone;
-        return `${h.screen()}|${h.stateHash() ?? ''}` !== b;
-      },
-      before,
-      { timeout: 5000 },
-    );
-  }
-  throw new Error(`the replay did not reach the debrief; the page is on ${await screenOf(page)}`);
-}
 
 browserSuite('replay export and import', (suite) => {
   it.skipIf(file === '')('a replay downloaded at the debrief, imported on the title screen, plays to the same ending', async () => {
