@@ -20,3 +20,22 @@ export {
   type PolicyOnSeed,
 } from './luck';
 export { luckSummary } from './luck-summary';
+export {
+  compareRuns,
+  buildTree,
+  COMPARE_FORMAT,
+  type ClassComparison,
+  type CompareError,
+  type CompareErrorCode,
+  type CompareResult,
+  type GroupReplay,
+  type GroupSummary,
+  type GroupTurn,
+  type MoveCell,
+  type TurnRow,
+  type PathNode,
+  type Series,
+  type Anomaly,
+} from './compare';
+export { compareCsv, compareCsvHeader } from './compare-csv';
+export { describeDecisions, describeResults, groupTurnOf } from './compare-turn';

@@ -1,0 +1,96 @@
+/**
+ * One group's turn in a class comparison: its decisions (what its players did) and its results
+ * (what followed), each also as a key, so that groups can be matched by decisions and checked to
+ * agree on results.
+ */
+import type { GameState, Scenario, Side, TurnRecord } from '../engine/types';
+import { SIDE_NAMES } from '../engine/types';
+
+export interface MoveCell {
+  readonly side: Side;
+  readonly by: 'people' | 'model';
+  readonly option: string;
+  readonly label: string;
+  readonly rung: string;
+  readonly outcome: string;
+  readonly outcomeText: string;
+  /** Basis points, and the draw 0–9999. */
+  readonly chanceBp: number;
+  readonly draw: number;
+  readonly forced: boolean;
+}
+
+export interface GroupTurn {
+  readonly group: string;
+  readonly turn: number;
+  readonly date: string;
+  readonly beat: string;
+  readonly beatTitle: string;
+  readonly moves: readonly MoveCell[];
+  /** Injects a facilitator fired before this turn, then injects the scenario fired during it. */
+  readonly facilitatorInjects: readonly string[];
+  readonly scriptedInjects: readonly string[];
+  /** Indicator values after the turn (before any inject a facilitator fired after it). */
+  readonly indicators: Readonly<Record<string, number>>;
+  /** Where play went: a beat or an ending. */
+  readonly next: string;
+  /** The decisions as a key: facilitator injects, each people side's option, forced outcomes. */
+  readonly decisionKey: string;
+  /** The results as a key: the model's picks, outcomes, draws, scripted injects and the state's indicators. */
+  readonly resultKey: string;
+}
+
+/** The cell of one group's turn, from the turn's log record and the state after it. */
+export function groupTurnOf(scenario: Scenario, group: string, record: TurnRecord, facilitatorInjects: readonly string[], after: GameState): GroupTurn {
+  const beat = scenario.beats.get(record.beat);
+  const moves: MoveCell[] = record.moves.map((m) => {
+    const option = beat?.options[m.side].find((o) => o.id === m.option);
+    const outcome = option?.outcomes.find((o) => o.id === m.outcome);
+    return {
+      side: m.side,
+      by: m.by,
+      option: m.option,
+      label: option?.file.label ?? m.option,
+      rung: scenario.ladder[m.rung]?.label ?? String(m.rung),
+      outcome: m.outcome,
+      outcomeText: outcome?.file.text ?? '',
+      chanceBp: m.chanceBp,
+      draw: m.draw,
+      forced: m.forced,
+    };
+  });
+  const decisions = [`injects:${facilitatorInjects.join(',')}`, ...moves.map((m) => (m.by === 'people' ? `${m.side}=${m.option}${m.forced ? `!${m.outcome}` : ''}` : `${m.side}=model${m.forced ? `!${m.outcome}` : ''}`))];
+  const results = [...moves.map((m) => `${m.side}:${m.option}>${m.outcome}@${m.draw}`), `script:${record.injects.map((i) => i.inject).join(',')}`, `next:${record.next}`, JSON.stringify(after.indicators)];
+  return {
+    group,
+    turn: record.turn,
+    date: record.date,
+    beat: record.beat,
+    beatTitle: beat?.file.title ?? record.beat,
+    moves,
+    facilitatorInjects: facilitatorInjects.slice(),
+    scriptedInjects: record.injects.map((i) => i.inject),
+    indicators: after.indicators,
+    next: record.next,
+    decisionKey: decisions.join('|'),
+    resultKey: results.join('|'),
+  };
+}
+
+/** The decisions in words: `Facilitator: summit. United States: Ask for assistance (forced: helped). China: the model.` */
+export function describeDecisions(cell: GroupTurn): string {
+  const parts: string[] = [];
+  if (cell.facilitatorInjects.length > 0) parts.push(`Facilitator fired ${cell.facilitatorInjects.join(', ')}.`);
+  for (const m of cell.moves) {
+    const forced = m.forced ? ` (outcome forced: ${m.outcome})` : '';
+    parts.push(m.by === 'people' ? `${SIDE_NAMES[m.side]}: ${m.label}${forced}.` : `${SIDE_NAMES[m.side]}: the model${forced}.`);
+  }
+  return parts.join(' ');
+}
+
+/** The results in words: each side's option and outcome, then where play went. */
+export function describeResults(cell: GroupTurn): string {
+  const parts = cell.moves.map((m) => `${SIDE_NAMES[m.side]}${m.by === 'model' ? ' (model)' : ''}: ${m.label}, ${m.outcome}.`);
+  parts.push(`Next: ${cell.next}.`);
+  return parts.join(' ');
+}
