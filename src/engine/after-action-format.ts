@@ -62,6 +62,8 @@ export function afterActionMarkdown(report: AfterActionReport): string {
     ),
     '',
   );
+  lines.push('## Indicators', '');
+  lines.push(...table(['Indicator', 'Better', 'Start', 'End', 'Worst', 'Worst on turn'], report.indicators.map((i) => [cell(i.label), i.better, String(i.start), String(i.end), String(i.worst), i.worstTurn === 0 ? 'at the start' : String(i.worstTurn)])), '');
   if (report.ledger.length > 0) {
     lines.push('## Requests for assistance (T1 ledger)', '');
     lines.push(...table(['#', 'From', 'To', 'Topic', 'Sent', 'Due', 'Status', 'Answered', 'Quality'], report.ledger.map((e) => [String(e.id), SIDE_NAMES[e.from], SIDE_NAMES[e.to], cell(e.topic), `turn ${e.sentTurn}`, `turn ${e.dueTurn}`, e.status.replace('_', ' '), e.answeredTurn === null ? '' : `turn ${e.answeredTurn}`, e.quality ?? ''])), '');

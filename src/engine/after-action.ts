@@ -103,6 +103,18 @@ export interface LedgerLine {
   readonly quality: LedgerEntry['quality'];
 }
 
+/** An indicator over the run: where it started and ended, and its worst value (by its `better` direction) with the first turn it was reached. */
+export interface IndicatorLine {
+  readonly id: string;
+  readonly label: string;
+  readonly better: 'higher' | 'lower';
+  readonly start: number;
+  readonly end: number;
+  readonly worst: number;
+  /** 0 when the worst value is the starting one. */
+  readonly worstTurn: number;
+}
+
 export interface HistoryNote {
   readonly text: string;
   /** The ending's note on what actually happened; null when the run has not ended. */
@@ -116,6 +128,7 @@ export interface AfterActionReport {
   readonly overview: Overview;
   readonly objectives: readonly ObjectiveLine[];
   readonly timeline: readonly TimelineEntry[];
+  readonly indicators: readonly IndicatorLine[];
   readonly ledger: readonly LedgerLine[];
   /** Plain sentences derived from the data for the report's side (see after-action-findings.ts). */
   readonly strengths: readonly string[];
@@ -130,6 +143,7 @@ export function toneForSide(tone: Tone, side: Side): Tone {
   return tone === 'success' ? 'failure' : 'success';
 }
 
+/** A text written once for both sides, or for each side, as `side` reads it. */
 export const textForSide = (text: SideText, side: Side): string => (typeof text === 'string' ? text : text[side]);
 
 function timelineOf(scenario: Scenario, state: GameState, revealOdds: boolean): TimelineEntry[] {
@@ -170,6 +184,24 @@ function timelineOf(scenario: Scenario, state: GameState, revealOdds: boolean): 
     for (const inj of record.injects) out.push(injectRow(record.turn, record.date, inj.inject, inj.by));
   }
   return out;
+}
+
+function indicatorsOf(scenario: Scenario, state: GameState): IndicatorLine[] {
+  return scenario.file.indicators.map((ind) => {
+    let worst = ind.start;
+    let worstTurn = 0;
+    for (const record of state.log) {
+      for (const c of record.changes) {
+        if (c.id !== ind.id) continue;
+        const worse = ind.better === 'higher' ? c.to < worst : c.to > worst;
+        if (worse) {
+          worst = c.to;
+          worstTurn = record.kind === 'turn' ? record.turn : record.turn + 1;
+        }
+      }
+    }
+    return { id: ind.id, label: ind.label, better: ind.better, start: ind.start, end: state.indicators[ind.id] ?? ind.start, worst, worstTurn };
+  });
 }
 
 /**
@@ -214,6 +246,7 @@ export function afterActionReport(scenario: Scenario, state: GameState, side: Si
     },
     objectives,
     timeline,
+    indicators: indicatorsOf(scenario, state),
     ledger: state.ledger.map((e) => ({ id: e.id, from: e.from, to: e.to, topic: e.topic, sentTurn: e.sentTurn, dueTurn: e.dueTurn, status: e.status, answeredTurn: e.answeredTurn, quality: e.quality })),
     strengths: findings.strengths,
     improvements: findings.improvements,

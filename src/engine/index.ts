@@ -60,6 +60,7 @@ export {
   type ObjectiveLine,
   type TimelineEntry,
   type LedgerLine,
+  type IndicatorLine,
   type HistoryNote,
 } from './after-action';
 export { derivedFindings, STRAINED_OFTEN, KEPT_OFTEN, type Findings } from './after-action-findings';

@@ -268,8 +268,19 @@ function actionAt(scenario: Scenario, state: GameState, syms: Symbols): Action |
   return force.us !== undefined || force.cn !== undefined ? { kind: 'turn', ...choice, force } : { kind: 'turn', ...choice };
 }
 
+/** The code in pasted text: the text itself, trimmed, or the `replay=` parameter of a pasted link. */
+function codeInText(text: string): string {
+  const trimmed = text.trim();
+  const at = trimmed.startsWith('RP') ? -1 : trimmed.indexOf('replay=');
+  if (at < 0) return trimmed;
+  const rest = trimmed.slice(at + 'replay='.length);
+  const end = rest.search(/[&#]/);
+  return end < 0 ? rest : rest.slice(0, end);
+}
+
 /**
- * Reads a replay code (surrounding white space is ignored; case matters) against the installed
+ * Reads a replay code (surrounding white space is ignored; case matters; a whole pasted link
+ * `…?replay=RP1.…` is read for its `replay` parameter) against the installed
  * `scenarios` and rebuilds the replay file by playing its actions, so the file's state hashes are
  * those of this build. Refuses, with a typed error and a sentence to show: `code/empty`,
  * `code/too-long`, `code/bad-format` (not a replay code, or cut short), `code/too-new` (made by a
@@ -279,7 +290,7 @@ function actionAt(scenario: Scenario, state: GameState, syms: Symbols): Action |
  * Every single-character change of a valid code is refused (a property test says so).
  */
 export function decodeReplayCode(text: string, scenarios: readonly Scenario[]): ReplayCodeResult<ReplayFile> {
-  const code = text.trim();
+  const code = codeInText(text);
   if (code.length === 0) return fail('code/empty', 'paste or type the replay code, which starts with RP1.');
   if (code.length > MAX_REPLAY_CODE_CHARS) return fail('code/too-long', `a replay code is at most ${MAX_REPLAY_CODE_CHARS} characters; this text has ${code.length}`);
   const fields = code.split('.');

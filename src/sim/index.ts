@@ -6,7 +6,6 @@ export type * from './report';
 export {
   luckVersusChoice,
   luckSeeds,
-  spreadOf,
   LUCK_SEEDS,
   LUCK_POLICY_STREAMS,
   type LuckReport,
@@ -20,6 +19,7 @@ export {
   type PolicyOnSeed,
 } from './luck';
 export { luckSummary } from './luck-summary';
+export { percentOf, spreadOf } from './luck-stats';
 export {
   compareRuns,
   buildTree,

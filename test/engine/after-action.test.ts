@@ -111,6 +111,16 @@ describe('after-action report: the model', () => {
     expect(c.improvements.some((s) => /^Request 1 \("Intrusion logs"\) was never answered \(due turn 3\)\.$/.test(s))).toBe(true);
   });
 
+  it('tracks each indicator from start to end, and its worst value with the turn', () => {
+    const escalated = play(minimal, start(minimal, 'M4RX', { us: 'people', cn: 'model' }), [
+      (s) => resolveTurn(minimal, s, { us: 'go_public' }),
+      (s) => resolveTurn(minimal, s, { us: 'sanction' }),
+    ]);
+    const esc = afterActionReport(minimal, escalated, 'us').indicators.find((i) => i.id === 'escalation');
+    expect(esc).toMatchObject({ better: 'lower', start: 20, end: escalated.indicators['escalation'], worst: escalated.indicators['escalation'], worstTurn: 2 });
+    expect(report.indicators.find((i) => i.id === 'trust')).toMatchObject({ better: 'higher', start: 50, worst: 50, worstTurn: 0 });
+  });
+
   it('carries what actually happened with sources, and the questions', () => {
     expect(report.history).toEqual({ text: 'The agreement followed months of pressure.', endingNote: 'In 2015 the dispute ended in a summit agreement.', sources: [{ key: 'F1', title: 'AFCEA Signal on the agreement', url: null }] });
     expect(report.questions).toEqual(['Was asking for help worth the wait?']);
@@ -151,6 +161,7 @@ describe('after-action report: formats', () => {
       '## Exercise overview',
       '## Objectives',
       '## Timeline of decisions',
+      '## Indicators',
       '## Requests for assistance (T1 ledger)',
       '## Strengths',
       '## Areas for improvement',

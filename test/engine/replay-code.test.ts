@@ -48,9 +48,18 @@ describe('replay codes: round trip', () => {
     expect(must(decodeReplayCode(must(encodeReplayCode(file, minimal)), [minimal]))).toEqual(file);
   });
 
-  it('an 8-turn run of ip-theft fits in a short link (measured length)', () => {
-    const code = must(encodeReplayCode(samples[0]?.[1] as ReplayFile, ipTheft));
-    expect(code.length).toBeLessThanOrEqual(60);
+  it('a whole pasted link is read for its replay parameter', () => {
+    const [, file] = samples[1] as readonly [string, ReplayFile];
+    const code = must(encodeReplayCode(file, minimal));
+    expect(must(decodeReplayCode(`https://example.org/red-phone/?replay=${code}&lang=en#debrief`, [minimal]))).toEqual(file);
+    expect(must(decodeReplayCode(`https://example.org/?replay=${code}`, [minimal]))).toEqual(file);
+  });
+
+  it('an ip-theft code is 38 characters plus one per turn (46 for 8 turns) and needs no escaping in a link', () => {
+    const file = replayOf(ipTheft, 'K7Q3', 'us', []);
+    const code = must(encodeReplayCode(file, ipTheft));
+    expect(code.split('.')[5]).toHaveLength(file.actions.length);
+    expect(code.length).toBe(38 + file.actions.length);
     expect(encodeURIComponent(code)).toBe(code);
   });
 });
