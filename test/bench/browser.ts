@@ -38,8 +38,8 @@ export interface BrowserBenchResult {
     readonly afterRun20: number;
     readonly growthPct: number;
     readonly runs: number;
-    /** Used heap after a garbage collection at the debrief of runs 1, 5, 10, 15 and 20. */
-    readonly trend: readonly (readonly [number, number])[];
+    /** After a garbage collection at the debrief of runs 1, 5, 10, 15 and 20. */
+    readonly trend: readonly HeapSample[];
   } | null;
 }
 
@@ -157,14 +157,23 @@ async function playRun(page: Page, seed: string): Promise<void> {
   throw new Error('a run did not end within 100 turns');
 }
 
-async function usedHeap(page: Page): Promise<number> {
+interface HeapSample {
+  readonly run: number;
+  readonly usedBytes: number;
+  /** DOM nodes and JS event listeners alive (Memory.getDOMCounters), to tell a DOM leak from data. */
+  readonly nodes: number;
+  readonly listeners: number;
+}
+
+async function sampleHeap(page: Page, run: number): Promise<HeapSample> {
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('HeapProfiler.enable');
   await cdp.send('HeapProfiler.collectGarbage');
   await cdp.send('HeapProfiler.collectGarbage');
   const usage = (await cdp.send('Runtime.getHeapUsage')) as { usedSize: number };
+  const counters = (await cdp.send('Memory.getDOMCounters')) as { nodes: number; jsEventListeners: number };
   await cdp.detach();
-  return usage.usedSize;
+  return { run, usedBytes: usage.usedSize, nodes: counters.nodes, listeners: counters.jsEventListeners };
 }
 
 async function gameFrames(browser: Browser, url: string): Promise<FrameStats> {
@@ -206,15 +215,15 @@ async function heapOverRuns(browser: Browser, url: string): Promise<BrowserBench
   await page.goto(url);
   await page.waitForFunction(GAME_READY);
   await page.locator('[data-scenario-card] button[data-action="choose-scenario"]').first().click();
-  const trend: [number, number][] = [];
+  const trend: HeapSample[] = [];
   for (let run = 1; run <= RUNS; run += 1) {
     await playRun(page, `H${String(run).padStart(3, '0')}`);
-    if (run === 1 || run % 5 === 0) trend.push([run, await usedHeap(page)]);
+    if (run === 1 || run % 5 === 0) trend.push(await sampleHeap(page, run));
     if (run < RUNS) await clickAction(page, 'new-run');
   }
   await context.close();
-  const afterRun1 = trend[0]?.[1] ?? Number.NaN;
-  const afterRun20 = trend[trend.length - 1]?.[1] ?? Number.NaN;
+  const afterRun1 = trend[0]?.usedBytes ?? Number.NaN;
+  const afterRun20 = trend[trend.length - 1]?.usedBytes ?? Number.NaN;
   return { afterRun1, afterRun20, runs: RUNS, trend, growthPct: Math.round(((afterRun20 - afterRun1) / afterRun1) * 1000) / 10 };
 }
 
@@ -238,7 +247,8 @@ export function formatBrowserBench(r: BrowserBenchResult): string {
   if (r.heap) {
     lines.push(
       `  heap, ${r.heap.runs} runs       after run 1 ${mb(r.heap.afterRun1)}, after run ${r.heap.runs} ${mb(r.heap.afterRun20)}  (${r.heap.growthPct >= 0 ? '+' : ''}${r.heap.growthPct}%)   goal: < 10%   ${mark(r.heap.growthPct < 10)}`,
-      `                      after runs ${r.heap.trend.map(([run, bytes]) => `${run}: ${mb(bytes)}`).join(', ')}`,
+      `                      after runs ${r.heap.trend.map((t) => `${t.run}: ${mb(t.usedBytes)}`).join(', ')}`,
+      `                      DOM nodes ${r.heap.trend.map((t) => t.nodes).join(' → ')}; JS event listeners ${r.heap.trend.map((t) => t.listeners).join(' → ')}`,
     );
   } else {
     lines.push('  heap                not measured');
