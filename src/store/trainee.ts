@@ -1,0 +1,183 @@
+/**
+ * A trainee's tools on a run: rewinding to a turn to choose differently (a branch; the run left behind
+ * is kept as a replay code), the branches compared side by side, and the facilitator's hot-wash notes.
+ * Branches and notes travel with the run and are kept in the save's settings (flat keys, 200
+ * characters a value, so a long note is split over several keys).
+ */
+import { decodeReplayCode, encodeReplayCode } from '../engine/replay-code';
+import { actionsOf, playActions, recordReplay } from '../engine/replay';
+import { scoreObjectives, type Action, type GameState, type ObjectiveResult, type Scenario } from '../engine';
+import type { SaveSettings } from '../engine/save';
+import { runAt, type Run } from './run';
+
+/** A run left behind by a rewind: its replay code and the turn it was rewound to. */
+export interface Branch {
+  readonly code: string;
+  /** The turns kept when the player rewound (0: back to the briefing). */
+  readonly rewoundTo: number;
+}
+
+export interface RunExtras {
+  /** Earlier branches of this run, oldest first. */
+  readonly branches: readonly Branch[];
+  /** Hot-wash notes, one per discussion question (by index). */
+  readonly notes: readonly string[];
+}
+
+export const NO_EXTRAS: RunExtras = { branches: [], notes: [] };
+/** Branches kept per run: a seminar explores a handful of alternatives, and each takes a save key. */
+export const MAX_BRANCHES = 8;
+/** Longest hot-wash note: five save values of 200 characters. */
+export const MAX_NOTE_CHARS = 1000;
+const PART = 200;
+const PARTS = MAX_NOTE_CHARS / PART;
+/** Save keys the extras may take: a save holds 64, and the store keeps a few of its own. */
+const SETTING_KEYS = 56;
+
+export const extrasOf = (run: Run): RunExtras => run.extras ?? NO_EXTRAS;
+
+/** The number of turns a game has played (turn actions in its log). */
+export function turnsPlayed(game: GameState): number {
+  return game.log.filter((r) => r.kind === 'turn').length;
+}
+
+/** The actions of `game` up to and including its `turns`-th turn (facilitator injects before it kept). */
+export function actionsUpTo(game: GameState, turns: number): Action[] {
+  const out: Action[] = [];
+  let seen = 0;
+  for (const action of actionsOf(game)) {
+    if (action.kind === 'turn') {
+      if (seen === turns) break;
+      seen++;
+    }
+    out.push(action);
+  }
+  return out;
+}
+
+export type RewindResult = { readonly ok: true; readonly run: Run } | { readonly ok: false; readonly message: string };
+
+/**
+ * Rewinds a run to just after its `turns`-th turn (0: before turn 1), keeping the run as it was as a
+ * branch. The new run is at that turn's choice, or at the briefing for 0.
+ */
+export function rewind(run: Run, turns: number): RewindResult {
+  if (run.review !== null) return { ok: false, message: 'a replay being watched cannot be rewound; play on from it first' };
+  const played = turnsPlayed(run.game);
+  if (!Number.isInteger(turns) || turns < 0 || turns >= played) return { ok: false, message: `choose a turn from 0 to ${played - 1}` };
+  const recorded = recordReplay(run.scenario, run.game);
+  if (!recorded.ok) return { ok: false, message: recorded.error.message };
+  const code = encodeReplayCode(recorded.value, run.scenario);
+  if (!code.ok) return { ok: false, message: code.error.message };
+  const replayed = playActions(run.scenario, run.game.seed, run.game.controllers, actionsUpTo(run.game, turns));
+  if (!replayed.ok) return { ok: false, message: replayed.error.message };
+  const extras = extrasOf(run);
+  const branches = [...extras.branches, { code: code.value, rewoundTo: turns }].slice(-MAX_BRANCHES);
+  const next = runAt(run, replayed.value.state, replayed.value.state.log.length === 0 ? 'briefing' : 'turn');
+  return { ok: true, run: { ...next, extras: { ...extras, branches } } };
+}
+
+/** One path of a run, as the branch comparison shows it. */
+export interface PathView {
+  readonly label: string;
+  readonly current: boolean;
+  readonly game: GameState;
+  readonly endingTitle: string | null;
+  readonly objectives: readonly ObjectiveResult[];
+  /** The turn (1-based) at which this path first chose differently from the current run; null if it never did. */
+  readonly splitTurn: number | null;
+  /** The choices made on each turn, as option labels joined per side. */
+  readonly choices: readonly string[];
+}
+
+function choicesOf(scenario: Scenario, game: GameState): string[] {
+  const out: string[] = [];
+  for (const record of game.log) {
+    if (record.kind !== 'turn') continue;
+    const beat = scenario.beats.get(record.beat);
+    const moves = record.moves.filter((m) => m.by === 'people');
+    out.push(moves.map((m) => beat?.options[m.side].find((o) => o.id === m.option)?.file.label ?? m.option).join(' / '));
+  }
+  return out;
+}
+
+function keyOf(game: GameState): string[] {
+  return actionsOf(game).filter((a) => a.kind === 'turn').map((a) => JSON.stringify(a));
+}
+
+/** The first turn (1-based) where two games' turn choices differ, or null when one is a prefix of the other. */
+export function splitTurn(a: GameState, b: GameState): number | null {
+  const ka = keyOf(a);
+  const kb = keyOf(b);
+  const n = Math.min(ka.length, kb.length);
+  for (let i = 0; i < n; i++) if (ka[i] !== kb[i]) return i + 1;
+  return null;
+}
+
+function pathOf(scenario: Scenario, game: GameState, label: string, current: GameState | null): PathView {
+  return {
+    label,
+    current: current === null,
+    game,
+    endingTitle: game.ending === null ? null : (scenario.file.endings.find((e) => e.id === game.ending)?.title ?? game.ending),
+    objectives: scoreObjectives(scenario, game),
+    splitTurn: current === null ? null : splitTurn(game, current),
+    choices: choicesOf(scenario, game),
+  };
+}
+
+/** The current run and every kept branch that still decodes (oldest branch first, the current run last). */
+export function pathsOf(run: Run): PathView[] {
+  const out: PathView[] = [];
+  extrasOf(run).branches.forEach((b, i) => {
+    const file = decodeReplayCode(b.code, [run.scenario]);
+    if (!file.ok) return;
+    const played = playActions(run.scenario, file.value.seed, file.value.controllers, file.value.actions);
+    if (played.ok) out.push(pathOf(run.scenario, played.value.state, `Branch ${i + 1}`, run.game));
+  });
+  out.push(pathOf(run.scenario, run.game, 'This run', null));
+  return out;
+}
+
+/** The run with hot-wash note `index` set (trimmed to {@link MAX_NOTE_CHARS}). */
+export function withNote(run: Run, index: number, text: string): Run {
+  const extras = extrasOf(run);
+  const notes = [...extras.notes];
+  while (notes.length <= index) notes.push('');
+  notes[index] = text.slice(0, MAX_NOTE_CHARS);
+  return { ...run, extras: { ...extras, notes } };
+}
+
+/** The extras as save settings: `branch.<i>` a code, `note.<q>.<part>` up to 200 characters each. */
+export function extrasSettings(extras: RunExtras | undefined): Record<string, string> {
+  const out: Record<string, string> = {};
+  if (extras === undefined) return out;
+  extras.branches.forEach((b, i) => {
+    if (b.code.length <= PART - 8) out[`branch.${i}`] = `${b.rewoundTo}:${b.code}`;
+  });
+  extras.notes.forEach((note, q) => {
+    for (let p = 0; p < PARTS && p * PART < note.length && Object.keys(out).length < SETTING_KEYS; p++) out[`note.${q}.${p}`] = note.slice(p * PART, (p + 1) * PART);
+  });
+  return out;
+}
+
+/** The extras read back from save settings (unknown or malformed keys ignored). */
+export function extrasFromSettings(settings: SaveSettings): RunExtras | undefined {
+  const branches: Branch[] = [];
+  const notes: string[] = [];
+  for (let i = 0; i < MAX_BRANCHES; i++) {
+    const v = settings[`branch.${i}`];
+    const m = typeof v === 'string' ? /^(\d{1,4}):(\S+)$/.exec(v) : null;
+    if (m !== null) branches.push({ rewoundTo: Number(m[1]), code: m[2] as string });
+  }
+  for (let q = 0; q < 32; q++) {
+    let note = '';
+    for (let p = 0; p < PARTS; p++) {
+      const v = settings[`note.${q}.${p}`];
+      if (typeof v === 'string') note += v;
+    }
+    notes.push(note);
+  }
+  while (notes.length > 0 && notes[notes.length - 1] === '') notes.pop();
+  return branches.length === 0 && notes.length === 0 ? undefined : { branches, notes };
+}
