@@ -16,6 +16,8 @@ function play(scenario: Scenario, state: GameState, steps: readonly ((s: GameSta
   return s;
 }
 
+const turn2 = (us: number, cn: number) => ({ kind: 'turn' as const, us, cn, forceUs: null, forceCn: null });
+
 function must(r: ReturnType<typeof luckVersusChoice>): LuckReport {
   if (!r.ok) throw new Error(`${r.error.code}: ${r.error.message}`);
   return r.value;
@@ -100,6 +102,19 @@ describe('luck versus choice', () => {
     expect(r.diceSpread).toBe(0);
     expect(r.percentile).toBe(50);
     expect(r.sameEnding).toBe(100);
+  });
+
+  it('in a team game each side follows its own strategy, and either side can be reported', () => {
+    const state = playSteps(minimal, start(minimal, 'K7Q3', controllersFor('teams')), [turn2(0, 1), turn2(0, 0)], true);
+    const run = { seed: state.seed, controllers: state.controllers, actions: actionsOf(state) };
+    const us = must(luckVersusChoice(minimal, run, 'us', { seeds: 40, policyStreams: 10 }));
+    const cn = must(luckVersusChoice(minimal, run, 'cn', { seeds: 40, policyStreams: 10 }));
+    expect(us.strategy[0]).toEqual({ beat: 'opening', option: 'request_help' });
+    expect(cn.strategy[0]).toEqual({ beat: 'opening', option: 'deny' });
+    expect(us.withYourChoices.endings.map((e) => e.runs)).toEqual(cn.withYourChoices.endings.map((e) => e.runs));
+    expect(cn.withYourChoices.objectives.map((o) => o.id)).toEqual(['keep_face']);
+    expect(us.withYourChoices.endings.map((e) => e.tone)).toEqual(['success', 'mixed', 'failure']);
+    expect(cn.withYourChoices.endings.map((e) => e.tone)).toEqual(['failure', 'mixed', 'success']);
   });
 
   it.each([
