@@ -7,6 +7,7 @@ export function sceneFor(screen: Screen, hasRun: boolean): SceneKey {
   switch (screen) {
     case 'title':
     case 'new-run':
+    case 'facilitator':
       return 'title';
     case 'briefing':
       return hasRun ? 'briefing' : 'title';

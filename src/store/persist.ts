@@ -81,7 +81,7 @@ function restoreBytes(storage: StorageLike | null, catalog: Catalog, bytes: stri
 }
 
 /** The settings saved in `red-phone:settings`, keeping only known keys with the right types. */
-export function savedSettings(storage: StorageLike | null): { showOdds?: boolean; reducedMotion?: boolean } {
+export function savedSettings(storage: StorageLike | null): { showOdds?: boolean; reducedMotion?: boolean; projector?: boolean } {
   const text = readKey(storage, SETTINGS_KEY);
   if (text === null) return {};
   let data: unknown;
@@ -91,7 +91,9 @@ export function savedSettings(storage: StorageLike | null): { showOdds?: boolean
     return {};
   }
   if (typeof data !== 'object' || data === null || Array.isArray(data)) return {};
-  const out: { showOdds?: boolean; reducedMotion?: boolean } = {};
+  const out: { showOdds?: boolean; reducedMotion?: boolean; projector?: boolean } = {};
+  const projector: unknown = Object.getOwnPropertyDescriptor(data, 'projector')?.value;
+  if (typeof projector === 'boolean') out.projector = projector;
   const showOdds: unknown = Object.getOwnPropertyDescriptor(data, 'showOdds')?.value;
   const reducedMotion: unknown = Object.getOwnPropertyDescriptor(data, 'reducedMotion')?.value;
   if (typeof showOdds === 'boolean') out.showOdds = showOdds;
@@ -99,6 +101,6 @@ export function savedSettings(storage: StorageLike | null): { showOdds?: boolean
   return out;
 }
 
-export function persistSettings(storage: StorageLike | null, settings: { readonly showOdds: boolean; readonly reducedMotion: boolean }): WriteResult {
-  return writeKey(storage, SETTINGS_KEY, JSON.stringify({ showOdds: settings.showOdds, reducedMotion: settings.reducedMotion }));
+export function persistSettings(storage: StorageLike | null, settings: { readonly showOdds: boolean; readonly reducedMotion: boolean; readonly projector: boolean }): WriteResult {
+  return writeKey(storage, SETTINGS_KEY, JSON.stringify({ showOdds: settings.showOdds, reducedMotion: settings.reducedMotion, projector: settings.projector }));
 }

@@ -24,8 +24,11 @@ export interface Run {
   readonly side: PlaySide;
   readonly game: GameState;
   readonly lastRecord: LogRecord | null;
-  /** In a two-team run: the United States team's choice, hidden until China has chosen. */
-  readonly pending: { readonly us: string } | null;
+  /**
+   * In a two-team run: the United States team's choice, hidden until China has chosen; `ready` once
+   * the screen has been handed over to China's team.
+   */
+  readonly pending: { readonly us: string; readonly ready?: true } | null;
   readonly place: RunPlace;
   readonly review: Review | null;
 }
@@ -62,6 +65,16 @@ export function askingSide(run: Run): Side {
   return run.pending === null ? 'us' : 'cn';
 }
 
+/** In a two-team run: the US has chosen and the screen waits to be handed over to China's team. */
+export function isHandover(run: Run): boolean {
+  return run.side === 'both' && run.pending !== null && run.pending.ready !== true && run.review === null;
+}
+
+/** China's team has the screen: its options are shown (the US choice stays covered). */
+export function handOver(run: Run): Run {
+  return run.pending === null || !isHandover(run) ? run : { ...run, pending: { us: run.pending.us, ready: true } };
+}
+
 export type ChooseResult =
   | { readonly kind: 'pending'; readonly run: Run }
   | { readonly kind: 'resolved'; readonly run: Run }
@@ -74,6 +87,7 @@ export type ChooseResult =
 export function applyChoice(run: Run, side: Side, optionId: string): ChooseResult {
   if (run.place !== 'turn' || run.review !== null) return { kind: 'refused', error: { code: 'turn/not-your-turn', message: 'no choice is asked for now' } };
   if (side !== askingSide(run)) return { kind: 'refused', error: { code: 'turn/not-your-turn', message: `it is not ${side}'s turn to choose` } };
+  if (isHandover(run)) return { kind: 'refused', error: { code: 'turn/not-your-turn', message: "China's team is not ready yet" } };
   if (run.side === 'both' && side === 'us') {
     const refusal = refusalOf(run, optionId);
     if (refusal !== null) return { kind: 'refused', error: refusal };

@@ -10,13 +10,14 @@ import type { Catalog } from './catalog';
 import { parseLink, sidesOf } from './links';
 import { persistRun, persistSettings, restoreRun, savedSettings, saveText } from './persist';
 import { forkAt, importReplay, reviewMove } from './review';
-import { applyChoice, newRun, type PlaySide, type Run, type RunPlace } from './run';
+import { chooseFacilitated, facilitate, playSideOf, startFacilitation, type Facilitation, type FacilitatorAction, type FacilitatorSetup } from './facilitator';
+import { applyChoice, handOver, newRun, type PlaySide, type Run, type RunPlace } from './run';
 import { readKey, removeKey, SAVE_KEY, type StorageLike } from './storage';
 
 export type { Catalog, CatalogEntry, CatalogFailure } from './catalog';
 export type { PlaySide, Review, Run, RunPlace } from './run';
 
-export type Screen = 'title' | 'new-run' | RunPlace;
+export type Screen = 'title' | 'new-run' | RunPlace | 'facilitator';
 
 /** A problem shown in the banner, with the buttons it offers. */
 export type Notice =
@@ -28,6 +29,8 @@ export type Notice =
 export interface Settings {
   readonly showOdds: boolean;
   readonly reducedMotion: boolean;
+  /** Large type, high contrast and a thick focus ring, for a classroom projector. */
+  readonly projector: boolean;
 }
 
 /** The new-run form: the scenario chosen on the title screen, the side and the seed. */
@@ -48,6 +51,14 @@ export interface SessionState {
   readonly saved: boolean;
   /** Saves are held while a damaged save could not be kept aside, so it is never overwritten. */
   readonly savesHeld: boolean;
+  /** Facilitator mode's controls around the run (null when no facilitator runs it). */
+  readonly facilitation: Facilitation | null;
+  /** The facilitator's set-up screen (the draft carries its first scenario and random seed). */
+  openFacilitator(): void;
+  startFacilitated(setup: FacilitatorSetup): void;
+  facilitate(action: FacilitatorAction): void;
+  /** Two teams: China's team is ready, and the screen shows its options. */
+  handOver(): void;
   chooseScenario(id: string, seed?: string): void;
   setDraft(patch: Partial<Pick<Draft, 'side' | 'seed'>>): void;
   rollSeed(): void;
@@ -98,13 +109,13 @@ const sentence = (text: string): string => (/[.!?]$/.test(text) ? text : `${text
 export function createSession(deps: SessionDeps): SessionStore {
   const { catalog, storage } = deps;
   const restored = restoreRun(storage, catalog);
-  const initialSettings: Settings = { showOdds: false, reducedMotion: false, ...deps.settings, ...savedSettings(storage) };
+  const initialSettings: Settings = { showOdds: false, reducedMotion: false, projector: false, ...deps.settings, ...savedSettings(storage) };
 
   return createStore<SessionState>()((set, get) => {
     /** The player's own run, put aside while a replay is watched. */
     let suspended: Run | null = null;
     /** Saves a run (not while watching a replay, nor while saves are held) and sets it with its screen, in one update. */
-    const commit = (run: Run, screen: Screen = run.place, also: Partial<Pick<SessionState, 'draft' | 'notice'>> = {}): void => {
+    const commit = (run: Run, screen: Screen = run.place, also: Partial<Pick<SessionState, 'draft' | 'notice' | 'facilitation'>> = {}): void => {
       if (run.review !== null || get().savesHeld) {
         set({ run, screen, ...also });
         return;
@@ -127,7 +138,7 @@ export function createSession(deps: SessionDeps): SessionStore {
     };
     const begin = (draft: Draft): void => {
       const entry = get().catalog.entries.find((e) => e.id === draft.scenarioId);
-      if (entry) commit(newRun(entry.scenario, draft.side, draft.seed), 'briefing', { draft, notice: solved('bad-seed', 'bad-code', 'bad-link') });
+      if (entry) commit(newRun(entry.scenario, draft.side, draft.seed), 'briefing', { draft, notice: solved('bad-seed', 'bad-code', 'bad-link'), facilitation: null });
     };
 
     return {
@@ -139,6 +150,37 @@ export function createSession(deps: SessionDeps): SessionStore {
       notice: restored.kind === 'damaged' ? { kind: 'bad-save', message: restored.message, bytes: restored.bytes } : null,
       saved: true,
       savesHeld: restored.kind === 'damaged' && restored.keptAs === null,
+      facilitation: null,
+
+      openFacilitator() {
+        const first = get().catalog.entries[0];
+        if (first !== undefined) set({ screen: 'facilitator', draft: draftFor(first.id, deps.randomSeed()) });
+      },
+      startFacilitated(setup) {
+        const entry = get().catalog.entries.find((e) => e.id === setup.scenarioId);
+        const side = entry === undefined ? null : playSideOf(setup.players, entry.scenario.file.teams);
+        if (entry === undefined || side === null || get().screen !== 'facilitator' || !sidesOf(get().catalog, entry.id).includes(side)) return;
+        if (!isValidSeed(setup.seed)) {
+          set({ notice: { kind: 'bad-seed', message: 'Seed: a seed is 1 to 64 characters with no control characters.' } });
+          return;
+        }
+        if (setup.secret) get().setSettings({ showOdds: false });
+        const draft: Draft = { scenarioId: entry.id, side, seed: setup.seed };
+        commit(newRun(entry.scenario, side, setup.seed), 'briefing', { draft, notice: solved('bad-seed'), facilitation: startFacilitation(setup) });
+      },
+      facilitate(action) {
+        const { run, facilitation, screen } = get();
+        if (run === null || facilitation === null) return;
+        const result = facilitate(run, facilitation, screen, action);
+        if (!result.ok) set({ notice: { kind: 'refused', message: sentence(result.error.message) } });
+        else if (result.run !== run) commit(result.run, result.run.place, { facilitation: result.fac });
+        else if (result.fac !== facilitation) set({ facilitation: result.fac });
+      },
+      handOver() {
+        const run = get().run;
+        if (run !== null && get().screen === 'turn') commit(handOver(run));
+      },
+
 
       chooseScenario(id, seed) {
         const draft = draftFor(id, seed ?? deps.randomSeed());
@@ -162,7 +204,7 @@ export function createSession(deps: SessionDeps): SessionStore {
         if (sidesOf(get().catalog, draft.scenarioId).includes(draft.side)) begin(draft);
       },
       back() {
-        if (get().screen === 'new-run') set({ screen: 'title' });
+        if (get().screen === 'new-run' || get().screen === 'facilitator') set({ screen: 'title' });
       },
       openCode(text) {
         const parsed = parseExerciseCode(text, get().catalog.entries.map((e) => e.id));
@@ -174,6 +216,10 @@ export function createSession(deps: SessionDeps): SessionStore {
         get().chooseScenario(parsed.scenarioId, parsed.seed);
       },
       openLink(search) {
+        if (new URLSearchParams(search).has('facilitator')) {
+          get().openFacilitator();
+          return;
+        }
         const link = parseLink(search, get().catalog);
         if (link.kind === 'none') return;
         if (link.kind === 'error') {
@@ -195,6 +241,14 @@ export function createSession(deps: SessionDeps): SessionStore {
       choose(side, optionId) {
         const run = get().run;
         if (run === null || get().screen !== 'turn') return;
+        const facilitation = get().facilitation;
+        if (facilitation !== null) {
+          const result = chooseFacilitated(run, facilitation, side, optionId);
+          if (!result.ok) set({ notice: { kind: 'refused', message: result.error.message } });
+          else if (result.run !== run) commit(result.run, result.run.place, { facilitation: result.fac });
+          else set({ facilitation: result.fac });
+          return;
+        }
         const result = applyChoice(run, side, optionId);
         if (result.kind === 'refused') set({ notice: { kind: 'refused', message: result.error.message } });
         else commit(result.run);

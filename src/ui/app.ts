@@ -2,7 +2,7 @@
  * The page-text layer: renders the screen the store is on into `#ui`, keeps the banner and the
  * live region up to date, moves focus to the new screen's heading, and wires the keyboard.
  */
-import { askingSide } from '../store/run';
+import { askingSide, isHandover } from '../store/run';
 import type { Screen, SessionState, SessionStore } from '../store/session';
 import { optionsFor, recordView } from '../store/derive';
 import { renderBanner } from './banner';
@@ -11,6 +11,8 @@ import { sideName } from './format';
 import { installKeyboard } from './keyboard';
 import { briefingScreen } from './screens/briefing';
 import { debriefScreen } from './screens/debrief';
+import { mountFacilitator } from './facilitator/bar';
+import { facilitatorSetupScreen } from './screens/facilitator-setup';
 import { newRunScreen } from './screens/new-run';
 import { outcomeScreen } from './screens/outcome';
 import { titleScreen } from './screens/title';
@@ -28,6 +30,7 @@ export interface Mount {
 const SCREENS: Readonly<Record<Screen, (ctx: Ctx) => View>> = {
   title: titleScreen,
   'new-run': newRunScreen,
+  facilitator: facilitatorSetupScreen,
   briefing: briefingScreen,
   turn: turnScreen,
   outcome: outcomeScreen,
@@ -43,11 +46,11 @@ function keysOf(state: SessionState): { hard: string; soft: string } {
   const runId = run === null ? '-' : `${run.scenario.id}:${run.game.seed}:${run.side}:${run.review?.name ?? ''}:${run.review?.at ?? ''}:${run.place}:${run.game.log.length}`;
   switch (state.screen) {
     case 'title':
-      return { hard: `title`, soft: `${runId}:${run?.place ?? ''}:${state.settings.showOdds}:${state.settings.reducedMotion}` };
+      return { hard: `title`, soft: `${runId}:${run?.place ?? ''}:${state.settings.showOdds}:${state.settings.reducedMotion}:${state.settings.projector}` };
     case 'new-run':
       return { hard: `new-run:${state.draft?.scenarioId ?? ''}`, soft: '' };
     case 'turn':
-      return { hard: `turn:${runId}:${run?.pending != null ? 'cn' : 'us'}`, soft: '' };
+      return { hard: `turn:${runId}:${run?.pending != null ? (run.pending.ready === true ? 'cn' : 'handover') : 'us'}`, soft: '' };
     default:
       return { hard: `${state.screen}:${runId}`, soft: `${state.settings.showOdds}` };
   }
@@ -73,6 +76,7 @@ function announcement(state: SessionState, headingText: string): string {
     return `${headingText}. ${parts.join(' ')}`;
   }
   if (state.screen === 'turn' && run !== null && run.review === null) {
+    if (isHandover(run)) return `${headingText}. The United States has chosen; its choice is sealed. China's team: press Enter when you are ready.`;
     const side = askingSide(run);
     const count = optionsFor(run, side).length;
     const turn = `Turn ${run.game.turn + 1} of ${run.scenario.file.maxTurns}: ${headingText}.`;
@@ -143,7 +147,9 @@ export function mountUi(mount: Mount, store: SessionStore): () => void {
   render(store.getState(), null);
   const unsubscribe = store.subscribe((state, prev) => render(state, prev));
   const uninstall = installKeyboard(store, mount.ui, dialog.el);
+  const unmountFacilitator = mountFacilitator(mount.app, mount.ui, mount.announcer, store);
   return () => {
+    unmountFacilitator();
     unsubscribe();
     uninstall();
     clearTimeout(announceTimer);

@@ -2,7 +2,7 @@
  * Keys that work everywhere: number keys pick an option of the side being asked, and Enter or
  * Space continue from a screen with no choice. Keys meant for a focused control are left to it.
  */
-import { askingSide } from '../store/run';
+import { askingSide, isHandover } from '../store/run';
 import type { SessionStore } from '../store/session';
 
 const CONTROL = 'button, a[href], input, textarea, select, summary, [role="button"], [contenteditable="true"]';
@@ -22,7 +22,7 @@ export function installKeyboard(store: SessionStore, ui: HTMLElement, dialog: HT
       }
       return;
     }
-    const watching = state.run?.review != null;
+    const watching = state.run?.review != null || (state.screen === 'turn' && state.run !== null && isHandover(state.run));
     if ((e.key === 'Enter' || e.key === ' ') && (state.screen === 'briefing' || state.screen === 'outcome' || (watching && state.screen === 'turn'))) {
       if (target?.closest(CONTROL)) return;
       const button = ui.querySelector<HTMLButtonElement>('button[data-action="continue"]:not([disabled])');

@@ -109,7 +109,7 @@ export async function playTeamTurns(page: Page, pairs: readonly (readonly [numbe
   for (;;) {
     await expectScreen(page, 'turn');
     if (onScreen) await onScreen(turn, 'turn');
-    const [us, cn] = pairs[turn] ?? [1, 1];
+ * the screen is handed over, then (the US choice covered) China presses its own.
     await pickOption(page, us, 'us');
     await pickOption(page, cn, 'cn');
     await waitForScreen(page, 'outcome');

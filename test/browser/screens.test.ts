@@ -5,7 +5,7 @@ import { expect, it } from 'vitest';
 import { REPO_ROOT } from './build';
 import { activate, browserSuite, expectScreen, norm, screenOf, screenshot, tabTo } from './harness';
 import { primaryScenarioFile, loadScenarioFile } from './oracle';
-import { chooseScenario, leaveBriefing, leaveOutcome, pickOption, startRun } from './play';
+import { chooseScenario, leaveBriefing, leaveOutcome, passToChina, pickOption, startRun } from './play';
 
 const AXE = readFileSync(join(REPO_ROOT, 'node_modules', 'axe-core', 'axe.min.js'), 'utf8');
 const SIZES = [
@@ -105,7 +105,7 @@ browserSuite('every screen: accessible, and pictured', (suite) => {
     await tabTo(page, 'button[data-term]');
     if (scenario.file.teams) {
       await pickOption(page, 1, 'us');
-      await page.locator('button[data-side="cn"][data-index="1"]').waitFor({ state: 'visible' });
+      await passToChina(page);
       expect(await page.locator('button[data-side="us"][data-option]').count(), 'the US options are gone while China chooses').toBe(0);
       const found: Record<string, Violation[]> = {};
       await inspect(page, '9-turn-two-teams-china-asked', found);

@@ -138,6 +138,7 @@ describe('a saved two-team turn', () => {
     const again = session(storage);
     expect(again.getState().screen).toBe('turn');
     expect(again.getState().run?.pending).toEqual({ us: 'go_public' });
+    again.getState().handOver();
     again.getState().choose('cn', 'deny');
     expect(again.getState().screen).toBe('outcome');
   });

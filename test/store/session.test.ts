@@ -78,6 +78,7 @@ describe('session store: two teams', () => {
     expect(store.getState().screen).toBe('turn');
     expect(store.getState().run?.pending).toEqual({ us: 'request_help' });
     expect(store.getState().run?.game.log).toHaveLength(0);
+    store.getState().handOver();
     store.getState().choose('cn', 'deny');
     expect(store.getState().screen).toBe('outcome');
     const record = store.getState().run?.lastRecord;

@@ -103,7 +103,7 @@ export function outcomeScreen(ctx: Ctx): View {
         view.hotline !== null && view.hotline !== 'idle' ? h('p', {}, `Hotline: ${hotlineWords(view.hotline)}.`) : null,
         ending !== undefined ? h('p', { class: 'ending-note' }, h('strong', {}, 'The crisis has reached its end: '), ending.title, '.') : null,
       ),
-      h('div', { class: 'setting' }, odds, h('label', { for: 'show-odds' }, 'Show odds (the chance of each outcome and the draw)')),
+      ctx.state.facilitation?.secret === true && run.game.ending === null ? null : h('div', { class: 'setting' }, odds, h('label', { for: 'show-odds' }, 'Show odds (the chance of each outcome and the draw)')),
       run.review === null
         ? h('div', { class: 'actions sticky' }, continueButton(run.game.ending !== null ? 'Go to the debrief' : 'Next turn', () => store.getState().continueFromOutcome()))
         : h('div', { class: 'actions sticky' }, reviewContinue(ctx, run)),

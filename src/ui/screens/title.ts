@@ -38,7 +38,7 @@ function continueCard(ctx: Ctx): HTMLElement | null {
     'section',
     { class: 'card continue-card', 'aria-labelledby': 'continue-title' },
     h('h2', { id: 'continue-title' }, 'Your saved run'),
-    h('p', {}, `${f.title}, ${playSideName(run.side)}, seed ${run.game.seed}: ${where}.`),
+    h('p', {}, `${f.title}, ${playSideName(run.side)}, ${ctx.state.facilitation?.secret === true && run.game.ending === null ? 'seed hidden' : `seed ${run.game.seed}`}: ${where}.`),
     actionButton('continue-run', 'Continue the saved run', () => ctx.store.getState().continueRun(), { class: 'primary' }),
   );
 }
@@ -95,6 +95,7 @@ function settingsForm(ctx: Ctx): HTMLElement {
     h('h2', { id: 'settings-title' }, 'Settings'),
     box('setting-show-odds', 'Show odds: the chance of each outcome and the draw', ctx.state.settings.showOdds, (on) => store.getState().setSettings({ showOdds: on })),
     box('setting-reduced-motion', 'Reduce motion: no fades or moving effects', ctx.state.settings.reducedMotion, (on) => store.getState().setSettings({ reducedMotion: on })),
+    box('setting-projector', 'Projector mode: large type, high contrast, thick focus ring', ctx.state.settings.projector, (on) => store.getState().setSettings({ projector: on })),
   );
 }
 
@@ -128,6 +129,7 @@ export function titleScreen(ctx: Ctx): View {
       h('p', { class: 'lede' }, 'Handle a cyber crisis between Washington and Beijing with the four terms of the agreement at hand. The same code gives everyone the same dice, so a class can compare what each group decided.'),
     ),
     continueCard(ctx),
+    h('section', { class: 'card facilitator-card', 'aria-labelledby': 'facilitator-title' }, h('h2', { id: 'facilitator-title' }, 'For a teacher'), h('p', { class: 'help' }, 'One projector, teams of students: set the seed, the sides, a turn timer, and keep control with pause, injects and outcome overrides.'), actionButton('facilitator', 'Run a class exercise', () => ctx.store.getState().openFacilitator(), { class: 'primary' })),
     h(
       'section',
       { class: 'scenarios', 'aria-labelledby': 'scenarios-title' },

@@ -4,12 +4,13 @@
  */
 import type { OptionView } from '../../engine';
 import { optionsFor, rungLabel, textFor, turnDate } from '../../store/derive';
-import { askingSide, type Review, type Run } from '../../store/run';
+import { askingSide, isHandover, type Review, type Run } from '../../store/run';
 import { h, heading, paragraphs } from '../dom';
 import { dateText, sideName } from '../format';
 import { continueButton, peopleSides, reviewBar, termTags } from '../parts';
 import { statusPanel } from '../status';
 import type { Ctx, View } from '../view';
+import { handoverScreen } from './teams-handover';
 
 function optionCard(ctx: Ctx, o: OptionView): HTMLElement {
   const run = ctx.state.run;
@@ -68,6 +69,7 @@ export function turnScreen(ctx: Ctx): View {
   const run = ctx.state.run;
   if (run === null) return { el: h('div', { class: 'screen' }, heading('No run')) };
   if (run.review !== null) return reviewTurn(ctx, run, run.review);
+  if (isHandover(run)) return handoverScreen(ctx, run);
   const f = run.scenario.file;
   const side = askingSide(run);
   const beat = run.scenario.beats.get(run.game.beat);

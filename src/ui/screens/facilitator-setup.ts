@@ -1,0 +1,102 @@
+/**
+ * Setting up a class exercise: the scenario, the seed (typed or random, kept secret or not), who plays
+ * each side, the turn timer, and whether the facilitator decides outcomes.
+ */
+import type { Side } from '../../engine';
+import { codeFor } from '../../store/derive';
+import { MAX_TIMER_MINUTES, playSideOf, type Player } from '../../store/facilitator';
+import type { SessionState } from '../../store/session';
+import { actionButton, h, heading } from '../dom';
+import { sideName, spelled } from '../format';
+import type { Ctx, View } from '../view';
+
+const TIMER_CHOICES = [1, 2, 3, 4, 5, 6, 8, 10, 12, 15, 20, 25, MAX_TIMER_MINUTES];
+
+export function facilitatorSetupScreen(ctx: Ctx): View {
+  const store = ctx.store;
+  const entries = ctx.state.catalog.entries;
+  const draft = ctx.state.draft;
+  if (draft === null || entries.length === 0) return { el: h('div', { class: 'screen' }, heading('No scenario to run')) };
+  const players: Record<Side, Player> = { us: 'people', cn: 'model' };
+
+  const scenario = h('select', { id: 'fac-scenario' }, ...entries.map((e) => h('option', { value: e.id, selected: e.id === draft.scenarioId }, e.scenario.file.title)));
+  const seed = h('input', { id: 'fac-seed', type: 'text', value: draft.seed, autocomplete: 'off', spellcheck: 'false', maxlength: 64, 'aria-describedby': 'fac-seed-help' });
+  seed.addEventListener('input', () => store.getState().setDraft({ seed: seed.value }));
+  const secret = h('input', { type: 'checkbox', id: 'fac-secret', 'aria-describedby': 'fac-secret-help' });
+  const timer = h('select', { id: 'fac-timer' }, h('option', { value: '' }, 'Off'), ...TIMER_CHOICES.map((m) => h('option', { value: String(m) }, m === 1 ? '1 minute' : `${m} minutes`)));
+  const decide = h('input', { type: 'checkbox', id: 'fac-decide-setup', 'aria-describedby': 'fac-decide-help' });
+  const code = h('p', { id: 'fac-code', class: 'exercise-code' });
+  const problem = h('p', { id: 'fac-problem', class: 'help', role: 'status' });
+  const start = actionButton('start-facilitated', 'Start the exercise', () => begin(), { class: 'primary', 'aria-describedby': 'fac-problem' });
+
+  const teams = (): boolean => entries.find((e) => e.id === scenario.value)?.scenario.file.teams ?? false;
+  const sidesOfScenario = (): readonly Side[] => entries.find((e) => e.id === scenario.value)?.scenario.file.sides ?? [];
+  const check = (state: SessionState = store.getState()): void => {
+    const side = playSideOf(players, teams());
+    const both = players.us === 'people' && players.cn === 'people';
+    const allowed = side !== null && (side === 'both' || sidesOfScenario().includes(side));
+    problem.textContent = allowed ? '' : both ? 'This scenario has no two-team play: let the counterpart model play one side.' : side === null ? 'At least one side must be played by a team of people.' : `People cannot play ${sideName(side)} in this scenario.`;
+    start.disabled = !allowed;
+    const text = state.draft === null ? null : codeFor(scenario.value, state.draft.seed);
+    code.textContent = secret.checked ? 'Hidden until the debrief' : (text ?? 'no code for this seed');
+    code.setAttribute('aria-label', secret.checked ? 'exercise code hidden until the debrief' : text === null ? 'no exercise code for this seed' : `exercise code ${spelled(text)}`);
+    seed.type = secret.checked ? 'password' : 'text';
+  };
+  const begin = (): void => {
+    const minutes = timer.value === '' ? null : Number(timer.value);
+    store.getState().startFacilitated({ scenarioId: scenario.value, seed: seed.value, secret: secret.checked, players: { ...players }, timerMinutes: minutes, decideOutcomes: decide.checked });
+  };
+  scenario.addEventListener('change', () => check());
+  secret.addEventListener('change', () => check());
+
+  const playerGroup = (side: Side): HTMLElement => {
+    const radio = (value: Player, label: string): HTMLElement => {
+      const id = `fac-${side}-${value}`;
+      const input = h('input', { type: 'radio', name: `fac-${side}`, value, id, checked: players[side] === value });
+      input.addEventListener('change', () => {
+        if (!input.checked) return;
+        players[side] = value;
+        check();
+      });
+      return h('div', { class: 'choice' }, input, h('label', { for: id }, label));
+    };
+    return h('fieldset', { class: 'sides' }, h('legend', {}, `Who plays ${sideName(side)}`), radio('people', 'A team of people'), radio('model', 'The counterpart model'));
+  };
+
+  const el = h(
+    'div',
+    { class: 'screen facilitator-setup' },
+    h('p', { class: 'kicker' }, 'Facilitator mode'),
+    heading('Run a class exercise'),
+    h(
+      'form',
+      { class: 'card', onsubmit: (e: Event) => e.preventDefault() },
+      h('div', { class: 'field' }, h('label', { for: 'fac-scenario' }, 'Scenario'), scenario),
+      h(
+        'div',
+        { class: 'seed' },
+        h('label', { for: 'fac-seed' }, 'Seed'),
+        h('div', { class: 'row' }, seed, actionButton('random-seed', 'New random seed', () => store.getState().rollSeed())),
+        h('p', { id: 'fac-seed-help', class: 'help' }, 'The same seed and the same choices always play out the same way.'),
+      ),
+      h('div', { class: 'setting' }, secret, h('label', { for: 'fac-secret' }, 'Keep the seed and the odds hidden from players until the debrief')),
+      h('p', { id: 'fac-secret-help', class: 'help' }, 'The exercise code, the seed and the chance of each outcome stay off the screen until the debrief reveals them.'),
+      h('div', { class: 'code-box', 'aria-live': 'off' }, h('p', { class: 'label' }, 'Exercise code'), code),
+      playerGroup('us'),
+      playerGroup('cn'),
+      h('div', { class: 'field' }, h('label', { for: 'fac-timer' }, 'Turn timer'), timer),
+      h('div', { class: 'setting' }, decide, h('label', { for: 'fac-decide-setup' }, 'Let me decide outcomes')),
+      h('p', { id: 'fac-decide-help', class: 'help' }, 'After each choice, you pick which outcome happens, or let the dice decide. Forced outcomes are marked in the log and the replay.'),
+      problem,
+      h('div', { class: 'actions' }, start, actionButton('back', 'Back', () => store.getState().back())),
+    ),
+  );
+  check(ctx.state);
+  return {
+    el,
+    update(state) {
+      if (state.draft !== null && seed.value !== state.draft.seed) seed.value = state.draft.seed;
+      check(state);
+    },
+  };
+}
