@@ -100,17 +100,25 @@ export async function playTurns(page: Page, side: 'us' | 'cn', picks: readonly n
   }
 }
 
+/** Two teams: after the US choice, the hand-over screen; Enter gives the screen to China's team. */
+export async function passToChina(page: Page): Promise<void> {
+  await page.locator('.handover-screen button[data-action="continue"]').waitFor({ state: 'visible' });
+  await page.keyboard.press('Enter');
+  await page.locator('button[data-side="cn"][data-index]').first().waitFor({ state: 'visible' });
+}
+
 /**
  * A two-team run from the first turn to the debrief: on each turn the US team presses its number,
- * then (its choice covered) China presses its own.
+ * the screen is handed over, then (the US choice covered) China presses its own.
  */
 export async function playTeamTurns(page: Page, pairs: readonly (readonly [number, number])[], onScreen?: TurnHook): Promise<number> {
   let turn = 0;
   for (;;) {
     await expectScreen(page, 'turn');
     if (onScreen) await onScreen(turn, 'turn');
- * the screen is handed over, then (the US choice covered) China presses its own.
+    const [us, cn] = pairs[turn] ?? [1, 1];
     await pickOption(page, us, 'us');
+    await passToChina(page);
     await pickOption(page, cn, 'cn');
     await waitForScreen(page, 'outcome');
     if (onScreen) await onScreen(turn, 'outcome');
