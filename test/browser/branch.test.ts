@@ -1,6 +1,7 @@
+import { join } from 'node:path';
 import { expect, it } from 'vitest';
 import { stateHash } from '../../src/engine/replay';
-import { activate, browserSuite, expectScreen, hook, norm, screenshot, tabTo, visibleText } from './harness';
+import { activate, browserSuite, SCREENSHOT_DIR, expectScreen, hook, norm, screenshot, tabTo, visibleText } from './harness';
 import { loadScenarioFile, playByIndex, primaryScenarioFile } from './oracle';
 import { playTurns } from './play';
 import { debriefSave, openWithSave, seriousViolations } from './trainee-helpers';
@@ -63,5 +64,7 @@ browserSuite('rewind and branch', (suite) => {
     expect(await seriousViolations(page), 'axe on luck versus choice').toEqual([]);
     await page.locator('#luck-result').scrollIntoViewIfNeeded();
     await screenshot(page, 'luck-versus-choice');
+    await page.locator('.luck-chart').screenshot({ path: join(SCREENSHOT_DIR, 'luck-chart.png') });
+    await page.locator('.policy-chart').screenshot({ path: join(SCREENSHOT_DIR, 'luck-policy-chart.png') });
   });
 });

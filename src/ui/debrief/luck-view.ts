@@ -7,12 +7,12 @@ import type { LuckReport } from '../../sim/luck';
 import { h, s } from '../dom';
 
 const W = 480;
-const H = 170;
-const PAD = { left: 36, right: 12, top: 16, bottom: 34 };
+const H = 190;
+const PAD = { left: 36, right: 12, top: 34, bottom: 34 };
 const BINS = 10;
 
 function histogram(report: LuckReport, max: number): { counts: number[]; width: number } {
-  const width = Math.max(1, Math.ceil((max + 1) / BINS));
+  const width = Math.max(1, Math.ceil(max / BINS));
   const counts = new Array<number>(BINS).fill(0);
   for (const t of report.withYourChoices.totals) {
     const i = Math.min(BINS - 1, Math.floor(t / width));
@@ -43,8 +43,8 @@ function chart(report: LuckReport, max: number): SVGSVGElement {
   svg.appendChild(s('text', { x: W - PAD.right, y: H - 16, 'text-anchor': 'end', class: 'cell-axis' }, String(width * BINS)));
   svg.appendChild(s('text', { x: PAD.left + plotW / 2, y: H - 3, 'text-anchor': 'middle', class: 'cell-axis' }, 'total score (sum of your objectives)'));
   const mx = x(report.actual.total);
-  svg.appendChild(s('line', { x1: mx, x2: mx, y1: PAD.top - 6, y2: PAD.top + plotH, class: 'marker-line' }));
-  svg.appendChild(s('text', { x: Math.min(mx + 4, W - 90), y: PAD.top + 4, class: 'cell-label' }, `▼ you: ${report.actual.total}`));
+  svg.appendChild(s('line', { x1: mx, x2: mx, y1: 18, y2: PAD.top + plotH, class: 'marker-line' }));
+  svg.appendChild(s('text', { x: Math.max(40, Math.min(mx, W - 60)), y: 13, 'text-anchor': 'middle', class: 'cell-label' }, `▼ you: ${report.actual.total}`));
   return svg;
 }
 
