@@ -15,8 +15,29 @@ function devContentSecurityPolicy(): Plugin {
   };
 }
 
+/**
+ * Designer mode under `npm run dev`: a saved scenario file is sent to the page as the custom event
+ * `red-phone:scenario` with its new text (src/ui/designer/install.ts), and the page reloads it in
+ * place instead of reloading the whole game. The shared files (terms, ladder, schema) still reload
+ * the page. Builds have no dev server and ignore this.
+ */
+function scenarioHotReload(): Plugin {
+  return {
+    name: 'red-phone:scenario-hot-reload',
+    apply: 'serve',
+    async hotUpdate({ type, file, read }) {
+      if (this.environment.name !== 'client' || type !== 'update') return;
+      const match = /[\\/]scenarios[\\/]([^\\/]+\.yaml)$/.exec(file);
+      const name = match?.[1];
+      if (name === undefined || name.startsWith('_') || ['schema.yaml', 'terms.yaml', 'ladder.yaml'].includes(name)) return;
+      this.environment.hot.send({ type: 'custom', event: 'red-phone:scenario', data: { file: `/scenarios/${name}`, text: await read() } });
+      return [];
+    },
+  };
+}
+
 export default defineConfig({
-  plugins: [devContentSecurityPolicy()],
+  plugins: [devContentSecurityPolicy(), scenarioHotReload()],
   // Relative base: the built game runs from any static folder or sub-folder.
   base: './',
   build: {

@@ -14,6 +14,8 @@ import { loadCatalog } from './store/catalog';
 import { createSession, type SessionStore } from './store/session';
 import type { StorageLike } from './store/storage';
 import { mountUi } from './ui/app';
+import { installDesigner, prepareDesigner } from './ui/designer/install';
+import { openDesigner } from './store/designer-session';
 
 interface StageModule {
   createStage(parent: HTMLElement, store: SessionStore): { destroy(): void };
@@ -63,14 +65,18 @@ function startGame(): SessionStore {
     bundled['/scenarios/terms.yaml'] ?? '',
     bundled['/scenarios/ladder.yaml'] ?? '',
   );
+  const storage = pageStorage();
+  const designerCatalog = prepareDesigner(storage, catalog, bundled['/scenarios/terms.yaml'] ?? '', bundled['/scenarios/ladder.yaml'] ?? '');
   const store = createSession({
-    catalog,
-    storage: pageStorage(),
+    catalog: designerCatalog.catalog,
+    storage,
     randomSeed,
     settings: { reducedMotion: window.matchMedia('(prefers-reduced-motion: reduce)').matches },
   });
+  installDesigner(store, storage, designerCatalog);
   if (location.search !== '') {
-    store.getState().openLink(location.search);
+    if (new URLSearchParams(location.search).has('designer')) openDesigner(store);
+    else store.getState().openLink(location.search);
     // The run now lives in the save: a reload continues it rather than starting the link's run again.
     history.replaceState(null, '', location.pathname + location.hash);
   }

@@ -16,5 +16,8 @@ export function sceneFor(screen: Screen, hasRun: boolean): SceneKey {
       return hasRun ? 'room' : 'title';
     case 'debrief':
       return hasRun ? 'debrief' : 'title';
+    case 'designer':
+    case 'map':
+      return 'title';
   }
 }

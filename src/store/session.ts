@@ -17,7 +17,9 @@ import { readKey, removeKey, SAVE_KEY, type StorageLike } from './storage';
 export type { Catalog, CatalogEntry, CatalogFailure } from './catalog';
 export type { PlaySide, Review, Run, RunPlace } from './run';
 
-export type Screen = 'title' | 'new-run' | RunPlace | 'facilitator';
+export type Screen = 'title' | 'new-run' | RunPlace | 'facilitator' | DesignerScreen;
+/** Designer mode: checking and importing a scenario file; the scenario map. */
+export type DesignerScreen = 'designer' | 'map';
 
 /** A problem shown in the banner, with the buttons it offers. */
 export type Notice =

@@ -17,6 +17,8 @@ import { newRunScreen } from './screens/new-run';
 import { outcomeScreen } from './screens/outcome';
 import { titleScreen } from './screens/title';
 import { turnScreen } from './screens/turn';
+import { designerScreen } from './designer/designer-screen';
+import { mapScreen } from './designer/map-screen';
 import { createTermDialog } from './term-dialog';
 import type { Ctx, View } from './view';
 
@@ -35,6 +37,8 @@ const SCREENS: Readonly<Record<Screen, (ctx: Ctx) => View>> = {
   turn: turnScreen,
   outcome: outcomeScreen,
   debrief: debriefScreen,
+  designer: designerScreen,
+  map: mapScreen,
 };
 
 /**

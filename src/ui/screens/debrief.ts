@@ -11,6 +11,7 @@ import { indicatorChart, indicatorTable } from '../chart';
 import { chanceText, dateText, playSideName, sideName, TONE_WORDS } from '../format';
 import { peopleSides, reviewBar } from '../parts';
 import type { Ctx, View } from '../view';
+import { mapButton } from '../designer/title-designer';
 
 function timeline(scenario: Scenario, game: GameState, showOdds: boolean): HTMLElement {
   return h(
@@ -145,6 +146,7 @@ export function debriefScreen(ctx: Ctx): View {
       { class: 'actions' },
       actionButton('download-replay', 'Download the replay file', download, { class: 'primary' }),
       actionButton('print', 'Print the report', () => window.print()),
+      mapButton(ctx, run.scenario),
       run.review === null ? actionButton('new-run', 'New run of this scenario', () => store.getState().newRun()) : null,
       actionButton('to-title', 'Back to the title screen', () => store.getState().toTitle()),
     ),

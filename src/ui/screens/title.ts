@@ -5,6 +5,7 @@ import { SIDE_NAMES } from '../../store/derive';
 import { actionButton, h, heading, hidden } from '../dom';
 import { lengthText, playSideName } from '../format';
 import type { Ctx, View } from '../view';
+import { designerCard, mapButton } from '../designer/title-designer';
 
 function card(ctx: Ctx, entry: CatalogEntry): HTMLElement {
   const f = entry.scenario.file;
@@ -26,6 +27,7 @@ function card(ctx: Ctx, entry: CatalogEntry): HTMLElement {
       h('dd', {}, f.difficulty),
     ),
     actionButton('choose-scenario', h('span', {}, 'Play', hidden(` ${f.title}`)), () => ctx.store.getState().chooseScenario(entry.id), { class: 'primary' }),
+    mapButton(ctx, entry.scenario),
   );
 }
 
@@ -136,7 +138,7 @@ export function titleScreen(ctx: Ctx): View {
       h('h2', { id: 'scenarios-title', class: 'section-title' }, 'Scenarios'),
       entries.length === 0 ? h('p', {}, 'No scenarios are installed yet.') : h('div', { class: 'cards' }, ...entries.map((e) => card(ctx, e))),
     ),
-    h('div', { class: 'cards two' }, codeForm(ctx), importForm(ctx), settingsForm(ctx)),
+    h('div', { class: 'cards two' }, codeForm(ctx), importForm(ctx), designerCard(ctx), settingsForm(ctx)),
     failures(ctx),
   );
   return { el };

@@ -1,0 +1,20 @@
+/** Designer mode's doors on the title screen: the Designer card and each scenario card's Map button. */
+import type { Scenario } from '../../engine';
+import { designer, openDesigner, openMap } from '../../store/designer-session';
+import { actionButton, h, hidden } from '../dom';
+import type { Ctx } from '../view';
+
+export function mapButton(ctx: Ctx, scenario: Scenario): HTMLElement {
+  return actionButton('open-map', h('span', {}, 'Map', hidden(` of ${scenario.file.title}`)), () => openMap(ctx.store, scenario.id));
+}
+
+export function designerCard(ctx: Ctx): HTMLElement {
+  const imported = designer.getState().imported;
+  return h(
+    'section',
+    { class: 'card', 'aria-labelledby': 'designer-card-title' },
+    h('h2', { id: 'designer-card-title' }, 'Write a scenario'),
+    h('p', { class: 'help' }, 'Designer mode checks a scenario file you are writing, shows its map, and plays it at once.', imported.length > 0 ? ` Imported here: ${imported.join(', ')}.` : ''),
+    actionButton('open-designer', 'Designer', () => openDesigner(ctx.store)),
+  );
+}
