@@ -15,7 +15,10 @@ export function sceneFor(screen: Screen, hasRun: boolean): SceneKey {
     case 'outcome':
       return hasRun ? 'room' : 'title';
     case 'debrief':
+    case 'hot-wash':
+    case 'report':
       return hasRun ? 'debrief' : 'title';
+    case 'compare':
     case 'designer':
     case 'map':
       return 'title';

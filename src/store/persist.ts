@@ -8,6 +8,7 @@ import { createSave, parseSave, restoreSave, stringifySave, type SaveSettings } 
 import type { GameState } from '../engine';
 import type { Catalog } from './catalog';
 import { legalOptions } from '../engine';
+import { extrasFromSettings, extrasSettings } from './trainee';
 import { placeOf, sideOf, type Run, type RunPlace } from './run';
 import { keepAside, readKey, SAVE_KEY, SETTINGS_KEY, writeKey, type StorageLike, type WriteResult } from './storage';
 
@@ -26,7 +27,7 @@ function placesFor(game: GameState): readonly RunPlace[] {
 }
 
 function settingsOf(run: Run, screen: string): SaveSettings {
-  const out: Record<string, string> = { screen, place: run.place };
+  const out: Record<string, string> = { ...extrasSettings(run.extras), screen, place: run.place };
   if (run.pending !== null) out['pendingUs'] = run.pending.us;
   return out;
 }
@@ -77,6 +78,8 @@ function restoreBytes(storage: StorageLike | null, catalog: Catalog, bytes: stri
   const pending =
     side === 'both' && place === 'turn' && typeof pendingUs === 'string' && legalOptions(scenario, state, 'us').some((o) => o.id === pendingUs) ? { us: pendingUs } : null;
   const run: Run = { scenario, side, game: state, lastRecord: state.log[state.log.length - 1] ?? null, pending, place, review: null };
+  const extras = extrasFromSettings(settings);
+  if (extras !== undefined) return { kind: 'ok', run: { ...run, extras }, screen: settings['screen'] === 'title' ? 'title' : place };
   return { kind: 'ok', run, screen: settings['screen'] === 'title' ? 'title' : place };
 }
 

@@ -2,6 +2,7 @@
  * A run in the browser: which sides people play, and the pure steps the store takes on it. Every
  * rule is the engine's; this file only maps a person's plain choice onto an engine call.
  */
+import type { RunExtras } from './trainee';
 import { legalOptions, resolveTurn, start, type Action, type Controller, type EngineError, type GameState, type LogRecord, type Scenario, type Side } from '../engine';
 
 /** The side people play: one side against the counterpart model, or both (two teams). */
@@ -31,6 +32,8 @@ export interface Run {
   readonly pending: { readonly us: string; readonly ready?: true } | null;
   readonly place: RunPlace;
   readonly review: Review | null;
+  /** Branches left behind by rewinds and hot-wash notes (src/store/trainee.ts); absent on a fresh run. */
+  readonly extras?: RunExtras;
 }
 
 export function controllersFor(side: PlaySide): Record<Side, Controller> {

@@ -10,6 +10,8 @@ import type { Catalog } from './catalog';
 import { parseLink, sidesOf } from './links';
 import { persistRun, persistSettings, restoreRun, savedSettings, saveText } from './persist';
 import { forkAt, importReplay, reviewMove } from './review';
+import { rewind, withNote } from './trainee';
+import { decodeReplayCode } from '../engine/replay-code';
 import { chooseFacilitated, facilitate, playSideOf, startFacilitation, type Facilitation, type FacilitatorAction, type FacilitatorSetup } from './facilitator';
 import { applyChoice, handOver, newRun, type PlaySide, type Run, type RunPlace } from './run';
 import { readKey, removeKey, SAVE_KEY, type StorageLike } from './storage';
@@ -17,9 +19,11 @@ import { readKey, removeKey, SAVE_KEY, type StorageLike } from './storage';
 export type { Catalog, CatalogEntry, CatalogFailure } from './catalog';
 export type { PlaySide, Review, Run, RunPlace } from './run';
 
-export type Screen = 'title' | 'new-run' | RunPlace | 'facilitator' | DesignerScreen;
+export type Screen = 'title' | 'new-run' | RunPlace | TraineeScreen | 'facilitator' | DesignerScreen;
 /** Designer mode: checking and importing a scenario file; the scenario map. */
 export type DesignerScreen = 'designer' | 'map';
+/** Screens of the after-action tools: the hot wash and the report after a debrief, the class comparison. */
+export type TraineeScreen = 'hot-wash' | 'report' | 'compare';
 
 /** A problem shown in the banner, with the buttons it offers. */
 export type Notice =
@@ -91,6 +95,16 @@ export interface SessionState {
   exportSave(): string | null;
   /** The current run as replay-file text (null, with a notice saying why, when it cannot be written). */
   exportReplay(): string | null;
+  /** From the debrief: the hot wash, the report, or back to the debrief. */
+  showPanel(screen: 'hot-wash' | 'report' | 'debrief'): void;
+  /** Sets the hot-wash note of discussion question `index` (kept in the save). */
+  setNote(index: number, text: string): void;
+  /** Rewinds the run to just after turn `turns` (0: the briefing), keeping the run left behind as a branch. */
+  rewindTo(turns: number): void;
+  /** Opens a replay code (`RP1.…`) in the replay viewer, or shows why it is refused. */
+  openReplayCode(text: string): void;
+  /** The class comparison screen. */
+  openCompare(): void;
 }
 
 export type SessionStore = StoreApi<SessionState>;
@@ -183,7 +197,6 @@ export function createSession(deps: SessionDeps): SessionStore {
         if (run !== null && get().screen === 'turn') commit(handOver(run));
       },
 
-
       chooseScenario(id, seed) {
         const draft = draftFor(id, seed ?? deps.randomSeed());
         if (draft !== null) set({ screen: 'new-run', draft, notice: solved('bad-code', 'bad-seed') });
@@ -218,8 +231,19 @@ export function createSession(deps: SessionDeps): SessionStore {
         get().chooseScenario(parsed.scenarioId, parsed.seed);
       },
       openLink(search) {
-        if (new URLSearchParams(search).has('facilitator')) {
+        const params = new URLSearchParams(search);
+        if (params.has('facilitator')) {
           get().openFacilitator();
+          return;
+        }
+        const code = params.get('replay');
+        if (code !== null) {
+          get().openReplayCode(code);
+          if (get().notice?.kind === 'replay') set({ screen: 'title' });
+          return;
+        }
+        if (params.has('compare')) {
+          get().openCompare();
           return;
         }
         const link = parseLink(search, get().catalog);
@@ -328,6 +352,38 @@ export function createSession(deps: SessionDeps): SessionStore {
       exportSave() {
         const run = get().run;
         return run === null ? null : saveText(run, get().screen);
+      },
+      showPanel(screen) {
+        const run = get().run;
+        const from = get().screen;
+        if (run === null || run.game.ending === null || (from !== 'debrief' && from !== 'hot-wash' && from !== 'report')) return;
+        if (run.review !== null) set({ screen });
+        else commit(run, screen);
+      },
+      setNote(index, text) {
+        const run = get().run;
+        if (run === null || !Number.isInteger(index) || index < 0 || index >= run.scenario.file.questions.length) return;
+        const next = withNote(run, index, text);
+        if (run.review !== null) set({ run: next });
+        else commit(next, get().screen);
+      },
+      rewindTo(turns) {
+        const run = get().run;
+        if (run === null) return;
+        const result = rewind(run, turns);
+        if (!result.ok) set({ notice: { kind: 'refused', message: `Rewind refused: ${sentence(result.message)}` } });
+        else commit(result.run);
+      },
+      openReplayCode(text) {
+        const decoded = decodeReplayCode(text, get().catalog.entries.map((e) => e.scenario));
+        if (!decoded.ok) {
+          set({ notice: { kind: 'replay', message: `Replay code refused: ${sentence(decoded.error.message)}` } });
+          return;
+        }
+        get().importReplay(stringifyReplay(decoded.value), 'a replay code');
+      },
+      openCompare() {
+        set({ screen: 'compare', notice: solved('bad-link', 'replay') });
       },
       exportReplay() {
         const run = get().run;

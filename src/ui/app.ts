@@ -17,6 +17,9 @@ import { newRunScreen } from './screens/new-run';
 import { outcomeScreen } from './screens/outcome';
 import { titleScreen } from './screens/title';
 import { turnScreen } from './screens/turn';
+import { compareScreen } from './screens/compare';
+import { hotWashScreen } from './screens/hot-wash';
+import { reportScreen } from './screens/report';
 import { designerScreen } from './designer/designer-screen';
 import { mapScreen } from './designer/map-screen';
 import { createTermDialog } from './term-dialog';
@@ -37,6 +40,9 @@ const SCREENS: Readonly<Record<Screen, (ctx: Ctx) => View>> = {
   turn: turnScreen,
   outcome: outcomeScreen,
   debrief: debriefScreen,
+  'hot-wash': hotWashScreen,
+  report: reportScreen,
+  compare: compareScreen,
   designer: designerScreen,
   map: mapScreen,
 };

@@ -11,6 +11,7 @@ import { indicatorChart, indicatorTable } from '../chart';
 import { chanceText, dateText, playSideName, sideName, TONE_WORDS } from '../format';
 import { peopleSides, reviewBar } from '../parts';
 import type { Ctx, View } from '../view';
+import { debriefTools } from '../debrief/tools';
 import { mapButton } from '../designer/title-designer';
 
 function timeline(scenario: Scenario, game: GameState, showOdds: boolean): HTMLElement {
@@ -141,6 +142,7 @@ export function debriefScreen(ctx: Ctx): View {
     h('section', { class: 'card', 'aria-labelledby': 'terms-used-title' }, h('h2', { id: 'terms-used-title' }, 'The agreement’s terms, used and strained'), termTable(scenario, game)),
     h('section', { class: 'card', 'aria-labelledby': 'questions-title' }, h('h2', { id: 'questions-title' }, 'Questions for discussion'), h('ol', { class: 'questions' }, ...f.questions.map((q) => h('li', {}, q)))),
     history(scenario, game.ending),
+    debriefTools(ctx, run),
     h(
       'div',
       { class: 'actions' },

@@ -5,6 +5,7 @@ import { SIDE_NAMES } from '../../store/derive';
 import { actionButton, h, heading, hidden } from '../dom';
 import { lengthText, playSideName } from '../format';
 import type { Ctx, View } from '../view';
+import { traineeCards } from './title-trainee';
 import { designerCard, mapButton } from '../designer/title-designer';
 
 function card(ctx: Ctx, entry: CatalogEntry): HTMLElement {
@@ -138,7 +139,7 @@ export function titleScreen(ctx: Ctx): View {
       h('h2', { id: 'scenarios-title', class: 'section-title' }, 'Scenarios'),
       entries.length === 0 ? h('p', {}, 'No scenarios are installed yet.') : h('div', { class: 'cards' }, ...entries.map((e) => card(ctx, e))),
     ),
-    h('div', { class: 'cards two' }, codeForm(ctx), importForm(ctx), designerCard(ctx), settingsForm(ctx)),
+    h('div', { class: 'cards two' }, codeForm(ctx), importForm(ctx), ...traineeCards(ctx), designerCard(ctx), settingsForm(ctx)),
     failures(ctx),
   );
   return { el };
