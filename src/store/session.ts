@@ -189,8 +189,8 @@ export function createSession(deps: SessionDeps): SessionStore {
         if (run === null || facilitation === null) return;
         const result = facilitate(run, facilitation, screen, action);
         if (!result.ok) set({ notice: { kind: 'refused', message: sentence(result.error.message) } });
-        else if (result.run !== run) commit(result.run, result.run.place, { facilitation: result.fac });
-        else if (result.fac !== facilitation) set({ facilitation: result.fac });
+        else if (result.run !== run) commit(result.run, result.run.place, { facilitation: result.fac, notice: solved('refused') });
+        else if (result.fac !== facilitation) set({ facilitation: result.fac, notice: action.kind === 'tick' ? get().notice : solved('refused') });
       },
       handOver() {
         const run = get().run;

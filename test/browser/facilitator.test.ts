@@ -6,7 +6,7 @@ import { expect, it } from 'vitest';
 import { defaultOption, type Action } from '../../src/engine';
 import { playActions } from '../../src/engine/replay';
 import { REPO_ROOT } from './build';
-import { activate, browserSuite, expectScreen, hook, norm, screenOf, tabTo, visibleText, waitForScreen } from './harness';
+import { activate, browserSuite, expectScreen, hook, norm, screenOf, screenshot, tabTo, visibleText, waitForScreen } from './harness';
 import { loadScenarioFile, primaryScenarioFile } from './oracle';
 import { leaveBriefing, leaveOutcome, passToChina, pickOption, typeInto, watchToDebrief } from './play';
 
@@ -78,6 +78,7 @@ browserSuite('facilitator mode', (suite) => {
       expect(await pageWords(page), 'the turn does not show the secret seed').not.toContain(SEED);
       expect(await page.locator('#fac-clock').innerText()).toMatch(/^[01]:\d\d left$/);
       expect(await page.locator('#show-odds').count()).toBe(0);
+      await screenshot(page, 'facilitator-turn-1280x720');
 
       // An inject from the scenario's list, at any moment: shown as an event, logged, replayed.
       const injectId = await page.locator('#fac-inject option').first().getAttribute('value');
@@ -103,6 +104,7 @@ browserSuite('facilitator mode', (suite) => {
       await passToChina(page);
       await pickOption(page, 1, 'cn');
       await page.locator('.fac-resolve').waitFor({ state: 'visible' });
+      await screenshot(page, 'facilitator-resolve-as-1280x720');
       const forced = page.locator('input[name="fac-force-us"]').nth(1);
       const forcedId = await forced.getAttribute('value');
       await tabTo(page, 'input[name="fac-force-us"]:checked');
@@ -125,6 +127,7 @@ browserSuite('facilitator mode', (suite) => {
         const defaults = [defaultOption(scenario, state.value.state, 'us')?.id, defaultOption(scenario, state.value.state, 'cn')?.id];
         await page.clock.fastForward(61_000);
         await page.locator('.fac-expired').waitFor({ state: 'visible' });
+        await screenshot(page, 'facilitator-time-up-1280x720');
         await page.waitForFunction(() => (document.getElementById('announcer')?.textContent ?? '').startsWith('Time is up'));
         expect(await page.locator('#fac-clock').innerText()).toBe('time is up');
         expect(await logOf(page)).toHaveLength(before.length);

@@ -84,9 +84,9 @@ function barContent(store: SessionStore, state: SessionState, run: Run, fac: Fac
     'div',
     { class: 'fac-row' },
     h('p', { class: 'fac-clock' }, h('span', { class: 'label' }, 'Turn timer: '), h('span', { id: 'fac-clock' })),
-    playing ? toggle('fac-pause', fac.paused ? 'Resume' : 'Pause', fac.paused, () => get().facilitate({ kind: 'pause', on: !fac.paused })) : null,
+    playing ? actionButton('fac-pause', fac.paused ? 'Resume play' : 'Pause', () => get().facilitate({ kind: 'pause', on: !fac.paused }), { class: fac.paused ? 'primary' : undefined }) : null,
     timer !== null && playing ? actionButton('fac-extend', '+1 minute', () => get().facilitate({ kind: 'extend' })) : null,
-    toggle('fac-odds', state.settings.showOdds ? 'Hide the odds' : 'Show the odds', state.settings.showOdds, () => get().setSettings({ showOdds: !state.settings.showOdds })),
+    toggle('fac-odds', 'Show the odds', state.settings.showOdds, () => get().setSettings({ showOdds: !state.settings.showOdds })),
     toggle('fac-projector', 'Projector mode', state.settings.projector, () => get().setSettings({ projector: !state.settings.projector })),
     actionButton('fac-hide', 'Hide bar (Ctrl+.)', () => get().facilitate({ kind: 'toggle-bar' })),
   );
