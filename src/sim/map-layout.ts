@@ -1,7 +1,8 @@
 /**
  * Where the scenario map's boxes and lines go: one row per layer (top to bottom), boxes in scenario
- * order and centred in their row. Forward edges run from a box's bottom to the next box's top; edges
- * back up (or along a row) curve out to the right. Pure arithmetic, so the same map lays out the same.
+ * order and centred in their row. Forward edges run from a box's bottom to a lower box's top; edges
+ * along a row arc over it; edges back up curve out to the right. Pure arithmetic: the same map always
+ * lays out the same.
  */
 import type { MapEdge, ScenarioMap } from './map';
 
@@ -68,6 +69,12 @@ function pathBetween(a: MapBox, b: MapBox): string {
     const y2 = b.y;
     const mid = (y1 + y2) / 2;
     return `M ${x1} ${y1} C ${x1} ${mid} ${x2} ${mid} ${x2} ${y2}`;
+  }
+  if (b.y === a.y) {
+    const x1 = a.x + a.width / 2;
+    const x2 = b.x + b.width / 2;
+    const lift = a.y - BOX.gapY * 0.45;
+    return `M ${x1} ${a.y} C ${x1} ${lift} ${x2} ${lift} ${x2} ${b.y}`;
   }
   const x1 = a.x + a.width;
   const y1 = a.y + a.height / 2;

@@ -160,6 +160,7 @@ browserSuite('designer mode', (suite) => {
     await expectScreen(page, 'title');
     await activate(page, `[data-scenario-card="${scenario.id}"] button[data-action="open-map"]`);
     await onScreen(page, 'map');
+    await page.locator('.map-screen[data-map-ready]').waitFor();
     const ids = [...scenario.file.beats.map((b) => b.id), ...scenario.file.endings.map((e) => e.id)];
     const drawn = await page.locator('svg.scenario-map [data-node]').evaluateAll((els) => els.map((el) => el.getAttribute('data-node')));
     expect(drawn).toEqual(ids);

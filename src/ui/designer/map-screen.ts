@@ -98,6 +98,21 @@ function exportSection(ctx: Ctx, scenario: Scenario, map: ScenarioMap): HTMLElem
   );
 }
 
+function sections(ctx: Ctx, scenario: Scenario, map: ScenarioMap): HTMLElement[] {
+  const side = scenario.file.sides[0] ?? 'us';
+  const figures =
+    map.runs > 0
+      ? `Figures from ${map.runs} simulated runs (random choices for ${side === 'us' ? 'the United States' : 'China'}, the counterpart model for the other side, seed "${MAP_SEED}"). Thicker lines: taken in more runs.`
+      : `Simulating ${MAP_RUNS} runs for the figures…`;
+  return [
+    h('p', { class: 'help', id: 'map-sample' }, `${figures} Version ${scenario.version}, hash ${scenario.hash}.`),
+    h('div', { class: 'map-wrap', tabindex: 0, role: 'region', 'aria-label': 'Map drawing (scrolls)' }, mapSvg(map, scenario.file.title)),
+    conditional(map),
+    h('section', { 'aria-labelledby': 'map-table-heading' }, h('h2', { id: 'map-table-heading' }, 'The map as a table'), table(map)),
+    exportSection(ctx, scenario, map),
+  ];
+}
+
 export function mapScreen(ctx: Ctx): View {
   const id = designer.getState().mapId;
   const scenario = ctx.state.catalog.entries.find((e) => e.id === id)?.scenario ?? (ctx.state.run?.scenario.id === id ? ctx.state.run?.scenario : undefined);
@@ -105,23 +120,25 @@ export function mapScreen(ctx: Ctx): View {
   if (scenario === undefined) {
     return { el: h('div', { class: 'screen map-screen' }, heading('Scenario map'), h('p', {}, 'That scenario is not installed.'), back) };
   }
-  const map = mapOf(scenario);
-  const side = scenario.file.sides[0] ?? 'us';
-  return {
-    el: h(
-      'div',
-      { class: 'screen map-screen' },
-      h('header', { class: 'masthead' }, h('p', { class: 'kicker' }, 'Scenario map'), heading(scenario.file.title)),
-      h(
-        'p',
-        { class: 'help', id: 'map-sample' },
-        `Figures from ${map.runs} simulated runs (random choices for ${side === 'us' ? 'the United States' : 'China'}, the counterpart model for the other side, seed "${MAP_SEED}"). Thicker lines: taken in more runs. Version ${scenario.version}, hash ${scenario.hash}.`,
-      ),
-      h('div', { class: 'map-wrap', tabindex: 0, role: 'region', 'aria-label': 'Map drawing (scrolls)' }, mapSvg(map, scenario.file.title)),
-      conditional(map),
-      h('section', { 'aria-labelledby': 'map-table-heading' }, h('h2', { id: 'map-table-heading' }, 'The map as a table'), table(map)),
-      exportSection(ctx, scenario, map),
-      h('div', { class: 'actions' }, back),
-    ),
-  };
+  const cached = cache.get(`${scenario.id}:${scenario.hash}`);
+  const content = h('div', { class: 'map-content', 'aria-busy': cached === undefined ? 'true' : 'false' }, ...sections(ctx, scenario, cached ?? buildMap(scenario)));
+  const el = h(
+    'div',
+    { class: 'screen map-screen', 'data-map-ready': cached !== undefined },
+    h('header', { class: 'masthead' }, h('p', { class: 'kicker' }, 'Scenario map'), heading(scenario.file.title)),
+    content,
+    h('div', { class: 'actions' }, back),
+  );
+  if (cached === undefined) {
+    // The sample takes a moment on a long scenario: the structure shows at once, the figures follow.
+    setTimeout(() => {
+      if (!el.isConnected) return;
+      const map = mapOf(scenario);
+      content.replaceChildren(...sections(ctx, scenario, map));
+      content.setAttribute('aria-busy', 'false');
+      el.setAttribute('data-map-ready', '');
+      announce(`Figures from ${map.runs} simulated runs are on the map.`);
+    }, 30);
+  }
+  return { el };
 }
