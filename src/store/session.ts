@@ -12,6 +12,7 @@ import { persistRun, persistSettings, restoreRun, savedSettings, saveText } from
 import { forkAt, importReplay, reviewMove } from './review';
 import { rewind, withNote } from './trainee';
 import { decodeReplayCode } from '../engine/replay-code';
+import { facilitationText, persistFacilitation, restoreFacilitation } from './facilitator-persist';
 import { chooseFacilitated, facilitate, playSideOf, startFacilitation, type Facilitation, type FacilitatorAction, type FacilitatorSetup } from './facilitator';
 import { applyChoice, handOver, newRun, type PlaySide, type Run, type RunPlace } from './run';
 import { readKey, removeKey, SAVE_KEY, type StorageLike } from './storage';
@@ -127,7 +128,7 @@ export function createSession(deps: SessionDeps): SessionStore {
   const restored = restoreRun(storage, catalog);
   const initialSettings: Settings = { showOdds: false, reducedMotion: false, projector: false, ...deps.settings, ...savedSettings(storage) };
 
-  return createStore<SessionState>()((set, get) => {
+  const store = createStore<SessionState>()((set, get) => {
     /** The player's own run, put aside while a replay is watched. */
     let suspended: Run | null = null;
     /** Saves a run (not while watching a replay, nor while saves are held) and sets it with its screen, in one update. */
@@ -166,7 +167,7 @@ export function createSession(deps: SessionDeps): SessionStore {
       notice: restored.kind === 'damaged' ? { kind: 'bad-save', message: restored.message, bytes: restored.bytes } : null,
       saved: true,
       savesHeld: restored.kind === 'damaged' && restored.keptAs === null,
-      facilitation: null,
+      facilitation: restoreFacilitation(storage, restored.kind === 'ok' ? restored.run : null),
 
       openFacilitator() {
         const first = get().catalog.entries[0];
@@ -396,4 +397,13 @@ export function createSession(deps: SessionDeps): SessionStore {
     };
 
   });
+  let facilitationSaved = '';
+  store.subscribe((state, prev) => {
+    if (state.facilitation === prev.facilitation && state.run === prev.run) return;
+    const key = state.facilitation === null || state.run === null ? '' : facilitationText(state.run, state.facilitation);
+    if (key === facilitationSaved) return;
+    facilitationSaved = key;
+    persistFacilitation(storage, state.run, state.facilitation);
+  });
+  return store;
 }

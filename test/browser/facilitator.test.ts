@@ -120,6 +120,18 @@ browserSuite('facilitator mode', (suite) => {
 
       // The timer runs out: nothing happens until the facilitator picks the default option.
       expect(screen, 'the run goes on after the override').toBe('turn');
+
+      // A reload mid-class keeps facilitator mode and the secret; Ctrl+. hides and shows the bar.
+      await page.reload();
+      await waitForScreen(page, 'turn');
+      await page.locator('#fac-clock').waitFor({ state: 'visible' });
+      expect(await pageWords(page), 'the secret survives a reload').not.toContain(SEED);
+      await page.keyboard.press('Control+.');
+      await page.locator('button[data-action="fac-show"]').waitFor({ state: 'visible' });
+      expect(await page.locator('#fac-clock').count()).toBe(0);
+      await page.keyboard.press('Control+.');
+      await page.locator('#fac-clock').waitFor({ state: 'visible' });
+      await page.locator('[data-heading]').first().focus();
       {
         const before = await logOf(page);
         const state = playActions(scenario, SEED, { us: 'people', cn: 'people' }, actionsOfLog(before));
@@ -145,6 +157,7 @@ browserSuite('facilitator mode', (suite) => {
       }
       await expectScreen(page, 'debrief');
       expect(await visibleText(page, '#debrief'), 'the debrief reveals the seed').toContain(norm(SEED));
+      expect(await visibleText(page, '#debrief'), 'the debrief reveals the odds').toMatch(/\[chance \d/);
       const played = await hook(page);
 
       const [download] = await Promise.all([page.waitForEvent('download'), activate(page, 'button[data-action="download-replay"]')]);

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { checkReplay, recordReplay, stateHash } from '../../src/engine/replay';
 import { clockText, MINUTE_MS, playSideOf, type FacilitatorSetup } from '../../src/store/facilitator';
+import { FACILITATION_KEY } from '../../src/store/facilitator-persist';
 import { isHandover } from '../../src/store/run';
+import { memoryStorage } from '../../src/store/storage';
 import type { SessionStore } from '../../src/store/session';
 import { fixtureCatalog, session } from './helpers';
 
@@ -200,5 +202,41 @@ describe('facilitator actions are recorded and replay exactly', () => {
     store.getState().chooseScenario('minimal');
     store.getState().startRun();
     expect(store.getState().facilitation).toBeNull();
+  });
+});
+
+describe('facilitator mode across a reload', () => {
+  it('keeps the secret, the timer, the pause and a choice awaiting "resolve as" for the same run', () => {
+    const storage = memoryStorage();
+    const store = session(storage);
+    store.getState().openFacilitator();
+    store.getState().startFacilitated({ ...SETUP, decideOutcomes: true });
+    store.getState().continueFromBriefing();
+    store.getState().facilitate({ kind: 'tick', ms: 30_500 });
+    store.getState().choose('us', 'request_help');
+    store.getState().handOver();
+    store.getState().choose('cn', 'deny');
+    store.getState().facilitate({ kind: 'pause', on: true });
+    const again = session(storage);
+    expect(again.getState().screen).toBe('turn');
+    expect(again.getState().facilitation).toMatchObject({ secret: true, paused: true, decideOutcomes: true, held: { us: 'request_help', cn: 'deny' }, timer: { leftMs: 90_000, turn: 0 }, say: null });
+    again.getState().facilitate({ kind: 'resolve', force: {} });
+    expect(again.getState().screen).toBe('outcome');
+  });
+
+  it('is dropped for a plain run, and ignored when it belongs to another run or is damaged', () => {
+    const storage = memoryStorage();
+    const store = session(storage);
+    store.getState().openFacilitator();
+    store.getState().startFacilitated(SETUP);
+    expect(storage.data.has(FACILITATION_KEY)).toBe(true);
+    store.getState().toTitle();
+    store.getState().chooseScenario('minimal');
+    store.getState().startRun();
+    expect(storage.data.has(FACILITATION_KEY)).toBe(false);
+    storage.data.set(FACILITATION_KEY, JSON.stringify({ run: 'minimal\u0000OTHER', secret: true, decideOutcomes: false, barOpen: true, paused: false, timer: null, held: null }));
+    expect(session(storage).getState().facilitation).toBeNull();
+    storage.data.set(FACILITATION_KEY, '{"run":');
+    expect(session(storage).getState().facilitation).toBeNull();
   });
 });

@@ -137,7 +137,7 @@ export function debriefScreen(ctx: Ctx): View {
         )
       : null,
     h('section', { class: 'card', 'aria-labelledby': 'scores-title' }, h('h2', { id: 'scores-title' }, 'Objectives and scores'), objectivesTable(run)),
-    h('section', { class: 'card', 'aria-labelledby': 'timeline-title' }, h('h2', { id: 'timeline-title' }, 'Timeline of decisions'), timeline(scenario, game, ctx.state.settings.showOdds)),
+    h('section', { class: 'card', 'aria-labelledby': 'timeline-title' }, h('h2', { id: 'timeline-title' }, 'Timeline of decisions'), timeline(scenario, game, ctx.state.settings.showOdds || ctx.state.facilitation?.secret === true)),
     h('section', { class: 'card', 'aria-labelledby': 'chart-section-title' }, h('h2', { id: 'chart-section-title' }, 'Indicators over time'), indicatorChart(series, labels), h('details', {}, h('summary', {}, 'The data as a table'), indicatorTable(series, labels))),
     h('section', { class: 'card', 'aria-labelledby': 'terms-used-title' }, h('h2', { id: 'terms-used-title' }, 'The agreement’s terms, used and strained'), termTable(scenario, game)),
     h('section', { class: 'card', 'aria-labelledby': 'questions-title' }, h('h2', { id: 'questions-title' }, 'Questions for discussion'), h('ol', { class: 'questions' }, ...f.questions.map((q) => h('li', {}, q)))),
