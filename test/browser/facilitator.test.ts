@@ -48,6 +48,31 @@ async function pageWords(page: Page): Promise<string> {
 }
 
 browserSuite('facilitator mode', (suite) => {
+  it('opens from the ?facilitator link; two teams only where the scenario has them; at least one side played by people', async () => {
+    const { page } = await suite.open({ at: '?facilitator' });
+    await page.locator('#app[data-screen="facilitator"]').waitFor();
+    expect(await page.evaluate(() => location.search)).toBe('');
+    const start = page.locator('button[data-action="start-facilitated"]');
+    await tabTo(page, '#fac-scenario');
+    await page.selectOption('#fac-scenario', 'opm-breach');
+    await tabTo(page, 'input[name="fac-cn"]:checked');
+    await page.keyboard.press('ArrowUp');
+    expect(await start.isDisabled()).toBe(true);
+    expect(await page.locator('#fac-problem').innerText()).toMatch(/no two-team play/);
+    await tabTo(page, 'input[name="fac-us"]:checked');
+    await page.keyboard.press('ArrowDown');
+    expect(await page.locator('#fac-problem').innerText()).toMatch(/People cannot play China/);
+    await tabTo(page, 'input[name="fac-cn"]:checked');
+    await page.keyboard.press('ArrowDown');
+    expect(await page.locator('#fac-problem').innerText()).toMatch(/At least one side/);
+    await tabTo(page, 'input[name="fac-us"]:checked');
+    await page.keyboard.press('ArrowUp');
+    expect(await start.isDisabled()).toBe(false);
+    expect(await page.locator('#fac-code').innerText()).not.toBe('Hidden until the debrief');
+    await activate(page, 'button[data-action="back"]');
+    await expectScreen(page, 'title');
+  });
+
   it.skipIf(file === '' || !loadScenarioFile(`scenarios/${file}`).file.teams)(
     'a secret seed, a 1-minute timer, an inject, an override and the default at expiry: logged, replayed to the same hash in the page and in Node',
     async () => {
