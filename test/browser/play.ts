@@ -100,11 +100,15 @@ export async function playTurns(page: Page, side: 'us' | 'cn', picks: readonly n
   }
 }
 
-/** Two teams: after the US choice, the hand-over screen; Enter gives the screen to China's team. */
+/**
+ * Two teams: after the US choice, the hand-over screen; Enter gives the screen to China's team. A page
+ * that asks China at once (the contract's plainest form) is accepted too.
+ */
 export async function passToChina(page: Page): Promise<void> {
-  await page.locator('.handover-screen button[data-action="continue"]').waitFor({ state: 'visible' });
-  await page.keyboard.press('Enter');
-  await page.locator('button[data-side="cn"][data-index]').first().waitFor({ state: 'visible' });
+  const china = page.locator('button[data-side="cn"][data-index]').first();
+  await page.locator('.handover-screen button[data-action="continue"], button[data-side="cn"][data-index]').first().waitFor({ state: 'visible' });
+  if (!(await china.isVisible())) await page.keyboard.press('Enter');
+  await china.waitFor({ state: 'visible' });
 }
 
 /**
