@@ -101,7 +101,7 @@ function tick(run: Run, fac: Facilitation, screen: string, ms: number): Facilita
   const timer = currentTimer(run, fac.timer);
   if (timer.expired) return timer === fac.timer ? fac : { ...fac, timer };
   const leftMs = Math.max(0, timer.leftMs - ms);
-  if (leftMs === 0) return say({ ...fac, timer: { ...timer, leftMs, expired: true, warned: true } }, 'Time is up. Facilitator: give more time, or use the default option.');
+  if (leftMs === 0) return say({ ...fac, barOpen: true, timer: { ...timer, leftMs, expired: true, warned: true } }, 'Time is up. Facilitator: give more time, or use the default option.');
   if (!timer.warned && leftMs <= MINUTE_MS && timer.limitMs > MINUTE_MS) return say({ ...fac, timer: { ...timer, leftMs, warned: true } }, '1 minute left.');
   return { ...fac, timer: { ...timer, leftMs } };
 }
@@ -122,7 +122,7 @@ export function chooseFacilitated(run: Run, fac: Facilitation, side: Side, optio
   if (run.place !== 'turn' || side !== askingSide(run)) return refuse('turn/not-your-turn', `it is not ${side}'s turn to choose`);
   if (!legalOptions(run.scenario, run.game, side).some((o) => o.id === optionId)) return refuse('turn/option-not-offered', `option "${optionId}" is not offered to ${side} now`);
   const held: Held = run.side === 'both' && run.pending !== null ? { us: run.pending.us, cn: optionId } : { [side]: optionId };
-  return { ok: true, run, fac: say({ ...fac, held }, 'The choice is in. Facilitator: resolve it by the dice or choose the outcome.') };
+  return { ok: true, run, fac: say({ ...fac, held, barOpen: true }, 'The choice is in. Facilitator: resolve it by the dice or choose the outcome.') };
 }
 
 /** Resolves the held choices, forcing the outcome the facilitator picked for each side (none: the dice). */

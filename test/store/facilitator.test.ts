@@ -93,10 +93,13 @@ describe('turn timer', () => {
     expect(store.getState().screen).toBe('turn');
   });
 
-  it('gives one more minute on request', () => {
+  it('opens a hidden bar at expiry, and gives one more minute on request', () => {
     const store = facilitated({ players: { us: 'people', cn: 'model' }, timerMinutes: 1 });
+    store.getState().facilitate({ kind: 'toggle-bar' });
+    expect(fac(store).barOpen).toBe(false);
     store.getState().facilitate({ kind: 'tick', ms: 60_000 });
     expect(fac(store).timer?.expired).toBe(true);
+    expect(fac(store).barOpen).toBe(true);
     store.getState().facilitate({ kind: 'extend' });
     expect(fac(store).timer).toMatchObject({ leftMs: MINUTE_MS, expired: false });
   });
