@@ -5,7 +5,7 @@
  * explicit choice (more time, or each waiting side's default option, which is an ordinary choice).
  */
 import { defaultOption, fireInject, legalOptions, resolveTurn, type EngineError, type Side, type TurnChoice } from '../engine';
-import { applyChoice, askingSide, isHandover, runAt, type PlaySide, type Run } from './run';
+import { applyChoice, askingSide, handOver, isHandover, runAt, type PlaySide, type Run } from './run';
 
 export type Player = 'people' | 'model';
 
@@ -111,6 +111,7 @@ function tick(run: Run, fac: Facilitation, screen: string, ms: number): Facilita
  * for the "resolve as" step when the facilitator decides outcomes and this choice completes the turn.
  */
 export function chooseFacilitated(run: Run, fac: Facilitation, side: Side, optionId: string): FacilitatorResult {
+  if (run.review !== null) return refuse('turn/not-your-turn', 'a watched replay cannot be changed');
   if (fac.paused) return refuse('turn/not-your-turn', 'the exercise is paused');
   if (fac.held !== null) return refuse('turn/not-your-turn', 'the facilitator is deciding the outcome');
   if (isHandover(run)) return refuse('turn/not-your-turn', "China's team is not ready yet");
@@ -143,7 +144,7 @@ function resolveHeld(run: Run, fac: Facilitation, force: Held): FacilitatorResul
 /** Each side that has not chosen takes its default option (the scenario's `default`, else the first). */
 function useDefaults(run: Run, fac: Facilitation, screen: string): FacilitatorResult {
   if (!isChoosing(run, fac, screen) && !isHandover(run)) return refuse('turn/not-your-turn', 'no choice is asked for now');
-  let current: Run = isHandover(run) && run.pending !== null ? { ...run, pending: { us: run.pending.us, ready: true } } : run;
+  let current = handOver(run);
   let state = { ...fac, paused: false };
   for (let guard = 0; guard < 2; guard++) {
     const side = askingSide(current);
@@ -151,7 +152,7 @@ function useDefaults(run: Run, fac: Facilitation, screen: string): FacilitatorRe
     if (option === null) return refuse('turn/missing-choice', `${side} has no option now`);
     const result = chooseFacilitated(current, state, side, option.id);
     if (!result.ok) return result;
-    current = result.run.pending !== null && result.run.place === 'turn' ? { ...result.run, pending: { us: result.run.pending.us, ready: true } } : result.run;
+    current = handOver(result.run);
     state = result.fac;
     if (current.place !== 'turn' || state.held !== null) break;
   }
