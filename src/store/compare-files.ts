@@ -6,6 +6,10 @@ import { parseReplay, type ReplayFile } from '../engine/replay';
 import { compareRuns, type ClassComparison } from '../sim/compare';
 import type { Catalog } from './catalog';
 
+export { describeDecisions, describeResults } from '../sim/compare-turn';
+export { compareCsv } from '../sim/compare-csv';
+export type { ClassComparison, Series as GroupSeries } from '../sim/compare';
+
 export interface GroupFile {
   /** The file name as chosen. */
   readonly fileName: string;

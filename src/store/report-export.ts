@@ -5,6 +5,8 @@
  */
 import { afterActionCsv, afterActionJson, afterActionMarkdown, afterActionReport, markdownText, toCsv, AFTER_ACTION_CSV_HEADER, type AfterActionReport } from '../engine';
 import type { Run } from './run';
+
+export { percentOfBp } from '../engine';
 import { extrasOf } from './trainee';
 
 export interface HotWashNote {

@@ -8,6 +8,9 @@ import { decodeReplayCode, encodeReplayCode } from '../engine/replay-code';
 import { actionsOf, playActions, recordReplay } from '../engine/replay';
 import { scoreObjectives, type Action, type GameState, type ObjectiveResult, type Scenario } from '../engine';
 import type { SaveSettings } from '../engine/save';
+import { luckVersusChoice, type LuckResult } from '../sim/luck';
+
+export type { LuckReport } from '../sim/luck';
 import { runAt, type Run } from './run';
 
 /** A run left behind by a rewind: its replay code and the turn it was rewound to. */
@@ -75,6 +78,20 @@ export function rewind(run: Run, turns: number): RewindResult {
   const branches = [...extras.branches, { code: code.value, rewoundTo: turns }].slice(-MAX_BRANCHES);
   const next = runAt(run, replayed.value.state, replayed.value.state.log.length === 0 ? 'briefing' : 'turn');
   return { ok: true, run: { ...next, extras: { ...extras, branches } } };
+}
+
+/** The replay code of a run (to hand it in), or why it cannot be written. */
+export function replayCodeOf(run: Run): { readonly ok: true; readonly code: string } | { readonly ok: false; readonly reason: string } {
+  const file = recordReplay(run.scenario, run.game);
+  if (!file.ok) return { ok: false, reason: file.error.message };
+  const code = encodeReplayCode(file.value, run.scenario);
+  return code.ok ? { ok: true, code: code.value } : { ok: false, reason: code.error.message };
+}
+
+/** Luck versus choice (src/sim/luck.ts) for the first side people played in a finished run. */
+export function luckOf(run: Run): LuckResult {
+  const side = run.side === 'both' ? 'us' : run.side;
+  return luckVersusChoice(run.scenario, { seed: run.game.seed, controllers: run.game.controllers, actions: actionsOf(run.game) }, side);
 }
 
 /** One path of a run, as the branch comparison shows it. */

@@ -3,7 +3,7 @@
  * the other seeds with the player's own result marked, the policies on the player's seed, and the
  * same numbers as tables.
  */
-import type { LuckReport } from '../../sim/luck';
+import type { LuckReport } from '../../store/trainee';
 import { h, s } from '../dom';
 
 const W = 480;

@@ -2,25 +2,14 @@
  * The debrief's trainee and facilitator tools: the replay code to hand a run in, the hot wash and
  * report, rewinding to a turn to branch, the branches side by side, and luck versus choice.
  */
-import { encodeReplayCode } from '../../engine/replay-code';
-import { actionsOf, recordReplay } from '../../engine/replay';
-import { SIDES } from '../../engine';
-import { luckVersusChoice } from '../../sim/luck';
+import { SIDES } from '../../store/derive';
 import type { Run } from '../../store/run';
-import { extrasOf, pathsOf, turnsPlayed } from '../../store/trainee';
+import { extrasOf, luckOf, pathsOf, replayCodeOf, turnsPlayed } from '../../store/trainee';
 import { actionButton, h } from '../dom';
 import { sideName } from '../format';
 import { peopleSides } from '../parts';
 import type { Ctx } from '../view';
 import { luckView } from './luck-view';
-
-/** The replay code of a run, or null with the reason. */
-export function replayCodeOf(run: Run): { code: string } | { reason: string } {
-  const file = recordReplay(run.scenario, run.game);
-  if (!file.ok) return { reason: file.error.message };
-  const code = encodeReplayCode(file.value, run.scenario);
-  return code.ok ? { code: code.value } : { reason: code.error.message };
-}
 
 /** The address that opens a replay code in this build. */
 export function replayLink(code: string): string {
@@ -29,7 +18,7 @@ export function replayLink(code: string): string {
 
 function handIn(run: Run): HTMLElement {
   const made = replayCodeOf(run);
-  if ('reason' in made) return h('section', { class: 'card', 'aria-labelledby': 'hand-in-title' }, h('h2', { id: 'hand-in-title' }, 'Hand in this run'), h('p', {}, `No replay code: ${made.reason}.`));
+  if (!made.ok) return h('section', { class: 'card', 'aria-labelledby': 'hand-in-title' }, h('h2', { id: 'hand-in-title' }, 'Hand in this run'), h('p', {}, `No replay code: ${made.reason}.`));
   const link = replayLink(made.code);
   const status = h('p', { id: 'copy-status', class: 'help', role: 'status' });
   const copy = (): void => {
@@ -141,7 +130,7 @@ function luckSection(run: Run): HTMLElement {
     button.disabled = true;
     out.replaceChildren(h('p', {}, 'Replaying your choices under 200 other seeds…'));
     setTimeout(() => {
-      const result = luckVersusChoice(run.scenario, { seed: run.game.seed, controllers: run.game.controllers, actions: actionsOf(run.game) }, side);
+      const result = luckOf(run);
       out.replaceChildren(result.ok ? luckView(result.value) : h('p', {}, `Luck versus choice could not run: ${result.error.message}.`));
       button.disabled = false;
     }, 30);

@@ -3,7 +3,7 @@
  * apart by marker shape and dash (never by colour alone) and named in a legend; a data table gives
  * every value.
  */
-import type { ClassComparison, Series } from '../../sim/compare';
+import type { ClassComparison, GroupSeries as Series } from '../../store/compare-files';
 import { h, s } from '../dom';
 
 const W = 480;

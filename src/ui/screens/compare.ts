@@ -4,11 +4,8 @@
  * where they diverged, shows each path's ending and scores, charts every indicator with one line per
  * group, and downloads the table as CSV. The files chosen live in this view only.
  */
-import { SIDE_NAMES, SIDES } from '../../engine';
-import { describeDecisions, describeResults } from '../../sim/compare-turn';
-import { compareCsv } from '../../sim/compare-csv';
-import type { ClassComparison } from '../../sim/compare';
-import { addFiles, compareFiles, type GroupFile } from '../../store/compare-files';
+import { SIDE_NAMES, SIDES } from '../../store/derive';
+import { addFiles, compareCsv, compareFiles, describeDecisions, describeResults, type ClassComparison, type GroupFile } from '../../store/compare-files';
 import { REPLAY_READ_BYTES } from '../../store/review';
 import { actionButton, h, heading } from '../dom';
 import type { Ctx, View } from '../view';

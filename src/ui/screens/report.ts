@@ -3,9 +3,9 @@
  * was met, timeline of decisions with the terms used and strained, strengths, areas for improvement,
  * hot-wash notes, what actually happened), printable alone and downloadable as Markdown, JSON, CSV.
  */
-import { SIDE_NAMES } from '../../engine';
-import { percentOfBp, type TimelineEntry } from '../../engine';
-import { reportCsv, reportFileName, reportJson, reportMarkdown, reportOf } from '../../store/report-export';
+import type { TimelineEntry } from '../../engine';
+import { SIDE_NAMES } from '../../store/derive';
+import { percentOfBp, reportCsv, reportFileName, reportJson, reportMarkdown, reportOf } from '../../store/report-export';
 import { actionButton, h, heading, paragraphs } from '../dom';
 import type { Ctx, View } from '../view';
 import '../trainee.css';
