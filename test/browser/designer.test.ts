@@ -148,6 +148,24 @@ browserSuite('designer mode', (suite) => {
     expect(await again.page.locator(`[data-scenario-card="${bundled.id}"] h2`).innerText()).toBe('An edited copy');
   });
 
+  it('keeps an imported scenario over a reload, so a saved run of it continues', async () => {
+    const imported = minimalText.replace('id: minimal', 'id: designer-test').replace('title: A minimal crisis', 'title: Imported crisis');
+    const game = await suite.open({ at: '?designer' });
+    const { page } = game;
+    await onScreen(page, 'designer');
+    await openFile(page, 'imported.yaml', imported);
+    await activate(page, 'button[data-action="designer-play"]');
+    await startRun(page, 'us', 'KEEP');
+    await leaveBriefing(page);
+    await pickOption(page, 1, 'us');
+    await leaveOutcome(page);
+    const before = await page.evaluate(() => (window as unknown as { __redPhone: { stateHash(): string | null } }).__redPhone.stateHash());
+    const again = await suite.reopen(game);
+    await expectScreen(again.page, 'turn');
+    expect(await again.page.evaluate(() => (window as unknown as { __redPhone: { stateHash(): string | null } }).__redPhone.stateHash())).toBe(before);
+    expect(await again.page.evaluate(() => localStorage.getItem('red-phone:designer:designer-test')?.includes('Imported crisis'))).toBe(true);
+  });
+
   it('reports a damaged stored import in the banner and still starts', async () => {
     const { page } = await suite.open({ initScripts: ['localStorage.setItem("red-phone:designer:broken_one", "format: [unclosed")'] });
     await expectScreen(page, 'title');
