@@ -48,6 +48,9 @@ browserSuite('class comparison', (suite) => {
     expect(diverging, 'north and south, alike for two turns, part at turn 3').toContain(3);
     expect(diverging).not.toContain(2);
     expect(await visibleText(page, 'tr[data-turn="3"] th')).toContain('diverged here');
+    expect(await page.locator('.forks li').evaluateAll((items) => items.map((i) => i.getAttribute('data-fork-turn')))).toEqual(['1', '3']);
+    expect(await visibleText(page, '.forks li[data-fork-turn="1"]')).toContain('north, south chose');
+    expect(await visibleText(page, '.forks li[data-fork-turn="3"]')).toContain('north chose');
     for (const g of list) {
       const row = await visibleText(page, `#compare-summary tr[data-group="${g.name}"]`);
       expect(row).toContain(norm(g.run.endingTitle));

@@ -64,7 +64,7 @@ function legend(model: ClassComparison): HTMLElement {
     'ul',
     { class: 'compare-legend', 'aria-label': 'Legend: the marker of each group' },
     ...model.groups.map((g, k) => {
-      const svg = s('svg', { viewBox: '0 0 20 20', width: 20, height: 20, 'aria-hidden': 'true', class: 'chart compare-chart' });
+      const svg = s('svg', { viewBox: '3 3 14 14', 'aria-hidden': 'true', class: 'legend-mark' });
       svg.appendChild(marker(k, 10, 10));
       return h('li', {}, svg, ` ${g.name}: ${shapeWord(k)}`);
     }),
@@ -98,7 +98,7 @@ export function groupCharts(model: ClassComparison): HTMLElement {
     { class: 'card', 'aria-labelledby': 'compare-charts-title' },
     h('h2', { id: 'compare-charts-title' }, 'Indicators, every group'),
     legend(model),
-    ...model.series.map((sr, i) => chart(sr, i)),
+    h('div', { class: 'compare-chart-grid' }, ...model.series.map((sr, i) => chart(sr, i))),
     h('details', {}, h('summary', {}, 'The data as a table'), table(model)),
   );
 }

@@ -12,6 +12,18 @@ import type { Ctx, View } from '../view';
 import { groupCharts } from './compare-chart';
 import '../trainee.css';
 
+type PathNode = ClassComparison['tree'];
+
+/** Every fork of the decision tree in words: at which turn which groups parted, and what each chose. */
+function forks(node: PathNode, out: HTMLElement[] = []): HTMLElement[] {
+  if (node.children.length > 1) {
+    const turn = node.children[0]?.turn ?? node.turn + 1;
+    out.push(h('li', { 'data-fork-turn': turn }, h('strong', {}, `Turn ${turn}: `), node.children.map((c) => `${c.groups.join(', ')} chose “${c.decisions}”`).join('; '), '.'));
+  }
+  for (const c of node.children) forks(c, out);
+  return out;
+}
+
 function summary(model: ClassComparison): HTMLElement {
   const div = model.firstDivergence;
   return h(
@@ -19,6 +31,7 @@ function summary(model: ClassComparison): HTMLElement {
     { class: 'card', 'aria-labelledby': 'compare-summary-title', id: 'compare-summary' },
     h('h2', { id: 'compare-summary-title' }, 'What each group’s path produced'),
     h('p', { id: 'compare-divergence' }, div === null ? 'All groups made the same decisions on every turn.' : `The groups first diverged at turn ${div}.`),
+    div === null ? null : h('ul', { class: 'forks', 'aria-label': 'Where the groups parted' }, ...forks(model.tree)),
     h(
       'table',
       { class: 'data-table' },
