@@ -14,8 +14,8 @@ import { loadCatalog } from './store/catalog';
 import { createSession, type SessionStore } from './store/session';
 import type { StorageLike } from './store/storage';
 import { mountUi } from './ui/app';
-import { installDesigner, prepareDesigner } from './ui/designer/install';
-import { openDesigner } from './store/designer-session';
+import { installDesigner } from './ui/designer/install';
+import { openDesigner, prepareDesigner } from './store/designer-session';
 
 interface StageModule {
   createStage(parent: HTMLElement, store: SessionStore): { destroy(): void };

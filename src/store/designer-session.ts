@@ -4,9 +4,9 @@
  * `npm run dev`. Its actions change the session through its store (catalog, screen, run).
  */
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import type { Library, Scenario } from '../engine';
-import { baseName, type CatalogEntry } from './catalog';
-import { carryRun, checkBytes, checkText, conflictOf, forgetImported, keepImported, withEntry, type Checked } from './designer';
+import { loadLibrary, type Library, type Scenario } from '../engine';
+import { baseName, type Catalog, type CatalogEntry } from './catalog';
+import { carryRun, checkBytes, checkText, conflictOf, forgetImported, keepImported, restoreImported, withEntry, type Checked } from './designer';
 import { persistRun } from './persist';
 import { newRun, type RunPlace } from './run';
 import type { Screen, SessionStore } from './session';
@@ -49,6 +49,26 @@ export const designer: DesignerStore = createStore<DesignerState>()(() => ({
   mapFrom: 'title',
   reload: null,
 }));
+
+/** The shared library, and the bundled catalog with the imported scenarios kept in storage. */
+export interface Prepared {
+  readonly catalog: Catalog;
+  readonly library: Library | null;
+  readonly problems: readonly string[];
+  readonly imported: readonly string[];
+}
+
+/** Loads the shared library and adds the imported scenarios kept in storage to the bundled catalog (before the session starts, so a saved run of one resumes). */
+export function prepareDesigner(storage: StorageLike | null, bundled: Catalog, termsText: string, ladderText: string): Prepared {
+  let library: Library | null = null;
+  try {
+    library = loadLibrary(termsText, ladderText).library;
+  } catch {
+    library = null;
+  }
+  const restored = restoreImported(storage, bundled, library);
+  return { catalog: restored.catalog, library, problems: restored.problems, imported: restored.imported };
+}
 
 const RUN_PLACES: readonly Screen[] = ['briefing', 'turn', 'outcome', 'debrief'];
 

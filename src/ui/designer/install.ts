@@ -1,13 +1,9 @@
 /**
- * Designer mode's wiring: imported scenarios restored into the catalog before the session starts,
- * drag and drop onto the page, the reload notice, and (under the dev server) scenario files
- * reloaded in place when they are saved.
+ * Designer mode's wiring: drag and drop onto the page, the reload notice, and (under the dev server)
+ * scenario files reloaded in place when they are saved.
  */
 import './designer.css';
-import { loadLibrary, type Library } from '../../engine';
-import type { Catalog } from '../../store/catalog';
-import { restoreImported } from '../../store/designer';
-import { designer, dismissReload, reloadScenarioFile, restartOnNewVersion, type DesignerState } from '../../store/designer-session';
+import { designer, dismissReload, reloadScenarioFile, restartOnNewVersion, type DesignerState, type Prepared } from '../../store/designer-session';
 import type { SessionStore } from '../../store/session';
 import type { StorageLike } from '../../store/storage';
 import { actionButton, h } from '../dom';
@@ -16,25 +12,6 @@ import { readFile } from './designer-screen';
 
 /** The custom event the dev server's scenario plugin (vite.config.ts) sends with a saved file's text. */
 export const SCENARIO_EVENT = 'red-phone:scenario';
-
-export interface Prepared {
-  readonly catalog: Catalog;
-  readonly library: Library | null;
-  readonly problems: readonly string[];
-  readonly imported: readonly string[];
-}
-
-/** Loads the shared library and adds the imported scenarios kept in storage to the bundled catalog. */
-export function prepareDesigner(storage: StorageLike | null, bundled: Catalog, termsText: string, ladderText: string): Prepared {
-  let library: Library | null = null;
-  try {
-    library = loadLibrary(termsText, ladderText).library;
-  } catch {
-    library = null;
-  }
-  const restored = restoreImported(storage, bundled, library);
-  return { catalog: restored.catalog, library, problems: restored.problems, imported: restored.imported };
-}
 
 function reloadNotice(session: SessionStore): HTMLElement {
   const aside = h('aside', { id: 'designer-notice', class: 'designer-notice', 'aria-label': 'Scenario reload', hidden: true });
