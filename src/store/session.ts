@@ -195,7 +195,7 @@ export function createSession(deps: SessionDeps): SessionStore {
       },
       handOver() {
         const run = get().run;
-        if (run !== null && get().screen === 'turn') commit(handOver(run));
+        if (run !== null && get().screen === 'turn' && get().facilitation?.paused !== true) commit(handOver(run));
       },
 
       chooseScenario(id, seed) {
@@ -261,7 +261,7 @@ export function createSession(deps: SessionDeps): SessionStore {
       },
       continueFromBriefing() {
         const run = get().run;
-        if (run === null || get().screen !== 'briefing') return;
+        if (run === null || get().screen !== 'briefing' || (run.review === null && get().facilitation?.paused === true)) return;
         if (run.review !== null) step(reviewMove(run, 1));
         else commit({ ...run, place: 'turn' });
       },
@@ -282,7 +282,7 @@ export function createSession(deps: SessionDeps): SessionStore {
       },
       continueFromOutcome() {
         const run = get().run;
-        if (run === null || get().screen !== 'outcome') return;
+        if (run === null || get().screen !== 'outcome' || (run.review === null && get().facilitation?.paused === true)) return;
         if (run.review !== null) {
           step(reviewMove(run, 1));
           return;

@@ -131,6 +131,26 @@ describe('turn timer', () => {
   });
 });
 
+describe('pause', () => {
+  it('holds every step of play: no choice, no hand-over, no leaving the outcome, until play resumes', () => {
+    const store = facilitated({ timerMinutes: null });
+    store.getState().choose('us', 'request_help');
+    store.getState().facilitate({ kind: 'pause', on: true });
+    store.getState().handOver();
+    expect(isHandover(run(store))).toBe(true);
+    store.getState().facilitate({ kind: 'pause', on: false });
+    store.getState().handOver();
+    store.getState().choose('cn', 'deny');
+    expect(store.getState().screen).toBe('outcome');
+    store.getState().facilitate({ kind: 'pause', on: true });
+    store.getState().continueFromOutcome();
+    expect(store.getState().screen).toBe('outcome');
+    store.getState().facilitate({ kind: 'pause', on: false });
+    store.getState().continueFromOutcome();
+    expect(store.getState().screen).toBe('turn');
+  });
+});
+
 describe('two teams on one screen', () => {
   it('hands over between the teams; China cannot choose before it is ready; both resolve together', () => {
     const store = facilitated({ timerMinutes: null });
