@@ -19,7 +19,8 @@ export async function buildPage(options: BuildOptions): Promise<void> {
   const configFile = options.configFile ?? resolve(REPO_ROOT, 'vite.config.ts');
   await build({
     configFile,
-    logLevel: 'warn',
+    // Errors only: the build's warnings (chunk sizes, plugin timings) are noise in test output.
+    logLevel: 'error',
     build: { outDir: options.outDir, emptyOutDir: true, reportCompressedSize: false },
     plugins: [...(options.plugins ?? [])],
   });
