@@ -146,6 +146,14 @@ browserSuite('designer mode', (suite) => {
 
     const again = await suite.reopen({ page, context, errors: [], dialogs: [] });
     expect(await again.page.locator(`[data-scenario-card="${bundled.id}"] h2`).innerText()).toBe('An edited copy');
+
+    await activate(again.page, 'button[data-action="open-designer"]');
+    await onScreen(again.page, 'designer');
+    await activate(again.page, `[data-imported="${bundled.id}"] button[data-action="forget-import"]`);
+    await again.page.locator(`[data-imported="${bundled.id}"]`).waitFor({ state: 'detached' });
+    expect(await again.page.evaluate(() => document.activeElement?.hasAttribute('data-heading'))).toBe(true);
+    const third = await suite.reopen({ page, context, errors: [], dialogs: [] });
+    expect(await third.page.locator(`[data-scenario-card="${bundled.id}"] h2`).innerText()).toBe(bundled.file.title);
   });
 
   it('keeps an imported scenario over a reload, so a saved run of it continues', async () => {

@@ -4,7 +4,7 @@
  * with Play and Map. An import whose id is taken asks before it replaces anything.
  */
 import { DESIGNER_READ_BYTES } from '../../store/designer';
-import { closeDesigner, designer, loadDesignerFile, openMap, playInstalled, resolveConflict, type DesignerState } from '../../store/designer-session';
+import { closeDesigner, designer, forgetDesignerFile, loadDesignerFile, openMap, playInstalled, resolveConflict, type DesignerState } from '../../store/designer-session';
 import type { SessionStore } from '../../store/session';
 import { actionButton, h, heading, hidden } from '../dom';
 import type { Ctx, View } from '../view';
@@ -95,6 +95,23 @@ function reloadCard(session: SessionStore, state: DesignerState): HTMLElement | 
   );
 }
 
+function importedCard(state: DesignerState): HTMLElement | null {
+  if (state.imported.length === 0) return null;
+  return h(
+    'section',
+    { class: 'card designer-imported', 'aria-labelledby': 'designer-imported-title' },
+    h('h2', { id: 'designer-imported-title', tabindex: -1 }, 'Imported into this browser'),
+    h('p', { class: 'help' }, 'These files are kept in this browser and come back when the page reloads. Removing one takes effect at the next reload (a bundled scenario it replaced comes back then).'),
+    h(
+      'ul',
+      {},
+      ...state.imported.map((id) =>
+        h('li', { 'data-imported': id }, h('code', {}, id), ' ', actionButton('forget-import', h('span', {}, 'Remove', hidden(` ${id} from this browser`)), () => forgetDesignerFile(id))),
+      ),
+    ),
+  );
+}
+
 /** The heading that should take focus after a change of the designer's state, or null. */
 function focusTarget(el: HTMLElement, state: DesignerState, prev: DesignerState | null): HTMLElement | null {
   if (prev === null) return null;
@@ -102,6 +119,7 @@ function focusTarget(el: HTMLElement, state: DesignerState, prev: DesignerState 
   if (state.checked !== prev.checked || state.installed !== prev.installed || state.kept !== prev.kept) {
     return el.querySelector<HTMLElement>('#designer-preview-title') ?? el.querySelector<HTMLElement>('#designer-errors-title');
   }
+  if (state.imported !== prev.imported) return el.querySelector<HTMLElement>('#designer-imported-title') ?? el.querySelector<HTMLElement>('[data-heading]');
   return null;
 }
 
@@ -122,7 +140,7 @@ export function designerScreen(ctx: Ctx): View {
     h('div', { class: 'actions' }, actionButton('designer-back', 'Back to the title', () => closeDesigner(session))),
   );
   const paint = (state: DesignerState, prev: DesignerState | null): void => {
-    body.replaceChildren(...[reloadCard(session, state), loadCard(session), conflictCard(session, state), results(session, state)].filter((n): n is HTMLElement => n !== null));
+    body.replaceChildren(...[reloadCard(session, state), loadCard(session), conflictCard(session, state), results(session, state), importedCard(state)].filter((n): n is HTMLElement => n !== null));
     const target = focusTarget(el, state, prev);
     if (target !== null) {
       target.focus();
