@@ -126,13 +126,24 @@ export function chooseFacilitated(run: Run, fac: Facilitation, side: Side, optio
   return { ok: true, run, fac: say({ ...fac, held, barOpen: true }, 'The choice is in. Facilitator: resolve it by the dice or choose the outcome.') };
 }
 
+/**
+ * The option the counterpart model will pick for each side it plays, given the held choices: the
+ * engine is pure, so resolving once without keeping the result shows the pick, and forcing an outcome
+ * later does not change it (the model picks before any outcome is drawn).
+ */
+export function modelPicks(run: Run, held: Held): { readonly side: Side; readonly option: string }[] {
+  const result = resolveTurn(run.scenario, run.game, { ...held });
+  if (!result.ok || result.record.kind !== 'turn') return [];
+  return result.record.moves.filter((m) => m.by === 'model').map((m) => ({ side: m.side, option: m.option }));
+}
+
 /** Resolves the held choices, forcing the outcome the facilitator picked for each side (none: the dice). */
 function resolveHeld(run: Run, fac: Facilitation, force: Held): FacilitatorResult {
   if (fac.held === null) return refuse('turn/missing-choice', 'no choice is waiting for the facilitator');
   const forced: { us?: string; cn?: string } = {};
   for (const side of SIDES) {
     const id = force[side];
-    if (id !== undefined && fac.held[side] !== undefined) forced[side] = id;
+    if (id !== undefined && (fac.held[side] !== undefined || run.game.controllers[side] === 'model')) forced[side] = id;
   }
   const choice: TurnChoice = Object.keys(forced).length > 0 ? { ...fac.held, force: forced } : { ...fac.held };
   const result = resolveTurn(run.scenario, run.game, choice);

@@ -73,6 +73,33 @@ browserSuite('facilitator mode', (suite) => {
     await expectScreen(page, 'title');
   });
 
+  it.skipIf(file === '')("the counterpart model's outcome can be decided too: its pick is named before the turn resolves", async () => {
+    const scenario = loadScenarioFile(`scenarios/${file}`);
+    const { page } = await suite.open();
+    await activate(page, 'button[data-action="facilitator"]');
+    await page.locator('#app[data-screen="facilitator"]').waitFor();
+    await tabTo(page, '#fac-scenario');
+    await page.selectOption('#fac-scenario', scenario.id);
+    await activate(page, '#fac-decide-setup', 'Space');
+    await activate(page, 'button[data-action="start-facilitated"]');
+    await leaveBriefing(page);
+    await pickOption(page, 1, 'us');
+    const legend = page.locator('.fac-resolve fieldset:has(input[name="fac-force-cn"]) legend');
+    await legend.waitFor({ state: 'visible' });
+    const named = norm(await legend.innerText());
+    expect(named).toMatch(/^china \(counterpart model\) will choose: .+\. resolve as…$/);
+    const radios = page.locator('input[name="fac-force-cn"]');
+    const last = radios.nth((await radios.count()) - 1);
+    const outcomeId = await last.getAttribute('value');
+    await last.check();
+    await activate(page, 'button[data-action="fac-resolve"]');
+    await expectScreen(page, 'outcome');
+    const record = (await logOf(page)).at(-1);
+    const china = record?.kind === 'turn' ? record.moves.find((m) => m.side === 'cn') : undefined;
+    expect(china).toMatchObject({ by: 'model', outcome: outcomeId, forced: true });
+    expect(named).toContain(norm(await page.locator('[data-side="cn"].move h2').innerText()).replace(/^china \(counterpart model\): /, ''));
+  });
+
   it.skipIf(file === '' || !loadScenarioFile(`scenarios/${file}`).file.teams)(
     'a secret seed, a 1-minute timer, an inject, an override and the default at expiry: logged, replayed to the same hash in the page and in Node',
     async () => {

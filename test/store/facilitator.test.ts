@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { checkReplay, recordReplay, stateHash } from '../../src/engine/replay';
-import { clockText, MINUTE_MS, playSideOf, type FacilitatorSetup } from '../../src/store/facilitator';
+import { clockText, MINUTE_MS, modelPicks, playSideOf, type FacilitatorSetup } from '../../src/store/facilitator';
 import { FACILITATION_KEY } from '../../src/store/facilitator-persist';
 import { isHandover } from '../../src/store/run';
 import { memoryStorage } from '../../src/store/storage';
@@ -202,6 +202,30 @@ describe('facilitator actions are recorded and replay exactly', () => {
     if (!replayed.ok) throw new Error(replayed.error.message);
     expect(stateHash(replayed.value.state)).toBe(stateHash(game));
     expect(replayed.value.state.log).toEqual(game.log);
+  });
+
+  it("forces the counterpart model's outcome too: its pick is shown before, unchanged after, and replayed", () => {
+    const store = facilitated({ players: { us: 'people', cn: 'model' }, decideOutcomes: true, timerMinutes: null });
+    store.getState().choose('us', 'request_help');
+    const held = fac(store).held;
+    if (held === null) throw new Error('nothing held');
+    const picks = modelPicks(run(store), held);
+    expect(picks).toHaveLength(1);
+    const pick = picks[0];
+    if (pick === undefined) throw new Error('no pick');
+    const outcome = pick.option === 'cooperate' ? 'arrests' : 'denied';
+    store.getState().facilitate({ kind: 'resolve', force: { us: 'ignored', cn: outcome } });
+    const record = run(store).lastRecord;
+    if (record?.kind !== 'turn') throw new Error('no turn');
+    expect(record.moves.map((m) => [m.side, m.by, m.option, m.outcome, m.forced])).toEqual([
+      ['us', 'people', 'request_help', 'ignored', true],
+      ['cn', 'model', pick.option, outcome, true],
+    ]);
+    const replay = recordReplay(run(store).scenario, run(store).game);
+    if (!replay.ok) throw new Error(replay.error.message);
+    const replayed = checkReplay(run(store).scenario, replay.value);
+    if (!replayed.ok) throw new Error(replayed.error.message);
+    expect(stateHash(replayed.value.state)).toBe(stateHash(run(store).game));
   });
 
   it('refuses an inject while a choice is sealed, and an unknown outcome, leaving the run as it was', () => {

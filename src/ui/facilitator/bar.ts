@@ -4,7 +4,7 @@
  * decides, and the clock that feeds the store's `tick`. Ctrl+. shows or hides the bar.
  */
 import type { Side } from '../../engine';
-import { clockText, currentTimer, isChoosing, type Facilitation, type Held } from '../../store/facilitator';
+import { clockText, currentTimer, isChoosing, modelPicks, type Facilitation, type Held } from '../../store/facilitator';
 import { askingSide, isHandover, type Run } from '../../store/run';
 import type { SessionState, SessionStore } from '../../store/session';
 import { actionButton, h } from '../dom';
@@ -22,9 +22,14 @@ function waitingSides(run: Run): Side[] {
 
 function resolveStep(store: SessionStore, run: Run, held: Held): HTMLElement {
   const beat = run.scenario.beats.get(run.game.beat);
-  const sides = (['us', 'cn'] as const).filter((s) => held[s] !== undefined);
-  const groups = sides.map((side) => {
-    const option = beat?.options[side].find((o) => o.id === held[side]);
+  const picks: { side: Side; option: string; by: string }[] = (['us', 'cn'] as const).flatMap((side) => {
+    const id = held[side];
+    return id === undefined ? [] : [{ side, option: id, by: 'chose' }];
+  });
+  for (const p of modelPicks(run, held)) picks.push({ ...p, by: '(counterpart model) will choose' });
+  const sides = picks.map((p) => p.side);
+  const groups = picks.map(({ side, option: id, by }) => {
+    const option = beat?.options[side].find((o) => o.id === id);
     const name = `fac-force-${side}`;
     const radio = (value: string, label: string, checked: boolean): HTMLElement => {
       const id = `${name}-${value === '' ? 'dice' : value}`;
@@ -33,7 +38,7 @@ function resolveStep(store: SessionStore, run: Run, held: Held): HTMLElement {
     return h(
       'fieldset',
       { class: 'fac-force' },
-      h('legend', {}, `${sideName(side)} chose: ${option?.file.label ?? held[side] ?? ''}. Resolve as…`),
+      h('legend', {}, `${sideName(side)} ${by}: ${option?.file.label ?? id}. Resolve as…`),
       radio('', 'Let the dice decide', true),
       ...(option?.outcomes ?? []).map((o) => radio(o.id, `${o.id}: ${o.file.text.length > 90 ? `${o.file.text.slice(0, 88)}…` : o.file.text}`, false)),
     );
