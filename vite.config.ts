@@ -1,5 +1,8 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Plugin } from 'vite';
 import { defineConfig } from 'vitest/config';
+import { buildCards } from './src/store/catalog-cards';
 
 /**
  * The dev server injects styles inline and talks to the page over a websocket for hot reload, which
@@ -36,8 +39,38 @@ function scenarioHotReload(): Plugin {
   };
 }
 
+const CARDS_ID = 'virtual:scenario-cards';
+
+/**
+ * `virtual:scenario-cards`: the title cards of scenarios/*.yaml, each checked by the engine's own
+ * loader in Node when the module is built. A scenario that does not load stops the build with the
+ * checker's messages. The page loads each full scenario only when it is first needed.
+ */
+function scenarioCards(): Plugin {
+  const dir = join(import.meta.dirname, 'scenarios');
+  return {
+    name: 'red-phone:scenario-cards',
+    resolveId(id) {
+      return id === CARDS_ID ? `\0${CARDS_ID}` : null;
+    },
+    load(id) {
+      if (id !== `\0${CARDS_ID}`) return null;
+      const names = readdirSync(dir).filter((n) => n.endsWith('.yaml')).sort();
+      const files = names.map((n) => {
+        const path = join(dir, n);
+        this.addWatchFile(path);
+        return { file: `/scenarios/${n}`, text: readFileSync(path, 'utf8') };
+      });
+      const shared = (n: string): string => files.find((f) => f.file === `/scenarios/${n}`)?.text ?? '';
+      const { cards, problems } = buildCards(files, shared('terms.yaml'), shared('ladder.yaml'));
+      if (problems.length > 0) this.error(`a bundled scenario does not load:\n${problems.join('\n')}`);
+      return `export default ${JSON.stringify(cards)};`;
+    },
+  };
+}
+
 export default defineConfig({
-  plugins: [devContentSecurityPolicy(), scenarioHotReload()],
+  plugins: [devContentSecurityPolicy(), scenarioHotReload(), scenarioCards()],
   // Relative base: the built game runs from any static folder or sub-folder.
   base: './',
   build: {

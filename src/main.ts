@@ -10,7 +10,8 @@ import '@fontsource/ibm-plex-mono/600.css';
 import './ui/styles.css';
 import { randomSeedFrom } from './engine/codes';
 import { stateHash } from './engine/replay';
-import { loadCatalog } from './store/catalog';
+import scenarioCards from 'virtual:scenario-cards';
+import { lazyCatalog } from './store/catalog-cards';
 import { createSession, type SessionStore } from './store/session';
 import type { StorageLike } from './store/storage';
 import { mountUi } from './ui/app';
@@ -59,8 +60,9 @@ function randomSeed(): string {
 
 /** Creates the store, opens a link, mounts the page text and the test hook; returns the store. */
 function startGame(): SessionStore {
-  const bundled = import.meta.glob<string>('/scenarios/*.yaml', { query: '?raw', import: 'default', eager: true });
-  const catalog = loadCatalog(
+  const bundled = import.meta.glob<string>(['/scenarios/*.yaml', '!/scenarios/_*.yaml', '!/scenarios/schema.yaml'], { query: '?raw', import: 'default', eager: true });
+  const catalog = lazyCatalog(
+    scenarioCards,
     Object.entries(bundled).map(([file, text]) => ({ file, text })),
     bundled['/scenarios/terms.yaml'] ?? '',
     bundled['/scenarios/ladder.yaml'] ?? '',

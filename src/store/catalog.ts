@@ -3,11 +3,15 @@
  * does not load is listed with its diagnostics and never offered for play.
  */
 import { loadLibrary, loadScenario, type Diagnostic, type Scenario } from '../engine';
+import type { ScenarioCard } from './catalog-cards';
 
 export interface CatalogEntry {
   readonly id: string;
   readonly file: string;
+  /** Loaded and checked on first use for a bundled scenario (src/store/catalog-cards.ts). */
   readonly scenario: Scenario;
+  /** The build-time title card of a bundled scenario. */
+  readonly card?: ScenarioCard;
 }
 
 export interface CatalogFailure {

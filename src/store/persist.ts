@@ -66,7 +66,8 @@ export function restoreRun(storage: StorageLike | null, catalog: Catalog): Resto
 function restoreBytes(storage: StorageLike | null, catalog: Catalog, bytes: string): RestoreResult {
   const parsed = parseSave(bytes, SAVE_KEY);
   if (!parsed.ok) return damaged(storage, bytes, `${parsed.error.message} (${parsed.error.code})`);
-  const restored = restoreSave(parsed.value, catalog.entries.map((e) => e.scenario));
+  const same = catalog.entries.filter((e) => e.id === parsed.value.replay.scenarioId);
+  const restored = restoreSave(parsed.value, (same.length > 0 ? same : catalog.entries).map((e) => e.scenario));
   if (!restored.ok) return damaged(storage, bytes, `${restored.error.message} (${restored.error.code})`);
   const { scenario, state } = restored.value;
   const side = sideOf(state);

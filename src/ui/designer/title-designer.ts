@@ -4,7 +4,7 @@ import { designer, openDesigner, openMap } from '../../store/designer-session';
 import { actionButton, h, hidden } from '../dom';
 import type { Ctx } from '../view';
 
-export function mapButton(ctx: Ctx, scenario: Scenario): HTMLElement {
+export function mapButton(ctx: Ctx, scenario: Pick<Scenario, 'id'> & { readonly file: Pick<Scenario['file'], 'title'> }): HTMLElement {
   return actionButton('open-map', h('span', {}, 'Map', hidden(` of ${scenario.file.title}`)), () => openMap(ctx.store, scenario.id));
 }
 

@@ -3,6 +3,7 @@
  * each side, the turn timer, and whether the facilitator decides outcomes.
  */
 import type { Side } from '../../engine';
+import { entryCard } from '../../store/catalog-cards';
 import { codeFor } from '../../store/derive';
 import { MAX_TIMER_MINUTES, playSideOf, type Player } from '../../store/facilitator';
 import type { SessionState } from '../../store/session';
@@ -19,7 +20,7 @@ export function facilitatorSetupScreen(ctx: Ctx): View {
   if (draft === null || entries.length === 0) return { el: h('div', { class: 'screen' }, heading('No scenario to run')) };
   const players: Record<Side, Player> = { us: 'people', cn: 'model' };
 
-  const scenario = h('select', { id: 'fac-scenario' }, ...entries.map((e) => h('option', { value: e.id, selected: e.id === draft.scenarioId }, e.scenario.file.title)));
+  const scenario = h('select', { id: 'fac-scenario' }, ...entries.map((e) => h('option', { value: e.id, selected: e.id === draft.scenarioId }, entryCard(e).title)));
   const seed = h('input', { id: 'fac-seed', type: 'text', value: draft.seed, autocomplete: 'off', spellcheck: 'false', maxlength: 64, 'aria-describedby': 'fac-seed-help' });
   seed.addEventListener('input', () => store.getState().setDraft({ seed: seed.value }));
   const secret = h('input', { type: 'checkbox', id: 'fac-secret', 'aria-describedby': 'fac-secret-help' });
@@ -29,8 +30,12 @@ export function facilitatorSetupScreen(ctx: Ctx): View {
   const problem = h('p', { id: 'fac-problem', class: 'help', role: 'status' });
   const start = actionButton('start-facilitated', 'Start the exercise', () => begin(), { class: 'primary', 'aria-describedby': 'fac-problem' });
 
-  const teams = (): boolean => entries.find((e) => e.id === scenario.value)?.scenario.file.teams ?? false;
-  const sidesOfScenario = (): readonly Side[] => entries.find((e) => e.id === scenario.value)?.scenario.file.sides ?? [];
+  const chosen = (): ReturnType<typeof entryCard> | undefined => {
+    const entry = entries.find((e) => e.id === scenario.value);
+    return entry === undefined ? undefined : entryCard(entry);
+  };
+  const teams = (): boolean => chosen()?.teams ?? false;
+  const sidesOfScenario = (): readonly Side[] => chosen()?.sides ?? [];
   const check = (state: SessionState = store.getState()): void => {
     const side = playSideOf(players, teams());
     const both = players.us === 'people' && players.cn === 'people';

@@ -1,5 +1,6 @@
 /** The title screen: the scenarios on offer, the saved run, an exercise code, a replay file. */
 import type { CatalogEntry } from '../../store/catalog';
+import { entryCard } from '../../store/catalog-cards';
 import { REPLAY_READ_BYTES } from '../../store/review';
 import { SIDE_NAMES } from '../../store/derive';
 import { actionButton, h, heading, hidden } from '../dom';
@@ -9,7 +10,7 @@ import { traineeCards } from './title-trainee';
 import { designerCard, mapButton } from '../designer/title-designer';
 
 function card(ctx: Ctx, entry: CatalogEntry): HTMLElement {
-  const f = entry.scenario.file;
+  const f = entryCard(entry);
   const titleId = `scenario-${entry.id}-title`;
   const sides = f.sides.map((s) => SIDE_NAMES[s]).join(' or ') + (f.teams ? '; or two teams' : '');
   return h(
@@ -23,12 +24,12 @@ function card(ctx: Ctx, entry: CatalogEntry): HTMLElement {
       h('dt', {}, 'Play as'),
       h('dd', {}, sides),
       h('dt', {}, 'Length'),
-      h('dd', {}, lengthText(f.maxTurns, f.calendar.turnDays)),
+      h('dd', {}, lengthText(f.maxTurns, f.turnDays)),
       h('dt', {}, 'Difficulty'),
       h('dd', {}, f.difficulty),
     ),
     actionButton('choose-scenario', h('span', {}, 'Play', hidden(` ${f.title}`)), () => ctx.store.getState().chooseScenario(entry.id), { class: 'primary' }),
-    mapButton(ctx, entry.scenario),
+    mapButton(ctx, { id: entry.id, file: { title: f.title } }),
   );
 }
 

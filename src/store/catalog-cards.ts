@@ -1,0 +1,105 @@
+/**
+ * The title cards of the bundled scenarios, worked out when the game is built, and a catalog whose
+ * entries load and check their scenario only when something first asks for it. The card is never
+ * used for play: the scenario is read by the same loader in the page, and its hash must equal the
+ * card's.
+ */
+import { loadLibrary, loadScenario, type Library, type Scenario } from '../engine';
+import { baseName, isScenarioFile, loadCatalog, type Catalog, type CatalogEntry, type SourceFile } from './catalog';
+
+/** What the title screen shows of a scenario, and the hash its full load must have. */
+export interface ScenarioCard {
+  readonly id: string;
+  readonly version: string;
+  readonly hash: string;
+  readonly file: string;
+  readonly title: string;
+  readonly summary: string;
+  readonly sides: Scenario['file']['sides'];
+  readonly teams: boolean;
+  readonly maxTurns: number;
+  readonly turnDays: number;
+  readonly difficulty: Scenario['file']['difficulty'];
+}
+
+/** The card of a loaded scenario. */
+export function cardOf(scenario: Scenario, file: string): ScenarioCard {
+  const f = scenario.file;
+  return {
+    id: scenario.id,
+    version: scenario.version,
+    hash: scenario.hash,
+    file,
+    title: f.title,
+    summary: f.summary,
+    sides: [...f.sides],
+    teams: f.teams,
+    maxTurns: f.maxTurns,
+    turnDays: f.calendar.turnDays,
+    difficulty: f.difficulty,
+  };
+}
+
+/** The card of a catalog entry: the build-time card of a bundled one, or read from its loaded scenario. */
+export function entryCard(entry: CatalogEntry): ScenarioCard {
+  return entry.card ?? cardOf(entry.scenario, entry.file);
+}
+
+export interface CardsResult {
+  readonly cards: readonly ScenarioCard[];
+  /** Each file that did not load, with the checker's messages, one a line. */
+  readonly problems: readonly string[];
+}
+
+/** The cards of the bundled scenario files, checked by the full loader (build time, in Node). */
+export function buildCards(files: readonly SourceFile[], termsText: string, ladderText: string): CardsResult {
+  const catalog = loadCatalog(files, termsText, ladderText);
+  const problems = catalog.failures.flatMap((f) => f.diagnostics.map((d) => `${d.file}:${d.line}:${d.column} ${d.code} ${d.message}`));
+  return { cards: catalog.entries.map((e) => cardOf(e.scenario, e.file)), problems };
+}
+
+function loadChecked(card: ScenarioCard, text: string, library: () => Library): Scenario {
+  const result = loadScenario(text, card.file, library());
+  const scenario = result.scenario;
+  if (scenario === null) {
+    const first = result.diagnostics[0];
+    throw new Error(`the bundled scenario ${card.file} does not load${first === undefined ? '' : `: ${first.message} (${first.code})`}`);
+  }
+  if (scenario.hash !== card.hash || scenario.id !== card.id) {
+    throw new Error(`the bundled scenario ${card.file} is not the one this build was made with (hash ${scenario.hash}, expected ${card.hash})`);
+  }
+  return scenario;
+}
+
+/**
+ * A catalog of the build-time cards whose entries load their scenario from `texts` (keyed by file
+ * name) on first use, with the terms and ladder loaded once. A card without its text is left out.
+ */
+export function lazyCatalog(cards: readonly ScenarioCard[], texts: readonly SourceFile[], termsText: string, ladderText: string): Catalog {
+  let library: Library | null = null;
+  const shared = (): Library => {
+    if (library === null) {
+      const loaded = loadLibrary(termsText, ladderText);
+      if (loaded.library === null) throw new Error(`the bundled terms or ladder do not load: ${loaded.diagnostics[0]?.message ?? 'unknown problem'}`);
+      library = loaded.library;
+    }
+    return library;
+  };
+  const byName = new Map(texts.filter((t) => isScenarioFile(t.file)).map((t) => [baseName(t.file), t.text] as const));
+  const entries: CatalogEntry[] = [];
+  for (const card of cards) {
+    const text = byName.get(card.file);
+    if (text === undefined) continue;
+    let scenario: Scenario | null = null;
+    entries.push({
+      id: card.id,
+      file: card.file,
+      card,
+      get scenario(): Scenario {
+        if (scenario === null) scenario = loadChecked(card, text, shared);
+        return scenario;
+      },
+    });
+  }
+  return { entries, failures: [] };
+}

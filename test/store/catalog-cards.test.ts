@@ -1,0 +1,68 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import cards from 'virtual:scenario-cards';
+import { describe, expect, it } from 'vitest';
+import { loadLibrary, loadScenario } from '../../src/engine';
+import { isScenarioFile } from '../../src/store/catalog';
+import { buildCards, entryCard, lazyCatalog } from '../../src/store/catalog-cards';
+
+const read = (path: string): string => readFileSync(new URL(`../../${path}`, import.meta.url), 'utf8');
+const terms = read('scenarios/terms.yaml');
+const ladder = read('scenarios/ladder.yaml');
+const minimal = read('test/fixtures/valid/minimal.yaml');
+const bundled = readdirSync(new URL('../../scenarios/', import.meta.url))
+  .filter((n) => isScenarioFile(n))
+  .sort()
+  .map((n) => ({ file: `/scenarios/${n}`, text: read(`scenarios/${n}`) }));
+const library = loadLibrary(terms, ladder).library;
+
+describe('the build-time scenario cards', () => {
+  it('list every bundled scenario file, in file-name order', () => {
+    expect(cards.map((c) => c.file)).toEqual(bundled.map((f) => f.file.slice('/scenarios/'.length)));
+  });
+
+  it('each have the hash, id and title that the engine loader gives the full file', () => {
+    if (library === null) throw new Error('the bundled library does not load');
+    for (const card of cards) {
+      const text = read(`scenarios/${card.file}`);
+      const scenario = loadScenario(text, card.file, library).scenario;
+      expect(scenario?.hash).toBe(card.hash);
+      expect(scenario?.id).toBe(card.id);
+      expect(scenario?.file.title).toBe(card.title);
+    }
+  });
+
+  it('name the file and the checker message when a scenario does not load', () => {
+    const result = buildCards([{ file: '/scenarios/broken.yaml', text: 'format: red-phone/scenario@1\nid: broken\n' }], terms, ladder);
+    expect(result.cards).toEqual([]);
+    expect(result.problems.length).toBeGreaterThan(0);
+    expect(result.problems[0]).toMatch(/^broken\.yaml:/);
+  });
+});
+
+describe('the lazy catalog', () => {
+  it('gives each bundled scenario, loaded in full, with the hash of its card', () => {
+    const catalog = lazyCatalog(cards, bundled, terms, ladder);
+    expect(catalog.entries.map((e) => e.id)).toEqual(cards.map((c) => c.id));
+    for (const entry of catalog.entries) {
+      expect(entry.scenario.hash).toBe(entryCard(entry).hash);
+      expect(entry.scenario).toBe(entry.scenario);
+    }
+  });
+
+  it('reads the card of an entry without loading its scenario', () => {
+    const built = buildCards([{ file: '/scenarios/minimal.yaml', text: minimal }], terms, ladder);
+    const catalog = lazyCatalog(built.cards, [{ file: '/scenarios/minimal.yaml', text: `${minimal}\n# edited after the build\nnot: [closed\n` }], terms, ladder);
+    const entry = catalog.entries[0];
+    if (entry === undefined) throw new Error('no entry');
+    expect(entryCard(entry).title).toBe(built.cards[0]?.title);
+    expect(() => entry.scenario).toThrow(/minimal\.yaml does not load/);
+  });
+
+  it('refuses a scenario whose text differs from the one the card was built from', () => {
+    const built = buildCards([{ file: '/scenarios/minimal.yaml', text: minimal }], terms, ladder);
+    const changed = minimal.replace(/^title: .*$/m, 'title: Another title');
+    expect(changed).not.toBe(minimal);
+    const catalog = lazyCatalog(built.cards, [{ file: '/scenarios/minimal.yaml', text: changed }], terms, ladder);
+    expect(() => catalog.entries[0]?.scenario).toThrow(/not the one this build was made with/);
+  });
+});
