@@ -10,7 +10,7 @@ import type { Catalog } from './catalog';
 import { parseLink, sidesOf } from './links';
 import { persistRun, persistSettings, restoreRun, savedSettings, saveText } from './persist';
 import { forkAt, importReplay, reviewMove } from './review';
-import { rewind, withNote } from './trainee';
+import { extrasOf, rewind, withNote } from './trainee';
 import { decodeReplayCode } from '../engine/replay-code';
 import { facilitationText, persistFacilitation, restoreFacilitation } from './facilitator-persist';
 import { chooseFacilitated, facilitate, playSideOf, startFacilitation, type Facilitation, type FacilitatorAction, type FacilitatorSetup } from './facilitator';
@@ -30,7 +30,7 @@ export type TraineeScreen = 'hot-wash' | 'report' | 'compare';
 export type Notice =
   | { readonly kind: 'bad-save'; readonly message: string; readonly bytes: string }
   | { readonly kind: 'storage'; readonly message: string }
-  | { readonly kind: 'overwrite'; readonly message: string }
+  | { readonly kind: 'overwrite'; readonly message: string; readonly link?: Draft }
   | { readonly kind: 'bad-link' | 'bad-code' | 'bad-seed' | 'replay' | 'refused'; readonly message: string };
 
 export interface Settings {
@@ -72,7 +72,13 @@ export interface SessionState {
   startRun(): void;
   back(): void;
   openCode(text: string): void;
+  /**
+   * Opens a link. When it would replace a saved run (other than the same run at its start), it only
+   * asks: an `overwrite` notice carrying the link's run, which `startLinked()` starts.
+   */
   openLink(search: string): void;
+  /** Starts the run a link named, replacing the saved run, after the `overwrite` question. */
+  startLinked(): void;
   continueRun(): void;
   continueFromBriefing(): void;
   choose(side: Side, optionId: string): void;
@@ -121,6 +127,24 @@ export interface SessionDeps {
 
 /** Ends a message with a full stop, once. */
 const sentence = (text: string): string => (/[.!?]$/.test(text) ? text : `${text}.`);
+
+const SIDE_WORDS: Readonly<Record<PlaySide, string>> = { us: 'the United States', cn: 'China', both: 'both sides (two teams)' };
+
+function sideWords(side: PlaySide): string {
+  return SIDE_WORDS[side];
+}
+
+/** A saved run in words: its scenario, side, how far it has got, and its seed unless that is kept secret. */
+function savedRunWords(run: Run, secretSeed: boolean): string {
+  const where = run.game.ending !== null ? 'finished' : run.game.log.length === 0 ? 'at the briefing' : `turn ${run.game.turn + 1} of ${run.scenario.file.maxTurns}`;
+  return `${run.scenario.file.title}, ${sideWords(run.side)}, ${where}${secretSeed ? '' : `, seed ${run.game.seed}`}`;
+}
+
+/** Whether a run is the one a draft would start, still at its start (starting it again loses nothing). */
+function atStartOf(run: Run, draft: Draft): boolean {
+  const extras = extrasOf(run);
+  return run.scenario.id === draft.scenarioId && run.game.seed === draft.seed && run.side === draft.side && run.game.log.length === 0 && extras.branches.length === 0 && extras.notes.every((n) => n === '');
+}
 
 /** Creates the session store and restores the saved run, keeping a damaged save aside first. */
 export function createSession(deps: SessionDeps): SessionStore {
@@ -253,7 +277,24 @@ export function createSession(deps: SessionDeps): SessionStore {
           set({ screen: 'title', notice: { kind: 'bad-link', message: `Link parameter "${link.param}": ${sentence(link.reason)}` } });
           return;
         }
-        begin({ scenarioId: link.scenarioId, side: link.side, seed: link.seed });
+        const draft: Draft = { scenarioId: link.scenarioId, side: link.side, seed: link.seed };
+        const { run, facilitation } = get();
+        const own = run !== null && run.review === null ? run : suspended;
+        if (own === null || (facilitation === null && atStartOf(own, draft))) {
+          begin(draft);
+          return;
+        }
+        const title = get().catalog.entries.find((e) => e.id === draft.scenarioId)?.scenario.file.title ?? draft.scenarioId;
+        const secret = facilitation?.secret === true && own.game.ending === null;
+        const message = `This link starts ${title}, seed ${draft.seed}, playing ${sideWords(draft.side)}. Your saved run is ${savedRunWords(own, secret)}. Starting the linked run replaces it.`;
+        set({ screen: 'title', notice: { kind: 'overwrite', message, link: draft } });
+      },
+      startLinked() {
+        const notice = get().notice;
+        if (notice?.kind !== 'overwrite' || notice.link === undefined) return;
+        suspended = null;
+        set({ notice: null });
+        begin(notice.link);
       },
       continueRun() {
         const run = get().run;

@@ -129,7 +129,7 @@ export function mountUi(mount: Mount, store: SessionStore): () => void {
       // Focus never falls to the page when the banner it was in goes away.
       if (focusWasInBanner && prev?.screen === state.screen) mount.ui.querySelector<HTMLElement>('[data-heading]')?.focus();
       // A question the player must answer takes the focus; other problems are announced by the alert.
-      if (state.notice?.kind === 'overwrite' || (prev === null && state.notice?.kind === 'bad-save')) mount.banner.querySelector<HTMLElement>('button')?.focus();
+      if (state.notice?.kind === 'overwrite' || (prev === null && state.notice?.kind === 'bad-save')) (mount.banner.querySelector<HTMLElement>('button[data-default]') ?? mount.banner.querySelector<HTMLElement>('button'))?.focus();
     }
     const next = keysOf(state);
     if (keys !== null && view !== null && next.hard === keys.hard && next.soft === keys.soft) {

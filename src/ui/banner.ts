@@ -20,6 +20,9 @@ export function renderBanner(banner: HTMLElement, notice: Notice | null, store: 
       }),
     );
     buttons.push(actionButton('dismiss', 'Dismiss', () => store.getState().dismissNotice()));
+  } else if (notice.kind === 'overwrite' && notice.link !== undefined) {
+    buttons.push(actionButton('confirm-link', 'Start the linked run (replaces my saved run)', () => store.getState().startLinked()));
+    buttons.push(actionButton('dismiss', 'Keep my saved run', () => store.getState().dismissNotice(), { 'data-default': true }));
   } else if (notice.kind === 'overwrite') {
     buttons.push(actionButton('confirm-fork', 'Replace my saved run', () => store.getState().fork(true)));
     buttons.push(actionButton('dismiss', 'Keep my saved run', () => store.getState().dismissNotice()));

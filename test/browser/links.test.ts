@@ -1,7 +1,10 @@
+import type { Page } from 'playwright-core';
 import { expect, it } from 'vitest';
 import { activate, browserSuite, expectScreen, hook, norm, screenOf, visibleText } from './harness';
 import { loadScenarioFile, primaryScenarioFile, textFor } from './oracle';
-import { chooseScenario, startRun, typeInto } from './play';
+import { chooseScenario, leaveBriefing, pickOption, startRun, typeInto } from './play';
+
+const saveBytes = (page: Page): Promise<string | null> => page.evaluate(() => localStorage.getItem('red-phone:save'));
 
 const file = primaryScenarioFile();
 const id = file === '' ? '' : loadScenarioFile(`scenarios/${file}`).id;
@@ -40,6 +43,45 @@ browserSuite('links', (suite) => {
     expect(((await page.locator('#exercise-code').textContent()) ?? '').trim()).toContain(next);
     await activate(page, 'button[data-action="back"]');
     await expectScreen(page, 'title');
+  });
+
+  it.skipIf(id === '')('a link beside a saved run asks first: keep leaves the save as it was, start replaces it', async () => {
+    const game = await suite.open({ at: `?scenario=${id}&seed=K7Q3&side=us` });
+    await leaveBriefing(game.page);
+    await pickOption(game.page, 1, 'us');
+    await expectScreen(game.page, 'outcome');
+    const saved = await saveBytes(game.page);
+    expect(saved).not.toBeNull();
+    const played = (await hook(game.page)).stateHash;
+
+    const asked = await suite.reopen(game, `?scenario=${id}&seed=ZZZZ&side=us`);
+    await expectScreen(asked.page, 'title');
+    const question = asked.page.locator('#banner [data-notice="overwrite"]');
+    await question.waitFor({ state: 'visible' });
+    const text = norm(await question.innerText());
+    expect(text).toContain('seed zzzz');
+    expect(text).toContain('seed k7q3');
+    expect(text).toContain('turn 2');
+    const keep = asked.page.locator('#banner button[data-action="dismiss"]');
+    expect(norm(await keep.innerText())).toBe('keep my saved run');
+    expect(await keep.evaluate((el) => el === document.activeElement)).toBe(true);
+    expect(await asked.page.locator('#banner button[data-action="confirm-link"]').innerText()).toContain('Start the linked run');
+    expect(await saveBytes(asked.page)).toBe(saved);
+    await asked.page.keyboard.press('Enter');
+    await question.waitFor({ state: 'detached' });
+    expect(await saveBytes(asked.page)).toBe(saved);
+    await activate(asked.page, 'button[data-action="continue-run"]');
+    await expectScreen(asked.page, 'outcome');
+    expect((await hook(asked.page)).stateHash).toBe(played);
+
+    const replaced = await suite.reopen(game, `?scenario=${id}&seed=ZZZZ&side=us`);
+    await replaced.page.locator('#banner [data-notice="overwrite"]').waitFor({ state: 'visible' });
+    expect(await saveBytes(replaced.page)).toBe(saved);
+    await activate(replaced.page, '#banner button[data-action="confirm-link"]');
+    await expectScreen(replaced.page, 'briefing');
+    const after = await saveBytes(replaced.page);
+    expect(after).not.toBe(saved);
+    expect(after).toContain('ZZZZ');
   });
 
   it.skipIf(id === '')('a scenario link and an exercise code start the same run as the menu', async () => {
