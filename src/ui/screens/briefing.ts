@@ -3,6 +3,7 @@ import { textFor, turnDate } from '../../store/derive';
 import { h, heading, paragraphs } from '../dom';
 import { dateText, lengthText, playSideName, sideName } from '../format';
 import { continueButton, objectivesList, peopleSides, reviewBar, termsList } from '../parts';
+import { runMenu } from '../run-menu';
 import type { Ctx, View } from '../view';
 
 export function briefingScreen(ctx: Ctx): View {
@@ -15,6 +16,7 @@ export function briefingScreen(ctx: Ctx): View {
     'div',
     { class: 'screen briefing-screen' },
     reviewBar(ctx, run),
+    runMenu(ctx, run),
     h('p', { class: 'kicker' }, `${f.title} · ${playSideName(run.side)} · ${dateText(turnDate(run))} · ${lengthText(f.maxTurns, f.calendar.turnDays)}`),
     heading('Briefing'),
     f.prologue !== undefined ? h('section', { class: 'card prologue', 'aria-labelledby': 'prologue-title' }, h('h2', { id: 'prologue-title' }, 'Prologue'), paragraphs(f.prologue)) : null,

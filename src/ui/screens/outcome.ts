@@ -10,6 +10,7 @@ import { h, heading, paragraphs } from '../dom';
 import { chanceText, deltaText, judgement, sideName } from '../format';
 import { continueButton, reviewBar, termTags } from '../parts';
 import { hotlineWords, statusPanel } from '../status';
+import { runMenu } from '../run-menu';
 import type { Ctx, View } from '../view';
 
 function moveBlock(ctx: Ctx, scenario: Scenario, m: MoveView, showOdds: boolean): HTMLElement {
@@ -76,6 +77,7 @@ export function outcomeScreen(ctx: Ctx): View {
       'div',
       { class: 'main-column' },
       reviewBar(ctx, run),
+      runMenu(ctx, run),
       h('p', { class: 'kicker' }, view.date !== null ? `Turn ${view.turn} · ${view.beatTitle ?? ''}` : `After turn ${view.turn}`),
       heading(view.moves.length > 0 ? 'What happened' : 'An event'),
       h(

@@ -9,6 +9,7 @@ import { h, heading, paragraphs } from '../dom';
 import { dateText, sideName } from '../format';
 import { continueButton, peopleSides, reviewBar, termTags } from '../parts';
 import { statusPanel } from '../status';
+import { runMenu } from '../run-menu';
 import type { Ctx, View } from '../view';
 import { handoverScreen } from './teams-handover';
 
@@ -81,6 +82,7 @@ export function turnScreen(ctx: Ctx): View {
     h(
       'div',
       { class: 'main-column' },
+      runMenu(ctx, run),
       h('p', { class: 'kicker' }, `Turn ${run.game.turn + 1} of ${f.maxTurns} · ${dateText(turnDate(run))}`),
       heading(beat?.file.title ?? run.game.beat),
       teams
