@@ -66,6 +66,11 @@ function scenarioCards(): Plugin {
       if (problems.length > 0) this.error(`a bundled scenario does not load:\n${problems.join('\n')}`);
       return `export default ${JSON.stringify(cards)};`;
     },
+    hotUpdate({ file }) {
+      if (!/[\\/]scenarios[\\/][^\\/]+\.yaml$/.test(file)) return;
+      const cardsModule = this.environment.moduleGraph.getModuleById(`\0${CARDS_ID}`);
+      if (cardsModule !== undefined) this.environment.moduleGraph.invalidateModule(cardsModule);
+    },
   };
 }
 

@@ -11,6 +11,7 @@ import './ui/styles.css';
 import { randomSeedFrom } from './engine/codes';
 import { stateHash } from './engine/replay';
 import scenarioCards from 'virtual:scenario-cards';
+import type { SourceFile } from './store/catalog';
 import { lazyCatalog } from './store/catalog-cards';
 import { createSession, type SessionStore } from './store/session';
 import type { StorageLike } from './store/storage';
@@ -58,15 +59,28 @@ function randomSeed(): string {
   return randomSeedFrom(bits[0] ?? 0);
 }
 
-/** Creates the store, opens a link, mounts the page text and the test hook; returns the store. */
-function startGame(): SessionStore {
-  const bundled = import.meta.glob<string>(['/scenarios/*.yaml', '!/scenarios/_*.yaml', '!/scenarios/schema.yaml'], { query: '?raw', import: 'default', eager: true });
-  const catalog = lazyCatalog(
-    scenarioCards,
-    Object.entries(bundled).map(([file, text]) => ({ file, text })),
-    bundled['/scenarios/terms.yaml'] ?? '',
-    bundled['/scenarios/ladder.yaml'] ?? '',
+const SCENARIO_URLS = import.meta.glob<string>(['/scenarios/*.yaml', '!/scenarios/_*.yaml', '!/scenarios/{schema,terms,ladder}.yaml'], { query: '?url', import: 'default', eager: true });
+const SHARED = import.meta.glob<string>(['/scenarios/terms.yaml', '/scenarios/ladder.yaml'], { query: '?raw', import: 'default', eager: true });
+
+/** The bundled scenario files' text, fetched from beside the game; a file that cannot be fetched is left out. */
+async function scenarioTexts(): Promise<SourceFile[]> {
+  const texts = await Promise.all(
+    Object.entries(SCENARIO_URLS).map(async ([file, url]) => {
+      try {
+        const res = await fetch(url);
+        return res.ok ? { file, text: await res.text() } : null;
+      } catch {
+        return null;
+      }
+    }),
   );
+  return texts.filter((t) => t !== null);
+}
+
+/** Creates the store, opens a link, mounts the page text and the test hook; returns the store. */
+function startGame(texts: readonly SourceFile[]): SessionStore {
+  const bundled = SHARED;
+  const catalog = lazyCatalog(scenarioCards, texts, bundled['/scenarios/terms.yaml'] ?? '', bundled['/scenarios/ladder.yaml'] ?? '');
   const storage = pageStorage();
   const designerCatalog = prepareDesigner(storage, catalog, bundled['/scenarios/terms.yaml'] ?? '', bundled['/scenarios/ladder.yaml'] ?? '');
   const store = createSession({
@@ -98,9 +112,9 @@ function startGame(): SessionStore {
 }
 
 /** Starts the game; a broken invariant still leaves words on the page, never a blank one. */
-function startOrExplain(): SessionStore {
+function startOrExplain(texts: readonly SourceFile[]): SessionStore {
   try {
-    return startGame();
+    return startGame(texts);
   } catch (err) {
     const ui = document.getElementById('ui');
     if (ui !== null) ui.textContent = `Red Phone could not start: ${err instanceof Error ? err.message : String(err)}. Reload the page; if it happens again, clear this site's storage.`;
@@ -108,11 +122,10 @@ function startOrExplain(): SessionStore {
   }
 }
 
-const store = startOrExplain();
-
-const stages = import.meta.glob<StageModule>('./scenes/index.ts');
-const loadStage = stages['./scenes/index.ts'];
-if (loadStage !== undefined) {
+function startStage(store: SessionStore): void {
+  const stages = import.meta.glob<StageModule>('./scenes/index.ts');
+  const loadStage = stages['./scenes/index.ts'];
+  if (loadStage === undefined) return;
   const parent = required('stage');
   loadStage().then(
     (mod) => {
@@ -128,3 +141,5 @@ if (loadStage !== undefined) {
     },
   );
 }
+
+void scenarioTexts().then((texts) => startStage(startOrExplain(texts)));

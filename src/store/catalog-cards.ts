@@ -5,7 +5,7 @@
  * card's.
  */
 import { loadLibrary, loadScenario, type Library, type Scenario } from '../engine';
-import { baseName, isScenarioFile, loadCatalog, type Catalog, type CatalogEntry, type SourceFile } from './catalog';
+import { baseName, isScenarioFile, loadCatalog, type Catalog, type CatalogEntry, type CatalogFailure, type SourceFile } from './catalog';
 
 /** What the title screen shows of a scenario, and the hash its full load must have. */
 export interface ScenarioCard {
@@ -73,7 +73,8 @@ function loadChecked(card: ScenarioCard, text: string, library: () => Library): 
 
 /**
  * A catalog of the build-time cards whose entries load their scenario from `texts` (keyed by file
- * name) on first use, with the terms and ladder loaded once. A card without its text is left out.
+ * name) on first use, with the terms and ladder loaded once. A card without its text is listed as a
+ * failure and never offered.
  */
 export function lazyCatalog(cards: readonly ScenarioCard[], texts: readonly SourceFile[], termsText: string, ladderText: string): Catalog {
   let library: Library | null = null;
@@ -87,9 +88,13 @@ export function lazyCatalog(cards: readonly ScenarioCard[], texts: readonly Sour
   };
   const byName = new Map(texts.filter((t) => isScenarioFile(t.file)).map((t) => [baseName(t.file), t.text] as const));
   const entries: CatalogEntry[] = [];
+  const failures: CatalogFailure[] = [];
   for (const card of cards) {
     const text = byName.get(card.file);
-    if (text === undefined) continue;
+    if (text === undefined) {
+      failures.push({ file: card.file, diagnostics: [{ severity: 'error', code: 'catalog/unavailable', file: card.file, line: 0, column: 0, path: '', message: 'the file could not be fetched (are you offline?); reload the page to try again' }] });
+      continue;
+    }
     let scenario: Scenario | null = null;
     entries.push({
       id: card.id,
@@ -101,5 +106,5 @@ export function lazyCatalog(cards: readonly ScenarioCard[], texts: readonly Sour
       },
     });
   }
-  return { entries, failures: [] };
+  return { entries, failures };
 }

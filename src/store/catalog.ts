@@ -1,6 +1,7 @@
 /**
- * The scenarios the game offers: every bundled scenario file loaded once at start-up. A file that
- * does not load is listed with its diagnostics and never offered for play.
+ * The scenarios the game offers. `loadCatalog` loads and checks every file at once (the build, the
+ * tests, the command line); the page uses `lazyCatalog` (catalog-cards.ts), which loads each bundled
+ * scenario on first use. A file that does not load is listed with its diagnostics and never offered.
  */
 import { loadLibrary, loadScenario, type Diagnostic, type Scenario } from '../engine';
 import type { ScenarioCard } from './catalog-cards';

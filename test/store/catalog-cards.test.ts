@@ -58,6 +58,12 @@ describe('the lazy catalog', () => {
     expect(() => entry.scenario).toThrow(/minimal\.yaml does not load/);
   });
 
+  it('lists a card whose text could not be fetched as a failure, never as a scenario on offer', () => {
+    const catalog = lazyCatalog(cards, bundled.slice(1), terms, ladder);
+    expect(catalog.entries.map((e) => e.id)).toEqual(cards.slice(1).map((c) => c.id));
+    expect(catalog.failures.map((f) => [f.file, f.diagnostics[0]?.code])).toEqual([[cards[0]?.file, 'catalog/unavailable']]);
+  });
+
   it('refuses a scenario whose text differs from the one the card was built from', () => {
     const built = buildCards([{ file: '/scenarios/minimal.yaml', text: minimal }], terms, ladder);
     const changed = minimal.replace(/^title: .*$/m, 'title: Another title');
