@@ -11,7 +11,7 @@ import './ui/styles.css';
 import { randomSeedFrom } from './engine/codes';
 import { stateHash } from './engine/replay';
 import scenarioCards from 'virtual:scenario-cards';
-import type { SourceFile } from './store/catalog';
+import { isScenarioFile, type SourceFile } from './store/catalog';
 import { lazyCatalog } from './store/catalog-cards';
 import { createSession, type SessionStore } from './store/session';
 import type { StorageLike } from './store/storage';
@@ -59,20 +59,22 @@ function randomSeed(): string {
   return randomSeedFrom(bits[0] ?? 0);
 }
 
-const SCENARIO_URLS = import.meta.glob<string>(['/scenarios/*.yaml', '!/scenarios/_*.yaml', '!/scenarios/{schema,terms,ladder}.yaml'], { query: '?url', import: 'default', eager: true });
+const SCENARIO_URLS = import.meta.glob<string>('/scenarios/*.yaml', { query: '?url', import: 'default', eager: true });
 const SHARED = import.meta.glob<string>(['/scenarios/terms.yaml', '/scenarios/ladder.yaml'], { query: '?raw', import: 'default', eager: true });
 
 /** The bundled scenario files' text, fetched from beside the game; a file that cannot be fetched is left out. */
 async function scenarioTexts(): Promise<SourceFile[]> {
   const texts = await Promise.all(
-    Object.entries(SCENARIO_URLS).map(async ([file, url]) => {
-      try {
-        const res = await fetch(url);
-        return res.ok ? { file, text: await res.text() } : null;
-      } catch {
-        return null;
-      }
-    }),
+    Object.entries(SCENARIO_URLS)
+      .filter(([file]) => isScenarioFile(file))
+      .map(async ([file, url]) => {
+        try {
+          const res = await fetch(url);
+          return res.ok ? { file, text: await res.text() } : null;
+        } catch {
+          return null;
+        }
+      }),
   );
   return texts.filter((t) => t !== null);
 }

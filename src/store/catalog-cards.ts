@@ -74,7 +74,7 @@ function loadChecked(card: ScenarioCard, text: string, library: () => Library): 
 /**
  * A catalog of the build-time cards whose entries load their scenario from `texts` (keyed by file
  * name) on first use, with the terms and ladder loaded once. A card without its text is listed as a
- * failure and never offered.
+ * failure and never offered; a text without a card (a test build's extra file) is loaded at once.
  */
 export function lazyCatalog(cards: readonly ScenarioCard[], texts: readonly SourceFile[], termsText: string, ladderText: string): Catalog {
   let library: Library | null = null;
@@ -106,5 +106,13 @@ export function lazyCatalog(cards: readonly ScenarioCard[], texts: readonly Sour
       },
     });
   }
-  return { entries, failures };
+  const known = new Set(cards.map((c) => c.file));
+  const unknown = texts.filter((t) => isScenarioFile(t.file) && !known.has(baseName(t.file)));
+  if (unknown.length === 0) return { entries, failures };
+  const more = loadCatalog(unknown, termsText, ladderText);
+  for (const entry of more.entries) {
+    if (entries.some((e) => e.id === entry.id)) failures.push({ file: entry.file, diagnostics: [{ severity: 'error', code: 'catalog/duplicate-id', file: entry.file, line: 0, column: 0, path: 'id', message: `another file already has the id "${entry.id}"` }] });
+    else entries.push(entry);
+  }
+  return { entries, failures: [...failures, ...more.failures] };
 }

@@ -64,6 +64,13 @@ describe('the lazy catalog', () => {
     expect(catalog.failures.map((f) => [f.file, f.diagnostics[0]?.code])).toEqual([[cards[0]?.file, 'catalog/unavailable']]);
   });
 
+  it('loads at once a scenario file that has no card, after the carded ones', () => {
+    const catalog = lazyCatalog(cards, [...bundled, { file: '/fixtures/minimal.yaml', text: minimal }], terms, ladder);
+    expect(catalog.entries.map((e) => e.id)).toEqual([...cards.map((c) => c.id), 'minimal']);
+    expect(catalog.entries.at(-1)?.card).toBeUndefined();
+    expect(catalog.failures).toEqual([]);
+  });
+
   it('refuses a scenario whose text differs from the one the card was built from', () => {
     const built = buildCards([{ file: '/scenarios/minimal.yaml', text: minimal }], terms, ladder);
     const changed = minimal.replace(/^title: .*$/m, 'title: Another title');
