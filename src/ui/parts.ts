@@ -81,3 +81,35 @@ export function reviewBar(ctx: Ctx, run: Run): HTMLElement | null {
 export function continueButton(label: string, onClick: () => void, disabled = false): HTMLButtonElement {
   return actionButton('continue', h('span', {}, label, h('kbd', { 'aria-hidden': 'true' }, 'Enter')), onClick, { class: 'primary', disabled });
 }
+
+/** What a one-line code-entry card shows: ids are prefixes for the input, its title and its help. */
+export interface CodeEntry {
+  readonly id: string;
+  readonly title: string;
+  readonly help: readonly (Node | string)[];
+  readonly label: string;
+  readonly placeholder: string;
+  readonly action: string;
+  readonly button: string;
+  readonly inputAttrs?: Readonly<Record<string, string>>;
+  readonly open: (text: string) => void;
+}
+
+/** A card with a labelled text input that opens what is typed on Enter or with its button. */
+export function codeEntryCard(entry: CodeEntry): HTMLElement {
+  const input = h('input', { id: `${entry.id}-input`, type: 'text', autocomplete: 'off', spellcheck: 'false', placeholder: entry.placeholder, 'aria-describedby': `${entry.id}-help`, ...entry.inputAttrs });
+  const open = (): void => entry.open(input.value);
+  input.addEventListener('keydown', (e) => {
+    if (e.key === 'Enter') {
+      e.preventDefault();
+      open();
+    }
+  });
+  return h(
+    'section',
+    { class: 'card', 'aria-labelledby': `${entry.id}-title` },
+    h('h2', { id: `${entry.id}-title` }, entry.title),
+    h('p', { id: `${entry.id}-help`, class: 'help' }, ...entry.help),
+    h('div', { class: 'row' }, h('label', { for: `${entry.id}-input` }, entry.label), input, actionButton(entry.action, entry.button, open)),
+  );
+}

@@ -1,23 +1,19 @@
 /** Title-screen cards for the after-action tools: open a replay code, compare the groups of a class. */
 import { actionButton, h } from '../dom';
+import { codeEntryCard } from '../parts';
 import type { Ctx } from '../view';
 
 function replayCodeForm(ctx: Ctx): HTMLElement {
-  const input = h('input', { id: 'replay-code-input', type: 'text', autocomplete: 'off', spellcheck: 'false', placeholder: 'RP1.…', 'aria-describedby': 'replay-code-help' });
-  const open = (): void => ctx.store.getState().openReplayCode(input.value);
-  input.addEventListener('keydown', (e) => {
-    if (e.key === 'Enter') {
-      e.preventDefault();
-      open();
-    }
+  return codeEntryCard({
+    id: 'replay-code',
+    title: 'Open a replay code',
+    help: ['Paste the replay code a student handed in: the run plays back turn by turn, exactly as it was played.'],
+    label: 'Replay code',
+    placeholder: 'RP1.…',
+    action: 'open-replay-code',
+    button: 'Open the replay code',
+    open: (text) => ctx.store.getState().openReplayCode(text),
   });
-  return h(
-    'section',
-    { class: 'card', 'aria-labelledby': 'replay-code-title' },
-    h('h2', { id: 'replay-code-title' }, 'Open a replay code'),
-    h('p', { id: 'replay-code-help', class: 'help' }, 'Paste the replay code a student handed in: the run plays back turn by turn, exactly as it was played.'),
-    h('div', { class: 'row' }, h('label', { for: 'replay-code-input' }, 'Replay code'), input, actionButton('open-replay-code', 'Open the replay code', open)),
-  );
 }
 
 function compareCard(ctx: Ctx): HTMLElement {

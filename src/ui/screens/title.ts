@@ -7,6 +7,7 @@ import { actionButton, h, heading, hidden } from '../dom';
 import { lengthText, playSideName } from '../format';
 import type { Ctx, View } from '../view';
 import { traineeCards } from './title-trainee';
+import { codeEntryCard } from '../parts';
 import { designerCard, mapButton } from '../designer/title-designer';
 
 function card(ctx: Ctx, entry: CatalogEntry): HTMLElement {
@@ -48,21 +49,17 @@ function continueCard(ctx: Ctx): HTMLElement | null {
 }
 
 function codeForm(ctx: Ctx): HTMLElement {
-  const input = h('input', { id: 'code-input', type: 'text', autocomplete: 'off', spellcheck: 'false', autocapitalize: 'characters', placeholder: 'IPT-K7Q3', 'aria-describedby': 'code-help' });
-  const open = (): void => ctx.store.getState().openCode(input.value);
-  input.addEventListener('keydown', (e) => {
-    if (e.key === 'Enter') {
-      e.preventDefault();
-      open();
-    }
+  return codeEntryCard({
+    id: 'code',
+    title: 'Open an exercise code',
+    help: ['Type the code your facilitator read out, such as ', h('code', {}, 'IPT-K7Q3'), ': everyone with the same code gets the same dice.'],
+    label: 'Exercise code',
+    placeholder: 'IPT-K7Q3',
+    action: 'open-code',
+    button: 'Open code',
+    inputAttrs: { autocapitalize: 'characters' },
+    open: (text) => ctx.store.getState().openCode(text),
   });
-  return h(
-    'section',
-    { class: 'card', 'aria-labelledby': 'code-title' },
-    h('h2', { id: 'code-title' }, 'Open an exercise code'),
-    h('p', { id: 'code-help', class: 'help' }, 'Type the code your facilitator read out, such as ', h('code', {}, 'IPT-K7Q3'), ': everyone with the same code gets the same dice.'),
-    h('div', { class: 'row' }, h('label', { for: 'code-input' }, 'Exercise code'), input, actionButton('open-code', 'Open code', open)),
-  );
 }
 
 function importForm(ctx: Ctx): HTMLElement {
