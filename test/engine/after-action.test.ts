@@ -14,27 +14,15 @@ import {
   start,
   toCsv,
   toneForSide,
-  type GameState,
-  type Scenario,
-  type TurnResult,
 } from '../../src/engine';
+import { applySteps } from '../golden/policy';
 import { allScenarios, MINIMAL_PATH, minimalText, scenarioAt, scenarioFromText } from '../golden/scenarios';
 import { parseCsv } from './after-action-csv-parse';
 
 const minimal = scenarioAt(MINIMAL_PATH);
 
-function play(scenario: Scenario, state: GameState, steps: readonly ((s: GameState) => TurnResult)[]): GameState {
-  let s = state;
-  for (const step of steps) {
-    const r = step(s);
-    if (!r.ok) throw new Error(`${r.error.code}: ${r.error.message}`);
-    s = r.state;
-  }
-  return s;
-}
-
 /** Minimal, United States: a facilitator inject, a forced request, a call that is answered (the quiet deal). */
-const dealRun = play(minimal, start(minimal, 'K7Q3', { us: 'people', cn: 'model' }), [
+const dealRun = applySteps(start(minimal, 'K7Q3', { us: 'people', cn: 'model' }), [
   (s) => fireInject(minimal, s, 'summit'),
   (s) => resolveTurn(minimal, s, { us: 'request_help', force: { us: 'helped' } }),
   (s) => resolveTurn(minimal, s, { us: 'call_hotline', force: { us: 'answered' } }),
@@ -95,14 +83,14 @@ describe('after-action report: the model', () => {
   });
 
   it('names requests answered late or never, terms strained often and a high rung', () => {
-    const escalated = play(minimal, start(minimal, 'M4RX', { us: 'people', cn: 'model' }), [
+    const escalated = applySteps(start(minimal, 'M4RX', { us: 'people', cn: 'model' }), [
       (s) => resolveTurn(minimal, s, { us: 'go_public' }),
       (s) => resolveTurn(minimal, s, { us: 'sanction' }),
     ]);
     const r = afterActionReport(minimal, escalated, 'us');
     expect(r.improvements).toContain('The United States strained T4 (Dialogue and hotline) twice, on turns 1 and 2.');
     expect(r.improvements.some((s) => s.startsWith('The United States climbed to "Targeted sanctions" (rung 5 of 7) on turn 2'))).toBe(true);
-    const owed = play(minimal, start(minimal, 'K7Q3', { us: 'model', cn: 'people' }), [
+    const owed = applySteps(start(minimal, 'K7Q3', { us: 'model', cn: 'people' }), [
       (s) => resolveTurn(minimal, s, { cn: 'deny', force: { us: 'helped' } }),
       (s) => resolveTurn(minimal, s, { cn: 'stall' }),
     ]);
@@ -112,7 +100,7 @@ describe('after-action report: the model', () => {
   });
 
   it('tracks each indicator from start to end, and its worst value with the turn', () => {
-    const escalated = play(minimal, start(minimal, 'M4RX', { us: 'people', cn: 'model' }), [
+    const escalated = applySteps(start(minimal, 'M4RX', { us: 'people', cn: 'model' }), [
       (s) => resolveTurn(minimal, s, { us: 'go_public' }),
       (s) => resolveTurn(minimal, s, { us: 'sanction' }),
     ]);
@@ -194,7 +182,7 @@ describe('after-action report: formats', () => {
       .replace('label: Ask for assistance', 'label: "Ask, \\"politely\\", for help"')
       .replace('text: Beijing opens a case.', 'text: "Beijing,\\r\\nafter \\"review\\",\\nopens a case."');
     const scenario = scenarioFromText(tricky, 'tricky.yaml');
-    const state = play(scenario, start(scenario, 'K7Q3', { us: 'people', cn: 'model' }), [(s) => resolveTurn(scenario, s, { us: 'request_help', force: { us: 'helped' } })]);
+    const state = applySteps(start(scenario, 'K7Q3', { us: 'people', cn: 'model' }), [(s) => resolveTurn(scenario, s, { us: 'request_help', force: { us: 'helped' } })]);
     const csv = afterActionCsv(afterActionReport(scenario, state, 'us'));
     expect(csv).toContain('"Ask, ""politely"", for help"');
     const rows = parseCsv(csv);

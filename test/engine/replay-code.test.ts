@@ -1,18 +1,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { decodeReplayCode, encodeReplayCode, MAX_REPLAY_CODE_CHARS, recordReplay, resolveTurn, start, type GameState, type ReplayFile, type Scenario, type Side } from '../../src/engine';
-import { controllersFor, playSteps, type Step } from '../golden/policy';
+import { controllersFor, must, playSteps, type Step } from '../golden/policy';
 import { allScenarios, MINIMAL_PATH, scenarioAt } from '../golden/scenarios';
 
 const minimal = scenarioAt(MINIMAL_PATH);
 const scenarios = allScenarios().map((l) => l.scenario);
 const ipTheft = scenarios.find((s) => s.id === 'ip-theft') as Scenario;
 const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_.';
-
-function must<T>(r: { ok: true; value: T } | { ok: false; error: { code: string; message: string } }): T {
-  if (!r.ok) throw new Error(`${r.error.code}: ${r.error.message}`);
-  return r.value;
-}
 
 function replayOf(scenario: Scenario, seed: string, mode: Side | 'teams', steps: readonly Step[]): ReplayFile {
   const state: GameState = playSteps(scenario, start(scenario, seed, controllersFor(mode)), steps, true);

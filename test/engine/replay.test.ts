@@ -19,15 +19,10 @@ import {
   type ReplayFile,
   type Scenario,
 } from '../../src/engine';
-import { controllersFor } from '../golden/policy';
+import { controllersFor, must } from '../golden/policy';
 import { MINIMAL_PATH, minimalText, scenarioAt, scenarioFromText } from '../golden/scenarios';
 
 const minimal = scenarioAt(MINIMAL_PATH);
-
-function must<T>(r: { ok: true; value: T } | { ok: false; error: { code: string; message: string } }): T {
-  if (!r.ok) throw new Error(`${r.error.code}: ${r.error.message}`);
-  return r.value;
-}
 
 /** A game with every kind of action: a facilitator inject, a forced outcome, people and model moves. */
 function sampleGame(scenario: Scenario = minimal): GameState {

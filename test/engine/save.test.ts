@@ -14,15 +14,10 @@ import {
   type SaveFile,
   type Scenario,
 } from '../../src/engine';
-import { controllersFor } from '../golden/policy';
+import { controllersFor, must } from '../golden/policy';
 import { MINIMAL_PATH, minimalText, scenarioAt, scenarioFromText } from '../golden/scenarios';
 
 const minimal = scenarioAt(MINIMAL_PATH);
-
-function must<T>(r: { ok: true; value: T } | { ok: false; error: { code: string; message: string } }): T {
-  if (!r.ok) throw new Error(`${r.error.code}: ${r.error.message}`);
-  return r.value;
-}
 
 function midGame(): GameState {
   let s = start(minimal, 'K7Q3', controllersFor('teams'));

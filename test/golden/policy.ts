@@ -3,7 +3,7 @@
  * injects) turned into legal actions. The same plan on the same scenario and seed always plays the
  * same game; indices wrap around the options offered, so any plan is legal.
  */
-import { fireInject, legalOptions, resolveTurn, SIDES, type GameState, type Scenario, type Side, type TurnChoice } from '../../src/engine';
+import { fireInject, legalOptions, resolveTurn, SIDES, type GameState, type Scenario, type Side, type TurnChoice, type TurnResult } from '../../src/engine';
 
 export type Step =
   | { readonly kind: 'turn'; readonly us: number; readonly cn: number; readonly forceUs: number | null; readonly forceCn: number | null }
@@ -65,4 +65,21 @@ export function playSteps(scenario: Scenario, state: GameState, steps: readonly 
 export function controllersFor(mode: Side | 'teams'): Record<Side, 'people' | 'model'> {
   if (mode === 'teams') return { us: 'people', cn: 'people' };
   return mode === 'us' ? { us: 'people', cn: 'model' } : { us: 'model', cn: 'people' };
+}
+
+/** The value of an ok result; a refusal fails the test with its code and message. */
+export function must<T>(r: { ok: true; value: T } | { ok: false; error: { code: string; message: string } }): T {
+  if (!r.ok) throw new Error(`${r.error.code}: ${r.error.message}`);
+  return r.value;
+}
+
+/** Applies engine steps in order (turns, injects); a refused step fails the test with its code. */
+export function applySteps(state: GameState, steps: readonly ((s: GameState) => TurnResult)[]): GameState {
+  let s = state;
+  for (const step of steps) {
+    const r = step(s);
+    if (!r.ok) throw new Error(`${r.error.code}: ${r.error.message}`);
+    s = r.state;
+  }
+  return s;
 }

@@ -1,20 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { actionsOf, isCodeSeed, recordReplay, resolveTurn, start, type GameState, type ReplayFile, type Scenario, type TurnResult } from '../../src/engine';
+import { actionsOf, isCodeSeed, recordReplay, resolveTurn, start, type GameState, type ReplayFile, type Scenario } from '../../src/engine';
 import { LUCK_POLICY_STREAMS, LUCK_SEEDS, luckSeeds, luckVersusChoice, spreadOf, type LuckReport } from '../../src/sim';
-import { controllersFor, playSteps } from '../golden/policy';
+import { applySteps, controllersFor, playSteps } from '../golden/policy';
 import { allScenarios, MINIMAL_PATH, minimalText, scenarioAt, scenarioFromText } from '../golden/scenarios';
 
 const minimal = scenarioAt(MINIMAL_PATH);
-
-function play(scenario: Scenario, state: GameState, steps: readonly ((s: GameState) => TurnResult)[]): GameState {
-  let s = state;
-  for (const step of steps) {
-    const r = step(s);
-    if (!r.ok) throw new Error(`${r.error.code}: ${r.error.message}`);
-    s = r.state;
-  }
-  return s;
-}
 
 const turn2 = (us: number, cn: number) => ({ kind: 'turn' as const, us, cn, forceUs: null, forceCn: null });
 
@@ -81,7 +71,7 @@ describe('luck versus choice', () => {
 
   it('the strategy is the last option chosen at each beat met', () => {
     const looping = scenarioFromText(minimalText().replace('    text: { us: Washington waits., cn: Beijing weighs its answer. }\n    next: stalemate', '    text: { us: Washington waits., cn: Beijing weighs its answer. }\n    next: response'), 'looping.yaml');
-    const state = play(looping, start(looping, 'K7Q3', controllersFor('us')), [
+    const state = applySteps(start(looping, 'K7Q3', controllersFor('us')), [
       (s) => resolveTurn(looping, s, { us: 'request_help', force: { us: 'ignored' } }),
       (s) => resolveTurn(looping, s, { us: 'call_hotline', force: { us: 'unanswered' } }),
       (s) => resolveTurn(looping, s, { us: 'wait' }),
