@@ -5,20 +5,16 @@
  */
 import { writeFileSync, existsSync, statSync } from 'node:fs';
 import { dirname, extname, resolve } from 'node:path';
-import { isValidSeed } from '../engine/codes';
-import type { Side } from '../engine/types';
 import { isPolicyKind, type PolicyKind } from '../sim';
 import { studyBalance, type BalanceStudy } from '../sim/balance';
 import { CommandFailure, EXIT_OK, line, parse, UsageError, type Command, type Io } from './io';
 import { displayName, existingFile, openScenario } from './project';
 import { balanceReportHtml } from './report-page';
-import { sim, SIM_HELP } from './sim';
+import { parseRuns, parseSeed, parseSide, PROGRESS_FROM, sim, SIM_HELP, SIM_OPTIONS } from './sim';
 import { percent } from './table';
 
 /** The most runs per policy a report plays (each run's end state is counted, not kept). */
 const MAX_REPORT_RUNS = 1_000_000;
-/** Runs (all policies together) from which a progress bar is drawn on a terminal. */
-const PROGRESS_FROM = 20_000;
 
 export const REPORT_HELP = `
 Balance report:
@@ -31,19 +27,6 @@ Balance report:
 `;
 
 const hasReport = (args: readonly string[]): boolean => args.some((a) => a === '--report' || a.startsWith('--report='));
-
-function parseRuns(value: string | undefined): number {
-  if (value === undefined) throw new UsageError('--runs is required');
-  if (!/^\d{1,8}$/.test(value) || Number(value) < 1 || Number(value) > MAX_REPORT_RUNS) throw new UsageError(`--runs must be a whole number from 1 to ${MAX_REPORT_RUNS} with --report, not "${value}"`);
-  return Number(value);
-}
-
-function parseSide(value: string | undefined, allowed: readonly Side[]): Side {
-  if (value === undefined) return allowed[0] ?? 'us';
-  if (value !== 'us' && value !== 'cn') throw new UsageError(`--side must be us or cn, not "${value}"`);
-  if (!allowed.includes(value)) throw new UsageError(`this scenario cannot be played as ${value}; its sides are ${allowed.join(', ')}`);
-  return value;
-}
 
 /** The report's path: an .html file in an existing folder, not the scenario itself. */
 function reportTarget(io: Io, name: string): string {
@@ -69,20 +52,11 @@ export function summaryLine(study: BalanceStudy, file: string, bytes: number): s
 }
 
 async function report(args: readonly string[], io: Io): Promise<number> {
-  const { values, positionals } = parse(args, {
-    runs: { type: 'string' },
-    seed: { type: 'string' },
-    policy: { type: 'string' },
-    side: { type: 'string' },
-    json: { type: 'boolean' },
-    report: { type: 'string' },
-  });
+  const { values, positionals } = parse(args, { ...SIM_OPTIONS, report: { type: 'string' } });
   if (positionals.length !== 1) throw new UsageError(positionals.length === 0 ? 'name a scenario file' : 'name one scenario file');
   if (values.json === true) throw new UsageError('--report writes HTML and --json prints JSON: use one of them');
-  const runs = parseRuns(values.runs);
-  const seed = values.seed;
-  if (seed === undefined) throw new UsageError('--seed is required');
-  if (!isValidSeed(seed)) throw new UsageError('a seed is 1 to 64 characters with no control characters');
+  const runs = parseRuns(values.runs, MAX_REPORT_RUNS, ' with --report');
+  const seed = parseSeed(values.seed);
   if (values.policy !== undefined && values.policy !== 'all' && !isPolicyKind(values.policy)) throw new UsageError(`--policy must be random, cautious, hawkish or all, not "${values.policy}"`);
   const file = positionals[0] as string;
   const target = reportTarget(io, values.report as string);

@@ -18,9 +18,9 @@ import { openScenario } from './project';
 import { flagLines, reportLines, simHeaderLines } from './sim-text';
 
 /** The most runs one call plays per policy. */
-const MAX_RUNS = 10_000_000;
+export const MAX_RUNS = 10_000_000;
 /** Runs (all policies together) from which a progress bar is drawn on a terminal. */
-const PROGRESS_FROM = 20_000;
+export const PROGRESS_FROM = 20_000;
 
 export const SIM_HELP = `Usage: npm run scenario -- sim <file> --runs N --seed S [--policy random|cautious|hawkish|all] [--side us|cn] [--json]
 
@@ -49,10 +49,27 @@ Exit code: 0 when the simulation ran (flags are findings, not failures), 1 when 
 errors, 2 on a usage error.
 `;
 
-function parseRuns(value: string | undefined): number {
+/** The options `sim` reads; `sim --report` reads the same plus `--report`. */
+export const SIM_OPTIONS = {
+  runs: { type: 'string' },
+  seed: { type: 'string' },
+  policy: { type: 'string' },
+  side: { type: 'string' },
+  json: { type: 'boolean' },
+} as const;
+
+/** `--runs`: a whole number from 1 to `max`; `context` ends the refusal (" with --report"). */
+export function parseRuns(value: string | undefined, max = MAX_RUNS, context = ''): number {
   if (value === undefined) throw new UsageError('--runs is required');
-  if (!/^\d{1,8}$/.test(value) || Number(value) < 1 || Number(value) > MAX_RUNS) throw new UsageError(`--runs must be a whole number from 1 to ${MAX_RUNS}, not "${value}"`);
+  if (!/^\d{1,8}$/.test(value) || Number(value) < 1 || Number(value) > max) throw new UsageError(`--runs must be a whole number from 1 to ${max}${context}, not "${value}"`);
   return Number(value);
+}
+
+/** `--seed`: required, 1 to 64 characters with no control characters. */
+export function parseSeed(value: string | undefined): string {
+  if (value === undefined) throw new UsageError('--seed is required');
+  if (!isValidSeed(value)) throw new UsageError('a seed is 1 to 64 characters with no control characters');
+  return value;
 }
 
 function parsePolicies(value: string | undefined): PolicyKind[] {
@@ -61,7 +78,8 @@ function parsePolicies(value: string | undefined): PolicyKind[] {
   return [value];
 }
 
-function parseSide(value: string | undefined, allowed: readonly Side[]): Side {
+/** `--side`: a side the scenario offers; the first one when not given. */
+export function parseSide(value: string | undefined, allowed: readonly Side[]): Side {
   if (value === undefined) return allowed[0] ?? 'us';
   if (value !== 'us' && value !== 'cn') throw new UsageError(`--side must be us or cn, not "${value}"`);
   if (!allowed.includes(value)) throw new UsageError(`this scenario cannot be played as ${value}; its sides are ${allowed.join(', ')}`);
@@ -81,22 +99,14 @@ function progressBar(io: Io, label: string): { update: (done: number, total: num
 }
 
 export const sim: Command = async (args, io) => {
-  const { values, positionals } = parse(args, {
-    runs: { type: 'string' },
-    seed: { type: 'string' },
-    policy: { type: 'string' },
-    side: { type: 'string' },
-    json: { type: 'boolean' },
-  });
+  const { values, positionals } = parse(args, SIM_OPTIONS);
   if (values.help === true) {
     io.out(SIM_HELP);
     return EXIT_OK;
   }
   if (positionals.length !== 1) throw new UsageError(positionals.length === 0 ? 'name a scenario file' : 'name one scenario file');
   const runs = parseRuns(values.runs);
-  const seed = values.seed;
-  if (seed === undefined) throw new UsageError('--seed is required');
-  if (!isValidSeed(seed)) throw new UsageError('a seed is 1 to 64 characters with no control characters');
+  const seed = parseSeed(values.seed);
   const policies = parsePolicies(values.policy);
   const scenario = openScenario(io, positionals[0] as string);
   const side = parseSide(values.side, scenario.file.sides);
