@@ -55,7 +55,9 @@ function scenarioCards(): Plugin {
     },
     load(id) {
       if (id !== `\0${CARDS_ID}`) return null;
-      const names = readdirSync(dir).filter((n) => n.endsWith('.yaml')).sort();
+      const names = readdirSync(dir)
+        .filter((n) => n.endsWith('.yaml'))
+        .sort();
       const files = names.map((n) => {
         const path = join(dir, n);
         this.addWatchFile(path);

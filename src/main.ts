@@ -8,16 +8,16 @@ import '@fontsource/ibm-plex-sans/700.css';
 import '@fontsource/ibm-plex-mono/400.css';
 import '@fontsource/ibm-plex-mono/600.css';
 import './ui/styles.css';
-import { randomSeedFrom } from './engine/codes';
-import { stateHash } from './engine/replay';
 import scenarioCards from 'virtual:scenario-cards';
+import { randomSeedFrom } from './engine';
+import { stateHash } from './engine/replay';
 import { isScenarioFile, type SourceFile } from './store/catalog';
 import { lazyCatalog } from './store/catalog-cards';
+import { openDesigner, prepareDesigner } from './store/designer-session';
 import { createSession, type SessionStore } from './store/session';
 import type { StorageLike } from './store/storage';
 import { mountUi } from './ui/app';
 import { installDesigner } from './ui/designer/install';
-import { openDesigner, prepareDesigner } from './store/designer-session';
 
 interface StageModule {
   createStage(parent: HTMLElement, store: SessionStore): { destroy(): void };
@@ -133,13 +133,13 @@ function startStage(store: SessionStore): void {
     (mod) => {
       try {
         mod.createStage(parent, store);
-        parent.dataset['stage'] = 'ready';
+        parent.dataset.stage = 'ready';
       } catch {
-        parent.dataset['stage'] = 'failed';
+        parent.dataset.stage = 'failed';
       }
     },
     () => {
-      parent.dataset['stage'] = 'failed';
+      parent.dataset.stage = 'failed';
     },
   );
 }

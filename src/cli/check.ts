@@ -1,6 +1,6 @@
 /** `scenario check [files…]`: validates and lints scenario files, one line per problem. */
-import { compareDiagnostics, formatDiagnostic, type Diagnostic } from '../engine/diagnostics';
-import { EXIT_FAIL, EXIT_OK, line, parse, type Command } from './io';
+import { compareDiagnostics, type Diagnostic, formatDiagnostic } from '../engine';
+import { type Command, EXIT_FAIL, EXIT_OK, line, parse } from './io';
 import { displayName, existingFile, loadScenarioFile, projectLibrary, projectScenarioFiles } from './project';
 
 export const CHECK_HELP = `Usage: npm run scenario -- check [files…]

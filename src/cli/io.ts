@@ -2,7 +2,7 @@
  * What a command may touch: its output streams, the current directory and (for interactive play) an
  * input stream. Commands take an {@link Io} so tests can run them in-process and capture every byte.
  */
-import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { type ParseArgsConfig, parseArgs } from 'node:util';
 
 export interface Io {
   readonly cwd: string;

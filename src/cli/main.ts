@@ -5,7 +5,7 @@
 import { realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { check } from './check';
-import { CommandFailure, EXIT_FAIL, EXIT_OK, EXIT_USAGE, UsageError, type Command, type Io } from './io';
+import { type Command, CommandFailure, EXIT_FAIL, EXIT_OK, EXIT_USAGE, type Io, UsageError } from './io';
 import { newScenario } from './new';
 import { play } from './play';
 import { replay } from './replay';

@@ -4,10 +4,8 @@
  */
 import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
-import { formatDiagnostic } from '../engine/diagnostics';
-import { loadScenario } from '../engine/load';
-import { scenarioIdSchema } from '../engine/schema';
-import { CommandFailure, EXIT_OK, line, parse, UsageError, type Command } from './io';
+import { formatDiagnostic, loadScenario, scenarioIdSchema } from '../engine';
+import { type Command, CommandFailure, EXIT_OK, line, parse, UsageError } from './io';
 import { displayName, projectLibrary, SCENARIOS_DIR } from './project';
 
 export const TEMPLATE_FILE = join(SCENARIOS_DIR, '_template.yaml');
@@ -37,7 +35,7 @@ title, or a file that already exists).
 function checkTitle(title: string): void {
   if (title.trim() === '') throw new UsageError('--title must not be empty');
   if (title.length > TITLE_MAX) throw new UsageError(`--title has ${title.length} characters; the most is ${TITLE_MAX}`);
-  if (/[\u0000-\u001f\u007f-\u009f]/.test(title)) throw new UsageError('--title must be one line with no control characters');
+  if (hasControlCharacter(title)) throw new UsageError('--title must be one line with no control characters');
 }
 
 /** Sets the top-level `key:` line of `text` to `value` (written as a YAML double-quoted string when it needs quoting). */
@@ -62,7 +60,7 @@ export const newScenario: Command = async (args, io) => {
     io.out(NEW_HELP);
     return EXIT_OK;
   }
-  if (positionals.length !== 1) throw new UsageError(positionals.length === 0 ? 'name the new scenario\'s id, as in: new my-scenario' : 'name one id');
+  if (positionals.length !== 1) throw new UsageError(positionals.length === 0 ? "name the new scenario's id, as in: new my-scenario" : 'name one id');
   const id = positionals[0] as string;
   if (!scenarioIdSchema.safeParse(id).success) {
     throw new UsageError(`"${id}" is not a scenario id: use lower case letters, digits and -, starting with a letter, 2 to 40 characters (as in ip-theft)`);
@@ -93,3 +91,12 @@ export const newScenario: Command = async (args, io) => {
   line(io, `wrote ${name}: it passes the checker. Edit it, then run "npm run scenario -- check ${name}".`);
   return EXIT_OK;
 };
+
+/** C0 and C1 control characters (a line break among them): a title is one line of plain text. */
+function hasControlCharacter(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c <= 0x1f || (c >= 0x7f && c <= 0x9f)) return true;
+  }
+  return false;
+}

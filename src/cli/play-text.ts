@@ -1,9 +1,7 @@
 /** How `scenario play` writes a run as text: pure functions from the scenario and the state to lines. */
-import { formatLongDate } from '../engine/calendar';
-import { currentDate, scoreObjectives } from '../engine/engine';
-import type { SideText } from '../engine/schema';
-import type { CompiledOption, GameState, LedgerEvent, OptionView, Scenario, Side, TurnRecord } from '../engine/types';
-import { SIDE_NAMES, SIDES } from '../engine/types';
+
+import type { CompiledOption, GameState, LedgerEvent, OptionView, Scenario, Side, SideText, TurnRecord } from '../engine';
+import { currentDate, formatLongDate, SIDE_NAMES, SIDES, scoreObjectives } from '../engine';
 import { wrapText } from './table';
 
 const pct = (bp: number): string => `${(bp / 100).toFixed(2)}%`;

@@ -1,10 +1,9 @@
 /** `scenario play <file> --seed S`: plays one run in the terminal, from typed choices or a --choose list. */
-import { isValidSeed } from '../engine/codes';
-import { legalOptions, resolveTurn, start } from '../engine/engine';
-import type { Controller, GameState, OptionView, Side, TurnRecord } from '../engine/types';
-import { SIDE_NAMES } from '../engine/types';
-import { CommandFailure, EXIT_OK, line, parse, UsageError, type Command, type Io } from './io';
-import { lineReader, type LineReader } from './line-reader';
+
+import type { Controller, GameState, OptionView, Side, TurnRecord } from '../engine';
+import { isValidSeed, legalOptions, resolveTurn, SIDE_NAMES, start } from '../engine';
+import { type Command, CommandFailure, EXIT_OK, type Io, line, parse, UsageError } from './io';
+import { type LineReader, lineReader } from './line-reader';
 import { endingLines, headerLines, recordLines, turnLines } from './play-text';
 import { openScenario } from './project';
 
@@ -121,7 +120,9 @@ function fromList(list: readonly number[][], decision: number, offers: Offers, s
   offers.forEach(([side, options], i) => {
     const k = picks[i] as number;
     if (k > options.length) {
-      throw new UsageError(`decision ${decision + 1} (turn ${state.turn + 1}, beat ${state.beat}): ${k} is not an option for ${SIDE_NAMES[side]}; ${options.length} option${options.length === 1 ? ' is' : 's are'} offered (1-${options.length})`);
+      throw new UsageError(
+        `decision ${decision + 1} (turn ${state.turn + 1}, beat ${state.beat}): ${k} is not an option for ${SIDE_NAMES[side]}; ${options.length} option${options.length === 1 ? ' is' : 's are'} offered (1-${options.length})`,
+      );
     }
   });
   return picks;

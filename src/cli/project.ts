@@ -6,12 +6,9 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Library } from '../engine/compile';
-import type { Diagnostic } from '../engine/diagnostics';
-import { loadLibrary, loadScenario } from '../engine/load';
-import type { Scenario } from '../engine/types';
-import { formatDiagnostic } from '../engine/diagnostics';
-import { CommandFailure, UsageError, type Io } from './io';
+import type { Diagnostic, Library, Scenario } from '../engine';
+import { formatDiagnostic, loadLibrary, loadScenario } from '../engine';
+import { CommandFailure, type Io, UsageError } from './io';
 
 /** The project's root folder (two levels above this file). */
 export const PROJECT_ROOT = fileURLToPath(new URL('../..', import.meta.url));
@@ -69,7 +66,7 @@ export function loadScenarioFile(io: Io, abs: string, library: Library): { scena
 }
 
 function crash(file: string, code: string, e: unknown): Diagnostic {
-  return { severity: 'error', code, file, line: 0, column: 0, path: '', message: e instanceof Error ? e.message.split('\n')[0] ?? e.message : String(e) };
+  return { severity: 'error', code, file, line: 0, column: 0, path: '', message: e instanceof Error ? (e.message.split('\n')[0] ?? e.message) : String(e) };
 }
 
 /**

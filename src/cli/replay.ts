@@ -1,8 +1,8 @@
 /** `scenario replay <file.json>`: replays a replay file against its scenario and says whether it reproduces. */
 import { readFileSync } from 'node:fs';
-import { checkReplay, parseReplay, stateHash, type ReplayError } from '../engine/replay';
-import type { Scenario } from '../engine/types';
-import { CommandFailure, EXIT_FAIL, EXIT_OK, line, parse, UsageError, type Command, type Io } from './io';
+import type { Scenario } from '../engine';
+import { checkReplay, parseReplay, type ReplayError, stateHash } from '../engine';
+import { type Command, CommandFailure, EXIT_FAIL, EXIT_OK, type Io, line, parse, UsageError } from './io';
 import { displayName, existingFile, loadScenarioFile, openScenario, projectLibrary, projectScenarioFiles } from './project';
 
 export const REPLAY_HELP = `Usage: npm run scenario -- replay <file.json> [--scenario F]

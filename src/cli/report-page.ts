@@ -3,10 +3,10 @@
  * resource, no date or timing, so the same study gives the same bytes. Scenario text goes through the
  * escaping builder only.
  */
-import { SIDE_NAMES, type Scenario } from '../engine/types';
+import { type Scenario, SIDE_NAMES } from '../engine';
 import { DOMINANT_MARGIN, DOMINANT_MIN_RUNS, LUCK_MIN_PERCENT, LUCK_SPREAD_PP, type SimReport } from '../sim';
-import { choiceExtremes, LOPSIDED_PERCENT, type BalanceStudy, type ExtremeKind, type ReportFlag } from '../sim/balance';
-import { documentOf, el, frag, styleText, type Child, type Html } from './report-html';
+import { type BalanceStudy, choiceExtremes, type ExtremeKind, LOPSIDED_PERCENT, type ReportFlag } from '../sim/balance';
+import { type Child, documentOf, el, frag, type Html, styleText } from './report-html';
 import { boxPlot, colourOf, endingsChart } from './report-svg';
 import { percent } from './table';
 
@@ -68,7 +68,15 @@ function endingsSection(scenario: Scenario, reports: readonly SimReport[]): Html
   const endings = scenario.file.endings;
   const bars = reports.map((r) => ({ policy: r.policy, completed: r.completed, segments: endings.map((e, i) => ({ title: e.title, count: r.endings[i]?.count ?? 0 })) }));
   const legend = el('ul', { class: 'legend' }, ...endings.map((e, i) => el('li', {}, el('span', { class: 'swatch', style: `background:${colourOf(i)}` }), e.title)));
-  const rows = endings.map((e, i) => el('tr', {}, el('td', {}, el('span', { class: 'swatch', style: `background:${colourOf(i)}` }), e.title, ' ', el('code', {}, e.id)), el('td', {}, e.tone), ...reports.map((r) => num(`${r.endings[i]?.count ?? 0} (${percent(r.endings[i]?.count ?? 0, r.completed)})`))));
+  const rows = endings.map((e, i) =>
+    el(
+      'tr',
+      {},
+      el('td', {}, el('span', { class: 'swatch', style: `background:${colourOf(i)}` }), e.title, ' ', el('code', {}, e.id)),
+      el('td', {}, e.tone),
+      ...reports.map((r) => num(`${r.endings[i]?.count ?? 0} (${percent(r.endings[i]?.count ?? 0, r.completed)})`)),
+    ),
+  );
   return frag(
     el('h2', { id: 'endings' }, 'Endings under each policy'),
     el('p', {}, 'The share of completed runs that reached each ending. Tones are for the United States, as the scenario gives them.'),
@@ -89,18 +97,35 @@ function indicatorsSection(scenario: Scenario, study: BalanceStudy): Html {
       el('h3', {}, ind.label, ' ', el('code', {}, ind.id)),
       el('p', { class: 'muted' }, ind.description, ` Range ${ind.min} to ${ind.max}, starts at ${ind.start}; ${ind.better} is better for the United States.`),
       rows.length === 0 ? el('p', {}, 'No run completed.') : boxPlot(ind, rows, label),
-      el('table', {}, el('thead', {}, el('tr', {}, th('policy'), th('min', true), th('lower quartile', true), th('median', true), th('upper quartile', true), th('max', true))), el('tbody', {}, ...rows.map((r) => el('tr', {}, el('td', {}, r.policy), num(r.min), num(r.q1), num(r.median), num(r.q3), num(r.max))))),
+      el(
+        'table',
+        {},
+        el('thead', {}, el('tr', {}, th('policy'), th('min', true), th('lower quartile', true), th('median', true), th('upper quartile', true), th('max', true))),
+        el('tbody', {}, ...rows.map((r) => el('tr', {}, el('td', {}, r.policy), num(r.min), num(r.q1), num(r.median), num(r.q3), num(r.max)))),
+      ),
     );
   });
   return frag(
     el('h2', { id: 'indicators' }, 'Indicators at the end'),
-    el('p', {}, 'Each box runs from the lower to the upper quartile of the final values, the thick line is the median, the whiskers reach the lowest and highest values, and the dashed red line is the starting value. Quartiles are by nearest rank: the value a quarter, a half and three quarters of the way through the runs sorted by that indicator.'),
+    el(
+      'p',
+      {},
+      'Each box runs from the lower to the upper quartile of the final values, the thick line is the median, the whiskers reach the lowest and highest values, and the dashed red line is the starting value. Quartiles are by nearest rank: the value a quarter, a half and three quarters of the way through the runs sorted by that indicator.',
+    ),
     ...parts,
   );
 }
 
 function objectivesSection(scenario: Scenario, reports: readonly SimReport[]): Html {
-  const rows = scenario.file.objectives.map((o, i) => el('tr', {}, el('td', {}, o.label, ' ', el('code', {}, o.id)), el('td', {}, SIDE_NAMES[o.side]), ...reports.map((r) => num(`${(r.objectives[i]?.mean ?? 0).toFixed(2)} / ${percent(r.objectives[i]?.met ?? 0, r.completed)}`))));
+  const rows = scenario.file.objectives.map((o, i) =>
+    el(
+      'tr',
+      {},
+      el('td', {}, o.label, ' ', el('code', {}, o.id)),
+      el('td', {}, SIDE_NAMES[o.side]),
+      ...reports.map((r) => num(`${(r.objectives[i]?.mean ?? 0).toFixed(2)} / ${percent(r.objectives[i]?.met ?? 0, r.completed)}`)),
+    ),
+  );
   return frag(
     el('h2', { id: 'objectives' }, 'Objectives'),
     el('p', {}, 'Mean score (0 to 100) at the end, and the share of runs in which the objective was met.'),
@@ -116,7 +141,12 @@ function choicesSection(scenario: Scenario, study: BalanceStudy): Html {
     {},
     `"Never": offered, but chosen at none of those decisions under any policy. "Always": chosen every time it was offered, under every policy that met it. On the side the policies play (${SIDE_NAMES[study.side]}) "always" usually means it was the only option offered there: no real choice. On the counterpart's side these show the model's weights: an option it never takes is dead content, one it always takes leaves the players nothing to read.`,
   );
-  if (found.length === 0) return frag(el('h2', { id: 'options' }, 'Options never or always chosen when offered'), intro, el('p', { class: 'ok' }, 'None: every option offered was sometimes chosen and sometimes passed by.'));
+  if (found.length === 0)
+    return frag(
+      el('h2', { id: 'options' }, 'Options never or always chosen when offered'),
+      intro,
+      el('p', { class: 'ok' }, 'None: every option offered was sometimes chosen and sometimes passed by.'),
+    );
   const labelOf = (beat: string, side: 'us' | 'cn', option: string): string => scenario.beats.get(beat)?.options[side].find((o) => o.id === option)?.file.label ?? option;
   const rows = found.map((c) =>
     el(
@@ -131,7 +161,12 @@ function choicesSection(scenario: Scenario, study: BalanceStudy): Html {
   return frag(
     el('h2', { id: 'options' }, 'Options never or always chosen when offered'),
     intro,
-    el('table', {}, el('thead', {}, el('tr', {}, th('option (beat/side/id)'), th('played by'), th('finding'), ...reports.map((r) => th(`${r.policy}: chosen of offered`, true)))), el('tbody', {}, ...rows)),
+    el(
+      'table',
+      {},
+      el('thead', {}, el('tr', {}, th('option (beat/side/id)'), th('played by'), th('finding'), ...reports.map((r) => th(`${r.policy}: chosen of offered`, true)))),
+      el('tbody', {}, ...rows),
+    ),
   );
 }
 
@@ -154,7 +189,11 @@ function extremesSection(scenario: Scenario, study: BalanceStudy, fileName: stri
   );
   return frag(
     el('h2', { id: 'extremes' }, 'Extreme runs, to replay'),
-    el('p', {}, `Score is the total of the played side's objective scores at the end (${SIDE_NAMES[study.side]}). The command replays the run exactly: the same seed, and the policy's choices given as positions among the options offered at each turn. The first run wins ties.`),
+    el(
+      'p',
+      {},
+      `Score is the total of the played side's objective scores at the end (${SIDE_NAMES[study.side]}). The command replays the run exactly: the same seed, and the policy's choices given as positions among the options offered at each turn. The first run wins ties.`,
+    ),
     el('table', {}, el('thead', {}, el('tr', {}, th('policy'), th('run'), th('seed'), th('score', true), th('turns', true), th('ending'), th('reproduce with'))), el('tbody', {}, ...rows)),
   );
 }
@@ -165,7 +204,11 @@ function failuresSection(reports: readonly SimReport[]): Html | null {
   return frag(
     el('h2', { id: 'failures' }, 'Runs that stopped on an error'),
     el('p', {}, 'These runs are left out of every figure above. Each is a state in which the engine could not go on; fix the scenario and run the report again.'),
-    el('ul', {}, ...failed.flatMap((r) => r.failures.slice(0, 10).map((f) => el('li', {}, `${r.policy}, seed `, el('code', {}, f.seed), `, turn ${f.turn}: `, el('code', {}, f.code), ` ${f.message}`)))),
+    el(
+      'ul',
+      {},
+      ...failed.flatMap((r) => r.failures.slice(0, 10).map((f) => el('li', {}, `${r.policy}, seed `, el('code', {}, f.seed), `, turn ${f.turn}: `, el('code', {}, f.code), ` ${f.message}`))),
+    ),
   );
 }
 
@@ -204,6 +247,13 @@ export function balanceReportHtml(scenario: Scenario, study: BalanceStudy, fileN
     extremesSection(scenario, study, fileName),
     failuresSection(reports),
   );
-  const head = el('head', {}, el('meta', { charset: 'utf-8' }), el('meta', { name: 'viewport', content: 'width=device-width, initial-scale=1' }), el('title', {}, title), el('style', {}, styleText(CSS)));
+  const head = el(
+    'head',
+    {},
+    el('meta', { charset: 'utf-8' }),
+    el('meta', { name: 'viewport', content: 'width=device-width, initial-scale=1' }),
+    el('title', {}, title),
+    el('style', {}, styleText(CSS)),
+  );
   return documentOf(el('html', { lang: 'en' }, head, body));
 }

@@ -26,7 +26,6 @@ const n1 = (x: number): string => {
   return Object.is(r, -0) ? '0' : String(r);
 };
 
-
 export interface EndingBar {
   readonly policy: string;
   readonly completed: number;
@@ -51,7 +50,11 @@ export function endingsChart(bars: readonly EndingBar[], label: string): Html {
       x += w;
       return shape;
     });
-    return frag(el('text', { x: LABEL - 8, y: y + ROW / 2 + 4, 'text-anchor': 'end', 'font-size': 13 }, bar.policy), el('rect', { x: LABEL, y, width: PLOT, height: ROW, fill: 'none', stroke: '#999999' }), ...segments);
+    return frag(
+      el('text', { x: LABEL - 8, y: y + ROW / 2 + 4, 'text-anchor': 'end', 'font-size': 13 }, bar.policy),
+      el('rect', { x: LABEL, y, width: PLOT, height: ROW, fill: 'none', stroke: '#999999' }),
+      ...segments,
+    );
   });
   return el('svg', { xmlns: 'http://www.w3.org/2000/svg', viewBox: `0 0 ${WIDTH} ${height}`, width: WIDTH, height, role: 'img', 'aria-label': label }, el('title', {}, label), ...rows);
 }
@@ -94,7 +97,9 @@ export function boxPlot(range: { readonly min: number; readonly max: number; rea
   });
   const axis = frag(
     el('line', { x1: LABEL, y1: axisY, x2: LABEL + PLOT, y2: axisY, stroke: '#666666' }),
-    ...ticks.map((v) => frag(el('line', { x1: n1(xOf(v)), y1: axisY, x2: n1(xOf(v)), y2: axisY + 5, stroke: '#666666' }), el('text', { x: n1(xOf(v)), y: axisY + 18, 'text-anchor': 'middle', 'font-size': 11 }, v))),
+    ...ticks.map((v) =>
+      frag(el('line', { x1: n1(xOf(v)), y1: axisY, x2: n1(xOf(v)), y2: axisY + 5, stroke: '#666666' }), el('text', { x: n1(xOf(v)), y: axisY + 18, 'text-anchor': 'middle', 'font-size': 11 }, v)),
+    ),
     el('line', { x1: n1(xOf(range.start)), y1: GAP - 4, x2: n1(xOf(range.start)), y2: axisY, stroke: '#B00020', 'stroke-dasharray': '4 3' }, el('title', {}, `start: ${range.start}`)),
   );
   return el('svg', { xmlns: 'http://www.w3.org/2000/svg', viewBox: `0 0 ${WIDTH} ${height}`, width: WIDTH, height, role: 'img', 'aria-label': label }, el('title', {}, label), ...shapes, axis);

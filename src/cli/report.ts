@@ -3,14 +3,14 @@
  * `--report` is the simulator's own command, unchanged; with it, all three policies are played
  * whatever `--policy` says, the page is written, and one summary line goes to stdout.
  */
-import { writeFileSync, existsSync, statSync } from 'node:fs';
+import { existsSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, extname, resolve } from 'node:path';
 import { isPolicyKind, type PolicyKind } from '../sim';
-import { studyBalance, type BalanceStudy } from '../sim/balance';
-import { CommandFailure, EXIT_OK, line, parse, UsageError, type Command, type Io } from './io';
+import { type BalanceStudy, studyBalance } from '../sim/balance';
+import { type Command, CommandFailure, EXIT_OK, type Io, line, parse, UsageError } from './io';
 import { displayName, existingFile, openScenario } from './project';
 import { balanceReportHtml } from './report-page';
-import { parseRuns, parseSeed, parseSide, PROGRESS_FROM, sim, SIM_HELP, SIM_OPTIONS } from './sim';
+import { PROGRESS_FROM, parseRuns, parseSeed, parseSide, SIM_HELP, SIM_OPTIONS, sim } from './sim';
 import { percent } from './table';
 
 /** The most runs per policy a report plays (each run's end state is counted, not kept). */

@@ -1,8 +1,8 @@
 /** `scenario schema [--write]`: the JSON Schema of scenario files, for editors (yaml-language-server). */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { scenarioJsonSchemaText } from '../engine/json-schema';
-import { EXIT_OK, line, parse, UsageError, type Command } from './io';
+import { scenarioJsonSchemaText } from '../engine';
+import { type Command, EXIT_OK, line, parse, UsageError } from './io';
 import { displayName, SCENARIOS_DIR } from './project';
 
 export const SCHEMA_HELP = `Usage: npm run scenario -- schema [--write]

@@ -1,5 +1,5 @@
 /** How `scenario sim` writes its reports and flags as text. */
-import type { Scenario } from '../engine/types';
+import type { Scenario } from '../engine';
 import type { BalanceFlag, GroupStats, SimReport } from '../sim';
 import { percent, table } from './table';
 
@@ -46,7 +46,10 @@ export function reportLines(scenario: Scenario, r: SimReport): string[] {
   lines.push('', 'Options (offered and chosen: decisions; chose and passed: runs that chose it, or were offered it and never did)');
   lines.push(
     ...table(
-      [['option', 'rung', 'offered', 'chosen', 'chose', 'passed'], ...r.options.map((o) => [optionName(o), scenario.ladder[o.rung]?.id ?? String(o.rung), String(o.offered), String(o.chosen), String(o.chose.runs), String(o.passed.runs)])],
+      [
+        ['option', 'rung', 'offered', 'chosen', 'chose', 'passed'],
+        ...r.options.map((o) => [optionName(o), scenario.ladder[o.rung]?.id ?? String(o.rung), String(o.offered), String(o.chosen), String(o.chose.runs), String(o.passed.runs)]),
+      ],
       ['l', 'l', 'r', 'r', 'r', 'r'],
     ),
   );
@@ -66,7 +69,12 @@ export function reportLines(scenario: Scenario, r: SimReport): string[] {
   lines.push('', 'Endings after each option (share of the runs that chose it, and of those offered it that passed it by)');
   lines.push(...table([['option', 'group', 'runs', ...endingIds], ...groups((g) => endingIds.map((id) => percent(g.endings[id] ?? 0, g.runs)))], ['l', 'l', ...right(1 + endingIds.length)]));
   lines.push('', `Scores after each option (mean score of each ${r.side} objective; --json has every objective)`);
-  lines.push(...table([['option', 'group', 'runs', ...objectiveIds], ...groups((g) => objectiveIds.map((id) => (g.runs === 0 ? '-' : (g.objectives[id] ?? 0).toFixed(2))))], ['l', 'l', ...right(1 + objectiveIds.length)]));
+  lines.push(
+    ...table(
+      [['option', 'group', 'runs', ...objectiveIds], ...groups((g) => objectiveIds.map((id) => (g.runs === 0 ? '-' : (g.objectives[id] ?? 0).toFixed(2))))],
+      ['l', 'l', ...right(1 + objectiveIds.length)],
+    ),
+  );
 
   const u = r.unreached;
   lines.push('', 'Never reached');
@@ -78,7 +86,12 @@ export function reportLines(scenario: Scenario, r: SimReport): string[] {
   if (r.extremes === null) lines.push('  none: no run completed');
   else {
     const x = r.extremes;
-    const refs = [['best', x.best], ['worst', x.worst], ['shortest', x.shortest], ['longest', x.longest]] as const;
+    const refs = [
+      ['best', x.best],
+      ['worst', x.worst],
+      ['shortest', x.shortest],
+      ['longest', x.longest],
+    ] as const;
     lines.push(...table([['run', 'seed', 'score', 'turns'], ...refs.map(([label, ref]) => [label, ref.seed, String(ref.score), String(ref.turns)])], ['l', 'l', 'r', 'r']));
   }
   if (r.failures.length > 0) {

@@ -1,19 +1,9 @@
 /** `scenario sim <file> --runs N --seed S`: plays many seeded runs and reports how the scenario balances. */
-import { isValidSeed } from '../engine/codes';
-import type { Side } from '../engine/types';
-import {
-  balanceFlags,
-  DOMINANT_MARGIN,
-  DOMINANT_MIN_RUNS,
-  isPolicyKind,
-  LUCK_MIN_PERCENT,
-  LUCK_SPREAD_PP,
-  POLICY_KINDS,
-  simulate,
-  type PolicyKind,
-  type SimReport,
-} from '../sim';
-import { EXIT_OK, line, parse, UsageError, type Command, type Io } from './io';
+
+import type { Side } from '../engine';
+import { isValidSeed } from '../engine';
+import { balanceFlags, DOMINANT_MARGIN, DOMINANT_MIN_RUNS, isPolicyKind, LUCK_MIN_PERCENT, LUCK_SPREAD_PP, POLICY_KINDS, type PolicyKind, type SimReport, simulate } from '../sim';
+import { type Command, EXIT_OK, type Io, line, parse, UsageError } from './io';
 import { openScenario } from './project';
 import { flagLines, reportLines, simHeaderLines } from './sim-text';
 

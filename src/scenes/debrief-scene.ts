@@ -40,7 +40,15 @@ export class DebriefScene extends StageScene {
     const badge = label(this, DESIGN.w, 70, d.tone === null ? '' : `OUTCOME FOR THE US · ${TONE_TEXT[d.tone]}`, { size: 14, mono: true, bold: true, spacing: 1 }).setOrigin(1, 0);
     badge.setColor(css(tone));
     const span = label(this, 0, 100, d.span, { size: 15, mono: true, color: 'paperDim' });
-    const ladder = new Ladder(this, room.rungs, run.scenario.ladder.map((r) => r.id), 0, 136, 380, 420);
+    const ladder = new Ladder(
+      this,
+      room.rungs,
+      run.scenario.ladder.map((r) => r.id),
+      0,
+      136,
+      380,
+      420,
+    );
     ladder.show(room.rung, room.rung, false);
     const finals = gaugesOf(run.scenario, run.game, 'start');
     const gauges = new Gauges(this, finals, 404, 136, 396, 420, 'FINAL · CHANGE SINCE THE START');

@@ -55,7 +55,9 @@ export function drawPhone(ctx: Ctx, s: number, body: string, detail: string): vo
 
 function stroke(ctx: Ctx, points: readonly (readonly [number, number])[], u: number, close = false): void {
   ctx.beginPath();
-  points.forEach(([x, y], i) => (i === 0 ? ctx.moveTo(x * u, y * u) : ctx.lineTo(x * u, y * u)));
+  points.forEach(([x, y], i) => {
+    i === 0 ? ctx.moveTo(x * u, y * u) : ctx.lineTo(x * u, y * u);
+  });
   if (close) ctx.closePath();
   ctx.stroke();
 }
@@ -64,21 +66,80 @@ const RUNG_GLYPHS: Readonly<Record<string, (ctx: Ctx, u: number) => void>> = {
   quiet_diplomacy: (ctx, u) => {
     roundRect(ctx, 6 * u, 10 * u, 32 * u, 22 * u, 6 * u);
     ctx.stroke();
-    stroke(ctx, [[14, 32], [12, 40], [22, 32]], u);
+    stroke(
+      ctx,
+      [
+        [14, 32],
+        [12, 40],
+        [22, 32],
+      ],
+      u,
+    );
     roundRect(ctx, 26 * u, 26 * u, 32 * u, 22 * u, 6 * u);
     ctx.stroke();
-    stroke(ctx, [[50, 48], [52, 56], [42, 48]], u);
+    stroke(
+      ctx,
+      [
+        [50, 48],
+        [52, 56],
+        [42, 48],
+      ],
+      u,
+    );
   },
   formal_request: (ctx, u) => {
     roundRect(ctx, 8 * u, 16 * u, 48 * u, 34 * u, 3 * u);
     ctx.stroke();
-    stroke(ctx, [[8, 18], [32, 36], [56, 18]], u);
+    stroke(
+      ctx,
+      [
+        [8, 18],
+        [32, 36],
+        [56, 18],
+      ],
+      u,
+    );
   },
   public_attribution: (ctx, u) => {
-    stroke(ctx, [[10, 26], [22, 26], [46, 12], [46, 52], [22, 38], [10, 38]], u, true);
-    stroke(ctx, [[18, 38], [22, 52], [30, 52], [27, 40]], u);
-    stroke(ctx, [[52, 24], [58, 20]], u);
-    stroke(ctx, [[52, 40], [58, 44]], u);
+    stroke(
+      ctx,
+      [
+        [10, 26],
+        [22, 26],
+        [46, 12],
+        [46, 52],
+        [22, 38],
+        [10, 38],
+      ],
+      u,
+      true,
+    );
+    stroke(
+      ctx,
+      [
+        [18, 38],
+        [22, 52],
+        [30, 52],
+        [27, 40],
+      ],
+      u,
+    );
+    stroke(
+      ctx,
+      [
+        [52, 24],
+        [58, 20],
+      ],
+      u,
+    );
+    stroke(
+      ctx,
+      [
+        [52, 40],
+        [58, 44],
+      ],
+      u,
+    );
   },
   indictment: (ctx, u) => {
     ctx.save();
@@ -86,9 +147,23 @@ const RUNG_GLYPHS: Readonly<Record<string, (ctx: Ctx, u: number) => void>> = {
     ctx.rotate(-Math.PI / 4);
     roundRect(ctx, -14 * u, -7 * u, 28 * u, 14 * u, 3 * u);
     ctx.stroke();
-    stroke(ctx, [[0, 7], [0, 34]], u);
+    stroke(
+      ctx,
+      [
+        [0, 7],
+        [0, 34],
+      ],
+      u,
+    );
     ctx.restore();
-    stroke(ctx, [[30, 54], [58, 54]], u);
+    stroke(
+      ctx,
+      [
+        [30, 54],
+        [58, 54],
+      ],
+      u,
+    );
   },
   targeted_sanctions: (ctx, u) => {
     ctx.beginPath();
@@ -97,22 +172,98 @@ const RUNG_GLYPHS: Readonly<Record<string, (ctx: Ctx, u: number) => void>> = {
     ctx.beginPath();
     ctx.arc(32 * u, 32 * u, 9 * u, 0, Math.PI * 2);
     ctx.stroke();
-    stroke(ctx, [[32, 4], [32, 18]], u);
-    stroke(ctx, [[32, 46], [32, 60]], u);
-    stroke(ctx, [[4, 32], [18, 32]], u);
-    stroke(ctx, [[46, 32], [60, 32]], u);
+    stroke(
+      ctx,
+      [
+        [32, 4],
+        [32, 18],
+      ],
+      u,
+    );
+    stroke(
+      ctx,
+      [
+        [32, 46],
+        [32, 60],
+      ],
+      u,
+    );
+    stroke(
+      ctx,
+      [
+        [4, 32],
+        [18, 32],
+      ],
+      u,
+    );
+    stroke(
+      ctx,
+      [
+        [46, 32],
+        [60, 32],
+      ],
+      u,
+    );
   },
   broad_sanctions: (ctx, u) => {
     roundRect(ctx, 6 * u, 22 * u, 52 * u, 16 * u, 2 * u);
     ctx.stroke();
-    stroke(ctx, [[16, 22], [24, 38]], u);
-    stroke(ctx, [[30, 22], [38, 38]], u);
-    stroke(ctx, [[44, 22], [52, 38]], u);
-    stroke(ctx, [[12, 38], [12, 56]], u);
-    stroke(ctx, [[52, 38], [52, 56]], u);
+    stroke(
+      ctx,
+      [
+        [16, 22],
+        [24, 38],
+      ],
+      u,
+    );
+    stroke(
+      ctx,
+      [
+        [30, 22],
+        [38, 38],
+      ],
+      u,
+    );
+    stroke(
+      ctx,
+      [
+        [44, 22],
+        [52, 38],
+      ],
+      u,
+    );
+    stroke(
+      ctx,
+      [
+        [12, 38],
+        [12, 56],
+      ],
+      u,
+    );
+    stroke(
+      ctx,
+      [
+        [52, 38],
+        [52, 56],
+      ],
+      u,
+    );
   },
   cyber_retaliation: (ctx, u) => {
-    stroke(ctx, [[36, 4], [14, 36], [30, 36], [24, 60], [50, 24], [34, 24], [40, 4]], u, true);
+    stroke(
+      ctx,
+      [
+        [36, 4],
+        [14, 36],
+        [30, 36],
+        [24, 60],
+        [50, 24],
+        [34, 24],
+        [40, 4],
+      ],
+      u,
+      true,
+    );
   },
 };
 

@@ -8,10 +8,10 @@ import { BootScene } from './boot-scene';
 import { BriefingScene } from './briefing-scene';
 import { DebriefScene } from './debrief-scene';
 import { RoomScene } from './room-scene';
-import { sceneFor, type SceneKey } from './scene-keys';
-import { StageScene, STORE_KEY } from './stage-scene';
-import { TitleScene } from './title-scene';
+import { type SceneKey, sceneFor } from './scene-keys';
+import { STORE_KEY, StageScene } from './stage-scene';
 import { COLOR } from './theme';
+import { TitleScene } from './title-scene';
 
 export interface Stage {
   destroy(): void;

@@ -5,7 +5,7 @@
  */
 import * as Phaser from 'phaser';
 import type { SessionState, SessionStore } from '../store/session';
-import { stageLayout, type StageLayout } from './layout';
+import { type StageLayout, stageLayout } from './layout';
 import { motionAllowed } from './motion';
 import type { SceneKey } from './scene-keys';
 import { COLOR, FADE_MS } from './theme';

@@ -41,8 +41,8 @@ function paint(textures: Phaser.Textures.TextureManager, key: string, w: number,
 /** Where the hotline arc peaks between the two capitals, in map pixels. */
 export function arcPoints(w: number, h: number): { from: { x: number; y: number }; to: { x: number; y: number }; apex: { x: number; y: number }; control: { x: number; y: number } } {
   const [cn, us] = CAPITALS;
-  const from = project((cn?.at[0] ?? 116), (cn?.at[1] ?? 40), w, h);
-  const to = project((us?.at[0] ?? 283), (us?.at[1] ?? 39), w, h);
+  const from = project(cn?.at[0] ?? 116, cn?.at[1] ?? 40, w, h);
+  const to = project(us?.at[0] ?? 283, us?.at[1] ?? 39, w, h);
   const control = { x: (from.x + to.x) / 2, y: Math.min(from.y, to.y) - h * ARC_LIFT };
   const apex = { x: 0.25 * from.x + 0.5 * control.x + 0.25 * to.x, y: 0.25 * from.y + 0.5 * control.y + 0.25 * to.y };
   return { from, to, apex, control };
@@ -68,7 +68,7 @@ function paintMap(ctx: CanvasRenderingContext2D, w: number, h: number): void {
     ctx.stroke();
   }
   const step = 1.6;
-  const r = ((step / (b.east - b.west)) * w) * 0.3;
+  const r = (step / (b.east - b.west)) * w * 0.3;
   ctx.fillStyle = '#36507a';
   for (const [lon, lat] of landDots(step)) {
     const p = project(lon, lat, w, h);

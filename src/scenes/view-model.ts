@@ -82,7 +82,7 @@ function fractionOf(value: number, min: number, max: number): number {
 
 function trendOf(delta: number, better: 'higher' | 'lower'): Trend {
   if (delta === 0) return 'same';
-  return (delta > 0) === (better === 'higher') ? 'better' : 'worse';
+  return delta > 0 === (better === 'higher') ? 'better' : 'worse';
 }
 
 /**

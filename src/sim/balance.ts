@@ -4,9 +4,10 @@
  * and the extreme runs with the choices that reproduce them in `scenario play`. Pure and
  * deterministic: the same scenario, seed, runs and side give the same data.
  */
-import { legalOptions, resolveTurn, start } from '../engine/engine';
-import type { GameState, LogRecord, ObjectiveResult, Scenario, Side } from '../engine/types';
-import { balanceFlags, type BalanceFlag } from './flags';
+
+import type { GameState, LogRecord, ObjectiveResult, Scenario, Side } from '../engine';
+import { legalOptions, resolveTurn, start } from '../engine';
+import { type BalanceFlag, balanceFlags } from './flags';
 import { POLICY_KINDS, type PolicyKind } from './policies';
 import type { OptionStats, RunRef, SimReport } from './report';
 import { simulate } from './simulate';
@@ -103,7 +104,8 @@ class SpreadCounter {
     this.runs++;
     this.scenario.file.indicators.forEach((ind, i) => {
       const v = state.indicators[ind.id] ?? ind.start;
-      (this.counts[i] as Int32Array)[v - ind.min]!++;
+      const counts = this.counts[i] as Int32Array;
+      counts[v - ind.min] = (counts[v - ind.min] ?? 0) + 1;
     });
   }
 
@@ -112,7 +114,15 @@ class SpreadCounter {
     if (n === 0) return [];
     return this.scenario.file.indicators.map((ind, i) => {
       const c = this.counts[i] as Int32Array;
-      return { id: ind.id, runs: n, min: rankValue(c, ind.min, n, 0, 1), q1: rankValue(c, ind.min, n, 1, 4), median: rankValue(c, ind.min, n, 1, 2), q3: rankValue(c, ind.min, n, 3, 4), max: rankValue(c, ind.min, n, 1, 1) };
+      return {
+        id: ind.id,
+        runs: n,
+        min: rankValue(c, ind.min, n, 0, 1),
+        q1: rankValue(c, ind.min, n, 1, 4),
+        median: rankValue(c, ind.min, n, 1, 2),
+        q3: rankValue(c, ind.min, n, 3, 4),
+        max: rankValue(c, ind.min, n, 1, 1),
+      };
     });
   }
 }

@@ -2,16 +2,25 @@
  * The class comparison's turn-by-turn table as CSV (RFC 4180, via the engine's writer): one row
  * per turn and group, both sides' moves, facilitator actions, the decision path and every indicator.
  */
-import { percentOfBp } from '../engine/after-action-format';
-import { toCsv, type CsvCell } from '../engine/after-action-csv';
-import { SIDES } from '../engine/types';
+import { type CsvCell, percentOfBp, SIDES, toCsv } from '../engine';
 import type { ClassComparison } from './compare';
 
 const MOVE_COLUMNS = ['by', 'option', 'label', 'rung', 'outcome', 'outcome_text', 'chance_percent', 'draw', 'forced'] as const;
 
 /** The header of {@link compareCsv}: fixed columns, then one per indicator in scenario order. */
 export function compareCsvHeader(model: ClassComparison): string[] {
-  return ['turn', 'date', 'group', 'beat', ...SIDES.flatMap((s) => MOVE_COLUMNS.map((c) => `${s}_${c}`)), 'facilitator_injects', 'scripted_injects', 'next', 'diverges', ...model.series.map((s) => s.indicator)];
+  return [
+    'turn',
+    'date',
+    'group',
+    'beat',
+    ...SIDES.flatMap((s) => MOVE_COLUMNS.map((c) => `${s}_${c}`)),
+    'facilitator_injects',
+    'scripted_injects',
+    'next',
+    'diverges',
+    ...model.series.map((s) => s.indicator),
+  ];
 }
 
 /** The turn-by-turn table: a row per turn per group that played it, groups in the order given. */
@@ -24,7 +33,18 @@ export function compareCsv(model: ClassComparison): string {
         const m = cell.moves.find((x) => x.side === s);
         return m === undefined ? MOVE_COLUMNS.map(() => null) : [m.by, m.option, m.label, m.rung, m.outcome, m.outcomeText, percentOfBp(m.chanceBp), m.draw, m.forced];
       });
-      rows.push([row.turn, cell.date, cell.group, cell.beat, ...sides, cell.facilitatorInjects.join(' '), cell.scriptedInjects.join(' '), cell.next, row.diverges, ...model.series.map((s) => cell.indicators[s.indicator] ?? null)]);
+      rows.push([
+        row.turn,
+        cell.date,
+        cell.group,
+        cell.beat,
+        ...sides,
+        cell.facilitatorInjects.join(' '),
+        cell.scriptedInjects.join(' '),
+        cell.next,
+        row.diverges,
+        ...model.series.map((s) => cell.indicators[s.indicator] ?? null),
+      ]);
     }
   }
   return toCsv(rows);

@@ -3,8 +3,8 @@
  * (what followed), each also as a key, so that groups can be matched by decisions and checked to
  * agree on results.
  */
-import type { GameState, Scenario, Side, TurnRecord } from '../engine/types';
-import { SIDE_NAMES } from '../engine/types';
+import type { GameState, Scenario, Side, TurnRecord } from '../engine';
+import { SIDE_NAMES } from '../engine';
 
 export interface MoveCell {
   readonly side: Side;
@@ -59,8 +59,16 @@ export function groupTurnOf(scenario: Scenario, group: string, record: TurnRecor
       forced: m.forced,
     };
   });
-  const decisions = [`injects:${facilitatorInjects.join(',')}`, ...moves.map((m) => (m.by === 'people' ? `${m.side}=${m.option}${m.forced ? `!${m.outcome}` : ''}` : `${m.side}=model${m.forced ? `!${m.outcome}` : ''}`))];
-  const results = [...moves.map((m) => `${m.side}:${m.option}>${m.outcome}@${m.draw}`), `script:${record.injects.map((i) => i.inject).join(',')}`, `next:${record.next}`, JSON.stringify(after.indicators)];
+  const decisions = [
+    `injects:${facilitatorInjects.join(',')}`,
+    ...moves.map((m) => (m.by === 'people' ? `${m.side}=${m.option}${m.forced ? `!${m.outcome}` : ''}` : `${m.side}=model${m.forced ? `!${m.outcome}` : ''}`)),
+  ];
+  const results = [
+    ...moves.map((m) => `${m.side}:${m.option}>${m.outcome}@${m.draw}`),
+    `script:${record.injects.map((i) => i.inject).join(',')}`,
+    `next:${record.next}`,
+    JSON.stringify(after.indicators),
+  ];
   return {
     group,
     turn: record.turn,

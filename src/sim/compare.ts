@@ -13,91 +13,16 @@
  * lists any place where they do not, which can only mean an engine fault (it is always empty when
  * the engine is right, and a test says so).
  */
-import { checkReplay, type ReplayFile } from '../engine/replay';
-import { fireInject, resolveTurn, scoreObjectives, start } from '../engine/engine';
-import type { Controller, GameState, ObjectiveResult, Scenario, Side, TurnRecord } from '../engine/types';
-import { describeDecisions, describeResults, groupTurnOf, type GroupTurn } from './compare-turn';
+
+import type { Controller, GameState, ObjectiveResult, Scenario, Side, TurnRecord } from '../engine';
+import { checkReplay, fireInject, type ReplayFile, resolveTurn, scoreObjectives, start } from '../engine';
+import { describeDecisions, describeResults, type GroupTurn, groupTurnOf } from './compare-turn';
+import type { Anomaly, ClassComparison, CompareError, CompareErrorCode, CompareResult, GroupReplay, GroupSummary, PathNode, Series, TurnRow } from './compare-types';
 
 export type { GroupTurn, MoveCell } from './compare-turn';
+export type * from './compare-types';
 
 export const COMPARE_FORMAT = 'red-phone/compare@1';
-
-/** A group's replay; `name` is shown in the comparison (for example the file name without its extension). */
-export interface GroupReplay {
-  readonly name: string;
-  readonly file: ReplayFile;
-}
-
-export type CompareErrorCode = 'compare/no-groups' | 'compare/duplicate-name' | 'compare/mixed-scenarios' | 'compare/mixed-seeds' | 'compare/wrong-scenario' | 'compare/replay';
-
-export interface CompareError {
-  readonly code: CompareErrorCode;
-  readonly message: string;
-  /** The groups (names) the error is about. */
-  readonly groups: readonly string[];
-}
-
-export type CompareResult = { readonly ok: true; readonly value: ClassComparison } | { readonly ok: false; readonly error: CompareError };
-
-export interface GroupSummary {
-  readonly name: string;
-  readonly controllers: Readonly<Record<Side, Controller>>;
-  readonly turns: number;
-  readonly ending: { readonly id: string; readonly title: string; readonly tone: 'success' | 'mixed' | 'failure' } | null;
-  readonly objectives: readonly ObjectiveResult[];
-  /** Sum of each side's objective scores. */
-  readonly totals: Readonly<Record<Side, number>>;
-}
-
-/** One turn across the groups; `groups[i]` is group i's turn, null once that group's game had ended. */
-export interface TurnRow {
-  readonly turn: number;
-  readonly date: string;
-  readonly groups: readonly (GroupTurn | null)[];
-  /** Some groups that had decided alike until now decided differently at this turn. */
-  readonly diverges: boolean;
-}
-
-/** A node of the decision tree: the groups that made the same decisions through `turn`. */
-export interface PathNode {
-  readonly turn: number;
-  /** The decisions at this turn, and what followed (from the first group; the others agree). */
-  readonly decisions: string;
-  readonly results: string;
-  readonly groups: readonly string[];
-  readonly children: readonly PathNode[];
-}
-
-export interface Series {
-  readonly indicator: string;
-  readonly label: string;
-  readonly min: number;
-  readonly max: number;
-  readonly better: 'higher' | 'lower';
-  /** values[t]: the value once turn t and any inject fired after it are done; values[0] before turn 1. */
-  readonly groups: readonly { readonly name: string; readonly values: readonly number[] }[];
-}
-
-export interface Anomaly {
-  readonly turn: number;
-  readonly groups: readonly string[];
-  readonly message: string;
-}
-
-export interface ClassComparison {
-  readonly format: typeof COMPARE_FORMAT;
-  readonly scenarioId: string;
-  readonly scenarioVersion: string;
-  readonly seed: string;
-  readonly groups: readonly GroupSummary[];
-  readonly turns: readonly TurnRow[];
-  /** The first turn at which not every group made the same decisions; null when all agree throughout. */
-  readonly firstDivergence: number | null;
-  /** The root (turn 0, every group); each level below is one turn. */
-  readonly tree: PathNode;
-  readonly anomalies: readonly Anomaly[];
-  readonly series: readonly Series[];
-}
 
 const fail = (code: CompareErrorCode, message: string, groups: readonly string[]): CompareResult => ({ ok: false, error: { code, message, groups } });
 
@@ -105,7 +30,15 @@ const fail = (code: CompareErrorCode, message: string, groups: readonly string[]
 function partition(groups: readonly GroupReplay[], key: (g: GroupReplay) => string): string {
   const keys: string[] = [];
   for (const g of groups) if (!keys.includes(key(g))) keys.push(key(g));
-  return keys.map((k) => `${groups.filter((g) => key(g) === k).map((g) => g.name).join(', ')}: ${k}`).join('; ');
+  return keys
+    .map(
+      (k) =>
+        `${groups
+          .filter((g) => key(g) === k)
+          .map((g) => g.name)
+          .join(', ')}: ${k}`,
+    )
+    .join('; ');
 }
 
 interface Played {
@@ -154,9 +87,24 @@ export function compareRuns(scenario: Scenario, groups: readonly GroupReplay[]):
     if (groups.findIndex((g) => g.name === name) !== i) return fail('compare/duplicate-name', `two replays are both named ${name}; give each group its own name`, [name]);
   }
   const first = groups[0] as GroupReplay;
-  if (groups.some((g) => g.file.scenarioId !== first.file.scenarioId)) return fail('compare/mixed-scenarios', `these replays are of different scenarios (${partition(groups, (g) => g.file.scenarioId)}); compare runs of one scenario`, groups.filter((g) => g.file.scenarioId !== first.file.scenarioId).map((g) => g.name));
-  if (groups.some((g) => g.file.seed !== first.file.seed)) return fail('compare/mixed-seeds', `these replays were played on different seeds (${partition(groups, (g) => `seed ${g.file.seed}`)}); a class comparison needs one seed`, groups.filter((g) => g.file.seed !== first.file.seed).map((g) => g.name));
-  if (first.file.scenarioId !== scenario.id) return fail('compare/wrong-scenario', `${groups.map((g) => g.name).join(', ')}: these replays are of scenario ${first.file.scenarioId}, not ${scenario.id}`, groups.map((g) => g.name));
+  if (groups.some((g) => g.file.scenarioId !== first.file.scenarioId))
+    return fail(
+      'compare/mixed-scenarios',
+      `these replays are of different scenarios (${partition(groups, (g) => g.file.scenarioId)}); compare runs of one scenario`,
+      groups.filter((g) => g.file.scenarioId !== first.file.scenarioId).map((g) => g.name),
+    );
+  if (groups.some((g) => g.file.seed !== first.file.seed))
+    return fail(
+      'compare/mixed-seeds',
+      `these replays were played on different seeds (${partition(groups, (g) => `seed ${g.file.seed}`)}); a class comparison needs one seed`,
+      groups.filter((g) => g.file.seed !== first.file.seed).map((g) => g.name),
+    );
+  if (first.file.scenarioId !== scenario.id)
+    return fail(
+      'compare/wrong-scenario',
+      `${groups.map((g) => g.name).join(', ')}: these replays are of scenario ${first.file.scenarioId}, not ${scenario.id}`,
+      groups.map((g) => g.name),
+    );
   for (const g of groups) {
     const checked = checkReplay(scenario, g.file);
     if (!checked.ok) return fail('compare/replay', `${g.name}: ${checked.error.message}`, [g.name]);
@@ -168,7 +116,13 @@ export function compareRuns(scenario: Scenario, groups: readonly GroupReplay[]):
   const perGroup: GroupTurn[][] = played.map((p, i) => p.records.map((r, t) => groupTurnOf(scenario, names[i] as string, r, p.injectsBefore[t] ?? [], p.turnStates[t] as GameState)));
 
   const anomalies: Anomaly[] = [];
-  const tree = buildTree(perGroup, names, 0, names.map((_, i) => i), anomalies);
+  const tree = buildTree(
+    perGroup,
+    names,
+    0,
+    names.map((_, i) => i),
+    anomalies,
+  );
   const rows: TurnRow[] = [];
   let firstDivergence: number | null = null;
   for (let t = 0; t < maxTurns; t++) {
@@ -185,7 +139,14 @@ export function compareRuns(scenario: Scenario, groups: readonly GroupReplay[]):
     const totals: Record<Side, number> = { us: 0, cn: 0 };
     for (const o of objectives) totals[o.side] += o.score;
     const e = scenario.file.endings.find((x) => x.id === end.ending);
-    return { name: names[i] as string, controllers: end.controllers, turns: end.turn, ending: e === undefined ? null : { id: e.id, title: e.title, tone: e.tone }, objectives, totals };
+    return {
+      name: names[i] as string,
+      controllers: end.controllers,
+      turns: end.turn,
+      ending: e === undefined ? null : { id: e.id, title: e.title, tone: e.tone },
+      objectives,
+      totals,
+    };
   });
 
   const series: Series[] = scenario.file.indicators.map((ind) => ({
@@ -199,7 +160,18 @@ export function compareRuns(scenario: Scenario, groups: readonly GroupReplay[]):
 
   return {
     ok: true,
-    value: { format: COMPARE_FORMAT, scenarioId: scenario.id, scenarioVersion: scenario.version, seed: first.file.seed, groups: summaries, turns: rows, firstDivergence, tree, anomalies, series },
+    value: {
+      format: COMPARE_FORMAT,
+      scenarioId: scenario.id,
+      scenarioVersion: scenario.version,
+      seed: first.file.seed,
+      groups: summaries,
+      turns: rows,
+      firstDivergence,
+      tree,
+      anomalies,
+      series,
+    },
   };
 }
 
@@ -209,7 +181,10 @@ function divergesAt(perGroup: readonly (readonly GroupTurn[])[], t: number): boo
   for (const turns of perGroup) {
     const cell = turns[t];
     if (cell === undefined) continue;
-    const prefix = turns.slice(0, t).map((c) => c.decisionKey).join('\n');
+    const prefix = turns
+      .slice(0, t)
+      .map((c) => c.decisionKey)
+      .join('\n');
     const had = seen.get(prefix);
     if (had !== undefined && had !== cell.decisionKey) return true;
     seen.set(prefix, cell.decisionKey);
@@ -222,7 +197,14 @@ function divergesAt(perGroup: readonly (readonly GroupTurn[])[], t: number): boo
  * `t + 1`. Children are grouped by their decisions at turn `t + 1`, in the order of the first group of
  * each; a child's groups must agree on that turn's results, or an anomaly is recorded.
  */
-export function buildTree(perGroup: readonly (readonly GroupTurn[])[], names: readonly string[], t: number, members: readonly number[], anomalies: Anomaly[], parent: GroupTurn | null = null): PathNode {
+export function buildTree(
+  perGroup: readonly (readonly GroupTurn[])[],
+  names: readonly string[],
+  t: number,
+  members: readonly number[],
+  anomalies: Anomaly[],
+  parent: GroupTurn | null = null,
+): PathNode {
   const children: PathNode[] = [];
   const keys: string[] = [];
   for (const i of members) {
@@ -235,7 +217,11 @@ export function buildTree(perGroup: readonly (readonly GroupTurn[])[], names: re
     const lead = cells[0] as GroupTurn;
     const differ = cells.filter((c) => c.resultKey !== lead.resultKey);
     if (differ.length > 0) {
-      anomalies.push({ turn: t + 1, groups: same.map((i) => names[i] as string), message: `turn ${t + 1}: the same decisions on the same seed gave different results (${lead.group}: ${describeResults(lead)}; ${differ[0]?.group}: ${describeResults(differ[0] as GroupTurn)})` });
+      anomalies.push({
+        turn: t + 1,
+        groups: same.map((i) => names[i] as string),
+        message: `turn ${t + 1}: the same decisions on the same seed gave different results (${lead.group}: ${describeResults(lead)}; ${differ[0]?.group}: ${describeResults(differ[0] as GroupTurn)})`,
+      });
     }
     children.push(buildTree(perGroup, names, t + 1, same, anomalies, lead));
   }

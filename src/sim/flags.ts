@@ -2,7 +2,7 @@
  * Balance flags: warnings for a designer, computed from one or more simulation reports of the same
  * scenario, seed and side (normally one report per policy).
  */
-import type { Side } from '../engine/types';
+import type { Side } from '../engine';
 import type { PolicyKind } from './policies';
 import type { OptionStats, SimReport } from './report';
 

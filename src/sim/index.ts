@@ -1,41 +1,42 @@
 /** The simulator's public surface: the command line and the benchmark import from here. */
-export { simulate, type SimOptions } from './simulate';
-export { balanceFlags, DOMINANT_MARGIN, DOMINANT_MIN_RUNS, LUCK_MIN_PERCENT, LUCK_MIN_POLICIES, LUCK_SPREAD_PP, type BalanceFlag } from './flags';
-export { POLICY_KINDS, isPolicyKind, policyOf, policySeed, type Policy, type PolicyKind } from './policies';
-export type * from './report';
+
 export {
-  luckVersusChoice,
-  luckSeeds,
-  LUCK_SEEDS,
-  LUCK_POLICY_STREAMS,
-  type LuckReport,
-  type LuckResult,
-  type LuckErrorCode,
-  type LuckOptions,
-  type RunInput,
-  type Distribution,
-  type EndingShare,
-  type ObjectiveSpread,
-  type PolicyOnSeed,
-} from './luck';
-export { luckSummary } from './luck-summary';
-export { percentOf, spreadOf } from './luck-stats';
-export {
-  compareRuns,
+  type Anomaly,
   buildTree,
-  COMPARE_FORMAT,
   type ClassComparison,
+  COMPARE_FORMAT,
   type CompareError,
   type CompareErrorCode,
   type CompareResult,
+  compareRuns,
   type GroupReplay,
   type GroupSummary,
   type GroupTurn,
   type MoveCell,
-  type TurnRow,
   type PathNode,
   type Series,
-  type Anomaly,
+  type TurnRow,
 } from './compare';
 export { compareCsv, compareCsvHeader } from './compare-csv';
 export { describeDecisions, describeResults, groupTurnOf } from './compare-turn';
+export { type BalanceFlag, balanceFlags, DOMINANT_MARGIN, DOMINANT_MIN_RUNS, LUCK_MIN_PERCENT, LUCK_MIN_POLICIES, LUCK_SPREAD_PP } from './flags';
+export {
+  type Distribution,
+  type EndingShare,
+  LUCK_POLICY_STREAMS,
+  LUCK_SEEDS,
+  type LuckErrorCode,
+  type LuckOptions,
+  type LuckReport,
+  type LuckResult,
+  luckSeeds,
+  luckVersusChoice,
+  type ObjectiveSpread,
+  type PolicyOnSeed,
+  type RunInput,
+} from './luck';
+export { percentOf, spreadOf } from './luck-stats';
+export { luckSummary } from './luck-summary';
+export { isPolicyKind, POLICY_KINDS, type Policy, type PolicyKind, policyOf, policySeed } from './policies';
+export type * from './report';
+export { type SimOptions, simulate } from './simulate';

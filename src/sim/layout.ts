@@ -2,8 +2,8 @@
  * Numbers every beat, option, outcome, ending, inject and objective of a scenario once, so the
  * simulator counts into flat typed arrays instead of building keyed objects on every run.
  */
-import type { CompiledBeat, Scenario, Side } from '../engine/types';
-import { SIDES } from '../engine/types';
+import type { CompiledBeat, Scenario, Side } from '../engine';
+import { SIDES } from '../engine';
 import type { Tone } from './report';
 
 export interface BeatSlot {

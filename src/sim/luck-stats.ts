@@ -3,9 +3,10 @@
  * finished runs for one side, and the spread measure (mean absolute deviation). Means to two decimals;
  * percentages whole, rounded half up; no locale anywhere.
  */
-import { scoreObjectives } from '../engine/engine';
-import type { GameState, Scenario, Side } from '../engine/types';
-import type { Distribution, EndingShare, ObjectiveSpread, Tone } from './luck';
+
+import type { GameState, Scenario, Side } from '../engine';
+import { scoreObjectives } from '../engine';
+import type { Distribution, EndingShare, ObjectiveSpread, Tone } from './luck-types';
 
 const round2 = (x: number): number => Math.round(x * 100) / 100;
 

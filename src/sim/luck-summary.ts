@@ -2,7 +2,7 @@
  * The plain-language summary of a luck-versus-choice report: a few sentences for the debrief, in a
  * fixed order, with numbers written without locale. "You" is the side the report is for.
  */
-import type { Distribution, EndingShare, LuckReport } from './luck';
+import type { Distribution, EndingShare, LuckReport } from './luck-types';
 
 const quoted = (e: { readonly title: string }): string => `"${e.title}"`;
 

@@ -24,112 +24,23 @@
  * all runs of (b), where only the choices vary; it is dice / (dice + choices), in percent, or null
  * when neither varies. It is a rough, honest measure for a debrief, not a variance decomposition.
  */
-import { ENGINE_VERSION, legalOptions, resolveTurn, scoreObjectives, start } from '../engine/engine';
-import { randomSeedFrom } from '../engine/codes';
-import { shortHash } from '../engine/hash';
-import { playActions } from '../engine/replay';
-import { Rng, seedState } from '../engine/rng';
-import type { Action, Controller, GameState, Scenario, Side } from '../engine/types';
-import { SIDES } from '../engine/types';
+
+import type { Controller, GameState, Scenario, Side } from '../engine';
+import { ENGINE_VERSION, legalOptions, playActions, Rng, randomSeedFrom, resolveTurn, SIDES, scoreObjectives, seedState, shortHash, start } from '../engine';
 import { Collector, percentOf, spreadOf } from './luck-stats';
 import { luckSummary } from './luck-summary';
-import { POLICY_KINDS, policyOf, policySeed, randomPolicy, type Policy, type PolicyKind } from './policies';
+import type { LuckOptions, LuckReport, LuckResult, PolicyOnSeed, RunInput } from './luck-types';
+
+export type * from './luck-types';
+
+type Strategy = ReadonlyMap<string, string>;
+
+import { POLICY_KINDS, type Policy, policyOf, policySeed, randomPolicy } from './policies';
 
 /** Other seeds tried with the player's choices: 200 gives a percentage to within a few points. */
 export const LUCK_SEEDS = 200;
 /** Policy streams per policy on the player's seed: 3 × 50 runs give distributions and keep the whole well under a second. */
 export const LUCK_POLICY_STREAMS = 50;
-
-export type Tone = 'success' | 'mixed' | 'failure';
-
-/** A finished run: a replay file has these fields. */
-export interface RunInput {
-  readonly seed: string;
-  readonly controllers: Readonly<Record<Side, Controller>>;
-  readonly actions: readonly Action[];
-}
-
-export interface LuckOptions {
-  readonly seeds?: number;
-  readonly policyStreams?: number;
-}
-
-export interface EndingShare {
-  readonly id: string;
-  readonly title: string;
-  /** The ending's tone for the reported side. */
-  readonly tone: Tone;
-  readonly runs: number;
-  /** Whole percent of the runs. */
-  readonly percent: number;
-}
-
-export interface ObjectiveSpread {
-  readonly id: string;
-  readonly label: string;
-  /** Scores 0 to 100; the mean to two decimals. */
-  readonly mean: number;
-  readonly min: number;
-  readonly max: number;
-  /** Runs that met it. */
-  readonly met: number;
-  /** Runs per score band: [0–9], [10–19], …, [90–100]. */
-  readonly histogram: readonly number[];
-}
-
-export interface Distribution {
-  readonly runs: number;
-  /** Every ending of the scenario, in scenario order. */
-  readonly endings: readonly EndingShare[];
-  /** The reported side's objectives, in scenario order. */
-  readonly objectives: readonly ObjectiveSpread[];
-  /** The side's total score: mean and mean absolute deviation to two decimals. */
-  readonly total: { readonly mean: number; readonly min: number; readonly max: number; readonly spread: number };
-  /** Each run's total score, in run order (for a chart). */
-  readonly totals: readonly number[];
-}
-
-export interface PolicyOnSeed {
-  readonly policy: PolicyKind;
-  readonly streams: number;
-  readonly distribution: Distribution;
-}
-
-export interface LuckReport {
-  readonly format: 'red-phone/luck@1';
-  readonly scenarioId: string;
-  readonly scenarioVersion: string;
-  readonly engineVersion: string;
-  readonly seed: string;
-  readonly side: Side;
-  readonly actual: {
-    readonly ending: string;
-    readonly endingTitle: string;
-    readonly objectives: readonly { readonly id: string; readonly label: string; readonly score: number; readonly met: boolean }[];
-    readonly total: number;
-  };
-  /** The player's strategy: the option chosen at each beat met, in the order first met. */
-  readonly strategy: readonly { readonly beat: string; readonly option: string }[];
-  /** The other seeds of (a), in run order. */
-  readonly seeds: readonly string[];
-  readonly withYourChoices: Distribution;
-  readonly onYourSeed: readonly PolicyOnSeed[];
-  /** Where the actual total falls among (a): the percent of runs below it, ties counted half, whole. */
-  readonly percentile: number;
-  /** Percent of (a) runs that reached the actual ending. */
-  readonly sameEnding: number;
-  readonly diceSpread: number;
-  readonly choiceSpread: number;
-  readonly diceShare: number | null;
-  /** Plain-language sentences for the debrief. */
-  readonly summary: readonly string[];
-}
-
-export type LuckErrorCode = 'luck/illegal-action' | 'luck/unfinished' | 'luck/not-played';
-
-export type LuckResult = { readonly ok: true; readonly value: LuckReport } | { readonly ok: false; readonly error: { readonly code: LuckErrorCode; readonly message: string } };
-
-type Strategy = ReadonlyMap<string, string>;
 
 function strategyOf(state: GameState, side: Side): Map<string, string> {
   const out = new Map<string, string>();
@@ -248,7 +159,12 @@ export function luckVersusChoice(scenario: Scenario, run: RunInput, side: Side, 
     engineVersion: ENGINE_VERSION,
     seed: run.seed,
     side,
-    actual: { ending: actual.ending, endingTitle: endingFile?.title ?? actual.ending, objectives: scores.map((o) => ({ id: o.id, label: o.label, score: o.score, met: o.met })), total },
+    actual: {
+      ending: actual.ending,
+      endingTitle: endingFile?.title ?? actual.ending,
+      objectives: scores.map((o) => ({ id: o.id, label: o.label, score: o.score, met: o.met })),
+      total,
+    },
     strategy: [...strategies[side]].map(([beat, option]) => ({ beat, option })),
     seeds,
     withYourChoices: dist,

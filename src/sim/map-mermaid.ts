@@ -6,7 +6,10 @@
 import { percentOf, type ScenarioMap } from './map';
 
 function label(text: string): string {
-  return `"${text.replace(/[\r\n\t]+/g, ' ').replace(/"/g, '#quot;').replace(/[<>]/g, (c) => (c === '<' ? '#lt;' : '#gt;'))}"`;
+  return `"${text
+    .replace(/[\r\n\t]+/g, ' ')
+    .replace(/"/g, '#quot;')
+    .replace(/[<>]/g, (c) => (c === '<' ? '#lt;' : '#gt;'))}"`;
 }
 
 /** Sanitised Mermaid ids for every node of the map, unique and stable. */

@@ -5,8 +5,8 @@
  * Mermaid writer (map-mermaid.ts) prints it. Scenario order throughout, so the same scenario and
  * seed always give the same map.
  */
-import type { Scenario, Side, TurnRecord } from '../engine/types';
-import { SIDES } from '../engine/types';
+import type { Scenario, Side, TurnRecord } from '../engine';
+import { SIDES } from '../engine';
 import type { PolicyKind } from './policies';
 import type { Tone } from './report';
 import { simulate } from './simulate';

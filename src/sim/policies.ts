@@ -3,7 +3,7 @@
  * people. It draws only from its own generator (seeded from the run's seed), never from the game's
  * streams, so adding or changing a policy never shifts the dice the game itself rolls.
  */
-import type { Rng } from '../engine/rng';
+import type { Rng } from '../engine';
 
 export type PolicyKind = 'random' | 'cautious' | 'hawkish';
 

@@ -2,7 +2,7 @@
  * The simulator's report: plain JSON data, in scenario order throughout, so the same scenario, seed,
  * policy and number of runs always give the same bytes. Means are rounded to two decimals.
  */
-import type { Side } from '../engine/types';
+import type { Side } from '../engine';
 import type { PolicyKind } from './policies';
 
 export type Tone = 'success' | 'mixed' | 'failure';

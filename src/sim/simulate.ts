@@ -4,12 +4,11 @@
  * the other side is played by the scenario's counterpart model. Deterministic: the same scenario,
  * options and engine give the same report.
  */
-import { contextOf, ENGINE_VERSION, resolveTurn, scoreObjectives, start } from '../engine/engine';
-import { Rng, seedState } from '../engine/rng';
-import type { CompiledOption, GameState, ObjectiveResult, Scenario, Side, TurnRecord } from '../engine/types';
-import { SIDES } from '../engine/types';
-import { indexOfId, layoutOf, type Layout } from './layout';
-import { policyOf, policySeed, type PolicyKind } from './policies';
+
+import type { CompiledOption, GameState, ObjectiveResult, Scenario, Side, TurnRecord } from '../engine';
+import { contextOf, ENGINE_VERSION, Rng, resolveTurn, SIDES, scoreObjectives, seedState, start } from '../engine';
+import { indexOfId, type Layout, layoutOf } from './layout';
+import { type PolicyKind, policyOf, policySeed } from './policies';
 import type { Failure, RunRef, SimReport } from './report';
 import { Tally } from './tally';
 

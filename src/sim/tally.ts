@@ -4,13 +4,11 @@
  * ending and scores to the group of every option it met: the runs that chose it, or the runs that
  * were offered it and passed it by.
  */
-import type { ObjectiveResult, Scenario, Side } from '../engine/types';
+import type { ObjectiveResult, Scenario, Side } from '../engine';
 import type { Layout } from './layout';
 import type { EndingStats, GroupStats, ObjectiveStats, OptionStats, SimReport, Unreached } from './report';
 
 const round2 = (x: number): number => Math.round(x * 100) / 100;
-
-
 
 export class Tally {
   private readonly nOpt: number;
@@ -72,7 +70,7 @@ export class Tally {
   }
 
   offer(k: number): void {
-    this.offered[k]!++;
+    this.offered[k] = (this.offered[k] ?? 0) + 1;
     if (this.offeredIn[k] !== this.run) {
       this.offeredIn[k] = this.run;
       this.touched.push(k);
@@ -80,17 +78,20 @@ export class Tally {
   }
 
   choose(k: number, outcome: number): void {
-    this.chosen[k]!++;
+    this.chosen[k] = (this.chosen[k] ?? 0) + 1;
     this.chosenIn[k] = this.run;
-    if (outcome >= 0) this.outcomes[(this.layout.options[k]?.outcomeBase ?? 0) + outcome]!++;
+    if (outcome >= 0) {
+      const at = (this.layout.options[k]?.outcomeBase ?? 0) + outcome;
+      this.outcomes[at] = (this.outcomes[at] ?? 0) + 1;
+    }
   }
 
   visitBeat(b: number): void {
-    this.beats[b]!++;
+    this.beats[b] = (this.beats[b] ?? 0) + 1;
   }
 
   fire(i: number): void {
-    this.injects[i]!++;
+    this.injects[i] = (this.injects[i] ?? 0) + 1;
   }
 
   /** Closes a completed run; returns the total score of the player's objectives. */
@@ -98,19 +99,22 @@ export class Tally {
     const e = this.layout.endingIndex.get(ending) ?? -1;
     if (e < 0) throw new Error(`sim: unknown ending ${ending}`);
     this.completed++;
-    this.endings[e]!++;
-    this.turnHist[turns]!++;
+    this.endings[e] = (this.endings[e] ?? 0) + 1;
+    this.turnHist[turns] = (this.turnHist[turns] ?? 0) + 1;
     this.turnSum += turns;
     for (let i = 0; i < this.nObj; i++) {
       const r = scores[i] as ObjectiveResult;
-      this.objSum[i]! += r.score;
-      if (r.met) this.objMet[i]!++;
+      this.objSum[i] = (this.objSum[i] ?? 0) + r.score;
+      if (r.met) this.objMet[i] = (this.objMet[i] ?? 0) + 1;
     }
     for (const k of this.touched) {
       const g = 2 * k + (this.chosenIn[k] === this.run ? 0 : 1);
-      this.groupRuns[g]!++;
-      this.groupEnd[g * this.nEnd + e]!++;
-      for (let i = 0; i < this.nObj; i++) this.groupObj[g * this.nObj + i]! += (scores[i] as ObjectiveResult).score;
+      this.groupRuns[g] = (this.groupRuns[g] ?? 0) + 1;
+      this.groupEnd[g * this.nEnd + e] = (this.groupEnd[g * this.nEnd + e] ?? 0) + 1;
+      for (let i = 0; i < this.nObj; i++) {
+        const at = g * this.nObj + i;
+        this.groupObj[at] = (this.groupObj[at] ?? 0) + (scores[i] as ObjectiveResult).score;
+      }
     }
     let total = 0;
     for (const i of this.mine) total += (scores[i] as ObjectiveResult).score;

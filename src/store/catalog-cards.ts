@@ -4,23 +4,10 @@
  * used for play: the scenario is read by the same loader in the page, and its hash must equal the
  * card's.
  */
-import { loadLibrary, loadScenario, type Library, type Scenario } from '../engine';
-import { baseName, isScenarioFile, loadCatalog, type Catalog, type CatalogEntry, type CatalogFailure, type SourceFile } from './catalog';
+import { type Library, loadLibrary, loadScenario, type Scenario } from '../engine';
+import { baseName, type Catalog, type CatalogEntry, type CatalogFailure, isScenarioFile, loadCatalog, type ScenarioCard, type SourceFile } from './catalog';
 
-/** What the title screen shows of a scenario, and the hash its full load must have. */
-export interface ScenarioCard {
-  readonly id: string;
-  readonly version: string;
-  readonly hash: string;
-  readonly file: string;
-  readonly title: string;
-  readonly summary: string;
-  readonly sides: Scenario['file']['sides'];
-  readonly teams: boolean;
-  readonly maxTurns: number;
-  readonly turnDays: number;
-  readonly difficulty: Scenario['file']['difficulty'];
-}
+export type { ScenarioCard } from './catalog';
 
 /** The card of a loaded scenario. */
 export function cardOf(scenario: Scenario, file: string): ScenarioCard {
@@ -92,7 +79,20 @@ export function lazyCatalog(cards: readonly ScenarioCard[], texts: readonly Sour
   for (const card of cards) {
     const text = byName.get(card.file);
     if (text === undefined) {
-      failures.push({ file: card.file, diagnostics: [{ severity: 'error', code: 'catalog/unavailable', file: card.file, line: 0, column: 0, path: '', message: 'the file could not be fetched (are you offline?); reload the page to try again' }] });
+      failures.push({
+        file: card.file,
+        diagnostics: [
+          {
+            severity: 'error',
+            code: 'catalog/unavailable',
+            file: card.file,
+            line: 0,
+            column: 0,
+            path: '',
+            message: 'the file could not be fetched (are you offline?); reload the page to try again',
+          },
+        ],
+      });
       continue;
     }
     let scenario: Scenario | null = null;
@@ -111,7 +111,11 @@ export function lazyCatalog(cards: readonly ScenarioCard[], texts: readonly Sour
   if (unknown.length === 0) return { entries, failures };
   const more = loadCatalog(unknown, termsText, ladderText);
   for (const entry of more.entries) {
-    if (entries.some((e) => e.id === entry.id)) failures.push({ file: entry.file, diagnostics: [{ severity: 'error', code: 'catalog/duplicate-id', file: entry.file, line: 0, column: 0, path: 'id', message: `another file already has the id "${entry.id}"` }] });
+    if (entries.some((e) => e.id === entry.id))
+      failures.push({
+        file: entry.file,
+        diagnostics: [{ severity: 'error', code: 'catalog/duplicate-id', file: entry.file, line: 0, column: 0, path: 'id', message: `another file already has the id "${entry.id}"` }],
+      });
     else entries.push(entry);
   }
   return { entries, failures: [...failures, ...more.failures] };

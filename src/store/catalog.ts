@@ -3,8 +3,22 @@
  * tests, the command line); the page uses `lazyCatalog` (catalog-cards.ts), which loads each bundled
  * scenario on first use. A file that does not load is listed with its diagnostics and never offered.
  */
-import { loadLibrary, loadScenario, type Diagnostic, type Scenario } from '../engine';
-import type { ScenarioCard } from './catalog-cards';
+import { type Diagnostic, loadLibrary, loadScenario, type Scenario } from '../engine';
+
+/** What the title screen shows of a scenario, and the hash its full load must have. */
+export interface ScenarioCard {
+  readonly id: string;
+  readonly version: string;
+  readonly hash: string;
+  readonly file: string;
+  readonly title: string;
+  readonly summary: string;
+  readonly sides: Scenario['file']['sides'];
+  readonly teams: boolean;
+  readonly maxTurns: number;
+  readonly turnDays: number;
+  readonly difficulty: Scenario['file']['difficulty'];
+}
 
 export interface CatalogEntry {
   readonly id: string;
@@ -77,7 +91,10 @@ export function loadCatalog(files: readonly SourceFile[], termsText: string, lad
     if (scenario === null) {
       failures.push({ file: name, diagnostics: result.diagnostics });
     } else if (entries.some((e) => e.id === scenario.id)) {
-      failures.push({ file: name, diagnostics: [{ severity: 'error', code: 'catalog/duplicate-id', file: name, line: 0, column: 0, path: 'id', message: `another file already has the id "${scenario.id}"` }] });
+      failures.push({
+        file: name,
+        diagnostics: [{ severity: 'error', code: 'catalog/duplicate-id', file: name, line: 0, column: 0, path: 'id', message: `another file already has the id "${scenario.id}"` }],
+      });
     } else {
       entries.push({ id: scenario.id, file: name, scenario });
     }

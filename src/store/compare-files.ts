@@ -2,13 +2,13 @@
  * The class comparison's input: replay files of several groups, read and checked against the
  * installed scenarios, then compared by src/sim/compare.ts. Every refusal names the files.
  */
-import { parseReplay, type ReplayFile } from '../engine/replay';
-import { compareRuns, type ClassComparison } from '../sim/compare';
+import { parseReplay, type ReplayFile } from '../engine';
+import { type ClassComparison, compareRuns } from '../sim/compare';
 import type { Catalog } from './catalog';
 
-export { describeDecisions, describeResults } from '../sim/compare-turn';
-export { compareCsv } from '../sim/compare-csv';
 export type { ClassComparison, Series as GroupSeries } from '../sim/compare';
+export { compareCsv } from '../sim/compare-csv';
+export { describeDecisions, describeResults } from '../sim/compare-turn';
 
 export interface GroupFile {
   /** The file name as chosen. */
@@ -49,7 +49,15 @@ export function compareFiles(files: readonly GroupFile[], catalog: Catalog): Com
   const scenarioIds = [...new Set(parsed.map((p) => p.file.scenarioId))];
   const seeds = [...new Set(parsed.map((p) => p.file.seed))];
   const byKey = (key: (p: { file: ReplayFile }) => string): string =>
-    [...new Set(parsed.map(key))].map((k) => `${files.filter((_, i) => key(parsed[i] as { file: ReplayFile }) === k).map((f) => f.fileName).join(', ')}: ${k}`).join('; ');
+    [...new Set(parsed.map(key))]
+      .map(
+        (k) =>
+          `${files
+            .filter((_, i) => key(parsed[i] as { file: ReplayFile }) === k)
+            .map((f) => f.fileName)
+            .join(', ')}: ${k}`,
+      )
+      .join('; ');
   if (scenarioIds.length > 1) return { ok: false, message: `These files are of different scenarios (${byKey((p) => p.file.scenarioId)}). Compare the groups of one scenario and one seed.` };
   if (seeds.length > 1) return { ok: false, message: `These files were played on different seeds (${byKey((p) => `seed ${p.file.seed}`)}). Compare the groups of one scenario and one seed.` };
   const entry = catalog.entries.find((e) => e.id === scenarioIds[0]);

@@ -3,11 +3,10 @@
  * feed, the timeline, indicator series and term counts for the debrief. Pure functions; the view
  * formats them and computes nothing else.
  */
-import { currentDate, legalOptions, scoreObjectives } from '../engine';
-import type { GameState, IndicatorChange, LedgerEvent, LogRecord, ObjectiveResult, OptionView, Scenario, Side, TermId } from '../engine';
-import { exerciseCode } from '../engine/codes';
+
+import type { GameState, IndicatorChange, LedgerEvent, LogRecord, ObjectiveResult, OptionFile, OptionView, OutcomeFile, Scenario, Side, SideText, TermId } from '../engine';
+import { currentDate, exerciseCode, legalOptions, scoreObjectives } from '../engine';
 import type { Run } from './run';
-import type { OptionFile, OutcomeFile, SideText } from '../engine/schema';
 
 /** A text written once for both sides, or for each side. */
 export function textFor(text: SideText, side: Side): string {
@@ -75,7 +74,17 @@ function injectView(scenario: Scenario, id: string, by: InjectView['by']): Injec
 
 export function recordView(scenario: Scenario, record: LogRecord): RecordView {
   if (record.kind === 'inject') {
-    return { turn: record.turn, date: null, beatTitle: null, moves: [], injects: [injectView(scenario, record.inject, 'facilitator')], changes: record.changes, ledger: [], hotline: null, ending: record.ending };
+    return {
+      turn: record.turn,
+      date: null,
+      beatTitle: null,
+      moves: [],
+      injects: [injectView(scenario, record.inject, 'facilitator')],
+      changes: record.changes,
+      ledger: [],
+      hotline: null,
+      ending: record.ending,
+    };
   }
   const moves = record.moves.map((m): MoveView => {
     const option = optionOf(scenario, record.beat, m.side, m.option);
@@ -157,7 +166,12 @@ export type TermCounts = Record<Side, Record<TermId, { used: number; strained: n
 
 /** How often each side's chosen options used and strained each term. */
 export function termCountsOf(scenario: Scenario, game: GameState): TermCounts {
-  const empty = (): Record<TermId, { used: number; strained: number }> => ({ T1: { used: 0, strained: 0 }, T2: { used: 0, strained: 0 }, T3: { used: 0, strained: 0 }, T4: { used: 0, strained: 0 } });
+  const empty = (): Record<TermId, { used: number; strained: number }> => ({
+    T1: { used: 0, strained: 0 },
+    T2: { used: 0, strained: 0 },
+    T3: { used: 0, strained: 0 },
+    T4: { used: 0, strained: 0 },
+  });
   const counts: TermCounts = { us: empty(), cn: empty() };
   for (const record of game.log) {
     if (record.kind !== 'turn') continue;

@@ -4,9 +4,9 @@
  * `npm run dev`. Its actions change the session through its store (catalog, screen, run).
  */
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import { loadLibrary, type Library, type Scenario } from '../engine';
+import { type Library, loadLibrary, type Scenario } from '../engine';
 import { baseName, type Catalog, type CatalogEntry } from './catalog';
-import { carryRun, checkBytes, checkText, conflictOf, forgetImported, keepImported, restoreImported, withEntry, type Checked } from './designer';
+import { type Checked, carryRun, checkBytes, checkText, conflictOf, forgetImported, keepImported, restoreImported, withEntry } from './designer';
 import { persistRun } from './persist';
 import { newRun, type RunPlace } from './run';
 import type { Screen, SessionStore } from './session';
@@ -90,7 +90,13 @@ function install(session: SessionStore, checked: Checked): void {
   session.setState({ catalog: withEntry(session.getState().catalog, { id: scenario.id, file: `${checked.file} (imported)`, scenario }) });
   const kept = keepImported(state.storage, scenario.id, checked.text);
   if (!kept.ok) session.setState({ notice: { kind: 'storage', message: `The imported scenario is here for this page only: it could not be kept (${kept.message}).` } });
-  designer.setState({ checked, conflict: null, installed: scenario.id, kept: false, imported: state.imported.includes(scenario.id) ? state.imported : [...state.imported, scenario.id] });
+  designer.setState({
+    checked,
+    conflict: null,
+    installed: scenario.id,
+    kept: false,
+    imported: state.imported.includes(scenario.id) ? state.imported : [...state.imported, scenario.id],
+  });
 }
 
 function accept(session: SessionStore, checked: Checked): void {
@@ -155,7 +161,13 @@ export function reloadScenarioFile(session: SessionStore, path: string, text: st
   const state = session.getState();
   if (scenario === null) {
     const count = checked.diagnostics.filter((d) => d.severity === 'error').length;
-    designer.setState({ checked, conflict: null, installed: null, kept: false, reload: { kind: 'broken', message: `${checked.file} has ${count} ${count === 1 ? 'error' : 'errors'}: the game goes on with the version it had.` } });
+    designer.setState({
+      checked,
+      conflict: null,
+      installed: null,
+      kept: false,
+      reload: { kind: 'broken', message: `${checked.file} has ${count} ${count === 1 ? 'error' : 'errors'}: the game goes on with the version it had.` },
+    });
     session.setState({ screen: 'designer' });
     return;
   }
@@ -171,7 +183,9 @@ export function reloadScenarioFile(session: SessionStore, path: string, text: st
   }
   const carried = carryRun(run, scenario);
   if (!carried.ok) {
-    designer.setState({ reload: { kind: 'stale', message: `Scenario reloaded, but this run no longer replays on it (${carried.reason}). You are still playing the old version.`, scenario } });
+    designer.setState({
+      reload: { kind: 'stale', message: `Scenario reloaded, but this run no longer replays on it (${carried.reason}). You are still playing the old version.`, scenario },
+    });
     session.setState({ screen: back });
     return;
   }

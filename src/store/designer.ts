@@ -3,13 +3,10 @@
  * the session's catalog (never over another without asking, RELIABILITY 13), keeping imported files
  * in localStorage as raw text, and carrying a run over to a new version of its scenario.
  */
-import { compareDiagnostics, legalOptions, loadScenario, type Diagnostic, type Library, type Scenario } from '../engine';
-import { loadScenarioBytes } from '../engine/load';
-import { LIMITS } from '../engine/schema';
-import { actionsOf, playActions } from '../engine/replay';
+import { actionsOf, compareDiagnostics, type Diagnostic, LIMITS, type Library, legalOptions, loadScenario, loadScenarioBytes, playActions, type Scenario } from '../engine';
 import type { Catalog, CatalogEntry } from './catalog';
 import { placeOf, type Run } from './run';
-import { readKey, removeKey, writeKey, type StorageLike, type WriteResult } from './storage';
+import { readKey, removeKey, type StorageLike, type WriteResult, writeKey } from './storage';
 
 /** Imported scenario files are kept as raw text under `red-phone:designer:<scenario id>`. */
 export const DESIGNER_PREFIX = 'red-phone:designer:';
@@ -82,7 +79,7 @@ function storedKeys(storage: StorageLike | null): string[] {
   try {
     for (let i = 0; i < storage.length; i++) {
       const key = storage.key(i);
-      if (key !== null && key.startsWith(DESIGNER_PREFIX)) keys.push(key);
+      if (key?.startsWith(DESIGNER_PREFIX)) keys.push(key);
     }
   } catch {
     return keys;
@@ -110,7 +107,9 @@ export function restoreImported(storage: StorageLike | null, catalog: Catalog, l
     const result = checkText(text, `${id}.yaml`, library);
     const first = result.diagnostics[0];
     if (result.scenario === null) {
-      problems.push(`The imported scenario kept as ${key} no longer loads (${first !== undefined ? `line ${first.line}: ${first.message}` : 'unknown problem'}); it is left out. Open designer mode to import it again.`);
+      problems.push(
+        `The imported scenario kept as ${key} no longer loads (${first !== undefined ? `line ${first.line}: ${first.message}` : 'unknown problem'}); it is left out. Open designer mode to import it again.`,
+      );
     } else if (result.scenario.id !== id) {
       problems.push(`The imported scenario kept as ${key} has the id "${result.scenario.id}"; it is left out.`);
     } else {

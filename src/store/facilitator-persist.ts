@@ -4,9 +4,9 @@
  * the timer, the pause and any choice awaiting "resolve as". Anything that does not read back exactly
  * is ignored (the run itself is the save's business).
  */
-import { MAX_TIMER_MINUTES, MINUTE_MS, type Facilitation, type Held, type TurnTimer } from './facilitator';
+import { type Facilitation, type Held, MAX_TIMER_MINUTES, MINUTE_MS, type TurnTimer } from './facilitator';
 import type { Run } from './run';
-import { readKey, removeKey, writeKey, type StorageLike, type WriteResult } from './storage';
+import { readKey, removeKey, type StorageLike, type WriteResult, writeKey } from './storage';
 
 export const FACILITATION_KEY = 'red-phone:facilitation';
 

@@ -4,8 +4,8 @@
  * `tick` from the view's clock: it never changes an outcome by itself, only through a facilitator's
  * explicit choice (more time, or each waiting side's default option, which is an ordinary choice).
  */
-import { defaultOption, fireInject, legalOptions, resolveTurn, type EngineError, type Side, type TurnChoice } from '../engine';
-import { applyChoice, askingSide, handOver, isHandover, runAt, type PlaySide, type Run } from './run';
+import { defaultOption, type EngineError, fireInject, legalOptions, resolveTurn, type Side, type TurnChoice } from '../engine';
+import { applyChoice, askingSide, handOver, isHandover, type PlaySide, type Run, runAt } from './run';
 
 export type Player = 'people' | 'model';
 

@@ -2,7 +2,7 @@
  * Links that open a run: `?scenario=ip-theft&seed=K7Q3&side=us` or `?code=IPT-K7Q3` (with an optional
  * `side`). A bad parameter is reported by name with the reason; nothing is guessed.
  */
-import { isValidSeed, parseExerciseCode } from '../engine/codes';
+import { isValidSeed, parseExerciseCode } from '../engine';
 import type { Catalog } from './catalog';
 import type { PlaySide } from './run';
 

@@ -1,16 +1,16 @@
 /**
- * Saving and restoring the run: the save file is the engine's (src/engine/save.ts), stored under
+ * Saving and restoring the run: the save file is the engine's (src/engine/replay/save.ts), stored under
  * `red-phone:save`, with the page's place in the run kept in its settings. Restoring replays the
  * game from its seed and checks every state hash; anything that does not restore is kept aside
  * byte for byte and reported, never used and never silently overwritten.
  */
-import { createSave, parseSave, restoreSave, stringifySave, type SaveSettings } from '../engine/save';
+
 import type { GameState } from '../engine';
+import { createSave, legalOptions, parseSave, restoreSave, type SaveSettings, stringifySave } from '../engine';
 import type { Catalog } from './catalog';
-import { legalOptions } from '../engine';
+import { placeOf, type Run, type RunPlace, sideOf } from './run';
+import { keepAside, readKey, SAVE_KEY, SETTINGS_KEY, type StorageLike, type WriteResult, writeKey } from './storage';
 import { extrasFromSettings, extrasSettings } from './trainee';
-import { placeOf, sideOf, type Run, type RunPlace } from './run';
-import { keepAside, readKey, SAVE_KEY, SETTINGS_KEY, writeKey, type StorageLike, type WriteResult } from './storage';
 
 export type RestoreResult =
   | { readonly kind: 'none' }
@@ -28,7 +28,7 @@ function placesFor(game: GameState): readonly RunPlace[] {
 
 function settingsOf(run: Run, screen: string): SaveSettings {
   const out: Record<string, string> = { ...extrasSettings(run.extras), screen, place: run.place };
-  if (run.pending !== null) out['pendingUs'] = run.pending.us;
+  if (run.pending !== null) out.pendingUs = run.pending.us;
   return out;
 }
 
@@ -67,21 +67,23 @@ function restoreBytes(storage: StorageLike | null, catalog: Catalog, bytes: stri
   const parsed = parseSave(bytes, SAVE_KEY);
   if (!parsed.ok) return damaged(storage, bytes, `${parsed.error.message} (${parsed.error.code})`);
   const same = catalog.entries.filter((e) => e.id === parsed.value.replay.scenarioId);
-  const restored = restoreSave(parsed.value, (same.length > 0 ? same : catalog.entries).map((e) => e.scenario));
+  const restored = restoreSave(
+    parsed.value,
+    (same.length > 0 ? same : catalog.entries).map((e) => e.scenario),
+  );
   if (!restored.ok) return damaged(storage, bytes, `${restored.error.message} (${restored.error.code})`);
   const { scenario, state } = restored.value;
   const side = sideOf(state);
   if (side === null) return damaged(storage, bytes, 'no side of the saved game is played by people (save/corrupt)');
   const settings = parsed.value.settings ?? {};
-  const savedPlace = PLACES.find((p) => p === settings['place']);
+  const savedPlace = PLACES.find((p) => p === settings.place);
   const place = savedPlace !== undefined && placesFor(state).includes(savedPlace) ? savedPlace : placeOf(state);
-  const pendingUs = settings['pendingUs'];
-  const pending =
-    side === 'both' && place === 'turn' && typeof pendingUs === 'string' && legalOptions(scenario, state, 'us').some((o) => o.id === pendingUs) ? { us: pendingUs } : null;
+  const pendingUs = settings.pendingUs;
+  const pending = side === 'both' && place === 'turn' && typeof pendingUs === 'string' && legalOptions(scenario, state, 'us').some((o) => o.id === pendingUs) ? { us: pendingUs } : null;
   const run: Run = { scenario, side, game: state, lastRecord: state.log[state.log.length - 1] ?? null, pending, place, review: null };
   const extras = extrasFromSettings(settings);
-  if (extras !== undefined) return { kind: 'ok', run: { ...run, extras }, screen: settings['screen'] === 'title' ? 'title' : place };
-  return { kind: 'ok', run, screen: settings['screen'] === 'title' ? 'title' : place };
+  if (extras !== undefined) return { kind: 'ok', run: { ...run, extras }, screen: settings.screen === 'title' ? 'title' : place };
+  return { kind: 'ok', run, screen: settings.screen === 'title' ? 'title' : place };
 }
 
 /** The settings saved in `red-phone:settings`, keeping only known keys with the right types. */

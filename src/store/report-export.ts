@@ -1,12 +1,13 @@
 /**
  * The after-action report of a run with the facilitator's hot-wash notes, and its three downloads:
- * Markdown, JSON and CSV. The report itself is the engine's (src/engine/after-action.ts); this file
+ * Markdown, JSON and CSV. The report itself is the engine's (src/engine/report/after-action.ts); this file
  * adds the notes, which live with the run, not in the game.
  */
-import { afterActionCsv, afterActionJson, afterActionMarkdown, afterActionReport, markdownText, toCsv, AFTER_ACTION_CSV_HEADER, type AfterActionReport } from '../engine';
+import { AFTER_ACTION_CSV_HEADER, type AfterActionReport, afterActionCsv, afterActionJson, afterActionMarkdown, afterActionReport, markdownText, toCsv } from '../engine';
 import type { Run } from './run';
 
 export { percentOfBp } from '../engine';
+
 import { extrasOf } from './trainee';
 
 export interface HotWashNote {
@@ -32,7 +33,16 @@ export function reportMarkdown(r: RunReport): string {
   const lines = [afterActionMarkdown(r.report).replace(/\n+$/, ''), '', '## Hot wash notes', ''];
   r.hotWash.forEach((n, i) => {
     lines.push(`${i + 1}. ${markdownText(n.question)}`, '');
-    lines.push(n.notes.trim() === '' ? '   (no notes)' : n.notes.trim().split(/\r?\n/).map((l) => `   > ${markdownText(l)}`).join('\n'), '');
+    lines.push(
+      n.notes.trim() === ''
+        ? '   (no notes)'
+        : n.notes
+            .trim()
+            .split(/\r?\n/)
+            .map((l) => `   > ${markdownText(l)}`)
+            .join('\n'),
+      '',
+    );
   });
   return `${lines.join('\n')}\n`;
 }
@@ -45,7 +55,9 @@ export function reportJson(r: RunReport): string {
 
 /** The timeline as CSV (the engine's columns), then one `note` row per discussion question. */
 export function reportCsv(r: RunReport): string {
-  const notes = r.hotWash.map((n, i) => AFTER_ACTION_CSV_HEADER.map((col) => (col === 'kind' ? 'note' : col === 'id' ? `question-${i + 1}` : col === 'label' ? n.question : col === 'text' ? n.notes : null)));
+  const notes = r.hotWash.map((n, i) =>
+    AFTER_ACTION_CSV_HEADER.map((col) => (col === 'kind' ? 'note' : col === 'id' ? `question-${i + 1}` : col === 'label' ? n.question : col === 'text' ? n.notes : null)),
+  );
   return afterActionCsv(r.report) + toCsv(notes);
 }
 

@@ -3,10 +3,9 @@
  * outcome, then the debrief), or to play on from any point of it (a fork). The replay is checked by
  * the engine first; one that does not match is refused with its message.
  */
-import { checkReplay, MAX_REPLAY_CHARS, parseReplay } from '../engine/replay';
-import { fireInject, resolveTurn, start, type Action, type GameState } from '../engine';
+import { type Action, checkReplay, fireInject, type GameState, MAX_REPLAY_CHARS, parseReplay, resolveTurn, start } from '../engine';
 import type { Catalog } from './catalog';
-import { runAt, sideOf, type Review, type Run, type RunPlace } from './run';
+import { type Review, type Run, type RunPlace, runAt, sideOf } from './run';
 
 /**
  * How much of a chosen file to read: every replay the engine accepts fits (4 bytes per character at

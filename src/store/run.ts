@@ -2,8 +2,21 @@
  * A run in the browser: which sides people play, and the pure steps the store takes on it. Every
  * rule is the engine's; this file only maps a person's plain choice onto an engine call.
  */
-import type { RunExtras } from './trainee';
-import { legalOptions, resolveTurn, start, type Action, type Controller, type EngineError, type GameState, type LogRecord, type Scenario, type Side } from '../engine';
+import { type Action, type Controller, type EngineError, type GameState, type LogRecord, legalOptions, resolveTurn, type Scenario, type Side, start } from '../engine';
+
+/** A run left behind by a rewind: its replay code and the turn it was rewound to. */
+export interface Branch {
+  readonly code: string;
+  /** The turns kept when the player rewound (0: back to the briefing). */
+  readonly rewoundTo: number;
+}
+
+export interface RunExtras {
+  /** Earlier branches of this run, oldest first. */
+  readonly branches: readonly Branch[];
+  /** Hot-wash notes, one per discussion question (by index). */
+  readonly notes: readonly string[];
+}
 
 /** The side people play: one side against the counterpart model, or both (two teams). */
 export type PlaySide = Side | 'both';
@@ -78,10 +91,7 @@ export function handOver(run: Run): Run {
   return run.pending === null || !isHandover(run) ? run : { ...run, pending: { us: run.pending.us, ready: true } };
 }
 
-export type ChooseResult =
-  | { readonly kind: 'pending'; readonly run: Run }
-  | { readonly kind: 'resolved'; readonly run: Run }
-  | { readonly kind: 'refused'; readonly error: EngineError };
+export type ChooseResult = { readonly kind: 'pending'; readonly run: Run } | { readonly kind: 'resolved'; readonly run: Run } | { readonly kind: 'refused'; readonly error: EngineError };
 
 /**
  * Applies a person's choice. In a two-team run the US choice is held (hidden) until China chooses;

@@ -4,28 +4,16 @@
  * Branches and notes travel with the run and are kept in the save's settings (flat keys, 200
  * characters a value, so a long note is split over several keys).
  */
-import { decodeReplayCode, encodeReplayCode } from '../engine/replay-code';
-import { actionsOf, playActions, recordReplay } from '../engine/replay';
-import { scoreObjectives, type Action, type GameState, type ObjectiveResult, type Scenario } from '../engine';
-import type { SaveSettings } from '../engine/save';
-import { luckVersusChoice, type LuckResult } from '../sim/luck';
+
+import type { SaveSettings } from '../engine';
+import { type Action, actionsOf, decodeReplayCode, encodeReplayCode, type GameState, type ObjectiveResult, playActions, recordReplay, type Scenario, scoreObjectives } from '../engine';
+import { type LuckResult, luckVersusChoice } from '../sim/luck';
 
 export type { LuckReport } from '../sim/luck';
-import { runAt, type Run } from './run';
 
-/** A run left behind by a rewind: its replay code and the turn it was rewound to. */
-export interface Branch {
-  readonly code: string;
-  /** The turns kept when the player rewound (0: back to the briefing). */
-  readonly rewoundTo: number;
-}
+import { type Branch, type Run, type RunExtras, runAt } from './run';
 
-export interface RunExtras {
-  /** Earlier branches of this run, oldest first. */
-  readonly branches: readonly Branch[];
-  /** Hot-wash notes, one per discussion question (by index). */
-  readonly notes: readonly string[];
-}
+export type { Branch, RunExtras } from './run';
 
 export const NO_EXTRAS: RunExtras = { branches: [], notes: [] };
 /** Branches kept per run: a seminar explores a handful of alternatives, and each takes a save key. */
@@ -119,7 +107,9 @@ function choicesOf(scenario: Scenario, game: GameState): string[] {
 }
 
 function keyOf(game: GameState): string[] {
-  return actionsOf(game).filter((a) => a.kind === 'turn').map((a) => JSON.stringify(a));
+  return actionsOf(game)
+    .filter((a) => a.kind === 'turn')
+    .map((a) => JSON.stringify(a));
 }
 
 /** The first turn (1-based) where two games' turn choices differ, or null when one is a prefix of the other. */

@@ -2,26 +2,27 @@
  * The page-text layer: renders the screen the store is on into `#ui`, keeps the banner and the
  * live region up to date, moves focus to the new screen's heading, and wires the keyboard.
  */
+
+import { optionsFor, recordView } from '../store/derive';
 import { askingSide, isHandover } from '../store/run';
 import type { Screen, SessionState, SessionStore } from '../store/session';
-import { optionsFor, recordView } from '../store/derive';
 import { renderBanner } from './banner';
+import { designerScreen } from './designer/designer-screen';
+import { mapScreen } from './designer/map-screen';
 import { downloadText } from './download';
+import { mountFacilitator } from './facilitator/bar';
 import { sideName } from './format';
 import { installKeyboard } from './keyboard';
 import { briefingScreen } from './screens/briefing';
+import { compareScreen } from './screens/compare';
 import { debriefScreen } from './screens/debrief';
-import { mountFacilitator } from './facilitator/bar';
 import { facilitatorSetupScreen } from './screens/facilitator-setup';
+import { hotWashScreen } from './screens/hot-wash';
 import { newRunScreen } from './screens/new-run';
 import { outcomeScreen } from './screens/outcome';
+import { reportScreen } from './screens/report';
 import { titleScreen } from './screens/title';
 import { turnScreen } from './screens/turn';
-import { compareScreen } from './screens/compare';
-import { hotWashScreen } from './screens/hot-wash';
-import { reportScreen } from './screens/report';
-import { designerScreen } from './designer/designer-screen';
-import { mapScreen } from './designer/map-screen';
 import { createTermDialog } from './term-dialog';
 import type { Ctx, View } from './view';
 
@@ -121,7 +122,7 @@ export function mountUi(mount: Mount, store: SessionStore): () => void {
   };
 
   const render = (state: SessionState, prev: SessionState | null): void => {
-    mount.app.dataset['screen'] = state.screen;
+    mount.app.dataset.screen = state.screen;
     mount.app.classList.toggle('reduced-motion', state.settings.reducedMotion);
     if (prev === null || prev.notice !== state.notice) {
       const focusWasInBanner = mount.banner.contains(document.activeElement);
@@ -129,7 +130,8 @@ export function mountUi(mount: Mount, store: SessionStore): () => void {
       // Focus never falls to the page when the banner it was in goes away.
       if (focusWasInBanner && prev?.screen === state.screen) mount.ui.querySelector<HTMLElement>('[data-heading]')?.focus();
       // A question the player must answer takes the focus; other problems are announced by the alert.
-      if (state.notice?.kind === 'overwrite' || (prev === null && state.notice?.kind === 'bad-save')) (mount.banner.querySelector<HTMLElement>('button[data-default]') ?? mount.banner.querySelector<HTMLElement>('button'))?.focus();
+      if (state.notice?.kind === 'overwrite' || (prev === null && state.notice?.kind === 'bad-save'))
+        (mount.banner.querySelector<HTMLElement>('button[data-default]') ?? mount.banner.querySelector<HTMLElement>('button'))?.focus();
     }
     const next = keysOf(state);
     if (keys !== null && view !== null && next.hard === keys.hard && next.soft === keys.soft) {

@@ -5,7 +5,7 @@ import { actionButton, h } from './dom';
 export function renderBanner(banner: HTMLElement, notice: Notice | null, store: SessionStore, download: (name: string, text: string) => void): void {
   if (notice === null) {
     banner.replaceChildren();
-    banner.removeAttribute("hidden");
+    banner.removeAttribute('hidden');
     return;
   }
   const buttons: HTMLElement[] = [];
@@ -29,6 +29,8 @@ export function renderBanner(banner: HTMLElement, notice: Notice | null, store: 
   } else {
     buttons.push(actionButton('dismiss', 'Dismiss', () => store.getState().dismissNotice()));
   }
-  banner.replaceChildren(h('p', { class: 'banner-text', 'data-notice': notice.kind }, h('span', { class: 'symbol', 'aria-hidden': 'true' }, '⚠ '), notice.message), h('div', { class: 'actions' }, ...buttons));
-
+  banner.replaceChildren(
+    h('p', { class: 'banner-text', 'data-notice': notice.kind }, h('span', { class: 'symbol', 'aria-hidden': 'true' }, '⚠ '), notice.message),
+    h('div', { class: 'actions' }, ...buttons),
+  );
 }

@@ -38,10 +38,16 @@ export function indicatorChart(series: readonly Series[], labels: readonly strin
   const svg = s('svg', { viewBox: `0 0 ${COLUMNS * CELL_W} ${rows * CELL_H}`, role: 'img', 'aria-labelledby': 'chart-title chart-desc', class: 'chart' });
   svg.appendChild(s('title', { id: 'chart-title' }, 'Indicators over time'));
   svg.appendChild(
-    s('desc', { id: 'chart-desc' }, `One panel per indicator, from the start to the end of the run: ${series.map((sr) => `${sr.label} from ${sr.values[0]} to ${sr.values[sr.values.length - 1]}`).join('; ')}. The table gives every value.`),
+    s(
+      'desc',
+      { id: 'chart-desc' },
+      `One panel per indicator, from the start to the end of the run: ${series.map((sr) => `${sr.label} from ${sr.values[0]} to ${sr.values[sr.values.length - 1]}`).join('; ')}. The table gives every value.`,
+    ),
   );
   const lastLabel = labels[labels.length - 1] ?? '';
-  series.forEach((sr, k) => svg.appendChild(cell(sr, k % COLUMNS, Math.floor(k / COLUMNS), lastLabel)));
+  series.forEach((sr, k) => {
+    svg.appendChild(cell(sr, k % COLUMNS, Math.floor(k / COLUMNS), lastLabel));
+  });
   return svg;
 }
 
@@ -55,7 +61,11 @@ export function indicatorTable(series: readonly Series[], labels: readonly strin
       { class: 'data-table' },
       h('caption', {}, 'Indicator values at the start and after each turn'),
       h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Indicator'), ...labels.map((l) => h('th', { scope: 'col' }, l)))),
-      h('tbody', {}, ...series.map((sr) => h('tr', {}, h('th', { scope: 'row' }, `${sr.label} (${sr.min}–${sr.max}, ${sr.better} is better)`), ...sr.values.map((v) => h('td', { class: 'num' }, String(v)))))),
+      h(
+        'tbody',
+        {},
+        ...series.map((sr) => h('tr', {}, h('th', { scope: 'row' }, `${sr.label} (${sr.min}–${sr.max}, ${sr.better} is better)`), ...sr.values.map((v) => h('td', { class: 'num' }, String(v))))),
+      ),
     ),
   );
 }

@@ -56,6 +56,9 @@ export function heading(text: Child, level: 1 | 2 = 1, attrs: Attrs = {}): HTMLH
 
 /** Paragraphs from text with blank-line breaks (scenario text is prose, never markup). */
 export function paragraphs(text: string, attrs: Attrs = {}): HTMLDivElement {
-  const blocks = text.split(/\n\s*\n/).map((p) => p.trim()).filter((p) => p.length > 0);
+  const blocks = text
+    .split(/\n\s*\n/)
+    .map((p) => p.trim())
+    .filter((p) => p.length > 0);
   return h('div', { class: 'prose', ...attrs }, ...blocks.map((p) => h('p', {}, p)));
 }

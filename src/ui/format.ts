@@ -27,7 +27,7 @@ export function deltaText(delta: number): string {
 /** Whether a change is good for the United States given which direction is better. */
 export function judgement(delta: number, better: 'higher' | 'lower'): 'better' | 'worse' | 'same' {
   if (delta === 0) return 'same';
-  return (delta > 0) === (better === 'higher') ? 'better' : 'worse';
+  return delta > 0 === (better === 'higher') ? 'better' : 'worse';
 }
 
 export function sideName(side: Side): string {
@@ -51,7 +51,10 @@ export function lengthText(maxTurns: number, turnDays: number): string {
 
 /** An exercise code spelt out for reading aloud: "I P T, K 7 Q 3". */
 export function spelled(code: string): string {
-  return code.split('-').map((part) => part.split('').join(' ')).join(', ');
+  return code
+    .split('-')
+    .map((part) => part.split('').join(' '))
+    .join(', ');
 }
 
 export const TONE_WORDS: Readonly<Record<'success' | 'mixed' | 'failure', string>> = {

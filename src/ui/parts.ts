@@ -26,11 +26,7 @@ export function termTags(ctx: Ctx, scenario: Scenario, uses: readonly TermId[], 
 
 /** The four terms with their full verbatim text. */
 export function termsList(scenario: Scenario): HTMLElement {
-  return h(
-    'dl',
-    { class: 'terms' },
-    ...scenario.terms.flatMap((t) => [h('dt', {}, h('span', { class: 'term-id' }, t.id), ` ${t.name}`), h('dd', {}, h('blockquote', {}, t.text))]),
-  );
+  return h('dl', { class: 'terms' }, ...scenario.terms.flatMap((t) => [h('dt', {}, h('span', { class: 'term-id' }, t.id), ` ${t.name}`), h('dd', {}, h('blockquote', {}, t.text))]));
 }
 
 /** The objectives of the given sides, as the briefing lists them. */
@@ -61,7 +57,8 @@ export function reviewBar(ctx: Ctx, run: Run): HTMLElement | null {
   const steps = reviewSteps(review);
   const index = stepIndex(run);
   const store = ctx.store;
-  const where = run.place === 'briefing' ? 'the briefing' : run.place === 'debrief' ? 'the debrief' : run.place === 'turn' ? `the choice of turn ${run.game.turn + 1}` : `the outcome of turn ${run.game.turn}`;
+  const where =
+    run.place === 'briefing' ? 'the briefing' : run.place === 'debrief' ? 'the debrief' : run.place === 'turn' ? `the choice of turn ${run.game.turn + 1}` : `the outcome of turn ${run.game.turn}`;
   return h(
     'nav',
     { class: 'review-bar', 'aria-label': 'Replay controls' },
@@ -97,7 +94,15 @@ export interface CodeEntry {
 
 /** A card with a labelled text input that opens what is typed on Enter or with its button. */
 export function codeEntryCard(entry: CodeEntry): HTMLElement {
-  const input = h('input', { id: `${entry.id}-input`, type: 'text', autocomplete: 'off', spellcheck: 'false', placeholder: entry.placeholder, 'aria-describedby': `${entry.id}-help`, ...entry.inputAttrs });
+  const input = h('input', {
+    id: `${entry.id}-input`,
+    type: 'text',
+    autocomplete: 'off',
+    spellcheck: 'false',
+    placeholder: entry.placeholder,
+    'aria-describedby': `${entry.id}-help`,
+    ...entry.inputAttrs,
+  });
   const open = (): void => entry.open(input.value);
   input.addEventListener('keydown', (e) => {
     if (e.key === 'Enter') {

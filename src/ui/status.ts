@@ -95,13 +95,17 @@ export function statusPanel(scenario: Scenario, game: GameState, last: LogRecord
       'section',
       { 'aria-labelledby': 'ledger-title' },
       h('h3', { id: 'ledger-title' }, 'Ledger of assistance requests'),
-      game.ledger.length === 0 ? h('p', { class: 'help' }, 'No request for assistance has been sent.') : h('ul', { class: 'ledger' }, ...game.ledger.map((e) => h('li', { 'data-status': e.status }, ledgerWords(e)))),
+      game.ledger.length === 0
+        ? h('p', { class: 'help' }, 'No request for assistance has been sent.')
+        : h('ul', { class: 'ledger' }, ...game.ledger.map((e) => h('li', { 'data-status': e.status }, ledgerWords(e)))),
     ),
     h(
       'section',
       { 'aria-labelledby': 'feed-title' },
       h('h3', { id: 'feed-title' }, 'Intel and news'),
-      feed.length === 0 ? h('p', { class: 'help' }, 'Nothing reported yet.') : h('ul', { class: 'feed' }, ...feed.map((i) => h('li', {}, h('span', { class: 'turn-tag' }, `T${i.turn}`), ' ', i.title !== null ? h('strong', {}, `${i.title}: `) : null, i.text))),
+      feed.length === 0
+        ? h('p', { class: 'help' }, 'Nothing reported yet.')
+        : h('ul', { class: 'feed' }, ...feed.map((i) => h('li', {}, h('span', { class: 'turn-tag' }, `T${i.turn}`), ' ', i.title !== null ? h('strong', {}, `${i.title}: `) : null, i.text))),
     ),
   );
 }

@@ -16,7 +16,7 @@ export function createTermDialog(): TermDialog {
   let opener: HTMLElement | null = null;
   close.addEventListener('click', () => el.close());
   el.addEventListener('close', () => {
-    if (opener !== null && opener.isConnected) opener.focus();
+    if (opener?.isConnected) opener.focus();
     opener = null;
   });
   return {

@@ -9,15 +9,15 @@
  * and from run 5 to run 25 (after a warm-up), with the second split by heap snapshots into compiled code
  * and data.
  */
-import { readdir, readFile, rm, mkdtemp } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Browser, Page } from 'playwright-core';
 import { buildPage, REPO_ROOT } from '../browser/build';
-import { chromiumInstalled, CHROMIUM_MISSING, launchChromium } from '../browser/chromium';
+import { CHROMIUM_MISSING, chromiumInstalled, launchChromium } from '../browser/chromium';
 import { serveStatic } from '../browser/static-server';
-import { snapshotSplit, type HeapSplit } from './heap-split';
+import { type HeapSplit, snapshotSplit } from './heap-split';
 import type { BenchSection } from './section';
 
 const LOADS = 7;

@@ -7,16 +7,16 @@
  * (a shared build box, a test run beside it) does not count against the engine.
  */
 import { readFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
 import { loadavg } from 'node:os';
-import type { Library } from '../../src/engine/compile';
-import { loadLibrary, loadScenario } from '../../src/engine/load';
-import { BASIS, Rng, seedState } from '../../src/engine/rng';
-import type { Scenario } from '../../src/engine/types';
+import { join, relative } from 'node:path';
 import { PROJECT_ROOT, projectScenarioFiles, SCENARIOS_DIR } from '../../src/cli/project';
-import { simulate, type SimReport } from '../../src/sim';
-import type { BenchSection } from './section';
 import { table } from '../../src/cli/table';
+import type { Scenario } from '../../src/engine';
+import { loadLibrary, loadScenario } from '../../src/engine/check/load';
+import type { Library } from '../../src/engine/format/compile';
+import { BASIS, Rng, seedState } from '../../src/engine/rules/rng';
+import { type SimReport, simulate } from '../../src/sim';
+import type { BenchSection } from './section';
 
 /** The goal: a designer's 100,000-run simulation of one scenario finishes in about 5 seconds. */
 const GOAL_RUNS_PER_SECOND = 20_000;
@@ -99,13 +99,25 @@ export const engineSection: BenchSection = {
       const draws = countDraws(scenario, runs);
       const bare = timeBare(draws);
       const rps = runs / seconds;
-      rows.push([name, String(runs), String(turns), fmt(rps), fmt(turns / seconds), (draws / runs).toFixed(1), fmt(draws / bare), `${(seconds / bare).toFixed(1)}x`, rps >= GOAL_RUNS_PER_SECOND ? 'met' : 'MISSED']);
+      rows.push([
+        name,
+        String(runs),
+        String(turns),
+        fmt(rps),
+        fmt(turns / seconds),
+        (draws / runs).toFixed(1),
+        fmt(draws / bare),
+        `${(seconds / bare).toFixed(1)}x`,
+        rps >= GOAL_RUNS_PER_SECOND ? 'met' : 'MISSED',
+      ]);
     }
     return [
       ...table(rows, ['l', 'r', 'r', 'r', 'r', 'r', 'r', 'r', 'l']),
       '',
       '  ratio: time of the simulated runs over the time of the same number of bare Alea draws.',
-      `  times are CPU seconds of this process; load average while measuring: ${loadavg().map((x) => x.toFixed(2)).join(' ')}`,
+      `  times are CPU seconds of this process; load average while measuring: ${loadavg()
+        .map((x) => x.toFixed(2))
+        .join(' ')}`,
       ...(skipped.length > 0 ? [`  skipped (the file has errors): ${skipped.join(', ')}`] : []),
     ];
   },

@@ -8,15 +8,7 @@ const meta = {
 
 describe('splitSnapshot', () => {
   it('sums code apart from data and leaves Blink and synthetic nodes out', () => {
-    const nodes = [
-      7, 0, 1, 0, 0,
-      4, 0, 2, 500, 0,
-      4, 0, 3, 250, 0,
-      3, 0, 4, 40, 0,
-      2, 0, 5, 30, 0,
-      5, 0, 6, 20, 0,
-      6, 0, 7, 9000, 0,
-    ];
+    const nodes = [7, 0, 1, 0, 0, 4, 0, 2, 500, 0, 4, 0, 3, 250, 0, 3, 0, 4, 40, 0, 2, 0, 5, 30, 0, 5, 0, 6, 20, 0, 6, 0, 7, 9000, 0];
     expect(splitSnapshot({ snapshot: { meta }, nodes })).toEqual({ code: 750, data: 90 });
   });
 

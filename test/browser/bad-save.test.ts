@@ -1,8 +1,8 @@
-import type { Page } from 'playwright-core';
 import { readFile } from 'node:fs/promises';
+import type { Page } from 'playwright-core';
 import { expect, it } from 'vitest';
-import { activate, browserSuite, expectScreen, type BrowserSuite } from './harness';
-import { primaryScenarioFile, loadScenarioFile } from './oracle';
+import { activate, type BrowserSuite, browserSuite, expectScreen } from './harness';
+import { loadScenarioFile, primaryScenarioFile } from './oracle';
 import { chooseScenario, leaveBriefing, leaveOutcome, pickOption, startRun } from './play';
 
 const SAVE_KEY = 'red-phone:save';
@@ -14,7 +14,7 @@ async function entries(page: Page, prefix: string): Promise<Record<string, strin
     const out: Record<string, string> = {};
     for (let i = 0; i < localStorage.length; i += 1) {
       const key = localStorage.key(i);
-      if (key !== null && key.startsWith(p)) out[key] = localStorage.getItem(key) ?? '';
+      if (key?.startsWith(p)) out[key] = localStorage.getItem(key) ?? '';
     }
     return out;
   }, prefix);
@@ -96,9 +96,7 @@ browserSuite('a damaged save never crashes the game nor is lost', (suite) => {
 
   it.skipIf(file === '')('storage that refuses every write: play goes on with a "not saved" banner', async () => {
     const { page } = await suite.open({
-      initScripts: [
-        `Storage.prototype.setItem = function () { throw new DOMException('The quota has been exceeded.', 'QuotaExceededError'); };`,
-      ],
+      initScripts: [`Storage.prototype.setItem = function () { throw new DOMException('The quota has been exceeded.', 'QuotaExceededError'); };`],
     });
     await chooseScenario(page, loadScenarioFile(`scenarios/${file}`).id);
     await startRun(page, 'us', 'N0SV');

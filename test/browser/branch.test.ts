@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { expect, it } from 'vitest';
-import { stateHash } from '../../src/engine/replay';
-import { activate, browserSuite, SCREENSHOT_DIR, expectScreen, hook, norm, screenshot, tabTo, visibleText } from './harness';
+import { stateHash } from '../../src/engine/replay/replay';
+import { activate, browserSuite, expectScreen, hook, norm, SCREENSHOT_DIR, screenshot, tabTo, visibleText } from './harness';
 import { loadScenarioFile, playByIndex, primaryScenarioFile } from './oracle';
 import { playTurns } from './play';
 import { debriefSave, openWithSave, seriousViolations } from './trainee-helpers';

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, it } from 'vitest';
 import { activate, browserSuite, expectScreen, norm, screenOf, screenshot, visibleText } from './harness';
-import { loadScenarioFile, playByIndex, primaryScenarioFile, type PlayedRun } from './oracle';
+import { loadScenarioFile, type PlayedRun, playByIndex, primaryScenarioFile } from './oracle';
 import { replayText, seriousViolations } from './trainee-helpers';
 
 const file = primaryScenarioFile();

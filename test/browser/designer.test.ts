@@ -8,11 +8,11 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { expect, it } from 'vitest';
 import { loadScenario } from '../../src/engine';
+import { library, MINIMAL_PATH, scenarioAt } from '../golden/scenarios';
 import { REPO_ROOT } from './build';
 import { activate, browserSuite, expectScreen, screenshot, tabTo } from './harness';
 import { loadScenarioFile, primaryScenarioFile } from './oracle';
 import { leaveBriefing, leaveOutcome, pickOption, startRun } from './play';
-import { library, MINIMAL_PATH, scenarioAt } from '../golden/scenarios';
 
 const AXE = readFileSync(join(REPO_ROOT, 'node_modules', 'axe-core', 'axe.min.js'), 'utf8');
 const minimalText = readFileSync(join(REPO_ROOT, MINIMAL_PATH), 'utf8');

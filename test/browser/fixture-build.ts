@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Plugin } from 'vite';
 import { buildPage } from './build';
-import { serveStatic, type StaticServer } from './static-server';
+import { type StaticServer, serveStatic } from './static-server';
 
 const CATALOGUE_GLOB = /import\.meta\.glob(<[^>]*>)?\(\s*(['"`])\/scenarios\/\*\.yaml\2/g;
 

@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { browserSuite, expectScreen, screenOf } from './harness';
 import { serveFixtureBuild } from './fixture-build';
+import { browserSuite, expectScreen, screenOf } from './harness';
 import { chooseScenario, leaveBriefing, leaveOutcome, pickOption, startRun } from './play';
 import type { StaticServer } from './static-server';
 
@@ -68,6 +68,9 @@ browserSuite('scenario text is text', (suite) => {
     await expectInert(page, 'debrief');
 
     expect(game.dialogs, 'no alert, confirm or prompt').toEqual([]);
-    expect(requests.filter((u) => new URL(u).pathname.endsWith('/x')), 'no request for the img payload').toEqual([]);
+    expect(
+      requests.filter((u) => new URL(u).pathname.endsWith('/x')),
+      'no request for the img payload',
+    ).toEqual([]);
   });
 });

@@ -4,7 +4,7 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { legalOptions, loadLibrary, loadScenario, resolveTurn, scoreObjectives, start, type GameState, type ObjectiveResult, type Scenario, type Side } from '../../src/engine';
+import { type GameState, legalOptions, loadLibrary, loadScenario, type ObjectiveResult, resolveTurn, type Scenario, type Side, scoreObjectives, start } from '../../src/engine';
 import { REPO_ROOT } from './build';
 
 const SCENARIO_DIR = join(REPO_ROOT, 'scenarios');

@@ -4,7 +4,7 @@
  */
 import type { Page } from 'playwright-core';
 import { expect } from 'vitest';
-import { activate, expectScreen, hook, screenOf, tabTo, waitForScreen, type ScreenName } from './harness';
+import { activate, expectScreen, hook, type ScreenName, screenOf, tabTo, waitForScreen } from './harness';
 
 export type PlaySide = 'us' | 'cn' | 'both';
 
@@ -76,9 +76,7 @@ export async function leaveOutcome(page: Page, plainEnter = false): Promise<Scre
   return (await screenOf(page)) as ScreenName;
 }
 
-export interface TurnHook {
-  (turn: number, screen: 'turn' | 'outcome'): Promise<void>;
-}
+export type TurnHook = (turn: number, screen: 'turn' | 'outcome') => Promise<void>;
 
 /**
  * From the first turn to the debrief, one side against the model: picks[t] on turn t (1-based), or 1

@@ -1,6 +1,6 @@
 import { expect, it } from 'vitest';
-import { decodeReplayCode, encodeReplayCode } from '../../src/engine/replay-code';
-import { recordReplay, stateHash } from '../../src/engine/replay';
+import { recordReplay, stateHash } from '../../src/engine/replay/replay';
+import { decodeReplayCode, encodeReplayCode } from '../../src/engine/replay/replay-code';
 import { activate, browserSuite, expectScreen, hook, norm, screenOf, screenshot, visibleText } from './harness';
 import { loadScenarioFile, logJsonOf, playByIndex, primaryScenarioFile } from './oracle';
 import { typeInto, watchToDebrief } from './play';

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { expect, it } from 'vitest';
 import { activate, browserSuite, expectScreen, hook, norm, screenOf, visibleText } from './harness';
-import { primaryScenarioFile, loadScenarioFile, playByIndex } from './oracle';
+import { loadScenarioFile, playByIndex, primaryScenarioFile } from './oracle';
 import { playToDebrief, watchToDebrief } from './play';
 
 const file = primaryScenarioFile();

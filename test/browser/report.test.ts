@@ -1,4 +1,4 @@
-import { readFile, mkdir } from 'node:fs/promises';
+import { mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { expect, it } from 'vitest';
 import { REPO_ROOT } from './build';
@@ -34,7 +34,8 @@ browserSuite('after-action report', (suite) => {
     await activate(page, 'button[data-action="report"]');
     await page.locator('#app[data-screen="report"]').waitFor({ state: 'attached' });
     const text = await visibleText(page, '#report');
-    for (const title of ['exercise overview', 'objectives and how each was met', 'timeline of decisions', 'strengths', 'areas for improvement', 'hot wash', 'what actually happened']) expect(text).toContain(title);
+    for (const title of ['exercise overview', 'objectives and how each was met', 'timeline of decisions', 'strengths', 'areas for improvement', 'hot wash', 'what actually happened'])
+      expect(text).toContain(title);
     expect(text).toContain(norm(NOTE));
     expect(text).toContain(norm(run.endingTitle));
     expect(await seriousViolations(page), 'axe on the report').toEqual([]);
@@ -65,8 +66,12 @@ browserSuite('after-action report', (suite) => {
     await page.emulateMedia({ media: 'print' });
     expect(await page.locator('.report-actions').isVisible(), 'no buttons in print').toBe(false);
     expect(await page.locator('button').evaluateAll((els) => els.filter((e) => (e as HTMLElement).offsetParent !== null).length)).toBe(0);
-    for (const id of ['report-overview', 'report-objectives', 'report-timeline', 'report-strengths', 'report-improvements', 'report-hot-wash', 'report-history']) expect(await page.locator(`#${id}`).isVisible()).toBe(true);
-    const colors = await page.locator('#report h2').first().evaluate((el) => [getComputedStyle(el).color, getComputedStyle(el).backgroundColor]);
+    for (const id of ['report-overview', 'report-objectives', 'report-timeline', 'report-strengths', 'report-improvements', 'report-hot-wash', 'report-history'])
+      expect(await page.locator(`#${id}`).isVisible()).toBe(true);
+    const colors = await page
+      .locator('#report h2')
+      .first()
+      .evaluate((el) => [getComputedStyle(el).color, getComputedStyle(el).backgroundColor]);
     expect(colors[0]).toBe('rgb(0, 0, 0)');
     const breaks = await page.locator('[data-report-section]').evaluateAll((els) => els.map((e) => getComputedStyle(e).breakBefore));
     expect(breaks.slice(1).every((b) => b === 'page')).toBe(true);

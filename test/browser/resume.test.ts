@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { expect, it } from 'vitest';
 import { activate, browserSuite, expectScreen, hook, screenOf, visibleText, waitForScreen } from './harness';
-import { primaryScenarioFile, loadScenarioFile } from './oracle';
+import { loadScenarioFile, primaryScenarioFile } from './oracle';
 import { chooseScenario, leaveBriefing, leaveOutcome, pickOption, startRun } from './play';
 
 const file = primaryScenarioFile();

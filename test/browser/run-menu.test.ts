@@ -6,7 +6,10 @@ import { leaveBriefing, pickOption } from './play';
 const file = primaryScenarioFile();
 const scenario = file === '' ? null : loadScenarioFile(`scenarios/${file}`);
 const id = scenario?.id ?? '';
-const teamsId = bundledScenarioFiles().map((f) => loadScenarioFile(`scenarios/${f}`)).find((s) => s.file.teams === true)?.id ?? '';
+const teamsId =
+  bundledScenarioFiles()
+    .map((f) => loadScenarioFile(`scenarios/${f}`))
+    .find((s) => s.file.teams === true)?.id ?? '';
 
 browserSuite('run menu', (suite) => {
   it.skipIf(id === '')('Menu on the briefing, a turn and an outcome returns to the title; Continue brings back the same screen and state', async () => {

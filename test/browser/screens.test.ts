@@ -4,7 +4,7 @@ import type { Page } from 'playwright-core';
 import { expect, it } from 'vitest';
 import { REPO_ROOT } from './build';
 import { activate, browserSuite, expectScreen, norm, screenOf, screenshot, tabTo } from './harness';
-import { primaryScenarioFile, loadScenarioFile } from './oracle';
+import { loadScenarioFile, primaryScenarioFile } from './oracle';
 import { chooseScenario, leaveBriefing, leaveOutcome, passToChina, pickOption, startRun } from './play';
 
 const AXE = readFileSync(join(REPO_ROOT, 'node_modules', 'axe-core', 'axe.min.js'), 'utf8');

@@ -8,7 +8,7 @@ const file = primaryScenarioFile();
 const ANNOUNCED_MS = 300;
 
 browserSuite('two teams on one screen', (suite) => {
-  it.skipIf(file === '' || !loadScenarioFile(`scenarios/${file}`).file.teams)('the US choice is sealed through the hand-over and China\'s choice, then both are revealed together', async () => {
+  it.skipIf(file === '' || !loadScenarioFile(`scenarios/${file}`).file.teams)("the US choice is sealed through the hand-over and China's choice, then both are revealed together", async () => {
     const scenario = loadScenarioFile(`scenarios/${file}`);
     const { page } = await suite.open();
     await chooseScenario(page, scenario.id);

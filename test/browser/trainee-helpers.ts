@@ -5,11 +5,11 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { createSave, stringifySave } from '../../src/engine/save';
-import { recordReplay, stringifyReplay } from '../../src/engine/replay';
 import type { GameState, Scenario } from '../../src/engine';
+import { recordReplay, stringifyReplay } from '../../src/engine/replay';
+import { createSave, stringifySave } from '../../src/engine/replay/save';
 import { REPO_ROOT } from './build';
-import { waitForScreen, type BrowserSuite, type GamePage } from './harness';
+import { type BrowserSuite, type GamePage, waitForScreen } from './harness';
 
 const AXE = readFileSync(join(REPO_ROOT, 'node_modules', 'axe-core', 'axe.min.js'), 'utf8');
 

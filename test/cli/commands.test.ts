@@ -2,9 +2,9 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { legalOptions, resolveTurn, start } from '../../src/engine';
-import { recordReplay, stringifyReplay, type ReplayFile } from '../../src/engine/replay';
 import { COMMANDS } from '../../src/cli/main';
+import { legalOptions, resolveTurn, start } from '../../src/engine';
+import { type ReplayFile, recordReplay, stringifyReplay } from '../../src/engine/replay';
 import { simulate } from '../../src/sim';
 import { MINIMAL_PATH, ROOT, scenarioAt, scenarioPaths } from '../golden/scenarios';
 import { GOLDENS } from './goldens';
@@ -150,7 +150,7 @@ describe('scenario replay', () => {
     expect((await cli(['replay', join(dir, 'missing.json')])).code).toBe(2);
   });
 
-  it('finds the scenario in scenarios/ by the replay\'s scenarioId', async () => {
+  it("finds the scenario in scenarios/ by the replay's scenarioId", async () => {
     const path = scenarioPaths()[0];
     if (path === undefined) return;
     const scenario = scenarioAt(path);

@@ -17,8 +17,12 @@ export async function cli(args: readonly string[], options: { input?: string; cw
   let err = '';
   const code = await runCli(args, {
     cwd: options.cwd ?? ROOT,
-    out: (t) => void (out += t),
-    err: (t) => void (err += t),
+    out: (t) => {
+      out += t;
+    },
+    err: (t) => {
+      err += t;
+    },
     stdin: options.input !== undefined ? Readable.from([options.input]) : null,
     stderrIsTTY: options.tty === true,
   });
@@ -27,7 +31,11 @@ export async function cli(args: readonly string[], options: { input?: string; cw
 
 /** The same, as a child process: `node_modules/.bin/tsx src/cli/main.ts ...args`. */
 export function spawnCli(args: readonly string[]): Ran {
-  const r = spawnSync(join(ROOT, 'node_modules/.bin/tsx'), ['src/cli/main.ts', ...args], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, TZ: 'Pacific/Chatham', LANG: 'tr_TR.UTF-8' } });
+  const r = spawnSync(join(ROOT, 'node_modules/.bin/tsx'), ['src/cli/main.ts', ...args], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    env: { ...process.env, TZ: 'Pacific/Chatham', LANG: 'tr_TR.UTF-8' },
+  });
   return { code: r.status ?? -1, out: r.stdout, err: r.stderr };
 }
 

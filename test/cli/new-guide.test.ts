@@ -5,10 +5,10 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { formatDiagnostic } from '../../src/engine/diagnostics';
-import { loadScenario } from '../../src/engine/load';
-import { beatSchema, endingSchema, flagSchema, indicatorSchema, injectSchema, objectiveSchema, optionSchema, outcomeSchema, scenarioSchema, sourceSchema } from '../../src/engine/schema';
-import { ROOT, library } from '../golden/scenarios';
+import { loadScenario } from '../../src/engine/check/load';
+import { formatDiagnostic } from '../../src/engine/format/diagnostics';
+import { beatSchema, endingSchema, flagSchema, indicatorSchema, injectSchema, objectiveSchema, optionSchema, outcomeSchema, scenarioSchema, sourceSchema } from '../../src/engine/format/schema';
+import { library, ROOT } from '../golden/scenarios';
 
 const guide = readFileSync(join(ROOT, 'scenarios/README.md'), 'utf8');
 

@@ -3,8 +3,8 @@ import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadScenario } from '../../src/engine/load';
-import { ROOT, library } from '../golden/scenarios';
+import { loadScenario } from '../../src/engine/check/load';
+import { library, ROOT } from '../golden/scenarios';
 import { cli } from './harness';
 
 const TEMPLATE = 'scenarios/_template.yaml';

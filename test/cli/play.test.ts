@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { legalOptions, resolveTurn, start, type GameState } from '../../src/engine';
 import { parseChooseList } from '../../src/cli/play';
+import { type GameState, legalOptions, resolveTurn, start } from '../../src/engine';
 import { MINIMAL_PATH, ROOT, scenarioAt } from '../golden/scenarios';
 import { GOLDENS } from './goldens';
 import { cli, MINIMAL, spawnCli } from './harness';
@@ -100,7 +100,10 @@ describe('scenario play', () => {
 
   it('parses --choose lists', () => {
     expect(parseChooseList('2,1, 3', false)).toEqual([[2], [1], [3]]);
-    expect(parseChooseList('2:1,1:3', true)).toEqual([[2, 1], [1, 3]]);
+    expect(parseChooseList('2:1,1:3', true)).toEqual([
+      [2, 1],
+      [1, 3],
+    ]);
     expect(parseChooseList('', false)).toEqual([]);
     expect(() => parseChooseList('1,,2', false)).toThrow(/item 2/);
   });

@@ -10,7 +10,8 @@ export function checkWellFormed(html: string): { problems: string[]; tags: strin
   const problems: string[] = [];
   const tags: string[] = [];
   const stack: string[] = [];
-  let rest = html.startsWith('<!DOCTYPE html>\n') ? html.slice('<!DOCTYPE html>\n'.length) : (problems.push('no <!DOCTYPE html> first'), html);
+  if (!html.startsWith('<!DOCTYPE html>\n')) problems.push('no <!DOCTYPE html> first');
+  let rest = html.startsWith('<!DOCTYPE html>\n') ? html.slice('<!DOCTYPE html>\n'.length) : html;
   let at = html.length - rest.length;
   while (rest.length > 0) {
     const lt = rest.indexOf('<');

@@ -3,11 +3,11 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { escapeHtml, el, frag } from '../../src/cli/report-html';
+import { el, escapeHtml, frag } from '../../src/cli/report-html';
 import { shellWord } from '../../src/cli/report-page';
-import { chooseList, choiceExtremes, lopsidedFlags, studyBalance, LOPSIDED_PERCENT } from '../../src/sim/balance';
-import { simulate, type SimReport } from '../../src/sim';
 import { legalOptions, resolveTurn, start } from '../../src/engine';
+import { type SimReport, simulate } from '../../src/sim';
+import { choiceExtremes, chooseList, LOPSIDED_PERCENT, lopsidedFlags, studyBalance } from '../../src/sim/balance';
 import { MINIMAL_PATH, minimalText, scenarioAt } from '../golden/scenarios';
 import { cli } from './harness';
 import { checkWellFormed } from './report-well-formed';
@@ -48,7 +48,8 @@ describe('the HTML builder', () => {
 describe('the balance study', () => {
   it('flags an ending above the lopsided share under every policy, and not below it under one', () => {
     const reports = (['random', 'cautious', 'hawkish'] as const).map((policy) => simulate(minimal, { runs: 200, seed: 'lop', policy, side: 'us' }));
-    const at = (counts: number[]): SimReport[] => reports.map((r, i) => ({ ...r, completed: 100, endings: r.endings.map((e, k) => ({ ...e, count: k === 1 ? (counts[i] as number) : 100 - (counts[i] as number) })) }));
+    const at = (counts: number[]): SimReport[] =>
+      reports.map((r, i) => ({ ...r, completed: 100, endings: r.endings.map((e, k) => ({ ...e, count: k === 1 ? (counts[i] as number) : 100 - (counts[i] as number) })) }));
     expect(lopsidedFlags(at([81, 90, 100])).map((f) => f.ending)).toEqual(['stalemate']);
     expect(lopsidedFlags(at([81, LOPSIDED_PERCENT, 100]))).toEqual([]);
   });
@@ -60,7 +61,7 @@ describe('the balance study', () => {
     expect(found).toContain('showdown/cn/retaliate:always');
   });
 
-  it("gives each extreme run the choices that replay it to the same ending and score", () => {
+  it('gives each extreme run the choices that replay it to the same ending and score', () => {
     const study = studyBalance(minimal, { runs: 150, seed: 'xr', side: 'us' });
     expect(study.policies.map((p) => p.report.policy)).toEqual(['random', 'cautious', 'hawkish']);
     for (const p of study.policies) {
@@ -99,7 +100,9 @@ describe('scenario sim --report', () => {
     expect(r.code).toBe(0);
     expect(r.err).toBe('');
     const html = readFileSync(out, 'utf8');
-    expect(r.out).toBe(`report: 300 runs x 3 policies as us; most frequent ending: random crisis 50.3%, cautious stalemate 100.0%, hawkish crisis 100.0%; flags: dominant-option; wrote ${out} (${Buffer.byteLength(html)} bytes)\n`);
+    expect(r.out).toBe(
+      `report: 300 runs x 3 policies as us; most frequent ending: random crisis 50.3%, cautious stalemate 100.0%, hawkish crisis 100.0%; flags: dominant-option; wrote ${out} (${Buffer.byteLength(html)} bytes)\n`,
+    );
     expect(r.out.split('\n')).toHaveLength(2);
 
     const { problems, tags } = checkWellFormed(html);

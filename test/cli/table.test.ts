@@ -15,7 +15,15 @@ describe('text helpers', () => {
   });
 
   it('aligns table columns left or right and trims trailing spaces', () => {
-    expect(table([['a', 'bb', 'c'], ['ccc', 'd', '']], ['l', 'r', 'l'])).toEqual(['  a    bb  c', '  ccc   d']);
+    expect(
+      table(
+        [
+          ['a', 'bb', 'c'],
+          ['ccc', 'd', ''],
+        ],
+        ['l', 'r', 'l'],
+      ),
+    ).toEqual(['  a    bb  c', '  ccc   d']);
   });
 
   it('wraps prose at word boundaries with an indent, keeping long words whole', () => {

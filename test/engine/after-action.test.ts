@@ -83,10 +83,7 @@ describe('after-action report: the model', () => {
   });
 
   it('names requests answered late or never, terms strained often and a high rung', () => {
-    const escalated = applySteps(start(minimal, 'M4RX', { us: 'people', cn: 'model' }), [
-      (s) => resolveTurn(minimal, s, { us: 'go_public' }),
-      (s) => resolveTurn(minimal, s, { us: 'sanction' }),
-    ]);
+    const escalated = applySteps(start(minimal, 'M4RX', { us: 'people', cn: 'model' }), [(s) => resolveTurn(minimal, s, { us: 'go_public' }), (s) => resolveTurn(minimal, s, { us: 'sanction' })]);
     const r = afterActionReport(minimal, escalated, 'us');
     expect(r.improvements).toContain('The United States strained T4 (Dialogue and hotline) twice, on turns 1 and 2.');
     expect(r.improvements.some((s) => s.startsWith('The United States climbed to "Targeted sanctions" (rung 5 of 7) on turn 2'))).toBe(true);
@@ -100,17 +97,18 @@ describe('after-action report: the model', () => {
   });
 
   it('tracks each indicator from start to end, and its worst value with the turn', () => {
-    const escalated = applySteps(start(minimal, 'M4RX', { us: 'people', cn: 'model' }), [
-      (s) => resolveTurn(minimal, s, { us: 'go_public' }),
-      (s) => resolveTurn(minimal, s, { us: 'sanction' }),
-    ]);
+    const escalated = applySteps(start(minimal, 'M4RX', { us: 'people', cn: 'model' }), [(s) => resolveTurn(minimal, s, { us: 'go_public' }), (s) => resolveTurn(minimal, s, { us: 'sanction' })]);
     const esc = afterActionReport(minimal, escalated, 'us').indicators.find((i) => i.id === 'escalation');
-    expect(esc).toMatchObject({ better: 'lower', start: 20, end: escalated.indicators['escalation'], worst: escalated.indicators['escalation'], worstTurn: 2 });
+    expect(esc).toMatchObject({ better: 'lower', start: 20, end: escalated.indicators.escalation, worst: escalated.indicators.escalation, worstTurn: 2 });
     expect(report.indicators.find((i) => i.id === 'trust')).toMatchObject({ better: 'higher', start: 50, worst: 50, worstTurn: 0 });
   });
 
   it('carries what actually happened with sources, and the questions', () => {
-    expect(report.history).toEqual({ text: 'The agreement followed months of pressure.', endingNote: 'In 2015 the dispute ended in a summit agreement.', sources: [{ key: 'F1', title: 'AFCEA Signal on the agreement', url: null }] });
+    expect(report.history).toEqual({
+      text: 'The agreement followed months of pressure.',
+      endingNote: 'In 2015 the dispute ended in a summit agreement.',
+      sources: [{ key: 'F1', title: 'AFCEA Signal on the agreement', url: null }],
+    });
     expect(report.questions).toEqual(['Was asking for help worth the wait?']);
   });
 
@@ -207,9 +205,12 @@ describe('after-action report: formats', () => {
   it('any table of strings survives toCsv and a parse (fast-check)', () => {
     const cellArb = fc.string({ unit: fc.constantFrom('a', 'b', ',', '"', '\n', '\r', ' ', 'é', '🎲') });
     fc.assert(
-      fc.property(fc.integer({ min: 1, max: 5 }).chain((width) => fc.array(fc.array(cellArb, { minLength: width, maxLength: width }), { minLength: 1, maxLength: 6 })), (rows) => {
-        expect(parseCsv(toCsv(rows))).toEqual(rows);
-      }),
+      fc.property(
+        fc.integer({ min: 1, max: 5 }).chain((width) => fc.array(fc.array(cellArb, { minLength: width, maxLength: width }), { minLength: 1, maxLength: 6 })),
+        (rows) => {
+          expect(parseCsv(toCsv(rows))).toEqual(rows);
+        },
+      ),
       { seed: 42, numRuns: 300 },
     );
   });

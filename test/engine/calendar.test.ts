@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addDays, civilFromDays, daysFromCivil, formatLongDate, parseIsoDate } from '../../src/engine/calendar';
+import { addDays, civilFromDays, daysFromCivil, formatLongDate, parseIsoDate } from '../../src/engine/rules/calendar';
 
 describe('calendar: whole-day arithmetic without Date', () => {
   const known: [string, number][] = [

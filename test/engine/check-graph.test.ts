@@ -6,13 +6,13 @@
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { checkStructure } from '../../src/engine/check-schema';
-import { compileScenario } from '../../src/engine/compile';
-import { resolveTurn, start } from '../../src/engine/engine';
-import { loadLibrary, loadScenario } from '../../src/engine/load';
-import { scenarioSchema } from '../../src/engine/schema';
-import type { GameState, Scenario } from '../../src/engine/types';
-import { parseYaml } from '../../src/engine/yaml-safe';
+import type { GameState, Scenario } from '../../src/engine';
+import { checkStructure } from '../../src/engine/check/check-schema';
+import { loadLibrary, loadScenario } from '../../src/engine/check/load';
+import { compileScenario } from '../../src/engine/format/compile';
+import { scenarioSchema } from '../../src/engine/format/schema';
+import { parseYaml } from '../../src/engine/format/yaml-safe';
+import { resolveTurn, start } from '../../src/engine/rules';
 
 const root = new URL('../../', import.meta.url);
 const read = (path: string): string => readFileSync(new URL(path, root), 'utf8');
@@ -66,7 +66,9 @@ function toYaml(shape: Shape): string {
       lines.push(`      ${side}:`);
       beat[side].forEach((outcomes, o) => {
         lines.push(`        - { id: ${side}${o}, label: Option ${o}, text: Text., terms: { uses: [T1] }, rung: quiet_diplomacy, outcomes: [`);
-        outcomes.forEach((next, k) => lines.push(`            { id: r${k}, weight: 1, text: Outcome ${k}.${next === null ? '' : ` , next: ${targetName(shape, next)}`} },`));
+        outcomes.forEach((next, k) => {
+          lines.push(`            { id: r${k}, weight: 1, text: Outcome ${k}.${next === null ? '' : ` , next: ${targetName(shape, next)}`} },`);
+        });
         lines.push('          ] }');
       });
     }
@@ -105,33 +107,38 @@ function explore(scenario: Scenario): Explored {
   for (const [id, beat] of scenario.beats) {
     const out = new Set<string>();
     const at: GameState = { ...base, beat: id };
-    for (const us of beat.options.us) for (const cn of beat.options.cn) {
-      for (const ru of us.outcomes) for (const rc of cn.outcomes) {
-        try {
-          const r = resolveTurn(scenario, at, { us: us.id, cn: cn.id, force: { us: ru.id, cn: rc.id } });
-          if (!r.ok) throw new Error(r.error.message);
-          out.add(r.state.ending ?? r.state.beat);
-        } catch (e) {
-          if (!String(e).includes('nowhere to go')) throw e;
-          stuck.add(id);
-        }
+    for (const us of beat.options.us)
+      for (const cn of beat.options.cn) {
+        for (const ru of us.outcomes)
+          for (const rc of cn.outcomes) {
+            try {
+              const r = resolveTurn(scenario, at, { us: us.id, cn: cn.id, force: { us: ru.id, cn: rc.id } });
+              if (!r.ok) throw new Error(r.error.message);
+              out.add(r.state.ending ?? r.state.beat);
+            } catch (e) {
+              if (!String(e).includes('nowhere to go')) throw e;
+              stuck.add(id);
+            }
+          }
       }
-    }
     edges.set(id, out);
   }
   const reachable = new Set<string>([scenario.file.start]);
   const queue = [scenario.file.start];
-  while (queue.length > 0) for (const to of edges.get(queue.shift() as string) ?? []) if (scenario.beats.has(to) && !reachable.has(to)) {
-    reachable.add(to);
-    queue.push(to);
-  }
+  while (queue.length > 0)
+    for (const to of edges.get(queue.shift() as string) ?? [])
+      if (scenario.beats.has(to) && !reachable.has(to)) {
+        reachable.add(to);
+        queue.push(to);
+      }
   const leadsToEnding = new Set<string>();
   for (let changed = true; changed; ) {
     changed = false;
-    for (const [id, out] of edges) if (!leadsToEnding.has(id) && [...out].some((to) => scenario.endingIds.has(to) || leadsToEnding.has(to))) {
-      leadsToEnding.add(id);
-      changed = true;
-    }
+    for (const [id, out] of edges)
+      if (!leadsToEnding.has(id) && [...out].some((to) => scenario.endingIds.has(to) || leadsToEnding.has(to))) {
+        leadsToEnding.add(id);
+        changed = true;
+      }
   }
   return { reachable, stuck, leadsToEnding };
 }
@@ -142,7 +149,11 @@ describe('graph checks against brute force', () => {
       fc.property(shapeArb, (shape) => {
         const text = toYaml(shape);
         const result = loadScenario(text, 'generated.yaml', library);
-        const flagged = (code: string): string[] => result.diagnostics.filter((d) => d.code === code).map((d) => d.path.replace(/^beats\[(\d+)\]\.id$/, 'b$1')).sort();
+        const flagged = (code: string): string[] =>
+          result.diagnostics
+            .filter((d) => d.code === code)
+            .map((d) => d.path.replace(/^beats\[(\d+)\]\.id$/, 'b$1'))
+            .sort();
         const truth = explore(compileUnchecked(text));
         const beats = shape.beats.map((_, b) => `b${b}`);
         expect(flagged('scenario/unreachable-beat')).toEqual(beats.filter((b) => !truth.reachable.has(b)).sort());

@@ -1,8 +1,8 @@
 /** The words a designer reads: each kind of problem, in one line, naming the thing and the fix. */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { formatDiagnostic } from '../../src/engine/diagnostics';
-import { loadLibrary, loadScenario } from '../../src/engine/load';
+import { loadLibrary, loadScenario } from '../../src/engine/check/load';
+import { formatDiagnostic } from '../../src/engine/format/diagnostics';
 
 const root = new URL('../../', import.meta.url);
 const read = (path: string): string => readFileSync(new URL(path, root), 'utf8');
@@ -24,9 +24,19 @@ const cases: [string, string, string, string][] = [
     `m.yaml:${lineOf('teams: true') + 1}:1  schema/unknown-field  "zzz" is not a field here (the fields here are: format, id, title, summary, author, version, difficulty, sides, teams, lead, calendar, maxTurns, start, timeout, prologue, briefing, indicators, flags, beats, injects, endings, objectives, questions, history, sources) at zzz`,
   ],
   ['a wrong type', 'teams: true', 'teams: "yes"', `m.yaml:${lineOf('teams: true')}:8  schema/wrong-type  expected true or false, found the text "yes" at teams`],
-  ['a per-side text of the wrong kind', 'briefing: A company reports stolen designs.', 'briefing: [a]', `m.yaml:${lineOf('briefing:')}:11  schema/wrong-type  expected either one text for both sides, or { us: …, cn: … }, found a list at briefing`],
+  [
+    'a per-side text of the wrong kind',
+    'briefing: A company reports stolen designs.',
+    'briefing: [a]',
+    `m.yaml:${lineOf('briefing:')}:11  schema/wrong-type  expected either one text for both sides, or { us: …, cn: … }, found a list at briefing`,
+  ],
   ['a number out of range', 'maxTurns: 4', 'maxTurns: 99', `m.yaml:${lineOf('maxTurns: 4')}:11  schema/out-of-range  the number 99 is too large: the most is 60 at maxTurns`],
-  ['a forbidden key', 'teams: true', 'teams: true\nprototype: 1', `m.yaml:${lineOf('teams: true') + 1}:1  yaml/forbidden-key  the key "prototype" is not allowed anywhere in a scenario file at prototype`],
+  [
+    'a forbidden key',
+    'teams: true',
+    'teams: true\nprototype: 1',
+    `m.yaml:${lineOf('teams: true') + 1}:1  yaml/forbidden-key  the key "prototype" is not allowed anywhere in a scenario file at prototype`,
+  ],
   ['an unknown beat', 'next: response', 'next: respons', `m.yaml:${lineOf('next: response')}:11  scenario/unknown-beat  no beat or ending "respons" at beats[0].next (did you mean "response"?)`],
 ];
 

@@ -1,6 +1,6 @@
-import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { exerciseCode, isCodeSeed, isValidSeed, parseExerciseCode, randomSeedFrom, scenarioPrefix, SEED_ALPHABET, type CodeErrorCode } from '../../src/engine';
+import { describe, expect, it } from 'vitest';
+import { type CodeErrorCode, exerciseCode, isCodeSeed, isValidSeed, parseExerciseCode, randomSeedFrom, SEED_ALPHABET, scenarioPrefix } from '../../src/engine';
 
 const known = ['ip-theft', 'hotline-unanswered', 'sanctions-threatened', 'minimal'];
 

@@ -1,18 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import {
-  chancesBp,
-  fireInject,
-  legalChoices,
-  resolveTurn,
-  start,
-  type EngineErrorCode,
-  type GameState,
-  type Scenario,
-  type TurnChoice,
-  type TurnRecord,
-  type TurnResult,
-} from '../../src/engine';
-import { Rng, seedState } from '../../src/engine/rng';
+import { chancesBp, type EngineErrorCode, fireInject, type GameState, legalChoices, resolveTurn, type Scenario, start, type TurnChoice, type TurnRecord, type TurnResult } from '../../src/engine';
+import { Rng, seedState } from '../../src/engine/rules/rng';
 import { controllersFor, playSteps } from '../golden/policy';
 import { MINIMAL_PATH, minimalText, scenarioAt, scenarioFromText } from '../golden/scenarios';
 
@@ -76,11 +64,21 @@ describe('engine: illegal input is an error value and the state is unchanged', (
       state: () => ({ ...afterOpening(), flags: { evidence_public: true } }),
       act: (s) => resolveTurn(minimal, s, { us: 'call_hotline' }),
     },
-    { name: 'forcing an outcome the option lacks', code: 'turn/unknown-outcome', state: () => usAlone(), act: (s) => resolveTurn(minimal, s, { us: 'request_help', force: { us: 'named' } }) },
+    {
+      name: 'forcing an outcome the option lacks',
+      code: 'turn/unknown-outcome',
+      state: () => usAlone(),
+      act: (s) => resolveTurn(minimal, s, { us: 'request_help', force: { us: 'named' } }),
+    },
     { name: 'an inject that does not exist', code: 'turn/unknown-inject', state: () => usAlone(), act: (s) => fireInject(minimal, s, 'meteor') },
     { name: 'an inject fired twice', code: 'turn/inject-fired', state: summitFired, act: (s) => fireInject(minimal, s, 'summit') },
     { name: 'every outcome weighing zero', code: 'scenario/zero-weights', state: () => usAlone(zeroWeights), act: (s) => resolveTurn(zeroWeights, s, { us: 'request_help' }) },
-    { name: 'a state at a beat the scenario lacks', code: 'state/mismatch', state: () => ({ ...usAlone(), beat: 'nowhere' }), act: (s) => resolveTurn(minimal, s, { us: 'request_help' }) },
+    {
+      name: 'a state at a beat the scenario lacks',
+      code: 'state/mismatch',
+      state: () => ({ ...usAlone(), beat: 'nowhere' }),
+      act: (s) => resolveTurn(minimal, s, { us: 'request_help' }),
+    },
   ];
 
   it.each(table.map((c) => [c.name, c.code, c] as const))('%s gives %s', (_name, code, c) => {
@@ -94,7 +92,18 @@ describe('engine: illegal input is an error value and the state is unchanged', (
   });
 
   it('covers every error code the engine can return', () => {
-    const codes: EngineErrorCode[] = ['turn/game-over', 'turn/missing-choice', 'turn/not-your-turn', 'turn/unknown-option', 'turn/option-not-offered', 'turn/unknown-outcome', 'turn/unknown-inject', 'turn/inject-fired', 'scenario/zero-weights', 'state/mismatch'];
+    const codes: EngineErrorCode[] = [
+      'turn/game-over',
+      'turn/missing-choice',
+      'turn/not-your-turn',
+      'turn/unknown-option',
+      'turn/option-not-offered',
+      'turn/unknown-outcome',
+      'turn/unknown-inject',
+      'turn/inject-fired',
+      'scenario/zero-weights',
+      'state/mismatch',
+    ];
     expect(new Set(table.map((c) => c.code))).toEqual(new Set(codes));
   });
 });
@@ -195,7 +204,7 @@ describe('engine: chance, forced outcomes and the counterpart model', () => {
     const { state, record } = turn(minimal, teams(), { us: 'go_public', cn: 'deny' });
     expect(record.next).toBe('showdown');
     expect(state.beat).toBe('showdown');
-    expect(state.flags['evidence_public']).toBe(true);
+    expect(state.flags.evidence_public).toBe(true);
   });
 });
 
@@ -218,7 +227,15 @@ describe('engine: injects', () => {
     const s = turn(minimal, usAlone(), { us: 'request_help', force: { us: 'ignored' } }).state;
     const result = fireInject(minimal, deepFreeze(s), 'summit');
     const after = ok(result);
-    expect(result.ok && result.record).toEqual({ kind: 'inject', turn: 1, inject: 'summit', changes: [{ id: 'trust', from: s.indicators['trust'], to: (s.indicators['trust'] ?? 0) + 5 }], flagsSet: [], flagsCleared: [], ending: null });
+    expect(result.ok && result.record).toEqual({
+      kind: 'inject',
+      turn: 1,
+      inject: 'summit',
+      changes: [{ id: 'trust', from: s.indicators.trust, to: (s.indicators.trust ?? 0) + 5 }],
+      flagsSet: [],
+      flagsCleared: [],
+      ending: null,
+    });
     expect(after.rng).toEqual(s.rng);
     expect(after.turn).toBe(1);
     expect(fireInject(minimal, after, 'summit').ok).toBe(false);
@@ -313,14 +330,14 @@ describe('engine: hotline, endings and clamping', () => {
     const usDown = variant(high, ['effects: { escalation: 15 }', 'effects: { escalation: -20 }'], ['denial., effects: { escalation: 5 }', 'denial., effects: { escalation: 15 }']);
     const a = turn(usUp, teams(usUp), { us: 'go_public', cn: 'deny' });
     const b = turn(usDown, teams(usDown), { us: 'go_public', cn: 'deny' });
-    expect(a.state.indicators['escalation']).toBe(85);
-    expect(b.state.indicators['escalation']).toBe(85);
+    expect(a.state.indicators.escalation).toBe(85);
+    expect(b.state.indicators.escalation).toBe(85);
     expect(a.record.changes).toEqual([{ id: 'escalation', from: 90, to: 85 }]);
   });
 
   it('indicators are clamped to their range', () => {
     const high = variant(['start: 20, better: lower', 'start: 90, better: lower']);
     const { state } = turn(high, teams(high), { us: 'go_public', cn: 'deny' });
-    expect(state.indicators['escalation']).toBe(100);
+    expect(state.indicators.escalation).toBe(100);
   });
 });

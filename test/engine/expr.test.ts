@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { closest, compileExpr, editDistance, type EvalContext, type ExprEnv, type ValueType } from '../../src/engine/expr';
+import { closest, compileExpr, type EvalContext, type ExprEnv, editDistance, type ValueType } from '../../src/engine/format/expr';
 
 const env: ExprEnv = {
   indicators: ['trust', 'escalation', 'harm'],

@@ -5,8 +5,8 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { loadLibrary, loadScenario } from '../../src/engine/load';
-import type { Diagnostic } from '../../src/engine/diagnostics';
+import { loadLibrary, loadScenario } from '../../src/engine/check/load';
+import type { Diagnostic } from '../../src/engine/format/diagnostics';
 
 const root = new URL('../../', import.meta.url);
 const read = (path: string): string => readFileSync(new URL(path, root), 'utf8');

@@ -4,10 +4,10 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { loadLibrary, loadScenario, loadScenarioBytes, TOO_MANY_PROBLEMS } from '../../src/engine/load';
-import { LIMITS } from '../../src/engine/schema';
-import { decodeUtf8, encodingProblems } from '../../src/engine/yaml-encoding';
-import { parseYaml } from '../../src/engine/yaml-safe';
+import { loadLibrary, loadScenario, loadScenarioBytes, TOO_MANY_PROBLEMS } from '../../src/engine/check/load';
+import { LIMITS } from '../../src/engine/format/schema';
+import { decodeUtf8, encodingProblems } from '../../src/engine/format/yaml-encoding';
+import { parseYaml } from '../../src/engine/format/yaml-safe';
 
 const root = new URL('../../', import.meta.url);
 const read = (path: string): string => readFileSync(new URL(path, root), 'utf8');
@@ -167,6 +167,11 @@ describe('the shared library', () => {
   it('names terms.yaml and ladder.yaml in its diagnostics by default', () => {
     const r = loadLibrary('format: x\n', 'rungs: *a\n');
     expect(r.library).toBeNull();
-    expect(r.diagnostics.map((d) => `${d.file} ${d.code}`)).toEqual(['ladder.yaml yaml/alias', 'terms.yaml schema/missing-field', 'terms.yaml schema/missing-field', 'terms.yaml schema/invalid-value']);
+    expect(r.diagnostics.map((d) => `${d.file} ${d.code}`)).toEqual([
+      'ladder.yaml yaml/alias',
+      'terms.yaml schema/missing-field',
+      'terms.yaml schema/missing-field',
+      'terms.yaml schema/invalid-value',
+    ]);
   });
 });

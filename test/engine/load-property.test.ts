@@ -4,11 +4,11 @@
  */
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
-import { parse as parseTrusted, stringify } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { loadLibrary, loadScenario } from '../../src/engine/load';
-import { compareDiagnostics, type Diagnostic } from '../../src/engine/diagnostics';
-import { decodeUtf8 } from '../../src/engine/yaml-encoding';
+import { parse as parseTrusted, stringify } from 'yaml';
+import { loadLibrary, loadScenario } from '../../src/engine/check/load';
+import { compareDiagnostics, type Diagnostic } from '../../src/engine/format/diagnostics';
+import { decodeUtf8 } from '../../src/engine/format/yaml-encoding';
 
 const root = new URL('../../', import.meta.url);
 const read = (path: string): string => readFileSync(new URL(path, root), 'utf8');
@@ -87,7 +87,10 @@ describe('loading generated input', () => {
     const paths: (string | number)[][] = [];
     const collect = (v: unknown, path: (string | number)[]): void => {
       paths.push(path);
-      if (Array.isArray(v)) v.forEach((x, i) => collect(x, [...path, i]));
+      if (Array.isArray(v))
+        v.forEach((x, i) => {
+          collect(x, [...path, i]);
+        });
       else if (v !== null && typeof v === 'object') for (const [k, x] of Object.entries(v)) collect(x, [...path, k]);
     };
     collect(base, []);
@@ -126,18 +129,24 @@ describe('strict UTF-8', () => {
   it('agrees with the platform decoder in fatal mode on any bytes', () => {
     const platform = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
     fc.assert(
-      fc.property(fc.oneof(fc.uint8Array({ maxLength: 40 }), fc.string({ unit: 'grapheme', maxLength: 20 }).map((s) => new TextEncoder().encode(s))), (bytes) => {
-        let expected: string | null;
-        try {
-          expected = platform.decode(bytes);
-        } catch {
-          expected = null;
-        }
-        const ours = decodeUtf8(bytes);
-        const utf16Bom = (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff);
-        if (utf16Bom) expect(ours.ok).toBe(false);
-        else expect(ours.ok ? ours.text : null).toBe(expected);
-      }),
+      fc.property(
+        fc.oneof(
+          fc.uint8Array({ maxLength: 40 }),
+          fc.string({ unit: 'grapheme', maxLength: 20 }).map((s) => new TextEncoder().encode(s)),
+        ),
+        (bytes) => {
+          let expected: string | null;
+          try {
+            expected = platform.decode(bytes);
+          } catch {
+            expected = null;
+          }
+          const ours = decodeUtf8(bytes);
+          const utf16Bom = (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff);
+          if (utf16Bom) expect(ours.ok).toBe(false);
+          else expect(ours.ok ? ours.text : null).toBe(expected);
+        },
+      ),
       { numRuns: 2000 },
     );
   });

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { scenarioJsonSchema, scenarioJsonSchemaText } from '../../src/engine/json-schema';
+import { scenarioJsonSchema, scenarioJsonSchemaText } from '../../src/engine/format/json-schema';
 
 describe('scenarios/schema.json', () => {
   it('equals the schema generated from the zod schema (regenerate with npm run schema)', () => {

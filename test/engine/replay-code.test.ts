@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { decodeReplayCode, encodeReplayCode, MAX_REPLAY_CODE_CHARS, recordReplay, resolveTurn, start, type GameState, type ReplayFile, type Scenario, type Side } from '../../src/engine';
+import { decodeReplayCode, encodeReplayCode, type GameState, MAX_REPLAY_CODE_CHARS, type ReplayFile, recordReplay, resolveTurn, type Scenario, type Side, start } from '../../src/engine';
 import { controllersFor, must, playSteps, type Step } from '../golden/policy';
 import { allScenarios, MINIMAL_PATH, scenarioAt } from '../golden/scenarios';
 

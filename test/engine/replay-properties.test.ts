@@ -9,6 +9,7 @@ import {
   checkReplay,
   createSave,
   ENGINE_VERSION,
+  type GameState,
   isValidSeed,
   parseReplay,
   parseSave,
@@ -16,13 +17,12 @@ import {
   randomSeedFrom,
   recordReplay,
   restoreSave,
+  type Scenario,
+  type Side,
   start,
   stateHash,
   stringifyReplay,
   stringifySave,
-  type GameState,
-  type Scenario,
-  type Side,
 } from '../../src/engine';
 import { controllersFor, playSteps, type Step } from '../golden/policy';
 import { allScenarios } from '../golden/scenarios';
@@ -31,15 +31,27 @@ type Mode = Side | 'teams';
 
 const modesOf = (scenario: Scenario): Mode[] => [...scenario.file.sides, ...(scenario.file.teams ? (['teams'] as const) : [])];
 
-const seedArb = fc.oneof(fc.nat({ max: 31 ** 4 - 1 }).map(randomSeedFrom), fc.string({ minLength: 1, maxLength: 64 }).filter(isValidSeed), fc.string({ minLength: 1, maxLength: 12, unit: 'grapheme' }).filter(isValidSeed));
+const seedArb = fc.oneof(
+  fc.nat({ max: 31 ** 4 - 1 }).map(randomSeedFrom),
+  fc.string({ minLength: 1, maxLength: 64 }).filter(isValidSeed),
+  fc.string({ minLength: 1, maxLength: 12, unit: 'grapheme' }).filter(isValidSeed),
+);
 
 const stepArb: fc.Arbitrary<Step> = fc.oneof(
-  { weight: 9, arbitrary: fc.record({ kind: fc.constant('turn' as const), us: fc.nat(11), cn: fc.nat(11), forceUs: fc.option(fc.nat(11), { freq: 4 }), forceCn: fc.option(fc.nat(11), { freq: 4 }) }) },
+  {
+    weight: 9,
+    arbitrary: fc.record({
+      kind: fc.constant('turn' as const),
+      us: fc.nat(11),
+      cn: fc.nat(11),
+      forceUs: fc.option(fc.nat(11), { freq: 4 }),
+      forceCn: fc.option(fc.nat(11), { freq: 4 }),
+    }),
+  },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('inject' as const), index: fc.nat(40) }) },
 );
 
-const gameArb = (scenario: Scenario) =>
-  fc.record({ seed: seedArb, mode: fc.constantFrom(...modesOf(scenario)), steps: fc.array(stepArb, { minLength: 1, maxLength: 70 }) });
+const gameArb = (scenario: Scenario) => fc.record({ seed: seedArb, mode: fc.constantFrom(...modesOf(scenario)), steps: fc.array(stepArb, { minLength: 1, maxLength: 70 }) });
 
 const RUNS = 60;
 const play = (scenario: Scenario, g: { seed: string; mode: Mode; steps: Step[] }, onState?: (s: GameState) => void): GameState =>

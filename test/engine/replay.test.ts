@@ -1,23 +1,23 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
+  type Action,
   actionsOf,
   checkReplay,
   ENGINE_VERSION,
   fireInject,
+  type GameState,
   parseReplay,
   parseSave,
   playActions,
+  type ReplayErrorCode,
+  type ReplayFile,
   recordReplay,
   resolveTurn,
+  type Scenario,
   start,
   stateHash,
   stringifyReplay,
-  type Action,
-  type GameState,
-  type ReplayErrorCode,
-  type ReplayFile,
-  type Scenario,
 } from '../../src/engine';
 import { controllersFor, must } from '../golden/policy';
 import { MINIMAL_PATH, minimalText, scenarioAt, scenarioFromText } from '../golden/scenarios';
@@ -90,13 +90,16 @@ describe('replay: recording and playing', () => {
     const h = stateHash(game);
     expect(stateHash({ ...game, seed: 'K7Q4' })).not.toBe(h);
     expect(stateHash({ ...game, log: game.log.slice(0, -1) })).not.toBe(h);
-    expect(stateHash({ ...game, indicators: { ...game.indicators, trust: (game.indicators['trust'] ?? 0) + 1 } })).not.toBe(h);
+    expect(stateHash({ ...game, indicators: { ...game.indicators, trust: (game.indicators.trust ?? 0) + 1 } })).not.toBe(h);
     expect(stateHash(JSON.parse(JSON.stringify(game)) as GameState)).toBe(h);
     expect(stateHash({ ...game, engineVersion: '1.4.2' })).toBe(h);
   });
 
   it('playActions names the first action the engine refuses', () => {
-    const actions: Action[] = [{ kind: 'turn', us: 'request_help' }, { kind: 'turn', us: 'request_help' }];
+    const actions: Action[] = [
+      { kind: 'turn', us: 'request_help' },
+      { kind: 'turn', us: 'request_help' },
+    ];
     const r = playActions(minimal, 'K7Q3', controllersFor('us'), actions);
     expect(r.ok ? null : [r.error.code, r.error.action, r.error.path]).toEqual(['replay/illegal-action', 1, 'actions[1]']);
     expect(r.ok ? '' : r.error.message).toMatch(/^turn 2: .*turn\/unknown-option/);
@@ -228,7 +231,7 @@ describe('replay: parse errors', () => {
   it('a __proto__ key never reaches Object.prototype', () => {
     parseReplay('{"__proto__": {"polluted": true}}', 'x.json');
     parseReplay(text.replace('"seed"', '"__proto__": {"polluted": true}, "seed"'), 'x.json');
-    expect(({} as Record<string, unknown>)['polluted']).toBeUndefined();
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   });
 
   it('names the path of the forbidden key', () => {
@@ -246,7 +249,7 @@ describe('replay and save parsing: untrusted objects', () => {
   const textOf = (v: unknown): string =>
     Array.isArray(v) && v.every((e) => Array.isArray(e) && e.length === 2 && typeof e[0] === 'string')
       ? `{${v.map(([k, x]) => `${JSON.stringify(k)}:${textOf(x)}`).join(',')}}`
-      : JSON.stringify(v) ?? 'null';
+      : (JSON.stringify(v) ?? 'null');
 
   it('never changes Object.prototype and never throws, whatever the keys (property)', () => {
     const before = Object.getOwnPropertyNames(Object.prototype).sort();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { chancesBp, isAleaState, locate, pickWeighted, Rng, seedState } from '../../src/engine/rng';
+import { chancesBp, isAleaState, locate, pickWeighted, Rng, seedState } from '../../src/engine/rules/rng';
 
 // Pinned outputs: a seedrandom upgrade (or any change to the generator) that changes the sequence
 // changes every saved game and replay, so it must fail here first.
@@ -67,12 +67,30 @@ describe('seeded generator: state', () => {
 
 describe('whole-number chances', () => {
   const table: [number[], number[]][] = [
-    [[1, 1, 1], [3333, 3333, 3334]],
-    [[1, 2], [3333, 6667]],
-    [[0, 5, 0], [0, 10000, 0]],
-    [[-3, 1, 1], [0, 5000, 5000]],
-    [[1, 1, 1, 1, 1, 1, 1], [1428, 1429, 1428, 1429, 1428, 1429, 1429]],
-    [[0, 0], [0, 0]],
+    [
+      [1, 1, 1],
+      [3333, 3333, 3334],
+    ],
+    [
+      [1, 2],
+      [3333, 6667],
+    ],
+    [
+      [0, 5, 0],
+      [0, 10000, 0],
+    ],
+    [
+      [-3, 1, 1],
+      [0, 5000, 5000],
+    ],
+    [
+      [1, 1, 1, 1, 1, 1, 1],
+      [1428, 1429, 1428, 1429, 1428, 1429, 1429],
+    ],
+    [
+      [0, 0],
+      [0, 0],
+    ],
     [[], []],
   ];
   it.each(table)('chancesBp(%j) = %j', (weights, expected) => {

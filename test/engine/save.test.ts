@@ -2,17 +2,17 @@ import { describe, expect, it } from 'vitest';
 import {
   createSave,
   fireInject,
+  type GameState,
   parseSave,
   recordReplay,
   resolveTurn,
   restoreSave,
-  start,
-  stringifyReplay,
-  stringifySave,
-  type GameState,
   type SaveErrorCode,
   type SaveFile,
   type Scenario,
+  start,
+  stringifyReplay,
+  stringifySave,
 } from '../../src/engine';
 import { controllersFor, must } from '../golden/policy';
 import { MINIMAL_PATH, minimalText, scenarioAt, scenarioFromText } from '../golden/scenarios';
@@ -103,11 +103,23 @@ describe('save: refused with a reason', () => {
   const restoreTable: [string, SaveFile, Scenario[], SaveErrorCode, RegExp][] = [
     ['its scenario is not loaded', save, [other], 'save/scenario-missing', /scenario minimal, which is not loaded \(loaded: other-crisis\)/],
     ['no scenario is loaded', save, [], 'save/scenario-missing', /\(loaded: none\)/],
-    ['its scenario changed content', save, [changed], 'save/scenario-changed', /^recorded for minimal 1\.0\.0 \(hash [0-9a-f]{4,}…\), this is 1\.0\.0 \(hash [0-9a-f]{4,}…\); the save cannot continue/],
+    [
+      'its scenario changed content',
+      save,
+      [changed],
+      'save/scenario-changed',
+      /^recorded for minimal 1\.0\.0 \(hash [0-9a-f]{4,}…\), this is 1\.0\.0 \(hash [0-9a-f]{4,}…\); the save cannot continue/,
+    ],
     ['its scenario has a new version', save, [other, bumped], 'save/scenario-changed', /this is 1\.1\.0/],
     ['another engine major version', { ...save, replay: { ...save.replay, engineVersion: '3.1.0' } }, [minimal], 'save/engine-version', /rules version 3\.1\.0/],
     ['a hash that does not match', { ...save, replay: { ...save.replay, hashes } }, [minimal], 'save/diverged', /^the saved game does not replay: turn 1: expected 77a0…, got [0-9a-f]{4}…$/],
-    ['an action the engine refuses', { ...save, replay: { ...save.replay, actions: [{ kind: 'inject', inject: 'meteor' }, save.replay.actions[1] ?? { kind: 'turn' }] } }, [minimal], 'save/corrupt', /turn\/unknown-inject/],
+    [
+      'an action the engine refuses',
+      { ...save, replay: { ...save.replay, actions: [{ kind: 'inject', inject: 'meteor' }, save.replay.actions[1] ?? { kind: 'turn' }] } },
+      [minimal],
+      'save/corrupt',
+      /turn\/unknown-inject/,
+    ],
   ];
   it.each(restoreTable)('restoring when %s gives %s', (_name, file, scenarios, code, message) => {
     const r = restoreSave(file, scenarios);

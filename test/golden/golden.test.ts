@@ -6,7 +6,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkReplay, parseReplay } from '../../src/engine';
-import { goldenName, goldenRuns, type GoldenFile } from './golden';
+import { type GoldenFile, goldenName, goldenRuns } from './golden';
 import { allScenarios, loadAll, ROOT, scenarioAt } from './scenarios';
 
 const dir = join(ROOT, 'test/golden');

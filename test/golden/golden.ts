@@ -2,7 +2,7 @@
  * Golden replays: fixed seeds and a fixed choice policy per scenario, the replay they produce and the
  * full expected log. Made only by `npm run golden` (regenerate.ts); checked by golden.test.ts.
  */
-import { fireInject, resolveTurn, start, type GameState, type LogRecord, type ReplayFile, type Scenario, type Side } from '../../src/engine';
+import { fireInject, type GameState, type LogRecord, type ReplayFile, resolveTurn, type Scenario, type Side, start } from '../../src/engine';
 import { choiceFor, controllersFor } from './policy';
 
 export type Mode = Side | 'teams';

@@ -3,7 +3,7 @@
  * injects) turned into legal actions. The same plan on the same scenario and seed always plays the
  * same game; indices wrap around the options offered, so any plan is legal.
  */
-import { fireInject, legalOptions, resolveTurn, SIDES, type GameState, type Scenario, type Side, type TurnChoice, type TurnResult } from '../../src/engine';
+import { fireInject, type GameState, legalOptions, resolveTurn, type Scenario, SIDES, type Side, type TurnChoice, type TurnResult } from '../../src/engine';
 
 export type Step =
   | { readonly kind: 'turn'; readonly us: number; readonly cn: number; readonly forceUs: number | null; readonly forceCn: number | null }

@@ -6,7 +6,7 @@
 import { existsSync, readdirSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { recordReplay } from '../../src/engine';
-import { ABOUT, firstDifference, goldenName, goldenRuns, playGolden, type GoldenFile } from './golden';
+import { ABOUT, firstDifference, type GoldenFile, goldenName, goldenRuns, playGolden } from './golden';
 import { loadAll, ROOT } from './scenarios';
 
 const dir = join(ROOT, 'test/golden');

@@ -5,7 +5,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { formatDiagnostic, loadLibrary, loadScenario, type Library, type Scenario } from '../../src/engine';
+import { formatDiagnostic, type Library, loadLibrary, loadScenario, type Scenario } from '../../src/engine';
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 export const MINIMAL_PATH = 'test/fixtures/valid/minimal.yaml';

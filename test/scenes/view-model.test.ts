@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { fireInject, loadLibrary, loadScenario, resolveTurn, start, type GameState, type LogRecord, type Scenario, type TurnChoice } from '../../src/engine';
+import { fireInject, type GameState, type LogRecord, loadLibrary, loadScenario, resolveTurn, type Scenario, start, type TurnChoice } from '../../src/engine';
 import { debriefView, gaugesOf, ledgerRows, roomView, rungBefore, wireOf } from '../../src/scenes/view-model';
 import type { Run, RunPlace } from '../../src/store/session';
 

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { recordReplay, start, type ReplayFile, type Scenario, type Side } from '../../src/engine';
-import { buildTree, compareCsv, compareCsvHeader, compareRuns, type Anomaly, type ClassComparison, type GroupReplay, type GroupTurn } from '../../src/sim';
+import { type ReplayFile, recordReplay, type Scenario, type Side, start } from '../../src/engine';
+import { type Anomaly, buildTree, type ClassComparison, compareCsv, compareCsvHeader, compareRuns, type GroupReplay, type GroupTurn } from '../../src/sim';
 import { parseCsv } from '../engine/after-action-csv-parse';
 import { controllersFor, playSteps, type Step } from '../golden/policy';
 import { allScenarios, MINIMAL_PATH, scenarioAt } from '../golden/scenarios';
@@ -95,22 +95,49 @@ describe('class comparison', () => {
   it('same seed and same decisions never give different results (no anomalies, over random classes)', () => {
     expect(model.anomalies).toEqual([]);
     const stepArb: fc.Arbitrary<Step> = fc.oneof(
-      { weight: 8, arbitrary: fc.record({ kind: fc.constant('turn' as const), us: fc.nat(2), cn: fc.nat(2), forceUs: fc.option(fc.nat(3), { freq: 6 }), forceCn: fc.option(fc.nat(3), { freq: 6 }) }) },
+      {
+        weight: 8,
+        arbitrary: fc.record({
+          kind: fc.constant('turn' as const),
+          us: fc.nat(2),
+          cn: fc.nat(2),
+          forceUs: fc.option(fc.nat(3), { freq: 6 }),
+          forceCn: fc.option(fc.nat(3), { freq: 6 }),
+        }),
+      },
       { weight: 1, arbitrary: fc.record({ kind: fc.constant('inject' as const), index: fc.nat(3) }) },
     );
     fc.assert(
-      fc.property(fc.constantFrom(...scenarios), fc.constantFrom<Side | 'teams'>('us', 'cn', 'teams'), fc.array(fc.array(stepArb, { maxLength: 6 }), { minLength: 2, maxLength: 5 }), (scenario, mode, plans) => {
-        const m = mode === 'teams' && !scenario.file.teams ? 'us' : mode === 'cn' && !scenario.file.sides.includes('cn') ? 'us' : mode;
-        const cls = plans.map((steps, i) => ({ name: `g${i}`, file: replay(scenario, 'M4RX', steps, m) }));
-        const c = must(compareRuns(scenario, [...cls, { name: 'copy', file: cls[0]?.file as ReplayFile }]));
-        expect(c.anomalies).toEqual([]);
-      }),
+      fc.property(
+        fc.constantFrom(...scenarios),
+        fc.constantFrom<Side | 'teams'>('us', 'cn', 'teams'),
+        fc.array(fc.array(stepArb, { maxLength: 6 }), { minLength: 2, maxLength: 5 }),
+        (scenario, mode, plans) => {
+          const m = mode === 'teams' && !scenario.file.teams ? 'us' : mode === 'cn' && !scenario.file.sides.includes('cn') ? 'us' : mode;
+          const cls = plans.map((steps, i) => ({ name: `g${i}`, file: replay(scenario, 'M4RX', steps, m) }));
+          const c = must(compareRuns(scenario, [...cls, { name: 'copy', file: cls[0]?.file as ReplayFile }]));
+          expect(c.anomalies).toEqual([]);
+        },
+      ),
       { seed: 925, numRuns: 40 },
     );
   });
 
   it('would report groups whose decisions agree and whose results differ', () => {
-    const cell = (group: string, result: string): GroupTurn => ({ group, turn: 1, date: '2015-10-12', beat: 'b', beatTitle: 'B', moves: [], facilitatorInjects: [], scriptedInjects: [], indicators: {}, next: 'x', decisionKey: 'same', resultKey: result });
+    const cell = (group: string, result: string): GroupTurn => ({
+      group,
+      turn: 1,
+      date: '2015-10-12',
+      beat: 'b',
+      beatTitle: 'B',
+      moves: [],
+      facilitatorInjects: [],
+      scriptedInjects: [],
+      indicators: {},
+      next: 'x',
+      decisionKey: 'same',
+      resultKey: result,
+    });
     const anomalies: Anomaly[] = [];
     buildTree([[cell('a', 'r1')], [cell('b', 'r2')]], ['a', 'b'], 0, [0, 1], anomalies);
     expect(anomalies.map((x) => [x.turn, x.groups])).toEqual([[1, ['a', 'b']]]);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { balanceFlags, simulate, type BalanceFlag, type PolicyKind, type SimReport } from '../../src/sim';
+import { type BalanceFlag, balanceFlags, type PolicyKind, type SimReport, simulate } from '../../src/sim';
 import { MINIMAL_PATH, minimalText, scenarioAt, scenarioFromText } from '../golden/scenarios';
 
 const minimal = scenarioAt(MINIMAL_PATH);
@@ -17,7 +17,11 @@ function withGroups(policy: PolicyKind, chose: [number, number], passed: [number
     ...base,
     policy,
     options: [
-      { ...o, chose: { ...o.chose, runs: chose[0], objectives: { calm: chose[1], keep_face: 0 } }, passed: { ...o.passed, runs: passed[0], objectives: { calm: passed[1], keep_face: 100 } } },
+      {
+        ...o,
+        chose: { ...o.chose, runs: chose[0], objectives: { calm: chose[1], keep_face: 0 } },
+        passed: { ...o.passed, runs: passed[0], objectives: { calm: passed[1], keep_face: 100 } },
+      },
     ],
   };
 }
@@ -26,11 +30,51 @@ const kinds = (flags: readonly BalanceFlag[]): string[] => flags.map((f) => (f.k
 
 describe('balance flags', () => {
   const luck: { name: string; counts: [number, number, number][]; want: string[] }[] = [
-    { name: 'spread within 5 points, all above 5%', counts: [[300, 400, 300], [320, 380, 300], [350, 350, 300]], want: ['luck-alone:deal', 'luck-alone:stalemate', 'luck-alone:crisis'] },
-    { name: 'exactly 5 points apart still flags', counts: [[300, 400, 300], [350, 350, 300], [320, 380, 300]], want: ['luck-alone:deal', 'luck-alone:stalemate', 'luck-alone:crisis'] },
-    { name: '5.1 points apart does not', counts: [[300, 400, 300], [351, 349, 300], [320, 380, 300]], want: ['luck-alone:crisis'] },
-    { name: 'a rare ending (5% or less somewhere) is never luck-alone', counts: [[50, 650, 300], [55, 645, 300], [60, 640, 300]], want: ['luck-alone:stalemate', 'luck-alone:crisis'] },
-    { name: 'no success at all is unwinnable', counts: [[0, 500, 500], [0, 520, 480], [0, 480, 520]], want: ['unwinnable', 'luck-alone:stalemate', 'luck-alone:crisis'] },
+    {
+      name: 'spread within 5 points, all above 5%',
+      counts: [
+        [300, 400, 300],
+        [320, 380, 300],
+        [350, 350, 300],
+      ],
+      want: ['luck-alone:deal', 'luck-alone:stalemate', 'luck-alone:crisis'],
+    },
+    {
+      name: 'exactly 5 points apart still flags',
+      counts: [
+        [300, 400, 300],
+        [350, 350, 300],
+        [320, 380, 300],
+      ],
+      want: ['luck-alone:deal', 'luck-alone:stalemate', 'luck-alone:crisis'],
+    },
+    {
+      name: '5.1 points apart does not',
+      counts: [
+        [300, 400, 300],
+        [351, 349, 300],
+        [320, 380, 300],
+      ],
+      want: ['luck-alone:crisis'],
+    },
+    {
+      name: 'a rare ending (5% or less somewhere) is never luck-alone',
+      counts: [
+        [50, 650, 300],
+        [55, 645, 300],
+        [60, 640, 300],
+      ],
+      want: ['luck-alone:stalemate', 'luck-alone:crisis'],
+    },
+    {
+      name: 'no success at all is unwinnable',
+      counts: [
+        [0, 500, 500],
+        [0, 520, 480],
+        [0, 480, 520],
+      ],
+      want: ['unwinnable', 'luck-alone:stalemate', 'luck-alone:crisis'],
+    },
   ];
   for (const c of luck) {
     it(`luck-alone and unwinnable: ${c.name}`, () => {
@@ -48,7 +92,11 @@ describe('balance flags', () => {
     { name: 'a lead of 4.99 points is not enough', reports: [withGroups('random', [40, 59.99], [40, 55])], want: [] },
     { name: 'groups under 30 runs cannot tell', reports: [withGroups('random', [29, 90], [40, 10])], want: [] },
     { name: 'must hold under every comparable policy', reports: [withGroups('random', [40, 90], [40, 10]), withGroups('cautious', [40, 50], [40, 60])], want: [] },
-    { name: 'policies that cannot compare are not counted', reports: [withGroups('random', [40, 90], [40, 10]), withGroups('cautious', [200, 50], [0, 0])], want: ['dominant-option:request_help'] },
+    {
+      name: 'policies that cannot compare are not counted',
+      reports: [withGroups('random', [40, 90], [40, 10]), withGroups('cautious', [200, 50], [0, 0])],
+      want: ['dominant-option:request_help'],
+    },
   ];
   for (const c of dominant) {
     it(`dominant-option: ${c.name}`, () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { actionsOf, isCodeSeed, recordReplay, resolveTurn, start, type GameState, type ReplayFile, type Scenario } from '../../src/engine';
-import { LUCK_POLICY_STREAMS, LUCK_SEEDS, luckSeeds, luckVersusChoice, spreadOf, type LuckReport } from '../../src/sim';
+import { actionsOf, type GameState, isCodeSeed, type ReplayFile, recordReplay, resolveTurn, type Scenario, start } from '../../src/engine';
+import { LUCK_POLICY_STREAMS, LUCK_SEEDS, type LuckReport, luckSeeds, luckVersusChoice, spreadOf } from '../../src/sim';
 import { applySteps, controllersFor, playSteps } from '../golden/policy';
 import { allScenarios, MINIMAL_PATH, minimalText, scenarioAt, scenarioFromText } from '../golden/scenarios';
 
@@ -70,7 +70,13 @@ describe('luck versus choice', () => {
   });
 
   it('the strategy is the last option chosen at each beat met', () => {
-    const looping = scenarioFromText(minimalText().replace('    text: { us: Washington waits., cn: Beijing weighs its answer. }\n    next: stalemate', '    text: { us: Washington waits., cn: Beijing weighs its answer. }\n    next: response'), 'looping.yaml');
+    const looping = scenarioFromText(
+      minimalText().replace(
+        '    text: { us: Washington waits., cn: Beijing weighs its answer. }\n    next: stalemate',
+        '    text: { us: Washington waits., cn: Beijing weighs its answer. }\n    next: response',
+      ),
+      'looping.yaml',
+    );
     const state = applySteps(start(looping, 'K7Q3', controllersFor('us')), [
       (s) => resolveTurn(looping, s, { us: 'request_help', force: { us: 'ignored' } }),
       (s) => resolveTurn(looping, s, { us: 'call_hotline', force: { us: 'unanswered' } }),
@@ -86,7 +92,15 @@ describe('luck versus choice', () => {
   });
 
   it('a scenario without chance gives no spread from the dice', () => {
-    const certain = scenarioFromText(minimalText().replace('weight: "40 + trust / 2"', 'weight: 1').replace('weight: 30,', 'weight: 0,').replace('ai: "10 + trust / 5"', 'ai: 0').replace('weight: "trust"', 'weight: 1').replace('weight: 50,', 'weight: 0,'), 'certain.yaml');
+    const certain = scenarioFromText(
+      minimalText()
+        .replace('weight: "40 + trust / 2"', 'weight: 1')
+        .replace('weight: 30,', 'weight: 0,')
+        .replace('ai: "10 + trust / 5"', 'ai: 0')
+        .replace('weight: "trust"', 'weight: 1')
+        .replace('weight: 50,', 'weight: 0,'),
+      'certain.yaml',
+    );
     const state = playSteps(certain, start(certain, 'K7Q3', controllersFor('us')), [], true);
     const r = must(luckVersusChoice(certain, replayOf(certain, state), 'us', { seeds: 30, policyStreams: 10 }));
     expect(r.diceSpread).toBe(0);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { Rng, seedState } from '../../src/engine/rng';
-import { cautiousPolicy, hawkishPolicy, randomPolicy, type Policy } from '../../src/sim/policies';
+import { Rng, seedState } from '../../src/engine/rules/rng';
+import { cautiousPolicy, hawkishPolicy, type Policy, randomPolicy } from '../../src/sim/policies';
 
 /** How often each index is picked over `n` calls. */
 function counts(policy: Policy, rungs: number[], n = 3000): number[] {

@@ -6,7 +6,9 @@ import { MINIMAL_PATH, ROOT, scenarioAt } from '../golden/scenarios';
 
 const simDir = join(ROOT, 'src/sim');
 const engineDir = join(ROOT, 'src/engine');
-const files = readdirSync(simDir).filter((f) => f.endsWith('.ts')).map((f) => join(simDir, f));
+const files = readdirSync(simDir)
+  .filter((f) => f.endsWith('.ts'))
+  .map((f) => join(simDir, f));
 
 describe('purity: the simulator', () => {
   it.each(files.map((f) => [relative(ROOT, f), f]))('%s imports only src/sim and src/engine', (_name, file) => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { simulate, type PolicyKind, type SimReport } from '../../src/sim';
 import { reportLines } from '../../src/cli/sim-text';
+import { type PolicyKind, type SimReport, simulate } from '../../src/sim';
 import { MINIMAL_PATH, minimalText, scenarioAt, scenarioFromText } from '../golden/scenarios';
 
 const minimal = scenarioAt(MINIMAL_PATH);
@@ -15,21 +15,51 @@ describe('simulate on the minimal fixture (200 runs, seed "pin", us)', () => {
       policy: 'random',
       endings: [22, 82, 96],
       met: [104, 104],
-      options: [[200, 104, 104, 96], [200, 96, 96, 104], [200, 128, 128, 72], [200, 72, 72, 128], [104, 54, 54, 50], [104, 50, 50, 54], [104, 104, 104, 0], [96, 96, 96, 0], [96, 96, 96, 0]],
+      options: [
+        [200, 104, 104, 96],
+        [200, 96, 96, 104],
+        [200, 128, 128, 72],
+        [200, 72, 72, 128],
+        [104, 54, 54, 50],
+        [104, 50, 50, 54],
+        [104, 104, 104, 0],
+        [96, 96, 96, 0],
+        [96, 96, 96, 0],
+      ],
       unreachedBeats: [],
     },
     {
       policy: 'cautious',
       endings: [0, 200, 0],
       met: [200, 200],
-      options: [[200, 200, 200, 0], [200, 0, 0, 200], [200, 128, 128, 72], [200, 72, 72, 128], [200, 200, 200, 0], [200, 0, 0, 200], [200, 200, 200, 0], [0, 0, 0, 0], [0, 0, 0, 0]],
+      options: [
+        [200, 200, 200, 0],
+        [200, 0, 0, 200],
+        [200, 128, 128, 72],
+        [200, 72, 72, 128],
+        [200, 200, 200, 0],
+        [200, 0, 0, 200],
+        [200, 200, 200, 0],
+        [0, 0, 0, 0],
+        [0, 0, 0, 0],
+      ],
       unreachedBeats: ['showdown'],
     },
     {
       policy: 'hawkish',
       endings: [0, 0, 200],
       met: [0, 0],
-      options: [[200, 0, 0, 200], [200, 200, 200, 0], [200, 128, 128, 72], [200, 72, 72, 128], [0, 0, 0, 0], [0, 0, 0, 0], [0, 0, 0, 0], [200, 200, 200, 0], [200, 200, 200, 0]],
+      options: [
+        [200, 0, 0, 200],
+        [200, 200, 200, 0],
+        [200, 128, 128, 72],
+        [200, 72, 72, 128],
+        [0, 0, 0, 0],
+        [0, 0, 0, 0],
+        [0, 0, 0, 0],
+        [200, 200, 200, 0],
+        [200, 200, 200, 0],
+      ],
       unreachedBeats: ['response'],
     },
   ];

@@ -35,7 +35,7 @@ describe('what the screens show', () => {
     for (const s of series) expect(s.values).toHaveLength(run.game.log.length + 1);
     const escalation = series.find((s) => s.id === 'escalation');
     expect(escalation?.values[0]).toBe(20);
-    expect(escalation?.values.at(-1)).toBe(run.game.indicators['escalation']);
+    expect(escalation?.values.at(-1)).toBe(run.game.indicators.escalation);
   });
 
   it('counts the terms each side used and strained', () => {

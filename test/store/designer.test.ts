@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DESIGNER_PREFIX, carryRun, checkBytes, checkText, conflictOf, errorsFirst, restoreImported, withEntry } from '../../src/store/designer';
+import { carryRun, checkBytes, checkText, conflictOf, DESIGNER_PREFIX, errorsFirst, restoreImported, withEntry } from '../../src/store/designer';
 import { applyChoice, newRun, type Run } from '../../src/store/run';
 import { memoryStorage } from '../../src/store/storage';
 import { library, minimalText } from '../golden/scenarios';

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { checkReplay, recordReplay, stateHash } from '../../src/engine/replay';
-import { clockText, MINUTE_MS, modelPicks, playSideOf, type FacilitatorSetup } from '../../src/store/facilitator';
+import { checkReplay, recordReplay, stateHash } from '../../src/engine/replay/replay';
+import { clockText, type FacilitatorSetup, MINUTE_MS, modelPicks, playSideOf } from '../../src/store/facilitator';
 import { FACILITATION_KEY } from '../../src/store/facilitator-persist';
 import { isHandover } from '../../src/store/run';
-import { memoryStorage } from '../../src/store/storage';
 import type { SessionStore } from '../../src/store/session';
+import { memoryStorage } from '../../src/store/storage';
 import { fixtureCatalog, session } from './helpers';
 
 const SETUP: FacilitatorSetup = { scenarioId: 'minimal', seed: 'K7Q3', secret: true, players: { us: 'people', cn: 'people' }, timerMinutes: 2, decideOutcomes: false };
@@ -266,7 +266,14 @@ describe('facilitator mode across a reload', () => {
     store.getState().facilitate({ kind: 'pause', on: true });
     const again = session(storage);
     expect(again.getState().screen).toBe('turn');
-    expect(again.getState().facilitation).toMatchObject({ secret: true, paused: true, decideOutcomes: true, held: { us: 'request_help', cn: 'deny' }, timer: { leftMs: 90_000, turn: 0 }, say: null });
+    expect(again.getState().facilitation).toMatchObject({
+      secret: true,
+      paused: true,
+      decideOutcomes: true,
+      held: { us: 'request_help', cn: 'deny' },
+      timer: { leftMs: 90_000, turn: 0 },
+      say: null,
+    });
     again.getState().facilitate({ kind: 'resolve', force: {} });
     expect(again.getState().screen).toBe('outcome');
   });

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { loadCatalog, type Catalog } from '../../src/store/catalog';
+import { type Catalog, loadCatalog } from '../../src/store/catalog';
 import { createSession, type SessionStore } from '../../src/store/session';
 import { memoryStorage, type StorageLike } from '../../src/store/storage';
 

@@ -82,9 +82,15 @@ describe('restoring a damaged save', () => {
 
 describe('a storage that refuses writes', () => {
   it('keeps play going, says "not saved: export now", and offers the save text', () => {
-    const refusing: StorageLike = { length: 0, key: () => null, getItem: () => null, removeItem: () => undefined, setItem: () => {
-      throw new DOMException('full', 'QuotaExceededError');
-    } };
+    const refusing: StorageLike = {
+      length: 0,
+      key: () => null,
+      getItem: () => null,
+      removeItem: () => undefined,
+      setItem: () => {
+        throw new DOMException('full', 'QuotaExceededError');
+      },
+    };
     const store = session(refusing);
     store.getState().openLink('?scenario=minimal&seed=K7Q3&side=us');
     expect(store.getState().screen).toBe('briefing');
@@ -112,12 +118,17 @@ describe('a storage that refuses writes', () => {
   it('clears the storage notice once a save succeeds again', () => {
     const storage = memoryStorage();
     let refuse = true;
-    const flaky: StorageLike = { ...storage, get length() {
-      return storage.length;
-    }, getItem: (k) => storage.getItem(k), setItem: (k, v) => {
-      if (refuse) throw new Error('quota');
-      storage.setItem(k, v);
-    } };
+    const flaky: StorageLike = {
+      ...storage,
+      get length() {
+        return storage.length;
+      },
+      getItem: (k) => storage.getItem(k),
+      setItem: (k, v) => {
+        if (refuse) throw new Error('quota');
+        storage.setItem(k, v);
+      },
+    };
     const store = session(flaky);
     store.getState().openLink('?scenario=minimal&seed=K7Q3&side=us');
     expect(store.getState().notice?.kind).toBe('storage');

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { decodeReplayCode, encodeReplayCode } from '../../src/engine/replay-code';
-import { recordReplay, stateHash } from '../../src/engine/replay';
 import { legalOptions } from '../../src/engine';
+import { recordReplay, stateHash } from '../../src/engine/replay/replay';
+import { decodeReplayCode, encodeReplayCode } from '../../src/engine/replay/replay-code';
 import { session } from './helpers';
 
 function finishedCode(): { code: string; hash: string } {
@@ -43,7 +43,10 @@ describe('replay codes in the store', () => {
     const i = code.length - 3;
     const bad = code.slice(0, i) + (code[i] === 'A' ? 'B' : 'A') + code.slice(i + 1);
     const store = session();
-    const expected = decodeReplayCode(bad, store.getState().catalog.entries.map((e) => e.scenario));
+    const expected = decodeReplayCode(
+      bad,
+      store.getState().catalog.entries.map((e) => e.scenario),
+    );
     expect(expected.ok).toBe(false);
     store.getState().openLink(`?replay=${bad}`);
     expect(store.getState().screen).toBe('title');

@@ -51,7 +51,9 @@ describe('report downloads with hot-wash notes', () => {
   });
 
   it('CSV has the timeline, then a note row per question', () => {
-    const rows = reportCsv(r).split('\r\n').filter((l) => l !== '');
+    const rows = reportCsv(r)
+      .split('\r\n')
+      .filter((l) => l !== '');
     expect(rows[0]).toBe('turn,date,kind,side,by,id,label,rung,uses,strains,outcome,text,chance_percent,draw,facilitator');
     expect(rows[rows.length - 1]).toBe(',,note,,,question-1,Was asking for help worth the wait?,,,,,"They said ""wait"", then | acted.",,,');
     expect(rows.filter((l) => l.split(',')[2] === 'move').length).toBe(r.report.timeline.filter((e) => e.kind === 'move').length);
@@ -71,22 +73,53 @@ describe('class comparison files', () => {
   const other = replayOf(finishedRun('ZZZZ', () => 0));
 
   it('compares groups of one scenario and seed, named after their files', () => {
-    const result = compareFiles([{ fileName: 'north.json', text: a }, { fileName: 'dir/south.json', text: b }, { fileName: 'east.JSON', text: c }], catalog);
+    const result = compareFiles(
+      [
+        { fileName: 'north.json', text: a },
+        { fileName: 'dir/south.json', text: b },
+        { fileName: 'east.JSON', text: c },
+      ],
+      catalog,
+    );
     if (!result.ok) throw new Error(result.message);
     expect(result.value.groups.map((g) => g.name)).toEqual(['north', 'south', 'east']);
     expect(result.value.firstDivergence).toBe(1);
   });
 
   it('refuses mixed seeds, a file that is not a replay, and fewer than two files, naming the files', () => {
-    const mixed = compareFiles([{ fileName: 'north.json', text: a }, { fileName: 'west.json', text: other }], catalog);
-    expect(mixed).toEqual({ ok: false, message: 'These files were played on different seeds (north.json: seed CLSS; west.json: seed ZZZZ). Compare the groups of one scenario and one seed.' });
-    const broken = compareFiles([{ fileName: 'north.json', text: a }, { fileName: 'notes.txt', text: 'hello' }], catalog);
+    const mixed = compareFiles(
+      [
+        { fileName: 'north.json', text: a },
+        { fileName: 'west.json', text: other },
+      ],
+      catalog,
+    );
+    expect(mixed).toEqual({
+      ok: false,
+      message: 'These files were played on different seeds (north.json: seed CLSS; west.json: seed ZZZZ). Compare the groups of one scenario and one seed.',
+    });
+    const broken = compareFiles(
+      [
+        { fileName: 'north.json', text: a },
+        { fileName: 'notes.txt', text: 'hello' },
+      ],
+      catalog,
+    );
     expect(broken.ok === false && broken.message.startsWith('Not a replay file that can be read: notes.txt (')).toBe(true);
     expect(compareFiles([{ fileName: 'north.json', text: a }], catalog).ok).toBe(false);
   });
 
   it('adding a file of the same name replaces it; group names drop the folder and .json', () => {
-    const list = addFiles([{ fileName: 'a.json', text: '1' }, { fileName: 'b.json', text: '2' }], [{ fileName: 'a.json', text: '3' }, { fileName: 'c.json', text: '4' }]);
+    const list = addFiles(
+      [
+        { fileName: 'a.json', text: '1' },
+        { fileName: 'b.json', text: '2' },
+      ],
+      [
+        { fileName: 'a.json', text: '3' },
+        { fileName: 'c.json', text: '4' },
+      ],
+    );
     expect(list.map((f) => `${f.fileName}=${f.text}`)).toEqual(['a.json=3', 'b.json=2', 'c.json=4']);
     expect(groupName('C:\\class\\group 1.json')).toBe('group 1');
   });

@@ -278,7 +278,11 @@ describe('session store: one update per action', () => {
 
 describe('session store: sides on offer', () => {
   it('offers two teams only for a scenario with teams, and refuses side=both in a link otherwise', () => {
-    const solo = loadCatalog([{ file: '/scenarios/solo.yaml', text: readFileSync(new URL('../fixtures/valid/minimal.yaml', import.meta.url), 'utf8').replace('teams: true', 'teams: false') }], readFileSync(new URL('../../scenarios/terms.yaml', import.meta.url), 'utf8'), readFileSync(new URL('../../scenarios/ladder.yaml', import.meta.url), 'utf8'));
+    const solo = loadCatalog(
+      [{ file: '/scenarios/solo.yaml', text: readFileSync(new URL('../fixtures/valid/minimal.yaml', import.meta.url), 'utf8').replace('teams: true', 'teams: false') }],
+      readFileSync(new URL('../../scenarios/terms.yaml', import.meta.url), 'utf8'),
+      readFileSync(new URL('../../scenarios/ladder.yaml', import.meta.url), 'utf8'),
+    );
     expect(sidesOf(solo, 'minimal')).toEqual(['us', 'cn']);
     expect(sidesOf(fixtureCatalog(), 'minimal')).toEqual(['us', 'cn', 'both']);
     const store = session(memoryStorage(), solo);

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { legalOptions, type Side } from '../../src/engine';
-import { decodeReplayCode } from '../../src/engine/replay-code';
-import { memoryStorage, SAVE_KEY } from '../../src/store/storage';
+import { decodeReplayCode } from '../../src/engine/replay/replay-code';
 import type { SessionStore } from '../../src/store/session';
+import { memoryStorage, SAVE_KEY } from '../../src/store/storage';
 import { actionsUpTo, extrasFromSettings, extrasSettings, MAX_NOTE_CHARS, pathsOf, splitTurn, turnsPlayed } from '../../src/store/trainee';
 import { session } from './helpers';
 

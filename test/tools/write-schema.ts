@@ -1,7 +1,7 @@
 /** Writes scenarios/schema.json from the zod schema (the same as `npm run schema`). */
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { scenarioJsonSchemaText } from '../../src/engine/json-schema';
+import { scenarioJsonSchemaText } from '../../src/engine/format/json-schema';
 
 const target = fileURLToPath(new URL('../../scenarios/schema.json', import.meta.url));
 writeFileSync(target, scenarioJsonSchemaText());

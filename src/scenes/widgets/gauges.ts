@@ -6,7 +6,7 @@
 import type * as Phaser from 'phaser';
 import { COLOR, css } from '../theme';
 import type { GaugeView } from '../view-model';
-import { HEADING_H, panel, PANEL_PAD } from './panel';
+import { HEADING_H, PANEL_PAD, panel } from './panel';
 import { label, tint } from './text';
 
 /** Ms a bar takes to move to its new value. */
@@ -31,7 +31,15 @@ export class Gauges {
   private readonly rows: Row[] = [];
   private readonly barW: number;
 
-  constructor(private readonly scene: Phaser.Scene, gauges: readonly GaugeView[], x: number, y: number, w: number, h: number, heading = 'INDICATORS') {
+  constructor(
+    private readonly scene: Phaser.Scene,
+    gauges: readonly GaugeView[],
+    x: number,
+    y: number,
+    w: number,
+    h: number,
+    heading = 'INDICATORS',
+  ) {
     this.root = panel(scene, x, y, w, h, heading, 'amber');
     const top = HEADING_H + 2;
     const rowH = Math.min(MAX_ROW_H, (h - top - PANEL_PAD / 2) / Math.max(1, gauges.length));
@@ -40,7 +48,11 @@ export class Gauges {
     gauges.forEach((g, i) => {
       const ry = top + i * rowH;
       const labelSize = compact ? 14 : 16;
-      const frame = scene.add.rectangle(4, ry + 1, w - 8, rowH - 2).setOrigin(0, 0).setStrokeStyle(1.5, COLOR.amber, 1).setVisible(false);
+      const frame = scene.add
+        .rectangle(4, ry + 1, w - 8, rowH - 2)
+        .setOrigin(0, 0)
+        .setStrokeStyle(1.5, COLOR.amber, 1)
+        .setVisible(false);
       frame.isFilled = false;
       const name = label(scene, PANEL_PAD, ry + 4, g.label, { size: labelSize, color: 'paperDim' });
       const value = label(scene, w - PANEL_PAD, ry + 2, String(g.value), { size: labelSize + 2, mono: true, bold: true }).setOrigin(1, 0);

@@ -4,9 +4,9 @@
  */
 import type * as Phaser from 'phaser';
 import type { HotlineStatus } from '../../engine';
-import { css, type ColorName } from '../theme';
 import { ICON_RES, TEX } from '../textures';
-import { HEADING_H, panel, PANEL_PAD } from './panel';
+import { type ColorName, css } from '../theme';
+import { HEADING_H, PANEL_PAD, panel } from './panel';
 import { label, tint } from './text';
 
 const STATUS: Readonly<Record<HotlineStatus, { text: string; color: ColorName }>> = {
@@ -26,7 +26,13 @@ export class Hotline {
   private shown: HotlineStatus | null = null;
   private readonly phoneScale = 1.05 / ICON_RES;
 
-  constructor(private readonly scene: Phaser.Scene, x: number, y: number, w: number, h: number) {
+  constructor(
+    private readonly scene: Phaser.Scene,
+    x: number,
+    y: number,
+    w: number,
+    h: number,
+  ) {
     this.root = panel(scene, x, y, w, h, 'HOTLINE · T4', 'signal');
     const cy = HEADING_H + (h - HEADING_H) / 2;
     const px = PANEL_PAD + 38;
@@ -44,12 +50,19 @@ export class Hotline {
     this.tally.setText(tally);
     this.phone.setAlpha(status === 'idle' ? 0.55 : 1);
     const ringing = status === 'ringing' && animate;
-    if (this.shown === status && (this.tweens.length > 0) === ringing) return;
+    if (this.shown === status && this.tweens.length > 0 === ringing) return;
     this.shown = status;
     this.stop();
     if (!ringing) return;
     this.tweens.push(
-      this.scene.tweens.add({ targets: this.ring, scale: { from: this.phoneScale, to: this.phoneScale * 1.75 }, alpha: { from: 0.9, to: 0 }, duration: 1200, repeat: -1, ease: 'Quad.easeOut' }),
+      this.scene.tweens.add({
+        targets: this.ring,
+        scale: { from: this.phoneScale, to: this.phoneScale * 1.75 },
+        alpha: { from: 0.9, to: 0 },
+        duration: 1200,
+        repeat: -1,
+        ease: 'Quad.easeOut',
+      }),
       this.scene.tweens.add({ targets: this.phone, angle: { from: -7, to: 7 }, duration: 80, yoyo: true, repeat: 7, repeatDelay: 0, loop: -1, loopDelay: 700 }),
     );
   }

@@ -5,10 +5,10 @@
  */
 import type * as Phaser from 'phaser';
 import type { Side } from '../../engine';
-import { COLOR, css } from '../theme';
 import { ICON_RES, rungTexture, TEX } from '../textures';
+import { COLOR, css } from '../theme';
 import type { RungView } from '../view-model';
-import { HEADING_H, panel, PANEL_PAD } from './panel';
+import { HEADING_H, PANEL_PAD, panel } from './panel';
 import { label, tint, weight } from './text';
 
 const GUTTER = 58;
@@ -29,7 +29,15 @@ export class Ladder {
   private readonly trails: Record<Side, Phaser.GameObjects.Rectangle>;
   private readonly labels: Phaser.GameObjects.Text[] = [];
 
-  constructor(private readonly scene: Phaser.Scene, rungs: readonly RungView[], ids: readonly string[], x: number, y: number, w: number, h: number) {
+  constructor(
+    private readonly scene: Phaser.Scene,
+    rungs: readonly RungView[],
+    ids: readonly string[],
+    x: number,
+    y: number,
+    w: number,
+    h: number,
+  ) {
     this.root = panel(scene, x, y, w, h, 'ESCALATION LADDER', 'signal');
     this.count = Math.max(1, rungs.length);
     this.top = HEADING_H + 4;
@@ -51,7 +59,10 @@ export class Ladder {
     }
     this.trails = {
       us: scene.add.rectangle(40, 0, 4, 1, COLOR.us, 0.35).setOrigin(0.5, 0).setVisible(false),
-      cn: scene.add.rectangle(w - 40, 0, 4, 1, COLOR.cn, 0.35).setOrigin(0.5, 0).setVisible(false),
+      cn: scene.add
+        .rectangle(w - 40, 0, 4, 1, COLOR.cn, 0.35)
+        .setOrigin(0.5, 0)
+        .setVisible(false),
     };
     const us = scene.add.container(0, this.rowCentre(0), [
       label(scene, 4, 0, 'US', { size: 15, mono: true, bold: true, color: 'us' }).setOrigin(0, 0.5),

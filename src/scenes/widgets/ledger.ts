@@ -3,9 +3,9 @@
  * with its status in words and a tone colour (open, overdue, answered, late, never).
  */
 import type * as Phaser from 'phaser';
-import { css, type ColorName } from '../theme';
+import { type ColorName, css } from '../theme';
 import { LEDGER_ROWS, type LedgerRow, type LedgerTone } from '../view-model';
-import { HEADING_H, panel, PANEL_PAD } from './panel';
+import { HEADING_H, PANEL_PAD, panel } from './panel';
 import { clip, label, tint } from './text';
 
 const TONE: Readonly<Record<LedgerTone, ColorName>> = {

@@ -26,8 +26,14 @@ export class MapView {
       this.root.add([marker, name]);
     }
     const apex = arcPoints(MAP_SIZE.w, MAP_SIZE.h).apex;
-    this.glow = scene.add.image(apex.x, apex.y, TEX.glow).setScale(3.2 / ICON_RES).setAlpha(0.7);
-    this.ring = scene.add.image(apex.x, apex.y, TEX.ring).setScale(1.6 / ICON_RES).setAlpha(0);
+    this.glow = scene.add
+      .image(apex.x, apex.y, TEX.glow)
+      .setScale(3.2 / ICON_RES)
+      .setAlpha(0.7);
+    this.ring = scene.add
+      .image(apex.x, apex.y, TEX.ring)
+      .setScale(1.6 / ICON_RES)
+      .setAlpha(0);
     this.phone = scene.add.image(apex.x, apex.y, TEX.phone).setScale(1.6 / ICON_RES);
     this.root.add([this.glow, this.ring, this.phone]);
   }
@@ -44,9 +50,7 @@ export class MapView {
     this.stop();
     if (mode === 'still') return;
     const base = 1.6 / ICON_RES;
-    this.tweens.push(
-      this.scene.tweens.add({ targets: this.glow, alpha: { from: 0.35, to: 0.85 }, duration: 2400, yoyo: true, repeat: -1, ease: 'Sine.easeInOut' }),
-    );
+    this.tweens.push(this.scene.tweens.add({ targets: this.glow, alpha: { from: 0.35, to: 0.85 }, duration: 2400, yoyo: true, repeat: -1, ease: 'Sine.easeInOut' }));
     if (mode === 'ring') {
       this.tweens.push(
         this.scene.tweens.add({ targets: this.ring, scale: { from: base, to: base * 2.6 }, alpha: { from: 0.9, to: 0 }, duration: 1400, repeat: -1, ease: 'Quad.easeOut' }),

@@ -1,6 +1,6 @@
 /** Canvas labels in the game's type: labels, gauges and captions only, never story text or options. */
 import type * as Phaser from 'phaser';
-import { css, FONT_MONO, FONT_SANS, type ColorName } from '../theme';
+import { type ColorName, css, FONT_MONO, FONT_SANS } from '../theme';
 
 export interface LabelStyle {
   readonly size: number;

@@ -3,10 +3,10 @@
  * brightest. A new line slides in when motion is allowed.
  */
 import type * as Phaser from 'phaser';
+import { type ColorName, css } from '../theme';
 import type { WireLine } from '../view-model';
 import { WIRE_LINES } from '../view-model';
-import { css, type ColorName } from '../theme';
-import { HEADING_H, panel, PANEL_PAD } from './panel';
+import { HEADING_H, PANEL_PAD, panel } from './panel';
 import { clip, label, tint } from './text';
 
 const KIND_TAG: Readonly<Record<WireLine['kind'], string>> = { news: 'NEWS', inject: 'FLASH', ledger: 'LEDGER', move: 'MOVES' };
@@ -29,7 +29,13 @@ export class Wire {
   private readonly empty: Phaser.GameObjects.Text;
   private firstShown = '';
 
-  constructor(private readonly scene: Phaser.Scene, x: number, y: number, w: number, h: number) {
+  constructor(
+    private readonly scene: Phaser.Scene,
+    x: number,
+    y: number,
+    w: number,
+    h: number,
+  ) {
     this.root = panel(scene, x, y, w, h, 'WIRE', 'signal');
     const rowH = (h - HEADING_H - 6) / WIRE_LINES;
     this.chars = Math.floor((w - 2 * PANEL_PAD - TEXT_X) / 8.2);

@@ -31,7 +31,11 @@ function chart(report: LuckReport, max: number): SVGSVGElement {
   const svg = s('svg', { viewBox: `0 0 ${W} ${H}`, role: 'img', 'aria-labelledby': 'luck-chart-title luck-chart-desc', class: 'chart luck-chart' });
   svg.appendChild(s('title', { id: 'luck-chart-title' }, 'Your total score under other seeds'));
   svg.appendChild(
-    s('desc', { id: 'luck-chart-desc' }, `A histogram of ${report.withYourChoices.runs} runs with your choices: totals from ${report.withYourChoices.total.min} to ${report.withYourChoices.total.max}, mean ${report.withYourChoices.total.mean}. Your own result, ${report.actual.total}, is marked; ${report.percentile}% of the runs scored below it.`),
+    s(
+      'desc',
+      { id: 'luck-chart-desc' },
+      `A histogram of ${report.withYourChoices.runs} runs with your choices: totals from ${report.withYourChoices.total.min} to ${report.withYourChoices.total.max}, mean ${report.withYourChoices.total.mean}. Your own result, ${report.actual.total}, is marked; ${report.percentile}% of the runs scored below it.`,
+    ),
   );
   counts.forEach((c, i) => {
     const bh = (plotH * c) / top;
@@ -56,7 +60,14 @@ function policyChart(report: LuckReport, max: number): SVGSVGElement {
   const x = (v: number): number => left + (plotW * v) / Math.max(1, max);
   const svg = s('svg', { viewBox: `0 0 ${W} ${h0}`, role: 'img', 'aria-labelledby': 'policy-chart-title policy-chart-desc', class: 'chart policy-chart' });
   svg.appendChild(s('title', { id: 'policy-chart-title' }, 'The simulator’s policies on your seed'));
-  svg.appendChild(s('desc', { id: 'policy-chart-desc' }, report.onYourSeed.map((p) => `${p.policy}: totals ${p.distribution.total.min} to ${p.distribution.total.max}, mean ${p.distribution.total.mean}`).join('; ') + `. Your total: ${report.actual.total}.`));
+  svg.appendChild(
+    s(
+      'desc',
+      { id: 'policy-chart-desc' },
+      report.onYourSeed.map((p) => `${p.policy}: totals ${p.distribution.total.min} to ${p.distribution.total.max}, mean ${p.distribution.total.mean}`).join('; ') +
+        `. Your total: ${report.actual.total}.`,
+    ),
+  );
   report.onYourSeed.forEach((p, i) => {
     const y = 16 + i * rowH + rowH / 2;
     const t = p.distribution.total;
@@ -80,21 +91,63 @@ function tables(report: LuckReport): HTMLElement {
       { class: 'data-table' },
       h('caption', {}, 'Endings with your choices under other seeds'),
       h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Ending'), h('th', { scope: 'col' }, 'Runs'), h('th', { scope: 'col' }, 'Percent'))),
-      h('tbody', {}, ...d.endings.map((e) => h('tr', {}, h('th', { scope: 'row' }, `${e.title}${e.id === report.actual.ending ? ' (yours)' : ''}`), h('td', { class: 'num' }, String(e.runs)), h('td', { class: 'num' }, `${e.percent}%`)))),
+      h(
+        'tbody',
+        {},
+        ...d.endings.map((e) =>
+          h('tr', {}, h('th', { scope: 'row' }, `${e.title}${e.id === report.actual.ending ? ' (yours)' : ''}`), h('td', { class: 'num' }, String(e.runs)), h('td', { class: 'num' }, `${e.percent}%`)),
+        ),
+      ),
     ),
     h(
       'table',
       { class: 'data-table' },
       h('caption', {}, 'Total score: your choices under other seeds, and each policy on your seed'),
-      h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Who chose'), h('th', { scope: 'col' }, 'Runs'), h('th', { scope: 'col' }, 'Mean'), h('th', { scope: 'col' }, 'Lowest'), h('th', { scope: 'col' }, 'Highest'))),
+      h(
+        'thead',
+        {},
+        h(
+          'tr',
+          {},
+          h('th', { scope: 'col' }, 'Who chose'),
+          h('th', { scope: 'col' }, 'Runs'),
+          h('th', { scope: 'col' }, 'Mean'),
+          h('th', { scope: 'col' }, 'Lowest'),
+          h('th', { scope: 'col' }, 'Highest'),
+        ),
+      ),
       h(
         'tbody',
         {},
-        h('tr', {}, h('th', { scope: 'row' }, 'Your choices, other seeds'), h('td', { class: 'num' }, String(d.runs)), h('td', { class: 'num' }, String(d.total.mean)), h('td', { class: 'num' }, String(d.total.min)), h('td', { class: 'num' }, String(d.total.max))),
-        ...report.onYourSeed.map((p) =>
-          h('tr', {}, h('th', { scope: 'row' }, `${p.policy} policy, your seed`), h('td', { class: 'num' }, String(p.distribution.runs)), h('td', { class: 'num' }, String(p.distribution.total.mean)), h('td', { class: 'num' }, String(p.distribution.total.min)), h('td', { class: 'num' }, String(p.distribution.total.max))),
+        h(
+          'tr',
+          {},
+          h('th', { scope: 'row' }, 'Your choices, other seeds'),
+          h('td', { class: 'num' }, String(d.runs)),
+          h('td', { class: 'num' }, String(d.total.mean)),
+          h('td', { class: 'num' }, String(d.total.min)),
+          h('td', { class: 'num' }, String(d.total.max)),
         ),
-        h('tr', {}, h('th', { scope: 'row' }, 'Your run'), h('td', { class: 'num' }, '1'), h('td', { class: 'num' }, String(report.actual.total)), h('td', { class: 'num' }, String(report.actual.total)), h('td', { class: 'num' }, String(report.actual.total))),
+        ...report.onYourSeed.map((p) =>
+          h(
+            'tr',
+            {},
+            h('th', { scope: 'row' }, `${p.policy} policy, your seed`),
+            h('td', { class: 'num' }, String(p.distribution.runs)),
+            h('td', { class: 'num' }, String(p.distribution.total.mean)),
+            h('td', { class: 'num' }, String(p.distribution.total.min)),
+            h('td', { class: 'num' }, String(p.distribution.total.max)),
+          ),
+        ),
+        h(
+          'tr',
+          {},
+          h('th', { scope: 'row' }, 'Your run'),
+          h('td', { class: 'num' }, '1'),
+          h('td', { class: 'num' }, String(report.actual.total)),
+          h('td', { class: 'num' }, String(report.actual.total)),
+          h('td', { class: 'num' }, String(report.actual.total)),
+        ),
       ),
     ),
   );

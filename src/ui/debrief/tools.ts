@@ -38,7 +38,11 @@ function handIn(run: Run): HTMLElement {
     'section',
     { class: 'card hand-in', 'aria-labelledby': 'hand-in-title' },
     h('h2', { id: 'hand-in-title' }, 'Hand in this run'),
-    h('p', { class: 'help' }, 'This replay code carries the scenario, its version, the seed and every choice, with a checksum: opened on any copy of Red Phone it replays this run exactly, and an altered code is refused.'),
+    h(
+      'p',
+      { class: 'help' },
+      'This replay code carries the scenario, its version, the seed and every choice, with a checksum: opened on any copy of Red Phone it replays this run exactly, and an altered code is refused.',
+    ),
     h('p', {}, h('span', { class: 'label' }, 'Replay code: '), h('code', { id: 'replay-code', class: 'replay-code' }, made.code)),
     h('p', {}, h('span', { class: 'label' }, 'Link: '), h('a', { id: 'replay-link', href: link, class: 'replay-code' }, link)),
     h('div', { class: 'actions' }, actionButton('copy-replay-code', 'Copy the code and link', copy)),
@@ -60,7 +64,13 @@ function rewindForm(ctx: Ctx, run: Run): HTMLElement | null {
     { class: 'card', 'aria-labelledby': 'rewind-title' },
     h('h2', { id: 'rewind-title' }, 'Rewind and choose differently'),
     h('p', { class: 'help' }, 'Go back to a turn of this run with the same dice and choose again: a branch. This run is kept, and the debrief compares the branches.'),
-    h('div', { class: 'row' }, h('label', { for: 'rewind-turn' }, 'Rewind to'), select, actionButton('rewind', 'Rewind and branch', () => ctx.store.getState().rewindTo(Number(select.value)))),
+    h(
+      'div',
+      { class: 'row' },
+      h('label', { for: 'rewind-turn' }, 'Rewind to'),
+      select,
+      actionButton('rewind', 'Rewind and branch', () => ctx.store.getState().rewindTo(Number(select.value))),
+    ),
   );
 }
 
@@ -100,7 +110,12 @@ function branchesView(run: Run): HTMLElement | null {
           {},
           h('tr', {}, h('th', { scope: 'row' }, 'Split at'), ...paths.map((p) => h('td', {}, p.current ? '—' : p.splitTurn === null ? 'no split' : `turn ${p.splitTurn}`))),
           ...Array.from({ length: maxTurns }, (_, t) =>
-            h('tr', {}, h('th', { scope: 'row' }, `Turn ${t + 1}`), ...paths.map((p) => h('td', {}, p.splitTurn !== null && t + 1 >= p.splitTurn ? `${p.choices[t] ?? '—'}${t + 1 === p.splitTurn ? ' (split here)' : ''}` : (p.choices[t] ?? '—')))),
+            h(
+              'tr',
+              {},
+              h('th', { scope: 'row' }, `Turn ${t + 1}`),
+              ...paths.map((p) => h('td', {}, p.splitTurn !== null && t + 1 >= p.splitTurn ? `${p.choices[t] ?? '—'}${t + 1 === p.splitTurn ? ' (split here)' : ''}` : (p.choices[t] ?? '—'))),
+            ),
           ),
           h('tr', {}, h('th', { scope: 'row' }, 'Ending'), ...paths.map((p) => h('td', {}, p.endingTitle ?? 'not reached'))),
           ...objectives.map((o) =>
@@ -115,7 +130,12 @@ function branchesView(run: Run): HTMLElement | null {
             ),
           ),
           ...SIDES.filter((s) => sides.includes(s)).map((s) =>
-            h('tr', {}, h('th', { scope: 'row' }, `${sideName(s)}: total score`), ...paths.map((p) => h('td', { class: 'num' }, String(p.objectives.filter((o) => o.side === s).reduce((a, o) => a + o.score, 0))))),
+            h(
+              'tr',
+              {},
+              h('th', { scope: 'row' }, `${sideName(s)}: total score`),
+              ...paths.map((p) => h('td', { class: 'num' }, String(p.objectives.filter((o) => o.side === s).reduce((a, o) => a + o.score, 0)))),
+            ),
           ),
         ),
       ),
@@ -155,7 +175,11 @@ export function debriefTools(ctx: Ctx, run: Run): HTMLElement {
       { class: 'card', 'aria-labelledby': 'hot-wash-title' },
       h('h2', { id: 'hot-wash-title' }, 'Hot wash and after-action report'),
       h('p', { class: 'help' }, 'Discuss the questions, keep the group’s notes, then print or download the after-action report.'),
-      h('div', { class: 'actions' }, actionButton('hot-wash', 'Hot wash: discussion and notes', () => ctx.store.getState().showPanel('hot-wash'), { class: 'primary' })),
+      h(
+        'div',
+        { class: 'actions' },
+        actionButton('hot-wash', 'Hot wash: discussion and notes', () => ctx.store.getState().showPanel('hot-wash'), { class: 'primary' }),
+      ),
     ),
     branchesView(run),
     rewindForm(ctx, run),

@@ -4,12 +4,12 @@
  * with Play and Map. An import whose id is taken asks before it replaces anything.
  */
 import { DESIGNER_READ_BYTES } from '../../store/designer';
-import { closeDesigner, designer, forgetDesignerFile, loadDesignerFile, openMap, playInstalled, resolveConflict, type DesignerState } from '../../store/designer-session';
+import { closeDesigner, type DesignerState, designer, forgetDesignerFile, loadDesignerFile, openMap, playInstalled, resolveConflict } from '../../store/designer-session';
 import type { SessionStore } from '../../store/session';
 import { actionButton, h, heading, hidden } from '../dom';
 import type { Ctx, View } from '../view';
-import { diagnosticsList } from './diagnostics-list';
 import { announce } from './announce';
+import { diagnosticsList } from './diagnostics-list';
 import { previewOf, sideBySide } from './preview';
 
 export function readFile(session: SessionStore, file: File): void {
@@ -68,7 +68,12 @@ function results(session: SessionStore, state: DesignerState): HTMLElement | nul
   if (checked === null) return null;
   const scenario = checked.scenario;
   if (scenario === null) {
-    return h('div', { id: 'designer-errors' }, h('p', { class: 'designer-verdict' }, `${checked.file} does not load. Fix the errors below, save, and open it again.`), diagnosticsList(checked.diagnostics, checked.lines, 'designer-errors-title', checked.file));
+    return h(
+      'div',
+      { id: 'designer-errors' },
+      h('p', { class: 'designer-verdict' }, `${checked.file} does not load. Fix the errors below, save, and open it again.`),
+      diagnosticsList(checked.diagnostics, checked.lines, 'designer-errors-title', checked.file),
+    );
   }
   if (state.conflict !== null) return previewOf(checked, scenario, null);
   const ready = state.installed === scenario.id;
@@ -101,12 +106,22 @@ function importedCard(state: DesignerState): HTMLElement | null {
     'section',
     { class: 'card designer-imported', 'aria-labelledby': 'designer-imported-title' },
     h('h2', { id: 'designer-imported-title', tabindex: -1 }, 'Imported into this browser'),
-    h('p', { class: 'help' }, 'These files are kept in this browser and come back when the page reloads. Removing one takes effect at the next reload (a bundled scenario it replaced comes back then).'),
+    h(
+      'p',
+      { class: 'help' },
+      'These files are kept in this browser and come back when the page reloads. Removing one takes effect at the next reload (a bundled scenario it replaced comes back then).',
+    ),
     h(
       'ul',
       {},
       ...state.imported.map((id) =>
-        h('li', { 'data-imported': id }, h('code', {}, id), ' ', actionButton('forget-import', h('span', {}, 'Remove', hidden(` ${id} from this browser`)), () => forgetDesignerFile(id))),
+        h(
+          'li',
+          { 'data-imported': id },
+          h('code', {}, id),
+          ' ',
+          actionButton('forget-import', h('span', {}, 'Remove', hidden(` ${id} from this browser`)), () => forgetDesignerFile(id)),
+        ),
       ),
     ),
   );
@@ -137,7 +152,11 @@ export function designerScreen(ctx: Ctx): View {
       h('p', { class: 'lede' }, 'Open a scenario you are writing to see the checker’s messages, its preview, a map of its beats and endings, and to play it at once.'),
     ),
     body,
-    h('div', { class: 'actions' }, actionButton('designer-back', 'Back to the title', () => closeDesigner(session))),
+    h(
+      'div',
+      { class: 'actions' },
+      actionButton('designer-back', 'Back to the title', () => closeDesigner(session)),
+    ),
   );
   const paint = (state: DesignerState, prev: DesignerState | null): void => {
     body.replaceChildren(...[reloadCard(session, state), loadCard(session), conflictCard(session, state), results(session, state), importedCard(state)].filter((n): n is HTMLElement => n !== null));

@@ -3,7 +3,7 @@
  * scenario files reloaded in place when they are saved.
  */
 import './designer.css';
-import { designer, dismissReload, reloadScenarioFile, restartOnNewVersion, type DesignerState, type Prepared } from '../../store/designer-session';
+import { type DesignerState, designer, dismissReload, type Prepared, reloadScenarioFile, restartOnNewVersion } from '../../store/designer-session';
 import type { SessionStore } from '../../store/session';
 import type { StorageLike } from '../../store/storage';
 import { actionButton, h } from '../dom';

@@ -3,9 +3,9 @@
  * screen-reader view), the endings that can end play from any beat, and the Mermaid export.
  */
 import type { Scenario } from '../../engine';
-import { closeMap, designer } from '../../store/designer-session';
-import { buildMap, percentOf, sampleRuns, type MapNode, type ScenarioMap } from '../../sim/map';
+import { buildMap, type MapNode, percentOf, type ScenarioMap, sampleRuns } from '../../sim/map';
 import { mapToMermaid } from '../../sim/map-mermaid';
+import { closeMap, designer } from '../../store/designer-session';
 import { actionButton, h, heading } from '../dom';
 import type { Ctx, View } from '../view';
 import { announce } from './announce';

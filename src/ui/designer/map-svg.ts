@@ -2,7 +2,7 @@
  * The scenario map drawn as SVG: beats as boxes, endings as rounded boxes with their tone in words,
  * lines as thick as the share of runs that took them. Built with createElementNS and text nodes only.
  */
-import { percentOf, type MapNode, type ScenarioMap } from '../../sim/map';
+import { type MapNode, percentOf, type ScenarioMap } from '../../sim/map';
 import { layoutMap } from '../../sim/map-layout';
 import { s } from '../dom';
 
@@ -30,9 +30,23 @@ export function mapSvg(map: ScenarioMap, title: string): SVGSVGElement {
     'aria-labelledby': 'map-svg-title map-svg-desc',
   });
   svg.appendChild(s('title', { id: 'map-svg-title' }, `Map of ${title}`));
-  svg.appendChild(s('desc', { id: 'map-svg-desc' }, `${map.nodes.filter((n) => n.kind === 'beat').length} beats and ${map.nodes.filter((n) => n.kind === 'ending').length} endings; the table below lists the same nodes and edges.`));
   svg.appendChild(
-    s('defs', {}, s('marker', { id: 'map-arrow', viewBox: '0 0 10 10', refX: 9, refY: 5, markerWidth: 7, markerHeight: 7, markerUnits: 'userSpaceOnUse', orient: 'auto-start-reverse' }, s('path', { d: 'M 0 0 L 10 5 L 0 10 z', class: 'map-arrow' }))),
+    s(
+      'desc',
+      { id: 'map-svg-desc' },
+      `${map.nodes.filter((n) => n.kind === 'beat').length} beats and ${map.nodes.filter((n) => n.kind === 'ending').length} endings; the table below lists the same nodes and edges.`,
+    ),
+  );
+  svg.appendChild(
+    s(
+      'defs',
+      {},
+      s(
+        'marker',
+        { id: 'map-arrow', viewBox: '0 0 10 10', refX: 9, refY: 5, markerWidth: 7, markerHeight: 7, markerUnits: 'userSpaceOnUse', orient: 'auto-start-reverse' },
+        s('path', { d: 'M 0 0 L 10 5 L 0 10 z', class: 'map-arrow' }),
+      ),
+    ),
   );
   const edges = s('g', { class: 'map-edges' });
   for (const line of layout.lines) {

@@ -1,7 +1,7 @@
 /** A valid scenario before play: what it is, how big, its content hash and its warnings. */
 import type { Scenario } from '../../engine';
-import type { Checked } from '../../store/designer';
 import type { CatalogEntry } from '../../store/catalog';
+import type { Checked } from '../../store/designer';
 import { h } from '../dom';
 import { diagnosticsList } from './diagnostics-list';
 
@@ -34,7 +34,11 @@ export function factsOf(scenario: Scenario): HTMLElement {
     h('dt', {}, 'Content hash'),
     h('dd', { 'data-fact': 'hash' }, h('code', {}, scenario.hash)),
     h('dt', {}, 'Size'),
-    h('dd', { 'data-fact': 'counts' }, `${c.beats} ${c.beats === 1 ? 'beat' : 'beats'}, ${c.options} ${c.options === 1 ? 'option' : 'options'}, ${c.endings} ${c.endings === 1 ? 'ending' : 'endings'}`),
+    h(
+      'dd',
+      { 'data-fact': 'counts' },
+      `${c.beats} ${c.beats === 1 ? 'beat' : 'beats'}, ${c.options} ${c.options === 1 ? 'option' : 'options'}, ${c.endings} ${c.endings === 1 ? 'ending' : 'endings'}`,
+    ),
   );
 }
 

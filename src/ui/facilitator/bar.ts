@@ -4,7 +4,7 @@
  * decides, and the clock that feeds the store's `tick`. Ctrl+. shows or hides the bar.
  */
 import type { Side } from '../../engine';
-import { clockText, currentTimer, isChoosing, modelPicks, type Facilitation, type Held } from '../../store/facilitator';
+import { clockText, currentTimer, type Facilitation, type Held, isChoosing, modelPicks } from '../../store/facilitator';
 import { askingSide, isHandover, type Run } from '../../store/run';
 import type { SessionState, SessionStore } from '../../store/session';
 import { actionButton, h } from '../dom';
@@ -69,7 +69,12 @@ function expiredStep(store: SessionStore, run: Run): HTMLElement {
     'div',
     { class: 'fac-expired', role: 'group', 'aria-labelledby': 'fac-expired-title' },
     h('h2', { id: 'fac-expired-title' }, 'Time is up'),
-    h('div', { class: 'actions' }, actionButton('fac-more-time', 'Give 1 more minute', () => store.getState().facilitate({ kind: 'extend' })), actionButton('fac-use-default', `Use the default option for ${names}`, () => store.getState().facilitate({ kind: 'use-defaults' }), { class: 'primary' })),
+    h(
+      'div',
+      { class: 'actions' },
+      actionButton('fac-more-time', 'Give 1 more minute', () => store.getState().facilitate({ kind: 'extend' })),
+      actionButton('fac-use-default', `Use the default option for ${names}`, () => store.getState().facilitate({ kind: 'use-defaults' }), { class: 'primary' }),
+    ),
   );
 }
 
@@ -99,13 +104,21 @@ function barContent(store: SessionStore, state: SessionState, run: Run, fac: Fac
     ? h(
         'div',
         { class: 'fac-row' },
-        injects.length > 0 ? h('span', { class: 'fac-inject' }, h('label', { for: 'fac-inject' }, 'Inject'), select, actionButton('fac-fire', 'Fire inject', () => get().facilitate({ kind: 'inject', inject: select.value }))) : h('span', { class: 'help' }, 'Every inject has fired.'),
+        injects.length > 0
+          ? h(
+              'span',
+              { class: 'fac-inject' },
+              h('label', { for: 'fac-inject' }, 'Inject'),
+              select,
+              actionButton('fac-fire', 'Fire inject', () => get().facilitate({ kind: 'inject', inject: select.value })),
+            )
+          : h('span', { class: 'help' }, 'Every inject has fired.'),
         h('span', { class: 'setting' }, decide, h('label', { for: 'fac-decide' }, 'Let me decide outcomes')),
       )
     : h('p', { class: 'help' }, 'The run has ended: the debrief shows the seed and the odds.');
   const steps: HTMLElement[] = [];
   if (fac.held !== null && state.screen === 'turn') steps.push(resolveStep(store, run, fac.held));
-  else if (timer !== null && timer.expired && isChoosing(run, fac, state.screen)) steps.push(expiredStep(store, run));
+  else if (timer?.expired && isChoosing(run, fac, state.screen)) steps.push(expiredStep(store, run));
   return [h('h2', { class: 'fac-title' }, 'Facilitator'), row, tools, ...steps];
 }
 
@@ -151,7 +164,20 @@ export function mountFacilitator(app: HTMLElement, ui: HTMLElement, announcer: H
     bar.hidden = !active;
     if (!active) return;
     const timer = fac.timer === null ? null : currentTimer(run, fac.timer);
-    const key = JSON.stringify([fac.barOpen, fac.paused, fac.decideOutcomes, fac.held, timer === null ? null : timer.expired, state.screen, run.game.log.length, run.pending, state.settings.showOdds, state.settings.projector, isHandover(run), askingSide(run)]);
+    const key = JSON.stringify([
+      fac.barOpen,
+      fac.paused,
+      fac.decideOutcomes,
+      fac.held,
+      timer === null ? null : timer.expired,
+      state.screen,
+      run.game.log.length,
+      run.pending,
+      state.settings.showOdds,
+      state.settings.projector,
+      isHandover(run),
+      askingSide(run),
+    ]);
     const clock = timer === null ? 'no turn timer' : `${clockText(timer.leftMs)}${fac.paused ? ' (paused)' : ''}`;
     if (key === shown) {
       const el = bar.querySelector('#fac-clock');
@@ -159,7 +185,8 @@ export function mountFacilitator(app: HTMLElement, ui: HTMLElement, announcer: H
       return;
     }
     shown = key;
-    const focusAction = document.activeElement instanceof HTMLElement && bar.contains(document.activeElement) ? (document.activeElement.getAttribute('data-action') ?? document.activeElement.id) : null;
+    const focusAction =
+      document.activeElement instanceof HTMLElement && bar.contains(document.activeElement) ? (document.activeElement.getAttribute('data-action') ?? document.activeElement.id) : null;
     bar.classList.toggle('collapsed', !fac.barOpen);
     bar.replaceChildren(...(fac.barOpen ? barContent(store, state, run, fac) : [actionButton('fac-show', 'Facilitator controls (Ctrl+.)', () => store.getState().facilitate({ kind: 'toggle-bar' }))]));
     const clockEl = bar.querySelector('#fac-clock');

@@ -21,11 +21,31 @@ export function briefingScreen(ctx: Ctx): View {
     heading('Briefing'),
     f.prologue !== undefined ? h('section', { class: 'card prologue', 'aria-labelledby': 'prologue-title' }, h('h2', { id: 'prologue-title' }, 'Prologue'), paragraphs(f.prologue)) : null,
     ...sides.map((side) =>
-      h('section', { class: 'card situation', 'aria-labelledby': `situation-${side}` }, h('h2', { id: `situation-${side}` }, `The situation for ${sideName(side)}`), paragraphs(textFor(f.briefing, side))),
+      h(
+        'section',
+        { class: 'card situation', 'aria-labelledby': `situation-${side}` },
+        h('h2', { id: `situation-${side}` }, `The situation for ${sideName(side)}`),
+        paragraphs(textFor(f.briefing, side)),
+      ),
     ),
-    h('section', { class: 'card', 'aria-labelledby': 'objectives-title' }, h('h2', { id: 'objectives-title' }, sides.length > 1 ? 'Objectives' : 'Your objectives'), objectivesList(run.scenario, sides)),
-    h('section', { class: 'card', 'aria-labelledby': 'terms-title' }, h('h2', { id: 'terms-title' }, 'The agreement: the four terms'), h('p', { class: 'help' }, 'Quoted from the White House fact sheet of 25 September 2015. Every option says which terms it uses and which it strains.'), termsList(run.scenario)),
-    h('div', { class: 'actions sticky' }, continueButton(run.review !== null ? 'Next turn' : 'Begin the first turn', () => store.getState().continueFromBriefing(), run.review !== null && run.review.states.length <= 1)),
+    h(
+      'section',
+      { class: 'card', 'aria-labelledby': 'objectives-title' },
+      h('h2', { id: 'objectives-title' }, sides.length > 1 ? 'Objectives' : 'Your objectives'),
+      objectivesList(run.scenario, sides),
+    ),
+    h(
+      'section',
+      { class: 'card', 'aria-labelledby': 'terms-title' },
+      h('h2', { id: 'terms-title' }, 'The agreement: the four terms'),
+      h('p', { class: 'help' }, 'Quoted from the White House fact sheet of 25 September 2015. Every option says which terms it uses and which it strains.'),
+      termsList(run.scenario),
+    ),
+    h(
+      'div',
+      { class: 'actions sticky' },
+      continueButton(run.review !== null ? 'Next turn' : 'Begin the first turn', () => store.getState().continueFromBriefing(), run.review !== null && run.review.states.length <= 1),
+    ),
   );
   return { el };
 }

@@ -26,7 +26,10 @@ function marker(k: number, x: number, y: number): SVGElement {
     case 'cross':
       return s('path', { d: `M${x - r},${y - r}L${x + r},${y + r}M${x - r},${y + r}L${x + r},${y - r}`, class: 'marker cross', 'stroke-width': 2.5, stroke: 'currentColor' });
     case 'star':
-      return s('polygon', { points: `${x},${y - r - 2} ${x + 1.5},${y - 1.5} ${x + r + 2},${y} ${x + 1.5},${y + 1.5} ${x},${y + r + 2} ${x - 1.5},${y + 1.5} ${x - r - 2},${y} ${x - 1.5},${y - 1.5}`, class: 'marker' });
+      return s('polygon', {
+        points: `${x},${y - r - 2} ${x + 1.5},${y - 1.5} ${x + r + 2},${y} ${x + 1.5},${y + 1.5} ${x},${y + r + 2} ${x - 1.5},${y + 1.5} ${x - r - 2},${y} ${x - 1.5},${y - 1.5}`,
+        class: 'marker',
+      });
     default:
       return s('circle', { cx: x, cy: y, r, class: 'marker' });
   }
@@ -43,7 +46,13 @@ function chart(sr: Series, index: number): SVGSVGElement {
   const id = `compare-chart-${index}`;
   const svg = s('svg', { viewBox: `0 0 ${W} ${H}`, role: 'img', 'aria-labelledby': `${id}-title ${id}-desc`, class: 'chart compare-chart', 'data-indicator': sr.indicator });
   svg.appendChild(s('title', { id: `${id}-title` }, `${sr.label} for each group`));
-  svg.appendChild(s('desc', { id: `${id}-desc` }, `${sr.label} (${sr.min} to ${sr.max}, ${sr.better} is better), from the start to each group's last turn: ${sr.groups.map((g, k) => `${g.name} (${shapeWord(k)}) ${g.values.join(', ')}`).join('; ')}.`));
+  svg.appendChild(
+    s(
+      'desc',
+      { id: `${id}-desc` },
+      `${sr.label} (${sr.min} to ${sr.max}, ${sr.better} is better), from the start to each group's last turn: ${sr.groups.map((g, k) => `${g.name} (${shapeWord(k)}) ${g.values.join(', ')}`).join('; ')}.`,
+    ),
+  );
   svg.appendChild(s('text', { x: PAD.left, y: 16, class: 'cell-label' }, `${sr.label} (${sr.better === 'higher' ? '↑' : '↓'} better)`));
   svg.appendChild(s('text', { x: PAD.left - 4, y: py(sr.max) + 4, 'text-anchor': 'end', class: 'cell-axis' }, String(sr.max)));
   svg.appendChild(s('text', { x: PAD.left - 4, y: py(sr.min) + 4, 'text-anchor': 'end', class: 'cell-axis' }, String(sr.min)));
@@ -53,7 +62,9 @@ function chart(sr: Series, index: number): SVGSVGElement {
   sr.groups.forEach((g, k) => {
     const group = s('g', { 'data-group': g.name });
     group.appendChild(s('polyline', { points: g.values.map((v, i) => `${px(i)},${py(v)}`).join(' '), class: `group-line dash-${k % 3}` }));
-    g.values.forEach((v, i) => group.appendChild(marker(k, px(i), py(v))));
+    g.values.forEach((v, i) => {
+      group.appendChild(marker(k, px(i), py(v)));
+    });
     svg.appendChild(group);
   });
   return svg;
@@ -85,7 +96,11 @@ function table(model: ClassComparison): HTMLElement {
       h(
         'tbody',
         {},
-        ...model.series.flatMap((sr) => sr.groups.map((g) => h('tr', {}, h('th', { scope: 'row' }, sr.label), h('td', {}, g.name), ...labels.map((_, i) => h('td', { class: 'num' }, g.values[i] === undefined ? '' : String(g.values[i])))))),
+        ...model.series.flatMap((sr) =>
+          sr.groups.map((g) =>
+            h('tr', {}, h('th', { scope: 'row' }, sr.label), h('td', {}, g.name), ...labels.map((_, i) => h('td', { class: 'num' }, g.values[i] === undefined ? '' : String(g.values[i])))),
+          ),
+        ),
       ),
     ),
   );

@@ -4,8 +4,9 @@
  * where they diverged, shows each path's ending and scores, charts every indicator with one line per
  * group, and downloads the table as CSV. The files chosen live in this view only.
  */
+
+import { addFiles, type ClassComparison, compareCsv, compareFiles, describeDecisions, describeResults, type GroupFile } from '../../store/compare-files';
 import { SIDE_NAMES, SIDES } from '../../store/derive';
-import { addFiles, compareCsv, compareFiles, describeDecisions, describeResults, type ClassComparison, type GroupFile } from '../../store/compare-files';
 import { REPLAY_READ_BYTES } from '../../store/review';
 import { actionButton, h, heading } from '../dom';
 import type { Ctx, View } from '../view';
@@ -36,7 +37,19 @@ function summary(model: ClassComparison): HTMLElement {
       'table',
       { class: 'data-table' },
       h('caption', {}, `Scenario ${model.scenarioId} ${model.scenarioVersion}, seed ${model.seed}: each group’s ending and objective scores`),
-      h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Group'), h('th', { scope: 'col' }, 'Turns'), h('th', { scope: 'col' }, 'Ending'), ...SIDES.map((s) => h('th', { scope: 'col' }, `${SIDE_NAMES[s]}: total score`)), h('th', { scope: 'col' }, 'Objectives met'))),
+      h(
+        'thead',
+        {},
+        h(
+          'tr',
+          {},
+          h('th', { scope: 'col' }, 'Group'),
+          h('th', { scope: 'col' }, 'Turns'),
+          h('th', { scope: 'col' }, 'Ending'),
+          ...SIDES.map((s) => h('th', { scope: 'col' }, `${SIDE_NAMES[s]}: total score`)),
+          h('th', { scope: 'col' }, 'Objectives met'),
+        ),
+      ),
       h(
         'tbody',
         {},
@@ -48,7 +61,14 @@ function summary(model: ClassComparison): HTMLElement {
             h('td', { class: 'num' }, String(g.turns)),
             h('td', { class: 'ending' }, g.ending === null ? 'not reached' : `${g.ending.title} (${g.ending.tone} for the United States)`),
             ...SIDES.map((s) => h('td', { class: 'num' }, String(g.totals[s]))),
-            h('td', {}, g.objectives.filter((o) => o.met).map((o) => `${SIDE_NAMES[o.side]}: ${o.label}`).join('; ') || 'none'),
+            h(
+              'td',
+              {},
+              g.objectives
+                .filter((o) => o.met)
+                .map((o) => `${SIDE_NAMES[o.side]}: ${o.label}`)
+                .join('; ') || 'none',
+            ),
           ),
         ),
       ),
@@ -119,13 +139,31 @@ export function compareScreen(ctx: Ctx): View {
   const take = (list: FileList | null | undefined): void => {
     if (list === null || list === undefined || list.length === 0) return;
     const chosen = Array.from(list);
-    Promise.all(chosen.map((f) => f.slice(0, REPLAY_READ_BYTES).text().then((text) => ({ fileName: f.name, text }), () => ({ fileName: f.name, text: '' })))).then((read) => {
+    Promise.all(
+      chosen.map((f) =>
+        f
+          .slice(0, REPLAY_READ_BYTES)
+          .text()
+          .then(
+            (text) => ({ fileName: f.name, text }),
+            () => ({ fileName: f.name, text: '' }),
+          ),
+      ),
+    ).then((read) => {
       files = addFiles(files, read);
       refresh();
     }, refresh);
   };
 
-  const input = h('input', { id: 'compare-files-input', type: 'file', multiple: true, accept: '.json,application/json', class: 'visually-hidden', tabindex: -1, 'aria-label': 'Replay files of the groups' });
+  const input = h('input', {
+    id: 'compare-files-input',
+    type: 'file',
+    multiple: true,
+    accept: '.json,application/json',
+    class: 'visually-hidden',
+    tabindex: -1,
+    'aria-label': 'Replay files of the groups',
+  });
   input.addEventListener('change', () => {
     take(input.files);
     input.value = '';
@@ -161,12 +199,20 @@ export function compareScreen(ctx: Ctx): View {
     { id: 'compare', class: 'screen compare-screen' },
     h('p', { class: 'kicker' }, 'Class comparison'),
     heading('Compare the groups'),
-    h('p', { class: 'help' }, 'Each group downloads its replay file from the debrief. Import the files of groups that played the same scenario on the same seed: the comparison shows, turn by turn, what each chose and where they parted.'),
+    h(
+      'p',
+      { class: 'help' },
+      'Each group downloads its replay file from the debrief. Import the files of groups that played the same scenario on the same seed: the comparison shows, turn by turn, what each chose and where they parted.',
+    ),
     drop,
     fileList,
     status,
     results,
-    h('div', { class: 'actions' }, actionButton('to-title', 'Back to the title screen', () => ctx.store.getState().toTitle())),
+    h(
+      'div',
+      { class: 'actions' },
+      actionButton('to-title', 'Back to the title screen', () => ctx.store.getState().toTitle()),
+    ),
   );
   return { el };
 }

@@ -4,15 +4,15 @@
  * happened with its sources, and the replay file to download.
  */
 import type { GameState, Scenario } from '../../engine';
-import { codeFor, objectiveResults, recordView, seriesOf, SIDES, TERM_IDS, termCountsOf, textFor, toneFor } from '../../store/derive';
+import { codeFor, objectiveResults, recordView, SIDES, seriesOf, TERM_IDS, termCountsOf, textFor, toneFor } from '../../store/derive';
 import type { Run } from '../../store/run';
-import { actionButton, h, heading, paragraphs } from '../dom';
 import { indicatorChart, indicatorTable } from '../chart';
+import { debriefTools } from '../debrief/tools';
+import { mapButton } from '../designer/title-designer';
+import { actionButton, h, heading, paragraphs } from '../dom';
 import { chanceText, dateText, playSideName, sideName, TONE_WORDS } from '../format';
 import { peopleSides, reviewBar } from '../parts';
 import type { Ctx, View } from '../view';
-import { debriefTools } from '../debrief/tools';
-import { mapButton } from '../designer/title-designer';
 
 function timeline(scenario: Scenario, game: GameState, showOdds: boolean): HTMLElement {
   return h(
@@ -50,12 +50,21 @@ function termTable(scenario: Scenario, game: GameState): HTMLElement {
     'table',
     { class: 'data-table terms-table' },
     h('caption', {}, 'How often each side’s choices used and strained each term'),
-    h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Term'), ...SIDES.flatMap((side) => [h('th', { scope: 'col' }, `${sideName(side)}: used`), h('th', { scope: 'col' }, `${sideName(side)}: strained`)]))),
+    h(
+      'thead',
+      {},
+      h('tr', {}, h('th', { scope: 'col' }, 'Term'), ...SIDES.flatMap((side) => [h('th', { scope: 'col' }, `${sideName(side)}: used`), h('th', { scope: 'col' }, `${sideName(side)}: strained`)])),
+    ),
     h(
       'tbody',
       {},
       ...TERM_IDS.map((t) =>
-        h('tr', {}, h('th', { scope: 'row' }, `${t} ${scenario.terms.find((x) => x.id === t)?.name ?? ''}`), ...SIDES.flatMap((side) => [h('td', { class: 'num' }, String(counts[side][t].used)), h('td', { class: 'num' }, String(counts[side][t].strained))])),
+        h(
+          'tr',
+          {},
+          h('th', { scope: 'row' }, `${t} ${scenario.terms.find((x) => x.id === t)?.name ?? ''}`),
+          ...SIDES.flatMap((side) => [h('td', { class: 'num' }, String(counts[side][t].used)), h('td', { class: 'num' }, String(counts[side][t].strained))]),
+        ),
       ),
     ),
   );
@@ -74,7 +83,19 @@ function objectivesTable(run: Run): HTMLElement {
         { class: 'data-table' },
         h('caption', {}, `${sideName(side)}: ${mine.filter((r) => r.met).length} of ${mine.length} objectives met, average score ${total} of 100`),
         h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Objective'), h('th', { scope: 'col' }, 'Met'), h('th', { scope: 'col' }, 'Score'))),
-        h('tbody', {}, ...mine.map((r) => h('tr', { 'data-objective': r.id }, h('th', { scope: 'row' }, r.label), h('td', { class: r.met ? 'better' : 'worse' }, r.met ? '✓ met' : '✗ not met'), h('td', { class: 'num' }, `${r.score} / 100`)))),
+        h(
+          'tbody',
+          {},
+          ...mine.map((r) =>
+            h(
+              'tr',
+              { 'data-objective': r.id },
+              h('th', { scope: 'row' }, r.label),
+              h('td', { class: r.met ? 'better' : 'worse' }, r.met ? '✓ met' : '✗ not met'),
+              h('td', { class: 'num' }, `${r.score} / 100`),
+            ),
+          ),
+        ),
       );
     }),
   );
@@ -137,10 +158,26 @@ export function debriefScreen(ctx: Ctx): View {
         )
       : null,
     h('section', { class: 'card', 'aria-labelledby': 'scores-title' }, h('h2', { id: 'scores-title' }, 'Objectives and scores'), objectivesTable(run)),
-    h('section', { class: 'card', 'aria-labelledby': 'timeline-title' }, h('h2', { id: 'timeline-title' }, 'Timeline of decisions'), timeline(scenario, game, ctx.state.settings.showOdds || ctx.state.facilitation?.secret === true)),
-    h('section', { class: 'card', 'aria-labelledby': 'chart-section-title' }, h('h2', { id: 'chart-section-title' }, 'Indicators over time'), indicatorChart(series, labels), h('details', {}, h('summary', {}, 'The data as a table'), indicatorTable(series, labels))),
+    h(
+      'section',
+      { class: 'card', 'aria-labelledby': 'timeline-title' },
+      h('h2', { id: 'timeline-title' }, 'Timeline of decisions'),
+      timeline(scenario, game, ctx.state.settings.showOdds || ctx.state.facilitation?.secret === true),
+    ),
+    h(
+      'section',
+      { class: 'card', 'aria-labelledby': 'chart-section-title' },
+      h('h2', { id: 'chart-section-title' }, 'Indicators over time'),
+      indicatorChart(series, labels),
+      h('details', {}, h('summary', {}, 'The data as a table'), indicatorTable(series, labels)),
+    ),
     h('section', { class: 'card', 'aria-labelledby': 'terms-used-title' }, h('h2', { id: 'terms-used-title' }, 'The agreement’s terms, used and strained'), termTable(scenario, game)),
-    h('section', { class: 'card', 'aria-labelledby': 'questions-title' }, h('h2', { id: 'questions-title' }, 'Questions for discussion'), h('ol', { class: 'questions' }, ...f.questions.map((q) => h('li', {}, q)))),
+    h(
+      'section',
+      { class: 'card', 'aria-labelledby': 'questions-title' },
+      h('h2', { id: 'questions-title' }, 'Questions for discussion'),
+      h('ol', { class: 'questions' }, ...f.questions.map((q) => h('li', {}, q))),
+    ),
     history(scenario, game.ending),
     debriefTools(ctx, run),
     h(

@@ -5,7 +5,7 @@
 import type { Side } from '../../engine';
 import { entryCard } from '../../store/catalog-cards';
 import { codeFor } from '../../store/derive';
-import { MAX_TIMER_MINUTES, playSideOf, type Player } from '../../store/facilitator';
+import { MAX_TIMER_MINUTES, type Player, playSideOf } from '../../store/facilitator';
 import type { SessionState } from '../../store/session';
 import { actionButton, h, heading } from '../dom';
 import { sideName, spelled } from '../format';
@@ -40,7 +40,13 @@ export function facilitatorSetupScreen(ctx: Ctx): View {
     const side = playSideOf(players, teams());
     const both = players.us === 'people' && players.cn === 'people';
     const allowed = side !== null && (side === 'both' || sidesOfScenario().includes(side));
-    problem.textContent = allowed ? '' : both ? 'This scenario has no two-team play: let the counterpart model play one side.' : side === null ? 'At least one side must be played by a team of people.' : `People cannot play ${sideName(side)} in this scenario.`;
+    problem.textContent = allowed
+      ? ''
+      : both
+        ? 'This scenario has no two-team play: let the counterpart model play one side.'
+        : side === null
+          ? 'At least one side must be played by a team of people.'
+          : `People cannot play ${sideName(side)} in this scenario.`;
     start.disabled = !allowed;
     const text = state.draft === null ? null : codeFor(scenario.value, state.draft.seed);
     code.textContent = secret.checked ? 'Hidden until the debrief' : (text ?? 'no code for this seed');
@@ -81,7 +87,12 @@ export function facilitatorSetupScreen(ctx: Ctx): View {
         'div',
         { class: 'seed' },
         h('label', { for: 'fac-seed' }, 'Seed'),
-        h('div', { class: 'row' }, seed, actionButton('random-seed', 'New random seed', () => store.getState().rollSeed())),
+        h(
+          'div',
+          { class: 'row' },
+          seed,
+          actionButton('random-seed', 'New random seed', () => store.getState().rollSeed()),
+        ),
         h('p', { id: 'fac-seed-help', class: 'help' }, 'The same seed and the same choices always play out the same way.'),
       ),
       h('div', { class: 'setting' }, secret, h('label', { for: 'fac-secret' }, 'Keep the seed and the odds hidden from players until the debrief')),
@@ -93,7 +104,12 @@ export function facilitatorSetupScreen(ctx: Ctx): View {
       h('div', { class: 'setting' }, decide, h('label', { for: 'fac-decide-setup' }, 'Let me decide outcomes')),
       h('p', { id: 'fac-decide-help', class: 'help' }, 'After each choice, you pick which outcome happens, or let the dice decide. Forced outcomes are marked in the log and the replay.'),
       problem,
-      h('div', { class: 'actions' }, start, actionButton('back', 'Back', () => store.getState().back())),
+      h(
+        'div',
+        { class: 'actions' },
+        start,
+        actionButton('back', 'Back', () => store.getState().back()),
+      ),
     ),
   );
   check(ctx.state);

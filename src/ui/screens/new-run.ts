@@ -52,7 +52,10 @@ export function newRunScreen(ctx: Ctx): View {
     const text = d === null ? null : codeFor(d.scenarioId, d.seed);
     code.textContent = text ?? 'no code';
     code.setAttribute('aria-label', text === null ? 'no exercise code for this seed' : `exercise code ${spelled(text)}`);
-    spoken.textContent = text === null ? 'Only a 4-character seed from 2–9 and A–Z (without I, L, O) makes an exercise code; this seed can still be typed in on another machine.' : `Read aloud: ${spelled(text)}. Type it under “Open an exercise code” on another machine for the same game.`;
+    spoken.textContent =
+      text === null
+        ? 'Only a 4-character seed from 2–9 and A–Z (without I, L, O) makes an exercise code; this seed can still be typed in on another machine.'
+        : `Read aloud: ${spelled(text)}. Type it under “Open an exercise code” on another machine for the same game.`;
   };
   showCode(ctx.state);
 
@@ -61,18 +64,30 @@ export function newRunScreen(ctx: Ctx): View {
     { class: 'screen new-run-screen' },
     h('p', { class: 'kicker' }, `${f.title} · ${lengthText(f.maxTurns, f.calendar.turnDays)} · ${f.difficulty}`),
     heading('New run'),
-    h('form', { class: 'card', onsubmit: (e: Event) => e.preventDefault() },
+    h(
+      'form',
+      { class: 'card', onsubmit: (e: Event) => e.preventDefault() },
       h('div', { class: 'code-box', 'aria-live': 'off' }, h('p', { class: 'label' }, 'Exercise code'), code, spoken),
       h(
         'div',
         { class: 'seed' },
         h('label', { for: 'seed-input' }, 'Seed'),
-        h('div', { class: 'row' }, seed, actionButton('random-seed', 'New random seed', () => store.getState().rollSeed())),
+        h(
+          'div',
+          { class: 'row' },
+          seed,
+          actionButton('random-seed', 'New random seed', () => store.getState().rollSeed()),
+        ),
         h('p', { id: 'seed-help', class: 'help' }, 'The seed fixes the dice: the same seed and the same choices always play out the same way.'),
       ),
       h('fieldset', { class: 'sides' }, h('legend', {}, 'Your side'), ...radios),
       replaces(ctx),
-      h('div', { class: 'actions' }, actionButton('start-run', 'Start the run', () => store.getState().startRun(), { class: 'primary' }), actionButton('back', 'Back', () => store.getState().back())),
+      h(
+        'div',
+        { class: 'actions' },
+        actionButton('start-run', 'Start the run', () => store.getState().startRun(), { class: 'primary' }),
+        actionButton('back', 'Back', () => store.getState().back()),
+      ),
     ),
   );
 

@@ -3,14 +3,14 @@
  * indicator changes, ledger and hotline events, and (when shown) the chance and the draw.
  */
 import type { LedgerEvent, Scenario } from '../../engine';
-import { indicatorLabel, recordView, type MoveView } from '../../store/derive';
+import { indicatorLabel, type MoveView, recordView } from '../../store/derive';
 import { reviewSteps, stepIndex } from '../../store/review';
 import type { Run } from '../../store/run';
 import { h, heading, paragraphs } from '../dom';
 import { chanceText, deltaText, judgement, sideName } from '../format';
 import { continueButton, reviewBar, termTags } from '../parts';
-import { hotlineWords, statusPanel } from '../status';
 import { runMenu } from '../run-menu';
+import { hotlineWords, statusPanel } from '../status';
 import type { Ctx, View } from '../view';
 
 function moveBlock(ctx: Ctx, scenario: Scenario, m: MoveView, showOdds: boolean): HTMLElement {
@@ -84,7 +84,14 @@ export function outcomeScreen(ctx: Ctx): View {
         'div',
         { id: 'outcome-text' },
         ...order.map((m) => moveBlock(ctx, scenario, m, showOdds)),
-        ...view.injects.map((i) => h('section', { class: 'card inject', 'data-inject': i.id }, h('h2', {}, h('span', { class: 'who' }, i.by === 'facilitator' ? 'Facilitator inject: ' : 'Event: '), i.title), paragraphs(i.text))),
+        ...view.injects.map((i) =>
+          h(
+            'section',
+            { class: 'card inject', 'data-inject': i.id },
+            h('h2', {}, h('span', { class: 'who' }, i.by === 'facilitator' ? 'Facilitator inject: ' : 'Event: '), i.title),
+            paragraphs(i.text),
+          ),
+        ),
       ),
       h(
         'section',
@@ -98,16 +105,27 @@ export function outcomeScreen(ctx: Ctx): View {
               ...view.changes.map((c) => {
                 const better = scenario.file.indicators.find((i) => i.id === c.id)?.better ?? 'higher';
                 const verdict = judgement(c.to - c.from, better);
-                return h('li', { class: `delta ${verdict}` }, h('strong', {}, indicatorLabel(scenario, c.id)), `: ${c.from} → ${c.to}, ${deltaText(c.to - c.from)}${verdict === 'better' ? ' (good for the US)' : verdict === 'worse' ? ' (bad for the US)' : ''}`);
+                return h(
+                  'li',
+                  { class: `delta ${verdict}` },
+                  h('strong', {}, indicatorLabel(scenario, c.id)),
+                  `: ${c.from} → ${c.to}, ${deltaText(c.to - c.from)}${verdict === 'better' ? ' (good for the US)' : verdict === 'worse' ? ' (bad for the US)' : ''}`,
+                );
               }),
             ),
         view.ledger.length > 0 ? h('ul', { class: 'ledger-events' }, ...view.ledger.map((e) => h('li', {}, ledgerEventWords(e)))) : null,
         view.hotline !== null && view.hotline !== 'idle' ? h('p', {}, `Hotline: ${hotlineWords(view.hotline)}.`) : null,
         ending !== undefined ? h('p', { class: 'ending-note' }, h('strong', {}, 'The crisis has reached its end: '), ending.title, '.') : null,
       ),
-      ctx.state.facilitation?.secret === true && run.game.ending === null ? null : h('div', { class: 'setting' }, odds, h('label', { for: 'show-odds' }, 'Show odds (the chance of each outcome and the draw)')),
+      ctx.state.facilitation?.secret === true && run.game.ending === null
+        ? null
+        : h('div', { class: 'setting' }, odds, h('label', { for: 'show-odds' }, 'Show odds (the chance of each outcome and the draw)')),
       run.review === null
-        ? h('div', { class: 'actions sticky' }, continueButton(run.game.ending !== null ? 'Go to the debrief' : 'Next turn', () => store.getState().continueFromOutcome()))
+        ? h(
+            'div',
+            { class: 'actions sticky' },
+            continueButton(run.game.ending !== null ? 'Go to the debrief' : 'Next turn', () => store.getState().continueFromOutcome()),
+          )
         : h('div', { class: 'actions sticky' }, reviewContinue(ctx, run)),
     ),
     statusPanel(scenario, run.game, run.lastRecord),

@@ -61,7 +61,20 @@ export function reportScreen(ctx: Ctx): View {
         { class: 'data-table' },
         h('caption', {}, 'Objectives scored on the final state'),
         h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Side'), h('th', { scope: 'col' }, 'Objective'), h('th', { scope: 'col' }, 'Met'), h('th', { scope: 'col' }, 'Score'))),
-        h('tbody', {}, ...r.report.objectives.map((b) => h('tr', {}, h('td', {}, SIDE_NAMES[b.side]), h('th', { scope: 'row' }, `${b.label}: ${b.description}`), h('td', {}, b.met ? '✓ met' : '✗ not met'), h('td', { class: 'num' }, `${b.score} / 100`)))),
+        h(
+          'tbody',
+          {},
+          ...r.report.objectives.map((b) =>
+            h(
+              'tr',
+              {},
+              h('td', {}, SIDE_NAMES[b.side]),
+              h('th', { scope: 'row' }, `${b.label}: ${b.description}`),
+              h('td', {}, b.met ? '✓ met' : '✗ not met'),
+              h('td', { class: 'num' }, `${b.score} / 100`),
+            ),
+          ),
+        ),
       ),
     ),
     section(
@@ -71,7 +84,11 @@ export function reportScreen(ctx: Ctx): View {
         'table',
         { class: 'data-table timeline-table' },
         h('caption', {}, 'Each decision, the terms it invoked or strained, and what happened'),
-        h('thead', {}, h('tr', {}, ...['Turn', 'Date', 'Who', 'Decision', 'Terms invoked', 'Terms strained', 'What happened', ...(o.oddsRevealed ? ['Chance'] : [])].map((c) => h('th', { scope: 'col' }, c)))),
+        h(
+          'thead',
+          {},
+          h('tr', {}, ...['Turn', 'Date', 'Who', 'Decision', 'Terms invoked', 'Terms strained', 'What happened', ...(o.oddsRevealed ? ['Chance'] : [])].map((c) => h('th', { scope: 'col' }, c))),
+        ),
         h(
           'tbody',
           {},
@@ -97,7 +114,11 @@ export function reportScreen(ctx: Ctx): View {
     section(
       'report-hot-wash',
       'Hot wash: discussion and notes',
-      h('ol', {}, ...r.hotWash.map((n) => h('li', {}, h('p', { class: 'question' }, n.question), n.notes.trim() === '' ? h('p', { class: 'help' }, '(no notes)') : paragraphs(n.notes, { class: 'prose note' })))),
+      h(
+        'ol',
+        {},
+        ...r.hotWash.map((n) => h('li', {}, h('p', { class: 'question' }, n.question), n.notes.trim() === '' ? h('p', { class: 'help' }, '(no notes)') : paragraphs(n.notes, { class: 'prose note' }))),
+      ),
     ),
     section(
       'report-history',

@@ -17,8 +17,18 @@ export function handoverScreen(ctx: Ctx, run: Run): View {
       { class: 'main-column' },
       h('p', { class: 'kicker' }, `Turn ${run.game.turn + 1} of ${f.maxTurns}`),
       heading("Pass to China's team"),
-      h('section', { class: 'card team-banner team-cn' }, h('p', { class: 'team' }, 'The United States has chosen.'), h('p', {}, 'Its choice is sealed: nobody sees it until China has chosen too, and both are revealed together on the outcome.'), h('p', {}, "United States team: hand over the keyboard. China's team: press Enter when you are ready.")),
-      h('div', { class: 'actions sticky' }, continueButton("China's team is ready", () => ctx.store.getState().handOver())),
+      h(
+        'section',
+        { class: 'card team-banner team-cn' },
+        h('p', { class: 'team' }, 'The United States has chosen.'),
+        h('p', {}, 'Its choice is sealed: nobody sees it until China has chosen too, and both are revealed together on the outcome.'),
+        h('p', {}, "United States team: hand over the keyboard. China's team: press Enter when you are ready."),
+      ),
+      h(
+        'div',
+        { class: 'actions sticky' },
+        continueButton("China's team is ready", () => ctx.store.getState().handOver()),
+      ),
     ),
   );
   return { el };

@@ -1,14 +1,14 @@
 /** The title screen: the scenarios on offer, the saved run, an exercise code, a replay file. */
 import type { CatalogEntry } from '../../store/catalog';
 import { entryCard } from '../../store/catalog-cards';
-import { REPLAY_READ_BYTES } from '../../store/review';
 import { SIDE_NAMES } from '../../store/derive';
+import { REPLAY_READ_BYTES } from '../../store/review';
+import { designerCard, mapButton } from '../designer/title-designer';
 import { actionButton, h, heading, hidden } from '../dom';
 import { lengthText, playSideName } from '../format';
+import { codeEntryCard } from '../parts';
 import type { Ctx, View } from '../view';
 import { traineeCards } from './title-trainee';
-import { codeEntryCard } from '../parts';
-import { designerCard, mapButton } from '../designer/title-designer';
 
 function card(ctx: Ctx, entry: CatalogEntry): HTMLElement {
   const f = entryCard(entry);
@@ -67,10 +67,13 @@ function importForm(ctx: Ctx): HTMLElement {
   file.addEventListener('change', () => {
     const chosen = file.files?.[0];
     if (chosen === undefined) return;
-    chosen.slice(0, REPLAY_READ_BYTES).text().then(
-      (text) => ctx.store.getState().importReplay(text, chosen.name),
-      () => ctx.store.getState().importReplay('', chosen.name),
-    );
+    chosen
+      .slice(0, REPLAY_READ_BYTES)
+      .text()
+      .then(
+        (text) => ctx.store.getState().importReplay(text, chosen.name),
+        () => ctx.store.getState().importReplay('', chosen.name),
+      );
     file.value = '';
   });
   return h(
@@ -111,7 +114,12 @@ function failures(ctx: Ctx): HTMLElement | null {
       'ul',
       {},
       ...list.map((f) =>
-        h('li', {}, h('strong', {}, f.file), h('ul', {}, ...f.diagnostics.slice(0, 5).map((d) => h('li', {}, `${d.line > 0 ? `line ${d.line}: ` : ''}${d.path ? `${d.path}: ` : ''}${d.message} (${d.code})`)))),
+        h(
+          'li',
+          {},
+          h('strong', {}, f.file),
+          h('ul', {}, ...f.diagnostics.slice(0, 5).map((d) => h('li', {}, `${d.line > 0 ? `line ${d.line}: ` : ''}${d.path ? `${d.path}: ` : ''}${d.message} (${d.code})`))),
+        ),
       ),
     ),
   );
@@ -127,10 +135,20 @@ export function titleScreen(ctx: Ctx): View {
       { class: 'masthead' },
       h('p', { class: 'kicker' }, 'A crisis game on the US–China cyber agreement of 25 September 2015'),
       heading('Red Phone'),
-      h('p', { class: 'lede' }, 'Handle a cyber crisis between Washington and Beijing with the four terms of the agreement at hand. The same code gives everyone the same dice, so a class can compare what each group decided.'),
+      h(
+        'p',
+        { class: 'lede' },
+        'Handle a cyber crisis between Washington and Beijing with the four terms of the agreement at hand. The same code gives everyone the same dice, so a class can compare what each group decided.',
+      ),
     ),
     continueCard(ctx),
-    h('section', { class: 'card facilitator-card', 'aria-labelledby': 'facilitator-title' }, h('h2', { id: 'facilitator-title' }, 'For a teacher'), h('p', { class: 'help' }, 'One projector, teams of students: set the seed, the sides, a turn timer, and keep control with pause, injects and outcome overrides.'), actionButton('facilitator', 'Run a class exercise', () => ctx.store.getState().openFacilitator(), { class: 'primary' })),
+    h(
+      'section',
+      { class: 'card facilitator-card', 'aria-labelledby': 'facilitator-title' },
+      h('h2', { id: 'facilitator-title' }, 'For a teacher'),
+      h('p', { class: 'help' }, 'One projector, teams of students: set the seed, the sides, a turn timer, and keep control with pause, injects and outcome overrides.'),
+      actionButton('facilitator', 'Run a class exercise', () => ctx.store.getState().openFacilitator(), { class: 'primary' }),
+    ),
     h(
       'section',
       { class: 'scenarios', 'aria-labelledby': 'scenarios-title' },

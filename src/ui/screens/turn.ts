@@ -8,8 +8,8 @@ import { askingSide, isHandover, type Review, type Run } from '../../store/run';
 import { h, heading, paragraphs } from '../dom';
 import { dateText, sideName } from '../format';
 import { continueButton, peopleSides, reviewBar, termTags } from '../parts';
-import { statusPanel } from '../status';
 import { runMenu } from '../run-menu';
+import { statusPanel } from '../status';
 import type { Ctx, View } from '../view';
 import { handoverScreen } from './teams-handover';
 
@@ -54,12 +54,22 @@ function reviewTurn(ctx: Ctx, run: Run, review: Review): View {
             'ol',
             { class: 'options read-only' },
             ...optionsFor(run, side).map((o) =>
-              h('li', { class: `option-card${o.id === chosen ? ' chosen' : ''}` }, h('p', { class: 'option-label' }, o.id === chosen ? '✓ chosen: ' : '', o.label), h('p', { class: 'option-text' }, o.text), h('p', { class: 'rung' }, `Rung: ${rungLabel(run.scenario, o.rung)}`)),
+              h(
+                'li',
+                { class: `option-card${o.id === chosen ? ' chosen' : ''}` },
+                h('p', { class: 'option-label' }, o.id === chosen ? '✓ chosen: ' : '', o.label),
+                h('p', { class: 'option-text' }, o.text),
+                h('p', { class: 'rung' }, `Rung: ${rungLabel(run.scenario, o.rung)}`),
+              ),
             ),
           ),
         );
       }),
-      h('div', { class: 'actions sticky' }, continueButton('Show what happened', () => ctx.store.getState().reviewStep(1))),
+      h(
+        'div',
+        { class: 'actions sticky' },
+        continueButton('Show what happened', () => ctx.store.getState().reviewStep(1)),
+      ),
     ),
     statusPanel(run.scenario, run.game, run.lastRecord),
   );
@@ -90,7 +100,9 @@ export function turnScreen(ctx: Ctx): View {
             'div',
             { class: `team-banner team-${side}` },
             h('p', { class: 'team' }, `${sideName(side)} team: your decision`),
-            run.pending !== null ? h('p', { class: 'sealed' }, h('strong', {}, 'Sealed: '), 'the United States team has chosen. Its choice stays covered until China has chosen.') : h('p', { class: 'help' }, 'China team: look away until the United States has chosen.'),
+            run.pending !== null
+              ? h('p', { class: 'sealed' }, h('strong', {}, 'Sealed: '), 'the United States team has chosen. Its choice stays covered until China has chosen.')
+              : h('p', { class: 'help' }, 'China team: look away until the United States has chosen.'),
           )
         : null,
       beat !== undefined ? paragraphs(textFor(beat.file.text, side), { class: 'prose beat-text' }) : null,

@@ -1,0 +1,76 @@
+/** The parsed and type-checked nodes of an expression, and the steps that build them: typing, logic, arithmetic, folding constants. */
+import type { Token } from './expr-lex';
+import { fail } from './expr-lex';
+import type { Compiled, EvalContext, LedgerView, ValueType } from './expr-types';
+
+export interface Node {
+  readonly type: ValueType;
+  readonly fn: Compiled;
+  readonly constant: number | null;
+  readonly at: number;
+}
+
+export const bool = (b: boolean): number => (b ? 1 : 0);
+
+export function countLedger(c: EvalContext, pred: (e: LedgerView) => boolean): number {
+  let n = 0;
+  for (const e of c.ledger) if (pred(e)) n++;
+  return n;
+}
+
+export function tokenText(t: Token): string {
+  return t.kind === 'end' ? 'end' : String(t.value);
+}
+
+export function expectType(node: Node, type: ValueType, what: string): void {
+  if (node.type !== type) {
+    fail(node.at, 'expr/type', type === 'number' ? `${what} needs a number, and this is a yes/no value` : `${what} needs a yes/no value (a flag or a comparison), and this is a number`);
+  }
+}
+
+export function logic(left: Node, right: Node, at: number, op: 'and' | 'or'): Node {
+  expectType(left, 'boolean', `"${op}"`);
+  expectType(right, 'boolean', `"${op}"`);
+  const a = left.fn;
+  const b = right.fn;
+  const fn: Compiled = op === 'and' ? (c) => bool(a(c) !== 0 && b(c) !== 0) : (c) => bool(a(c) !== 0 || b(c) !== 0);
+  return fold({ type: 'boolean', fn, constant: null, at }, left, right);
+}
+
+export function arith(left: Node, right: Node, op: string, at: number): Node {
+  expectType(left, 'number', `"${op}"`);
+  expectType(right, 'number', `"${op}"`);
+  const a = left.fn;
+  const b = right.fn;
+  const fn: Compiled =
+    op === '+'
+      ? (c) => a(c) + b(c)
+      : op === '-'
+        ? (c) => a(c) - b(c)
+        : op === '*'
+          ? (c) => a(c) * b(c)
+          : (c) => {
+              const d = b(c);
+              return d === 0 ? 0 : Math.trunc(a(c) / d);
+            };
+  return fold({ type: 'number', fn, constant: null, at }, left, right);
+}
+
+export const EMPTY_CONTEXT: EvalContext = {
+  indicators: {},
+  flags: {},
+  turn: 0,
+  rung: { us: 0, cn: 0 },
+  chose: { us: null, cn: null },
+  hotline: { calls: 0, answered: 0, unanswered: 0 },
+  ledger: [],
+};
+
+/** Folds a node whose parts are all constants into a constant, so that checks can see literal weights. */
+export function fold(node: Node, ...parts: Node[]): Node {
+  if (parts.length > 0 && parts.every((p) => p.constant !== null)) {
+    const v = node.fn(EMPTY_CONTEXT);
+    return { type: node.type, fn: () => v, constant: v, at: node.at };
+  }
+  return node;
+}

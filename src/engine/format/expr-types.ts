@@ -1,0 +1,41 @@
+/** The expression language's public types: what an expression reads, and what compiling gives. */
+import type { Side } from './schema';
+
+/** What an expression can read. Built by the engine from the game state. */
+export interface EvalContext {
+  readonly indicators: Readonly<Record<string, number>>;
+  readonly flags: Readonly<Record<string, boolean>>;
+  readonly turn: number;
+  readonly rung: Readonly<Record<Side, number>>;
+  /** The most recent option each side chose (this turn's, once made). */
+  readonly chose: Readonly<Record<Side, string | null>>;
+  readonly hotline: { readonly calls: number; readonly answered: number; readonly unanswered: number };
+  readonly ledger: readonly LedgerView[];
+}
+
+export interface LedgerView {
+  readonly from: Side;
+  readonly to: Side;
+  readonly dueTurn: number;
+  readonly status: 'open' | 'on_time' | 'late' | 'never';
+}
+
+export type ValueType = 'number' | 'boolean';
+export type Compiled = (ctx: EvalContext) => number;
+
+/** The names a scenario defines, against which expressions are checked. */
+export interface ExprEnv {
+  readonly indicators: readonly string[];
+  readonly flags: readonly string[];
+  readonly options: Readonly<Record<Side, readonly string[]>>;
+  readonly rungs: readonly string[];
+}
+
+export interface ExprError {
+  readonly offset: number;
+  readonly message: string;
+  readonly code: 'expr/syntax' | 'expr/unknown-name' | 'expr/type';
+  readonly suggestion?: string;
+}
+
+export type CompileResult = { readonly ok: true; readonly fn: Compiled; readonly type: ValueType; readonly constant: number | null } | { readonly ok: false; readonly error: ExprError };

@@ -1,0 +1,4 @@
+export * from './after-action';
+export * from './after-action-csv';
+export * from './after-action-findings';
+export * from './after-action-format';

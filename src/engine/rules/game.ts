@@ -1,0 +1,118 @@
+/**
+ * Starting a game and what a side may do now: the legal options, the timer's default, the evaluation
+ * context and the objectives' scores. Pure functions of (scenario, state).
+ */
+
+import type { CompiledOption, EvalContext, Scenario, Side } from '../format';
+import { addDays } from './calendar';
+import { seedState } from './rng';
+import type { Controller, GameState, ObjectiveResult, OptionView } from './state';
+/** The rules version. A replay or save made under another major version is refused. */
+export const ENGINE_VERSION = '1.0.0';
+
+/** The seed of the counterpart model's own stream: it never uses up the world's randomness. */
+const counterpartSeed = (seed: string): string => `${seed}\u0000counterpart`;
+
+/**
+ * A new game of `scenario` from `seed`, with each side played by people or by the model.
+ * The first beat is where play starts; no random draw is made here.
+ */
+export function start(scenario: Scenario, seed: string, controllers: Readonly<Record<Side, Controller>>): GameState {
+  const file = scenario.file;
+  const indicators: Record<string, number> = {};
+  for (const ind of file.indicators) indicators[ind.id] = ind.start;
+  const flags: Record<string, boolean> = {};
+  for (const f of file.flags) flags[f.id] = f.start;
+  return {
+    format: 'red-phone/state@1',
+    engineVersion: ENGINE_VERSION,
+    scenarioId: scenario.id,
+    scenarioHash: scenario.hash,
+    seed,
+    controllers: { us: controllers.us, cn: controllers.cn },
+    turn: 0,
+    beat: file.start,
+    ending: null,
+    indicators,
+    flags,
+    rung: { us: 0, cn: 0 },
+    last: { us: null, cn: null },
+    hotline: { status: 'idle', calls: 0, answered: 0, unanswered: 0 },
+    ledger: [],
+    firedInjects: [],
+    rng: { world: seedState(seed), counterpart: seedState(counterpartSeed(seed)) },
+    log: [],
+  };
+}
+
+/** The in-game date of the current turn, `YYYY-MM-DD`. */
+export function currentDate(scenario: Scenario, state: GameState): string {
+  return addDays(scenario.file.calendar.start, state.turn * scenario.file.calendar.turnDays);
+}
+
+export function contextOf(state: GameState, chose: Readonly<Record<Side, string | null>> = state.last): EvalContext {
+  return {
+    indicators: state.indicators,
+    flags: state.flags,
+    turn: state.turn + 1,
+    rung: state.rung,
+    chose,
+    hotline: state.hotline,
+    ledger: state.ledger,
+  };
+}
+
+export function offered(scenario: Scenario, state: GameState, side: Side, ctx: EvalContext): CompiledOption[] {
+  const beat = scenario.beats.get(state.beat);
+  if (beat === undefined) throw new Error(`engine: state is at unknown beat ${state.beat}`);
+  const out: CompiledOption[] = [];
+  for (const o of beat.options[side]) if (o.when === null || o.when(ctx) !== 0) out.push(o);
+  return out;
+}
+
+function viewOf(o: CompiledOption, index: number): OptionView {
+  return {
+    id: o.id,
+    index,
+    side: o.side,
+    label: o.file.label,
+    text: o.file.text,
+    rung: o.rung,
+    uses: o.file.terms.uses,
+    strains: o.file.terms.strains,
+    isDefault: o.file.default === true,
+  };
+}
+
+/**
+ * The options offered to `side` now, in scenario order (empty once the game is over). Every beat has,
+ * for each side, an option with no condition (the checker enforces it), so a live game always has one.
+ */
+export function legalOptions(scenario: Scenario, state: GameState, side: Side): OptionView[] {
+  if (state.ending !== null) return [];
+  return offered(scenario, state, side, contextOf(state)).map(viewOf);
+}
+
+/** The options of each side played by people, or null for a side the model plays. */
+export function legalChoices(scenario: Scenario, state: GameState): Record<Side, OptionView[] | null> {
+  return {
+    us: state.controllers.us === 'people' ? legalOptions(scenario, state, 'us') : null,
+    cn: state.controllers.cn === 'people' ? legalOptions(scenario, state, 'cn') : null,
+  };
+}
+
+/** The option a turn timer falls back to: the one marked `default`, else the first offered. */
+export function defaultOption(scenario: Scenario, state: GameState, side: Side): OptionView | null {
+  const views = legalOptions(scenario, state, side);
+  return views.find((v) => v.isDefault) ?? views[0] ?? null;
+}
+
+/** Each objective, met or not, with its score from 0 to 100, computed on `state`. */
+export function scoreObjectives(scenario: Scenario, state: GameState): ObjectiveResult[] {
+  const ctx = contextOf(state);
+  return scenario.objectives.map((o, i) => {
+    const raw = o.score(ctx);
+    const file = scenario.file.objectives[i];
+    return { id: o.id, side: o.side, label: file?.label ?? o.id, met: o.met(ctx) !== 0, score: raw < 0 ? 0 : Math.min(raw, 100) };
+  });
+}

@@ -1,0 +1,5 @@
+export * from './calendar';
+export * from './game';
+export * from './rng';
+export * from './state';
+export * from './turn';

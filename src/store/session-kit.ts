@@ -1,0 +1,88 @@
+/**
+ * What every group of session actions shares: the store's get and set, the saving commit, and the
+ * small steps several actions take (a draft for a scenario, clearing a solved notice, beginning a run).
+ */
+
+import { sidesOf } from './links';
+import { persistRun } from './persist';
+import { newRun, type PlaySide, type Run } from './run';
+import type { Draft, Notice, Screen, SessionDeps, SessionState } from './session-types';
+import { extrasOf } from './trainee';
+
+type Get = () => SessionState;
+type Set = (patch: Partial<SessionState>) => void;
+
+export interface Kit {
+  readonly get: Get;
+  readonly set: Set;
+  readonly deps: SessionDeps;
+  /** The player's own run, put aside while a replay is watched. */
+  suspended: Run | null;
+  /** Saves a run (not while watching a replay, nor while saves are held) and sets it with its screen, in one update. */
+  commit(run: Run, screen?: Screen, also?: Partial<Pick<SessionState, 'draft' | 'notice' | 'facilitation'>>): void;
+  /** Shows a step of a watched replay (never saved). */
+  step(run: Run): void;
+  draftFor(scenarioId: string, seed: string): Draft | null;
+  /** Clears a notice of one of these kinds (the problem it named is solved). */
+  solved(...kinds: Notice['kind'][]): Notice | null;
+  begin(draft: Draft): void;
+}
+
+/** Ends a message with a full stop, once. */
+export const sentence = (text: string): string => (/[.!?]$/.test(text) ? text : `${text}.`);
+
+const SIDE_WORDS: Readonly<Record<PlaySide, string>> = { us: 'the United States', cn: 'China', both: 'both sides (two teams)' };
+
+export function sideWords(side: PlaySide): string {
+  return SIDE_WORDS[side];
+}
+
+/** A saved run in words: its scenario, side, how far it has got, and its seed unless that is kept secret. */
+export function savedRunWords(run: Run, secretSeed: boolean): string {
+  const where = run.game.ending !== null ? 'finished' : run.game.log.length === 0 ? 'at the briefing' : `turn ${run.game.turn + 1} of ${run.scenario.file.maxTurns}`;
+  return `${run.scenario.file.title}, ${sideWords(run.side)}, ${where}${secretSeed ? '' : `, seed ${run.game.seed}`}`;
+}
+
+/** Whether a run is the one a draft would start, still at its start (starting it again loses nothing). */
+export function atStartOf(run: Run, draft: Draft): boolean {
+  const extras = extrasOf(run);
+  return (
+    run.scenario.id === draft.scenarioId && run.game.seed === draft.seed && run.side === draft.side && run.game.log.length === 0 && extras.branches.length === 0 && extras.notes.every((n) => n === '')
+  );
+}
+
+export function createKit(get: Get, set: Set, deps: SessionDeps): Kit {
+  const { storage } = deps;
+  const kit: Kit = {
+    get,
+    set,
+    deps,
+    suspended: null,
+    commit(run, screen = run.place, also = {}) {
+      if (run.review !== null || get().savesHeld) {
+        set({ run, screen, ...also });
+        return;
+      }
+      const written = persistRun(storage, run, screen);
+      const notice = also.notice !== undefined ? also.notice : get().notice;
+      if (written.ok) set({ ...also, run, screen, saved: true, notice: notice?.kind === 'storage' ? null : notice });
+      else set({ ...also, run, screen, saved: false, notice: { kind: 'storage', message: `Not saved: ${written.message}. Export now to keep this run.` } });
+    },
+    step(run) {
+      set({ run, screen: run.place });
+    },
+    draftFor(scenarioId, seed) {
+      const side = sidesOf(get().catalog, scenarioId)[0];
+      return side === undefined ? null : { scenarioId, side, seed };
+    },
+    solved(...kinds) {
+      const notice = get().notice;
+      return notice !== null && kinds.includes(notice.kind) ? null : notice;
+    },
+    begin(draft) {
+      const entry = get().catalog.entries.find((e) => e.id === draft.scenarioId);
+      if (entry) kit.commit(newRun(entry.scenario, draft.side, draft.seed), 'briefing', { draft, notice: kit.solved('bad-seed', 'bad-code', 'bad-link'), facilitation: null });
+    },
+  };
+  return kit;
+}

@@ -1,0 +1,115 @@
+import { isValidSeed, parseExerciseCode } from '../engine';
+import { playSideOf, startFacilitation } from './facilitator';
+import { parseLink, sidesOf } from './links';
+import { newRun } from './run';
+import type { Kit } from './session-kit';
+import { atStartOf, savedRunWords, sentence, sideWords } from './session-kit';
+import type { Draft, SessionState } from './session-types';
+
+export type StartActions = Pick<
+  SessionState,
+  'openFacilitator' | 'startFacilitated' | 'chooseScenario' | 'setDraft' | 'rollSeed' | 'startRun' | 'back' | 'openCode' | 'openLink' | 'startLinked' | 'newRun'
+>;
+
+export function startActions(kit: Kit): StartActions {
+  const { get, set, deps, commit, draftFor, solved, begin } = kit;
+  return {
+    openFacilitator() {
+      const first = get().catalog.entries[0];
+      if (first !== undefined) set({ screen: 'facilitator', draft: draftFor(first.id, deps.randomSeed()) });
+    },
+    startFacilitated(setup) {
+      const entry = get().catalog.entries.find((e) => e.id === setup.scenarioId);
+      const side = entry === undefined ? null : playSideOf(setup.players, entry.scenario.file.teams);
+      if (entry === undefined || side === null || get().screen !== 'facilitator' || !sidesOf(get().catalog, entry.id).includes(side)) return;
+      if (!isValidSeed(setup.seed)) {
+        set({ notice: { kind: 'bad-seed', message: 'Seed: a seed is 1 to 64 characters with no control characters.' } });
+        return;
+      }
+      if (setup.secret) get().setSettings({ showOdds: false });
+      const draft: Draft = { scenarioId: entry.id, side, seed: setup.seed };
+      commit(newRun(entry.scenario, side, setup.seed), 'briefing', { draft, notice: solved('bad-seed'), facilitation: startFacilitation(setup) });
+    },
+    chooseScenario(id, seed) {
+      const draft = draftFor(id, seed ?? deps.randomSeed());
+      if (draft !== null) set({ screen: 'new-run', draft, notice: solved('bad-code', 'bad-seed') });
+    },
+    setDraft(patch) {
+      const draft = get().draft;
+      if (draft !== null) set({ draft: { ...draft, ...patch } });
+    },
+    rollSeed() {
+      const draft = get().draft;
+      if (draft !== null) set({ draft: { ...draft, seed: deps.randomSeed() } });
+    },
+    startRun() {
+      const draft = get().draft;
+      if (draft === null || get().screen !== 'new-run') return;
+      if (!isValidSeed(draft.seed)) {
+        set({ notice: { kind: 'bad-seed', message: 'Seed: a seed is 1 to 64 characters with no control characters.' } });
+        return;
+      }
+      if (sidesOf(get().catalog, draft.scenarioId).includes(draft.side)) begin(draft);
+    },
+    back() {
+      if (get().screen === 'new-run' || get().screen === 'facilitator') set({ screen: 'title' });
+    },
+    openCode(text) {
+      const parsed = parseExerciseCode(
+        text,
+        get().catalog.entries.map((e) => e.id),
+      );
+      if (!parsed.ok) {
+        const hint = parsed.error.suggestion !== undefined ? ` Did you mean ${parsed.error.suggestion}?` : '';
+        set({ notice: { kind: 'bad-code', message: `Exercise code: ${sentence(parsed.error.message)}${hint}` } });
+        return;
+      }
+      get().chooseScenario(parsed.scenarioId, parsed.seed);
+    },
+    openLink(search) {
+      const params = new URLSearchParams(search);
+      if (params.has('facilitator')) {
+        get().openFacilitator();
+        return;
+      }
+      const code = params.get('replay');
+      if (code !== null) {
+        get().openReplayCode(code);
+        if (get().notice?.kind === 'replay') set({ screen: 'title' });
+        return;
+      }
+      if (params.has('compare')) {
+        get().openCompare();
+        return;
+      }
+      const link = parseLink(search, get().catalog);
+      if (link.kind === 'none') return;
+      if (link.kind === 'error') {
+        set({ screen: 'title', notice: { kind: 'bad-link', message: `Link parameter "${link.param}": ${sentence(link.reason)}` } });
+        return;
+      }
+      const draft: Draft = { scenarioId: link.scenarioId, side: link.side, seed: link.seed };
+      const { run, facilitation } = get();
+      const own = run !== null && run.review === null ? run : kit.suspended;
+      if (own === null || (facilitation === null && atStartOf(own, draft))) {
+        begin(draft);
+        return;
+      }
+      const title = get().catalog.entries.find((e) => e.id === draft.scenarioId)?.scenario.file.title ?? draft.scenarioId;
+      const secret = facilitation?.secret === true && own.game.ending === null;
+      const message = `This link starts ${title}, seed ${draft.seed}, playing ${sideWords(draft.side)}. Your saved run is ${savedRunWords(own, secret)}. Starting the linked run replaces it.`;
+      set({ screen: 'title', notice: { kind: 'overwrite', message, link: draft } });
+    },
+    startLinked() {
+      const notice = get().notice;
+      if (notice?.kind !== 'overwrite' || notice.link === undefined) return;
+      kit.suspended = null;
+      set({ notice: null });
+      begin(notice.link);
+    },
+    newRun() {
+      const run = get().run;
+      if (run !== null) get().chooseScenario(run.scenario.id);
+    },
+  };
+}
