@@ -7,7 +7,7 @@
  * A scenario with any error is never returned.
  */
 
-import type { PlaceMap, Scenario } from '../format';
+import type { PathSegment, PlaceMap, Scenario } from '../format';
 import {
   compareDiagnostics,
   compileScenario,
@@ -21,21 +21,21 @@ import {
   libraryFromFiles,
   parseYaml,
   scenarioSchema,
+  TOO_MANY_PROBLEMS,
   termsFileSchema,
 } from '../format';
 import { CheckFindings, checkReferences } from './check';
 import { checkChance } from './check-chance';
 import { checkGraph } from './check-graph';
 import { checkLint } from './check-lint';
-import { checkStructure, type Finding } from './check-schema';
+import { checkStructure, dataAt, type Finding } from './check-schema';
 
 export interface LoadResult {
   readonly scenario: Scenario | null;
   readonly diagnostics: readonly Diagnostic[];
 }
 
-/** The code of the last diagnostic when a file has more than LIMITS.diagnostics problems. */
-export const TOO_MANY_PROBLEMS = 'load/too-many-problems';
+export { TOO_MANY_PROBLEMS };
 
 function place(file: string, places: PlaceMap, findings: readonly Finding[]): Diagnostic[] {
   return findings.map((f) => {
@@ -70,6 +70,19 @@ function breaksGraph(f: Finding): boolean {
   return f.code === 'scenario/duplicate-id' && f.path.length === 3 && (f.path[0] === 'beats' || f.path[0] === 'endings');
 }
 
+/**
+ * A weight written in words ("one in four") reads to the expression compiler as unknown names: say
+ * instead what a weight is, and keep the compiler's reason after it.
+ */
+function weightWords<P extends { readonly code: string; readonly path: readonly PathSegment[]; readonly message: string }>(p: P, data: unknown): P {
+  const last = p.path[p.path.length - 1];
+  if ((last !== 'weight' && last !== 'ai') || (p.code !== 'expr/unknown-name' && p.code !== 'expr/syntax')) return p;
+  const source = dataAt(data, p.path);
+  if (typeof source !== 'string') return p;
+  const what = last === 'ai' ? "the model's weight" : 'a weight';
+  return { ...p, message: `${what} is a number or an expression of the state (such as 3 or "trust / 10"), and "${source.slice(0, 40)}" is neither (${p.message})` };
+}
+
 function hasError(list: readonly { severity: string }[]): boolean {
   return list.some((d) => d.severity === 'error');
 }
@@ -89,7 +102,7 @@ export function loadScenario(text: string, file: string, library: Library): Load
   const findings: Finding[] = checkReferences(data, library);
   const targetsOk = !findings.some(breaksGraph);
   const compiled = compileScenario(data, library);
-  for (const p of compiled.problems) findings.push({ ...p, anchor: 'value' });
+  for (const p of compiled.problems) findings.push({ ...weightWords(p, data), anchor: 'value' });
   const env = exprEnv(data, library);
   const more = new CheckFindings();
   if (targetsOk) checkGraph(data, env, more);

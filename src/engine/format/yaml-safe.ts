@@ -7,7 +7,7 @@
  * Codes (all errors; the load stops after this layer when any is found):
  * yaml/syntax, yaml/duplicate-key, yaml/tab, yaml/directive, yaml/multiple-documents, yaml/alias,
  * yaml/anchor, yaml/merge-key, yaml/tag, yaml/forbidden-key, yaml/key-type, yaml/too-deep,
- * yaml/too-many-nodes, yaml/too-large, yaml/string-too-long, yaml/encoding, yaml/empty.
+ * yaml/too-many-nodes, yaml/too-large, yaml/string-too-long, yaml/encoding, yaml/line-endings, yaml/empty.
  */
 import { Composer, type Document, isAlias, isMap, isPair, isScalar, isSeq, LineCounter, type Pair, Parser, type Node as YamlNode } from 'yaml';
 import type { Diagnostic, PathSegment } from './diagnostics';
@@ -17,6 +17,7 @@ import { encodingProblems, utf8Length } from './yaml-encoding';
 import { nestingGuard, nodeGuard, tabsInIndentation } from './yaml-guard';
 import { PlaceMap } from './yaml-places';
 import { FORBIDDEN_KEYS, PARSER_CODES, type YamlOptions, type YamlResult } from './yaml-types';
+import { isIndentError, OLD_MAC_LINE_ENDINGS, onlyCarriageReturns, yamlSyntaxWords } from './yaml-words';
 
 export { FORBIDDEN_KEYS, type YamlOptions, type YamlResult } from './yaml-types';
 
@@ -27,6 +28,7 @@ class Walker {
   private nodes = 0;
   private tooDeep = false;
   private stopped = false;
+  private indentSeen = false;
 
   constructor(
     private readonly text: string,
@@ -52,6 +54,8 @@ class Walker {
   reportParser(err: { code: string; pos: [number, number]; message: string }): void {
     const code = PARSER_CODES[err.code] ?? 'yaml/syntax';
     if (code === 'yaml/tag' || code === 'yaml/duplicate-key') return;
+    if (code === 'yaml/syntax' && this.indentSeen) return; // later syntax errors only echo a bad indent
+    if (code === 'yaml/syntax' && isIndentError(err.code, err.message)) this.indentSeen = true;
     const message =
       code === 'yaml/tab'
         ? 'a tab in the indentation: YAML indents with spaces only'
@@ -61,7 +65,7 @@ class Walker {
             ? 'aliases (*name) are not allowed: write the value out'
             : code === 'yaml/anchor'
               ? 'anchors (&name) are not allowed'
-              : `malformed YAML: ${err.message.split('\n')[0] ?? err.message}`;
+              : yamlSyntaxWords(err.code, err.message);
     this.report(code, err.pos[0], [], message);
   }
 
@@ -211,6 +215,10 @@ export function parseYaml(text: string, file: string, options: YamlOptions = {})
   const fail = (): YamlResult => ({ data: undefined, places: walker.places, diagnostics: walker.diagnostics });
   if (text.length > LIMITS.fileBytes || utf8Length(text) > LIMITS.fileBytes) {
     walker.report('yaml/too-large', null, [], `the file is ${utf8Length(text)} bytes; the most is ${LIMITS.fileBytes}`);
+    return fail();
+  }
+  if (onlyCarriageReturns(text)) {
+    walker.report('yaml/line-endings', null, [], OLD_MAC_LINE_ENDINGS);
     return fail();
   }
   const encoding = encodingProblems(text);

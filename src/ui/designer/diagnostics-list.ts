@@ -2,7 +2,7 @@
  * The checker's messages as a list: each with its line, column, code, message, "did you mean", and
  * the faulty line of the file quoted with a caret under the column. Errors come before warnings.
  */
-import type { Diagnostic } from '../../engine';
+import { type Diagnostic, placeAfter } from '../../engine';
 import { h } from '../dom';
 
 /** How many characters of a long line are quoted around the column. */
@@ -31,7 +31,7 @@ function item(d: Diagnostic, lines: readonly string[], index: number): HTMLLIEle
     'li',
     { class: `diagnostic ${d.severity}`, 'data-diagnostic': d.severity, 'data-code': d.code, 'data-line': d.line },
     h('p', { class: 'diagnostic-head' }, h('strong', { class: 'severity' }, `${d.severity === 'error' ? '✖' : '⚠'} ${label}`), ` at ${where} · `, h('code', {}, d.code)),
-    h('p', { class: 'diagnostic-message' }, d.message, d.path !== '' ? h('span', { class: 'path' }, ` (at ${d.path})`) : null),
+    h('p', { class: 'diagnostic-message' }, d.message, placeAfter(d) !== '' ? h('span', { class: 'path' }, ` (at ${placeAfter(d)})`) : null),
     d.suggestion !== undefined ? h('p', { class: 'suggestion' }, 'Did you mean ', h('code', {}, d.suggestion), '?') : null,
     source !== undefined
       ? h('pre', { class: 'quote', id: quoteId, tabindex: 0, 'aria-label': `Line ${d.line} of the file, a caret under column ${d.column}` }, h('code', {}, quoteLine(source, d.column, d.line)))

@@ -1,4 +1,5 @@
 /** The title screen: the scenarios on offer, the saved run, an exercise code, a replay file. */
+import { placeAfter } from '../../engine';
 import type { CatalogEntry } from '../../store/catalog';
 import { entryCard } from '../../store/catalog-cards';
 import { SIDE_NAMES } from '../../store/derive';
@@ -118,7 +119,7 @@ function failures(ctx: Ctx): HTMLElement | null {
           'li',
           {},
           h('strong', {}, f.file),
-          h('ul', {}, ...f.diagnostics.slice(0, 5).map((d) => h('li', {}, `${d.line > 0 ? `line ${d.line}: ` : ''}${d.path ? `${d.path}: ` : ''}${d.message} (${d.code})`))),
+          h('ul', {}, ...f.diagnostics.slice(0, 5).map((d) => h('li', {}, `${d.line > 0 ? `line ${d.line}: ` : ''}${placeAfter(d) ? `${placeAfter(d)}: ` : ''}${d.message} (${d.code})`))),
         ),
       ),
     ),
