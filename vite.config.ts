@@ -32,7 +32,7 @@ function scenarioHotReload(): Plugin {
       if (this.environment.name !== 'client' || type !== 'update') return;
       const match = /[\\/]scenarios[\\/]([^\\/]+\.yaml)$/.exec(file);
       const name = match?.[1];
-      if (name === undefined || name.startsWith('_') || ['schema.yaml', 'terms.yaml', 'ladder.yaml'].includes(name)) return;
+      if (name === undefined || name.startsWith('_') || ['schema.yaml', 'terms.yaml', 'ladder.yaml', 'facts.yaml'].includes(name)) return;
       this.environment.hot.send({ type: 'custom', event: 'red-phone:scenario', data: { file: `/scenarios/${name}`, text: await read() } });
       return [];
     },
@@ -64,7 +64,7 @@ function scenarioCards(): Plugin {
         return { file: `/scenarios/${n}`, text: readFileSync(path, 'utf8') };
       });
       const shared = (n: string): string => files.find((f) => f.file === `/scenarios/${n}`)?.text ?? '';
-      const { cards, problems } = buildCards(files, shared('terms.yaml'), shared('ladder.yaml'));
+      const { cards, problems } = buildCards(files, shared('terms.yaml'), shared('ladder.yaml'), shared('facts.yaml'));
       if (problems.length > 0) this.error(`a bundled scenario does not load:\n${problems.join('\n')}`);
       return `export default ${JSON.stringify(cards)};`;
     },

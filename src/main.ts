@@ -60,7 +60,7 @@ function randomSeed(): string {
 }
 
 const SCENARIO_URLS = import.meta.glob<string>('/scenarios/*.yaml', { query: '?url', import: 'default', eager: true });
-const SHARED = import.meta.glob<string>(['/scenarios/terms.yaml', '/scenarios/ladder.yaml'], { query: '?raw', import: 'default', eager: true });
+const SHARED = import.meta.glob<string>(['/scenarios/terms.yaml', '/scenarios/ladder.yaml', '/scenarios/facts.yaml'], { query: '?raw', import: 'default', eager: true });
 
 /** The bundled scenario files' text, fetched from beside the game; a file that cannot be fetched is left out. */
 async function scenarioTexts(): Promise<SourceFile[]> {
@@ -82,9 +82,9 @@ async function scenarioTexts(): Promise<SourceFile[]> {
 /** Creates the store, opens a link, mounts the page text and the test hook; returns the store. */
 function startGame(texts: readonly SourceFile[]): SessionStore {
   const bundled = SHARED;
-  const catalog = lazyCatalog(scenarioCards, texts, bundled['/scenarios/terms.yaml'] ?? '', bundled['/scenarios/ladder.yaml'] ?? '');
+  const catalog = lazyCatalog(scenarioCards, texts, bundled['/scenarios/terms.yaml'] ?? '', bundled['/scenarios/ladder.yaml'] ?? '', bundled['/scenarios/facts.yaml'] ?? '');
   const storage = pageStorage();
-  const designerCatalog = prepareDesigner(storage, catalog, bundled['/scenarios/terms.yaml'] ?? '', bundled['/scenarios/ladder.yaml'] ?? '');
+  const designerCatalog = prepareDesigner(storage, catalog, bundled['/scenarios/terms.yaml'] ?? '', bundled['/scenarios/ladder.yaml'] ?? '', bundled['/scenarios/facts.yaml'] ?? '');
   const store = createSession({
     catalog: designerCatalog.catalog,
     storage,

@@ -1,14 +1,14 @@
 /** How `scenario play` writes a run as text: pure functions from the scenario and the state to lines. */
 
 import type { CompiledOption, GameState, LedgerEvent, OptionView, Scenario, Side, SideText, TurnRecord } from '../engine';
-import { currentDate, formatLongDate, SIDE_NAMES, SIDES, scoreObjectives } from '../engine';
+import { currentDate, formatLongDate, moveLabelOf, outcomeTextOf, SIDE_NAMES, SIDES, scoreObjectives, sideFallback, toneWords } from '../engine';
 import { wrapText } from './table';
 
 const pct = (bp: number): string => `${(bp / 100).toFixed(2)}%`;
 
 function sideTexts(text: SideText, sides: readonly Side[]): string[] {
-  if (typeof text === 'string') return [text];
-  return sides.map((s) => (sides.length > 1 ? `${SIDE_NAMES[s]}: ${text[s]}` : text[s]));
+  if (typeof text === 'string' || Array.isArray(text)) return [sideFallback(text, 'us')];
+  return sides.map((s) => (sides.length > 1 ? `${SIDE_NAMES[s]}: ${sideFallback(text, s)}` : sideFallback(text, s)));
 }
 
 function rungLabel(scenario: Scenario, rung: number): string {
@@ -74,9 +74,9 @@ export function recordLines(scenario: Scenario, record: TurnRecord, prevHotline:
     const outcome = option?.outcomes.find((o) => o.id === m.outcome);
     const who = m.by === 'people' ? `${SIDE_NAMES[m.side]} chose` : `${SIDE_NAMES[m.side]} (counterpart) chose`;
     const pick = m.pick !== null ? ` (picked with chance ${pct(m.pick.chanceBp)}, draw ${m.pick.draw})` : '';
-    lines.push(`${who}: ${option?.file.label ?? m.option} [${rungLabel(scenario, m.rung)}]${pick}`);
+    lines.push(`${who}: ${moveLabelOf(scenario, record.beat, m)} [${m.offLadder ? 'off the ladder' : rungLabel(scenario, m.rung)}]${pick}`);
     lines.push(`  Outcome "${m.outcome}"${m.forced ? ' (forced)' : ''}: chance ${pct(m.chanceBp)}, draw ${m.draw} (0-9999)`);
-    if (outcome !== undefined) lines.push(...wrapText(outcome.file.text, '  '));
+    if (outcome !== undefined) lines.push(...wrapText(outcomeTextOf(scenario, record.beat, m), '  '));
     if (outcome?.effects.news !== null && outcome?.effects.news !== undefined) lines.push(...wrapText(`News: ${outcome.effects.news}`, '  '));
   }
   for (const c of record.changes) {
@@ -101,7 +101,7 @@ export function recordLines(scenario: Scenario, record: TurnRecord, prevHotline:
 export function endingLines(scenario: Scenario, state: GameState, people: readonly Side[]): string[] {
   const ending = scenario.file.endings.find((e) => e.id === state.ending);
   if (ending === undefined) return [];
-  const lines = ['', `== Ending after ${state.turn} turns: ${ending.title} (${ending.tone} for the United States) ==`];
+  const lines = ['', `== Ending after ${state.turn} turns: ${ending.title} (${toneWords(ending.tone)}) ==`];
   lines.push(...sideTexts(ending.text, people).flatMap((t) => wrapText(t)), '', 'Objectives:');
   const results = scoreObjectives(scenario, state);
   const width = Math.max(...results.map((r) => r.label.length));

@@ -15,7 +15,7 @@ export const PROJECT_ROOT = fileURLToPath(new URL('../..', import.meta.url));
 export const SCENARIOS_DIR = join(PROJECT_ROOT, 'scenarios');
 
 /** Files in scenarios/ that are not scenarios. */
-const SHARED_FILES = ['schema.yaml', 'terms.yaml', 'ladder.yaml'];
+const SHARED_FILES = ['schema.yaml', 'terms.yaml', 'ladder.yaml', 'facts.yaml'];
 
 /** `abs` as shown to the user: relative to the current directory, with forward slashes. */
 export function displayName(io: Io, abs: string): string {
@@ -42,7 +42,7 @@ export type LibraryLoad = { readonly library: Library; readonly diagnostics: rea
 
 /** The agreement's terms and the escalation ladder, from scenarios/. */
 export function projectLibrary(): LibraryLoad {
-  const r = loadLibrary(readFileSync(join(SCENARIOS_DIR, 'terms.yaml'), 'utf8'), readFileSync(join(SCENARIOS_DIR, 'ladder.yaml'), 'utf8'));
+  const r = loadLibrary(readFileSync(join(SCENARIOS_DIR, 'terms.yaml'), 'utf8'), readFileSync(join(SCENARIOS_DIR, 'ladder.yaml'), 'utf8'), readFileSync(join(SCENARIOS_DIR, 'facts.yaml'), 'utf8'));
   return r.library === null ? { library: null, diagnostics: r.diagnostics } : { library: r.library, diagnostics: r.diagnostics };
 }
 

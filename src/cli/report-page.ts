@@ -3,7 +3,7 @@
  * resource, no date or timing, so the same study gives the same bytes. Scenario text goes through the
  * escaping builder only.
  */
-import { type Scenario, SIDE_NAMES } from '../engine';
+import { fallbackText, type Scenario, SIDE_NAMES, toneWords } from '../engine';
 import { DOMINANT_MARGIN, DOMINANT_MIN_RUNS, LUCK_MIN_PERCENT, LUCK_SPREAD_PP, type SimReport } from '../sim';
 import { type BalanceStudy, choiceExtremes, type ExtremeKind, LOPSIDED_PERCENT, type ReportFlag } from '../sim/balance';
 import { type Child, documentOf, el, frag, type Html, styleText } from './report-html';
@@ -73,7 +73,7 @@ function endingsSection(scenario: Scenario, reports: readonly SimReport[]): Html
       'tr',
       {},
       el('td', {}, el('span', { class: 'swatch', style: `background:${colourOf(i)}` }), e.title, ' ', el('code', {}, e.id)),
-      el('td', {}, e.tone),
+      el('td', {}, toneWords(e.tone)),
       ...reports.map((r) => num(`${r.endings[i]?.count ?? 0} (${percent(r.endings[i]?.count ?? 0, r.completed)})`)),
     ),
   );
@@ -147,12 +147,16 @@ function choicesSection(scenario: Scenario, study: BalanceStudy): Html {
       intro,
       el('p', { class: 'ok' }, 'None: every option offered was sometimes chosen and sometimes passed by.'),
     );
-  const labelOf = (beat: string, side: 'us' | 'cn', option: string): string => scenario.beats.get(beat)?.options[side].find((o) => o.id === option)?.file.label ?? option;
+  const labelOf = (beat: string, side: 'us' | 'cn', option: string) => scenario.beats.get(beat)?.options[side].find((o) => o.id === option)?.file.label;
+  const labelText = (beat: string, side: 'us' | 'cn', option: string): string => {
+    const l = labelOf(beat, side, option);
+    return l === undefined ? option : fallbackText(l);
+  };
   const rows = found.map((c) =>
     el(
       'tr',
       {},
-      el('td', {}, labelOf(c.beat, c.side, c.option), ' ', el('code', {}, `${c.beat}/${c.side}/${c.option}`)),
+      el('td', {}, labelText(c.beat, c.side, c.option), ' ', el('code', {}, `${c.beat}/${c.side}/${c.option}`)),
       el('td', {}, c.side === study.side ? 'policy' : 'model'),
       el('td', {}, el('strong', {}, c.kind)),
       ...c.counts.map((k) => num(k.offered === 0 ? 'not offered' : `${k.chosen} of ${k.offered}`)),

@@ -1,5 +1,5 @@
 /** How `scenario sim` writes its reports and flags as text. */
-import type { Scenario } from '../engine';
+import { type Scenario, toneWords } from '../engine';
 import type { BalanceFlag, GroupStats, SimReport } from '../sim';
 import { percent, table } from './table';
 
@@ -37,7 +37,7 @@ function optionName(o: { beat: string; side: string; option: string }): string {
 export function reportLines(scenario: Scenario, r: SimReport): string[] {
   const n = r.completed;
   const lines = ['', `== Policy ${r.policy}: ${r.runs} runs, ${n} completed ==`, '', 'Endings'];
-  lines.push(...table([['ending', 'tone', 'runs', 'share'], ...r.endings.map((e) => [e.id, e.tone, String(e.count), percent(e.count, n)])], ['l', 'l', 'r', 'r']));
+  lines.push(...table([['ending', 'tone', 'runs', 'share'], ...r.endings.map((e) => [e.id, toneWords(e.tone), String(e.count), percent(e.count, n)])], ['l', 'l', 'r', 'r']));
   lines.push('', 'Objectives');
   lines.push(...table([['objective', 'side', 'mean score', 'met'], ...r.objectives.map((o) => [o.id, o.side, o.mean.toFixed(2), percent(o.met, n)])], ['l', 'l', 'r', 'r']));
   lines.push('', `Turns per run: min ${r.turns.min}, mean ${r.turns.mean.toFixed(2)}, max ${r.turns.max}`);

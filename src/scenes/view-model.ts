@@ -3,8 +3,11 @@
  * Pure (no Phaser, no DOM), so it is tested on its own and the scenes only lay it out.
  */
 import type { CompiledOption, GameState, HotlineStatus, LogRecord, Scenario, Side } from '../engine';
-import { addDays, currentDate, formatLongDate, SIDE_NAMES } from '../engine';
+import { addDays, betterFor, currentDate, formatLongDate, SIDE_NAMES } from '../engine';
+import { viewerOf } from '../store/derive';
 import type { PlaySide, Run, Screen } from '../store/session';
+
+export { viewerOf };
 
 export type Trend = 'better' | 'worse' | 'same';
 
@@ -89,7 +92,7 @@ function trendOf(delta: number, better: 'higher' | 'lower'): Trend {
  * The gauges, each with its change over the last record (`last`), or since the start of the game
  * when `last` is 'start' (the debrief).
  */
-export function gaugesOf(scenario: Scenario, game: GameState, last: LogRecord | null | 'start'): GaugeView[] {
+export function gaugesOf(scenario: Scenario, game: GameState, last: LogRecord | null | 'start', viewer: Side = 'us'): GaugeView[] {
   const out: GaugeView[] = [];
   for (const ind of scenario.file.indicators) {
     const value = game.indicators[ind.id] ?? ind.start;
@@ -107,8 +110,8 @@ export function gaugesOf(scenario: Scenario, game: GameState, last: LogRecord | 
       fraction: fractionOf(value, ind.min, ind.max),
       fromFraction: fractionOf(value - delta, ind.min, ind.max),
       delta,
-      trend: trendOf(delta, ind.better),
-      better: ind.better,
+      trend: trendOf(delta, betterFor(ind.better, viewer)),
+      better: betterFor(ind.better, viewer),
     });
   }
   return out;
@@ -226,7 +229,7 @@ export function roomView(run: Run, screen: Screen): RoomView {
     rungs: scenario.ladder.map((r, index) => ({ index, label: r.label })),
     rung: { us: game.rung.us, cn: game.rung.cn },
     rungBefore: highlight ? rungBefore(game) : { us: game.rung.us, cn: game.rung.cn },
-    gauges: gaugesOf(scenario, game, last),
+    gauges: gaugesOf(scenario, game, last, viewerOf(run.side)),
     ledger: ledger.rows,
     ledgerMore: ledger.more,
     hotline: game.hotline.status,
@@ -266,7 +269,7 @@ export function debriefView(run: Run): DebriefView {
   return {
     title: scenario.file.title,
     ending: ending?.title ?? 'Not finished',
-    tone: ending?.tone ?? null,
+    tone: ending === null ? null : ending.tone[viewerOf(run.side)],
     span: `${first} – ${last} · ${game.turn} turn${game.turn === 1 ? '' : 's'}`,
     requests: `Requests for assistance: ${parts.join(' · ')}`,
     hotline: `Hotline: ${game.hotline.calls} call${game.hotline.calls === 1 ? '' : 's'} · ${tallyOf(game)}`,

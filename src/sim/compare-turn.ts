@@ -4,7 +4,7 @@
  * agree on results.
  */
 import type { GameState, Scenario, Side, TurnRecord } from '../engine';
-import { SIDE_NAMES } from '../engine';
+import { moveLabelOf, outcomeTextOf, SIDE_NAMES } from '../engine';
 
 export interface MoveCell {
   readonly side: Side;
@@ -50,10 +50,10 @@ export function groupTurnOf(scenario: Scenario, group: string, record: TurnRecor
       side: m.side,
       by: m.by,
       option: m.option,
-      label: option?.file.label ?? m.option,
-      rung: scenario.ladder[m.rung]?.label ?? String(m.rung),
+      label: moveLabelOf(scenario, record.beat, m),
+      rung: m.offLadder ? 'off the ladder' : (scenario.ladder[m.rung]?.label ?? String(m.rung)),
       outcome: m.outcome,
-      outcomeText: outcome?.file.text ?? '',
+      outcomeText: outcome === undefined ? '' : outcomeTextOf(scenario, record.beat, m),
       chanceBp: m.chanceBp,
       draw: m.draw,
       forced: m.forced,

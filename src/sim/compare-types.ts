@@ -23,7 +23,7 @@ export interface GroupSummary {
   readonly name: string;
   readonly controllers: Readonly<Record<Side, Controller>>;
   readonly turns: number;
-  readonly ending: { readonly id: string; readonly title: string; readonly tone: 'success' | 'mixed' | 'failure' } | null;
+  readonly ending: { readonly id: string; readonly title: string; readonly tone: Readonly<Record<Side, 'success' | 'mixed' | 'failure'>> } | null;
   readonly objectives: readonly ObjectiveResult[];
   /** Sum of each side's objective scores. */
   readonly totals: Readonly<Record<Side, number>>;
@@ -53,7 +53,7 @@ export interface Series {
   readonly label: string;
   readonly min: number;
   readonly max: number;
-  readonly better: 'higher' | 'lower';
+  readonly better: Readonly<Record<Side, 'higher' | 'lower'>>;
   /** values[t]: the value once turn t and any inject fired after it are done; values[0] before turn 1. */
   readonly groups: readonly { readonly name: string; readonly values: readonly number[] }[];
 }

@@ -15,7 +15,7 @@
  */
 
 import type { Controller, GameState, ObjectiveResult, Scenario, Side, TurnRecord } from '../engine';
-import { checkReplay, fireInject, type ReplayFile, resolveTurn, scoreObjectives, start } from '../engine';
+import { betterFor, checkReplay, fireInject, type ReplayFile, resolveTurn, scoreObjectives, start } from '../engine';
 import { describeDecisions, describeResults, type GroupTurn, groupTurnOf } from './compare-turn';
 import type { Anomaly, ClassComparison, CompareError, CompareErrorCode, CompareResult, GroupReplay, GroupSummary, PathNode, Series, TurnRow } from './compare-types';
 
@@ -154,7 +154,7 @@ export function compareRuns(scenario: Scenario, groups: readonly GroupReplay[]):
     label: ind.label,
     min: ind.min,
     max: ind.max,
-    better: ind.better,
+    better: { us: betterFor(ind.better, 'us'), cn: betterFor(ind.better, 'cn') },
     groups: played.map((p, i) => ({ name: names[i] as string, values: p.series.map((v) => v[ind.id] ?? ind.start) })),
   }));
 

@@ -77,7 +77,7 @@ export function balanceFlags(reports: readonly SimReport[]): BalanceFlag[] {
     if (r.scenarioHash !== first.scenarioHash || r.side !== first.side) throw new Error('sim: reports of different scenarios or sides cannot be compared');
   }
   const flags: BalanceFlag[] = [];
-  const successIds = first.endings.filter((e) => e.tone === 'success').map((e) => e.id);
+  const successIds = first.endings.filter((e) => e.tone[first.side] === 'success').map((e) => e.id);
   const wins = reports.reduce((n, r) => n + r.endings.reduce((m, e) => m + (successIds.includes(e.id) ? e.count : 0), 0), 0);
   const totalRuns = reports.reduce((n, r) => n + r.completed, 0);
   if (wins === 0) {

@@ -4,7 +4,7 @@
  */
 import type { CompiledBeat, Scenario, Side } from '../engine';
 import { SIDES } from '../engine';
-import type { Tone } from './report';
+import type { SideTones } from './report';
 
 export interface BeatSlot {
   readonly index: number;
@@ -28,7 +28,7 @@ export interface Layout {
   readonly options: readonly OptionSlot[];
   readonly outcomeCount: number;
   readonly endingIds: readonly string[];
-  readonly endingTones: readonly Tone[];
+  readonly endingTones: readonly SideTones[];
   readonly endingIndex: ReadonlyMap<string, number>;
   readonly injectIds: readonly string[];
   readonly injectIndex: ReadonlyMap<string, number>;

@@ -13,11 +13,6 @@ const round2 = (x: number): number => Math.round(x * 100) / 100;
 /** `part` of `whole` as a whole percent, rounded half up (0 when `whole` is 0). */
 export const percentOf = (part: number, whole: number): number => (whole === 0 ? 0 : Math.floor((part * 200 + whole) / (2 * whole)));
 
-function toneFor(tone: Tone, side: Side): Tone {
-  if (side === 'us' || tone === 'mixed') return tone;
-  return tone === 'success' ? 'failure' : 'success';
-}
-
 /** Collects finished runs and describes them for `side`. */
 export class Collector {
   private readonly finals: { ending: string; scores: number[]; met: boolean[]; total: number }[] = [];
@@ -38,7 +33,7 @@ export class Collector {
     const file = this.scenario.file;
     const endings: EndingShare[] = file.endings.map((e) => {
       const runs = this.finals.filter((f) => f.ending === e.id).length;
-      return { id: e.id, title: e.title, tone: toneFor(e.tone, this.side), runs, percent: percentOf(runs, n) };
+      return { id: e.id, title: e.title, tone: e.tone[this.side], runs, percent: percentOf(runs, n) };
     });
     const mine = file.objectives.filter((o) => o.side === this.side);
     const objectives: ObjectiveSpread[] = mine.map((o, k) => {

@@ -3,6 +3,8 @@
  * are sanitised (`b_` for beats, `e_` for endings, anything but letters, digits and `_` becomes `_`,
  * duplicates after that get a number); every label is quoted, with `"` written as `#quot;`.
  */
+
+import { toneWords } from '../engine';
 import { percentOf, type ScenarioMap } from './map';
 
 function label(text: string): string {
@@ -34,7 +36,7 @@ export function mapToMermaid(map: ScenarioMap): string {
   const out: string[] = ['flowchart TD'];
   for (const n of map.nodes) {
     const id = ids.get(n.id) as string;
-    const text = n.kind === 'beat' ? `${n.title}${reachedText(n.reached, map.runs)}` : `${n.title} (${n.tone ?? ''})${reachedText(n.reached, map.runs)}`;
+    const text = n.kind === 'beat' ? `${n.title}${reachedText(n.reached, map.runs)}` : `${n.title} (${n.tone === null ? '' : toneWords(n.tone)})${reachedText(n.reached, map.runs)}`;
     out.push(n.kind === 'beat' ? `  ${id}[${label(text)}]` : `  ${id}([${label(text)}])`);
   }
   for (const e of map.edges) {

@@ -8,15 +8,15 @@
 import type { Scenario, Side, TurnRecord } from '../engine';
 import { SIDES } from '../engine';
 import type { PolicyKind } from './policies';
-import type { Tone } from './report';
+import type { SideTones } from './report';
 import { simulate } from './simulate';
 
 export interface MapNode {
   readonly id: string;
   readonly kind: 'beat' | 'ending';
   readonly title: string;
-  /** Endings only: the tone for the United States. */
-  readonly tone: Tone | null;
+  /** Endings only: the verdict for each side. */
+  readonly tone: SideTones | null;
   /** Shortest number of `next` steps from the start beat; unreachable nodes sit one layer below the rest. */
   readonly layer: number;
   /** Position within its layer, in scenario order (beats first, then endings). */
@@ -38,7 +38,7 @@ export interface MapEdge {
 export interface ConditionalEnding {
   readonly id: string;
   readonly title: string;
-  readonly tone: Tone;
+  readonly tone: SideTones;
   /** The condition as written, or `turn limit (N turns)` for the timeout. */
   readonly when: string;
 }
@@ -110,7 +110,7 @@ export function buildMap(scenario: Scenario, sample: MapSample | null = null): S
   const layers = layersOf(scenario, edgeList);
   let deepest = 0;
   for (const d of layers.values()) deepest = Math.max(deepest, d);
-  const ids: { id: string; kind: 'beat' | 'ending'; title: string; tone: Tone | null }[] = [
+  const ids: { id: string; kind: 'beat' | 'ending'; title: string; tone: SideTones | null }[] = [
     ...file.beats.map((b) => ({ id: b.id, kind: 'beat' as const, title: b.title, tone: null })),
     ...file.endings.map((e) => ({ id: e.id, kind: 'ending' as const, title: e.title, tone: e.tone })),
   ];

@@ -6,11 +6,13 @@ import type { Side } from '../engine';
 import type { PolicyKind } from './policies';
 
 export type Tone = 'success' | 'mixed' | 'failure';
+/** An ending's verdict for each side. */
+export type SideTones = Readonly<Record<Side, Tone>>;
 
 export interface EndingStats {
   readonly id: string;
-  /** As written in the scenario: the tone for the United States. */
-  readonly tone: Tone;
+  /** As written in the scenario: the verdict for each side. */
+  readonly tone: SideTones;
   readonly count: number;
 }
 

@@ -124,7 +124,7 @@ export class Tally {
   summary(): Pick<SimReport, 'completed' | 'endings' | 'objectives' | 'turns' | 'options' | 'unreached'> {
     const { layout, scenario } = this;
     const n = this.completed;
-    const endings: EndingStats[] = layout.endingIds.map((id, e) => ({ id, tone: layout.endingTones[e] ?? 'mixed', count: this.endings[e] ?? 0 }));
+    const endings: EndingStats[] = layout.endingIds.map((id, e) => ({ id, tone: layout.endingTones[e] ?? { us: 'mixed', cn: 'mixed' }, count: this.endings[e] ?? 0 }));
     const objectives: ObjectiveStats[] = scenario.objectives.map((o, i) => ({
       id: o.id,
       side: o.side,

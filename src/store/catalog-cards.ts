@@ -39,8 +39,8 @@ export interface CardsResult {
 }
 
 /** The cards of the bundled scenario files, checked by the full loader (build time, in Node). */
-export function buildCards(files: readonly SourceFile[], termsText: string, ladderText: string): CardsResult {
-  const catalog = loadCatalog(files, termsText, ladderText);
+export function buildCards(files: readonly SourceFile[], termsText: string, ladderText: string, factsText: string): CardsResult {
+  const catalog = loadCatalog(files, termsText, ladderText, factsText);
   const problems = catalog.failures.flatMap((f) => f.diagnostics.map((d) => `${d.file}:${d.line}:${d.column} ${d.code} ${d.message}`));
   return { cards: catalog.entries.map((e) => cardOf(e.scenario, e.file)), problems };
 }
@@ -63,11 +63,11 @@ function loadChecked(card: ScenarioCard, text: string, library: () => Library): 
  * name) on first use, with the terms and ladder loaded once. A card without its text is listed as a
  * failure and never offered; a text without a card (a test build's extra file) is loaded at once.
  */
-export function lazyCatalog(cards: readonly ScenarioCard[], texts: readonly SourceFile[], termsText: string, ladderText: string): Catalog {
+export function lazyCatalog(cards: readonly ScenarioCard[], texts: readonly SourceFile[], termsText: string, ladderText: string, factsText: string): Catalog {
   let library: Library | null = null;
   const shared = (): Library => {
     if (library === null) {
-      const loaded = loadLibrary(termsText, ladderText);
+      const loaded = loadLibrary(termsText, ladderText, factsText);
       if (loaded.library === null) throw new Error(`the bundled terms or ladder do not load: ${loaded.diagnostics[0]?.message ?? 'unknown problem'}`);
       library = loaded.library;
     }
@@ -109,7 +109,7 @@ export function lazyCatalog(cards: readonly ScenarioCard[], texts: readonly Sour
   const known = new Set(cards.map((c) => c.file));
   const unknown = texts.filter((t) => isScenarioFile(t.file) && !known.has(baseName(t.file)));
   if (unknown.length === 0) return { entries, failures };
-  const more = loadCatalog(unknown, termsText, ladderText);
+  const more = loadCatalog(unknown, termsText, ladderText, factsText);
   for (const entry of more.entries) {
     if (entries.some((e) => e.id === entry.id))
       failures.push({

@@ -44,7 +44,7 @@ export interface SourceFile {
   readonly text: string;
 }
 
-const SHARED_FILES = new Set(['schema.yaml', 'terms.yaml', 'ladder.yaml']);
+const SHARED_FILES = new Set(['schema.yaml', 'terms.yaml', 'ladder.yaml', 'facts.yaml']);
 
 /** The file name of a path: `/scenarios/ip-theft.yaml` gives `ip-theft.yaml`. */
 export function baseName(path: string): string {
@@ -67,10 +67,10 @@ function crash(file: string, code: string, err: unknown): CatalogFailure {
  * Loads the terms, the ladder and each scenario file. Entries are in file-name order (code-unit
  * comparison); a duplicate scenario id keeps the first file and lists the second as a failure.
  */
-export function loadCatalog(files: readonly SourceFile[], termsText: string, ladderText: string): Catalog {
+export function loadCatalog(files: readonly SourceFile[], termsText: string, ladderText: string, factsText: string): Catalog {
   let lib: ReturnType<typeof loadLibrary>;
   try {
-    lib = loadLibrary(termsText, ladderText);
+    lib = loadLibrary(termsText, ladderText, factsText);
   } catch (err) {
     return { entries: [], failures: [crash('terms.yaml', 'library/unreadable', err)] };
   }

@@ -5,12 +5,17 @@
  */
 
 import type { GameState, IndicatorChange, LedgerEvent, LogRecord, ObjectiveResult, OptionFile, OptionView, OutcomeFile, Scenario, Side, SideText, TermId } from '../engine';
-import { currentDate, exerciseCode, legalOptions, scoreObjectives } from '../engine';
-import type { Run } from './run';
+import { betterFor, currentDate, exerciseCode, fallbackText, legalOptions, moveLabelOf, outcomeTextOf, scoreObjectives, sideFallback } from '../engine';
+import type { PlaySide, Run } from './run';
 
-/** A text written once for both sides, or for each side. */
+/** Whose eyes a screen sees through: the side played, or the United States first on a shared two-team screen. */
+export function viewerOf(side: PlaySide): Side {
+  return side === 'both' ? 'us' : side;
+}
+
+/** A text written once for both sides, or for each side, as its fallback (no moment in play). */
 export function textFor(text: SideText, side: Side): string {
-  return typeof text === 'string' ? text : text[side];
+  return sideFallback(text, side);
 }
 
 export function optionOf(scenario: Scenario, beatId: string, side: Side, optionId: string): OptionFile | undefined {
@@ -93,12 +98,12 @@ export function recordView(scenario: Scenario, record: LogRecord): RecordView {
       side: m.side,
       by: m.by,
       optionId: m.option,
-      label: option?.label ?? m.option,
-      optionText: option?.text ?? '',
-      rung: rungLabel(scenario, m.rung),
+      label: moveLabelOf(scenario, record.beat, m),
+      optionText: option === undefined ? '' : fallbackText(option.text),
+      rung: m.offLadder ? 'Off the ladder' : rungLabel(scenario, m.rung),
       uses: option?.terms.uses ?? [],
       strains: option?.terms.strains ?? [],
-      outcomeText: outcome?.text ?? m.outcome,
+      outcomeText: outcome === undefined ? m.outcome : outcomeTextOf(scenario, record.beat, m),
       news: outcome?.news ?? null,
       chanceBp: m.chanceBp,
       draw: m.draw,
@@ -141,7 +146,7 @@ export interface Series {
   readonly label: string;
   readonly min: number;
   readonly max: number;
-  readonly better: 'higher' | 'lower';
+  readonly better: Readonly<Record<Side, 'higher' | 'lower'>>;
   /** The value at the start and after each record of the log. */
   readonly values: readonly number[];
 }
@@ -156,7 +161,7 @@ export function seriesOf(scenario: Scenario, game: GameState): Series[] {
       if (change !== undefined) v = change.to;
       values.push(v);
     }
-    return { id: ind.id, label: ind.label, min: ind.min, max: ind.max, better: ind.better, values };
+    return { id: ind.id, label: ind.label, min: ind.min, max: ind.max, better: { us: betterFor(ind.better, 'us'), cn: betterFor(ind.better, 'cn') }, values };
   });
 }
 
@@ -183,12 +188,6 @@ export function termCountsOf(scenario: Scenario, game: GameState): TermCounts {
     }
   }
   return counts;
-}
-
-/** The tone of an ending for a side: scenarios write it for the United States; China's is its mirror. */
-export function toneFor(tone: 'success' | 'mixed' | 'failure', side: Side): 'success' | 'mixed' | 'failure' {
-  if (side === 'us' || tone === 'mixed') return tone;
-  return tone === 'success' ? 'failure' : 'success';
 }
 
 /** The options a side is offered now, numbered from 1 as the number keys pick them. */

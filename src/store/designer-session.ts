@@ -59,10 +59,10 @@ export interface Prepared {
 }
 
 /** Loads the shared library and adds the imported scenarios kept in storage to the bundled catalog (before the session starts, so a saved run of one resumes). */
-export function prepareDesigner(storage: StorageLike | null, bundled: Catalog, termsText: string, ladderText: string): Prepared {
+export function prepareDesigner(storage: StorageLike | null, bundled: Catalog, termsText: string, ladderText: string, factsText: string): Prepared {
   let library: Library | null = null;
   try {
-    library = loadLibrary(termsText, ladderText).library;
+    library = loadLibrary(termsText, ladderText, factsText).library;
   } catch {
     library = null;
   }

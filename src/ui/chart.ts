@@ -3,6 +3,7 @@
  * one panel per indicator with its own range, so the lines never need colour to be told apart and the
  * chart stays readable in a narrow column. A data table gives every value as its text alternative.
  */
+import type { Side } from '../engine';
 import type { Series } from '../store/derive';
 import { h, s } from './dom';
 
@@ -11,7 +12,7 @@ const CELL_W = 240;
 const CELL_H = 104;
 const PLOT = { left: 10, right: 12, top: 30, bottom: 22 };
 
-function cell(sr: Series, col: number, row: number, lastLabel: string): SVGGElement {
+function cell(sr: Series, col: number, row: number, lastLabel: string, viewer: Side): SVGGElement {
   const x0 = col * CELL_W;
   const y0 = row * CELL_H;
   const span = sr.max - sr.min || 1;
@@ -27,13 +28,13 @@ function cell(sr: Series, col: number, row: number, lastLabel: string): SVGGElem
   g.appendChild(s('line', { x1: px(0), x2: px(steps), y1: py(first), y2: py(first), class: 'baseline' }));
   g.appendChild(s('polyline', { points: sr.values.map((v, i) => `${px(i)},${py(v)}`).join(' '), class: 'trace' }));
   g.appendChild(s('circle', { cx: px(steps), cy: py(last), r: 3.5, class: 'end-dot' }));
-  g.appendChild(s('text', { x: x0 + PLOT.left, y: y0 + CELL_H - 6, class: 'cell-axis' }, `start · ${sr.better === 'higher' ? '↑' : '↓'} better`));
+  g.appendChild(s('text', { x: x0 + PLOT.left, y: y0 + CELL_H - 6, class: 'cell-axis' }, `start · ${sr.better[viewer] === 'higher' ? '↑' : '↓'} better`));
   g.appendChild(s('text', { x: x0 + CELL_W - PLOT.right, y: y0 + CELL_H - 6, 'text-anchor': 'end', class: 'cell-axis' }, lastLabel));
   return g;
 }
 
 /** The chart: one small panel per indicator, scaled to its own range; the dashed line is its start. */
-export function indicatorChart(series: readonly Series[], labels: readonly string[]): SVGSVGElement {
+export function indicatorChart(series: readonly Series[], labels: readonly string[], viewer: Side = 'us'): SVGSVGElement {
   const rows = Math.max(1, Math.ceil(series.length / COLUMNS));
   const svg = s('svg', { viewBox: `0 0 ${COLUMNS * CELL_W} ${rows * CELL_H}`, role: 'img', 'aria-labelledby': 'chart-title chart-desc', class: 'chart' });
   svg.appendChild(s('title', { id: 'chart-title' }, 'Indicators over time'));
@@ -46,7 +47,7 @@ export function indicatorChart(series: readonly Series[], labels: readonly strin
   );
   const lastLabel = labels[labels.length - 1] ?? '';
   series.forEach((sr, k) => {
-    svg.appendChild(cell(sr, k % COLUMNS, Math.floor(k / COLUMNS), lastLabel));
+    svg.appendChild(cell(sr, k % COLUMNS, Math.floor(k / COLUMNS), lastLabel, viewer));
   });
   return svg;
 }

@@ -2,7 +2,7 @@
  * The compact text summary of the state beside every turn and outcome: both sides' rungs, the
  * indicators with this turn's change, the ledger of requests, the hotline, the intel and news feed.
  */
-import type { GameState, LedgerEntry, LogRecord, Scenario } from '../engine';
+import { betterFor, type GameState, type LedgerEntry, type LogRecord, type Scenario, type Side } from '../engine';
 import { feedOf, rungLabel } from '../store/derive';
 import { h } from './dom';
 import { deltaText, judgement, sideName } from './format';
@@ -39,12 +39,12 @@ function meter(share: number): HTMLElement {
   return h('span', { class: 'meter', 'aria-hidden': 'true' }, fill);
 }
 
-function indicators(scenario: Scenario, game: GameState, last: LogRecord | null): HTMLElement {
+function indicators(scenario: Scenario, game: GameState, last: LogRecord | null, viewer: Side): HTMLElement {
   const rows = scenario.file.indicators.map((ind) => {
     const value = game.indicators[ind.id] ?? ind.start;
     const change = last?.changes.find((c) => c.id === ind.id);
     const delta = change === undefined ? 0 : change.to - change.from;
-    const verdict = judgement(delta, ind.better);
+    const verdict = judgement(delta, betterFor(ind.better, viewer));
     const share = ind.max === ind.min ? 0 : Math.round(((value - ind.min) * 100) / (ind.max - ind.min));
     return h(
       'tr',
@@ -65,7 +65,7 @@ function indicators(scenario: Scenario, game: GameState, last: LogRecord | null)
 }
 
 /** The state summary, as an aside with its own headings. */
-export function statusPanel(scenario: Scenario, game: GameState, last: LogRecord | null): HTMLElement {
+export function statusPanel(scenario: Scenario, game: GameState, last: LogRecord | null, viewer: Side = 'us'): HTMLElement {
   const feed = feedOf(scenario, game).slice(0, 6);
   const ladderSize = scenario.ladder.length;
   return h(
@@ -84,7 +84,7 @@ export function statusPanel(scenario: Scenario, game: GameState, last: LogRecord
         ),
       ),
     ),
-    h('section', { 'aria-labelledby': 'indicators-title' }, h('h3', { id: 'indicators-title', class: 'visually-hidden' }, 'Indicators'), indicators(scenario, game, last)),
+    h('section', { 'aria-labelledby': 'indicators-title' }, h('h3', { id: 'indicators-title', class: 'visually-hidden' }, 'Indicators'), indicators(scenario, game, last, viewer)),
     h(
       'section',
       { 'aria-labelledby': 'hotline-title' },

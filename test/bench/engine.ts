@@ -30,7 +30,7 @@ function cpuSince(from: NodeJS.CpuUsage): number {
 const MIN_SECONDS = 1;
 
 function loadAll(): { name: string; scenario: Scenario | null }[] {
-  const lib = loadLibrary(readFileSync(join(SCENARIOS_DIR, 'terms.yaml'), 'utf8'), readFileSync(join(SCENARIOS_DIR, 'ladder.yaml'), 'utf8'));
+  const lib = loadLibrary(readFileSync(join(SCENARIOS_DIR, 'terms.yaml'), 'utf8'), readFileSync(join(SCENARIOS_DIR, 'ladder.yaml'), 'utf8'), readFileSync(join(SCENARIOS_DIR, 'facts.yaml'), 'utf8'));
   if (lib.library === null) throw new Error('the terms or ladder file has errors');
   const files = [...projectScenarioFiles(), join(PROJECT_ROOT, 'test/fixtures/valid/minimal.yaml')];
   return files.map((abs) => {

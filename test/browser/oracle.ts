@@ -25,7 +25,7 @@ export function primaryScenarioFile(): string {
 
 /** Loads one scenario file (path relative to the repository) with the shared terms and ladder. */
 export function loadScenarioFile(file: string): Scenario {
-  const lib = loadLibrary(readFileSync(join(SCENARIO_DIR, 'terms.yaml'), 'utf8'), readFileSync(join(SCENARIO_DIR, 'ladder.yaml'), 'utf8'));
+  const lib = loadLibrary(readFileSync(join(SCENARIO_DIR, 'terms.yaml'), 'utf8'), readFileSync(join(SCENARIO_DIR, 'ladder.yaml'), 'utf8'), readFileSync(join(SCENARIO_DIR, 'facts.yaml'), 'utf8'));
   if (!lib.library) throw new Error(`terms or ladder do not load: ${JSON.stringify(lib.diagnostics)}`);
   const result = loadScenario(readFileSync(join(REPO_ROOT, file), 'utf8'), file, lib.library);
   if (!result.scenario) throw new Error(`${file} does not load: ${JSON.stringify(result.diagnostics)}`);

@@ -33,7 +33,7 @@ describe('the worked example in scenarios/README.md', () => {
 
   it('has five steps, each a whole scenario file', () => {
     expect(steps).toHaveLength(5);
-    for (const step of steps) expect(step.startsWith('# yaml-language-server: $schema=./schema.json\nformat: red-phone/scenario@1\n')).toBe(true);
+    for (const step of steps) expect(step.startsWith('# yaml-language-server: $schema=./schema.json\nformat: red-phone/scenario@2\n')).toBe(true);
   });
 
   it.each(steps.map((text, i) => [i + 1, text] as const))('step %i loads with no error and no warning', (step, text) => {

@@ -16,7 +16,7 @@ import { resolveTurn, start } from '../../src/engine/rules';
 
 const root = new URL('../../', import.meta.url);
 const read = (path: string): string => readFileSync(new URL(path, root), 'utf8');
-const shared = loadLibrary(read('scenarios/terms.yaml'), read('scenarios/ladder.yaml')).library;
+const shared = loadLibrary(read('scenarios/terms.yaml'), read('scenarios/ladder.yaml'), read('scenarios/facts.yaml')).library;
 if (shared === null) throw new Error('the shared library does not load');
 const library = shared;
 
@@ -41,7 +41,7 @@ function targetName(shape: Shape, t: number): string {
 
 function toYaml(shape: Shape): string {
   const lines = [
-    'format: red-phone/scenario@1',
+    'format: red-phone/scenario@2',
     'id: generated',
     'title: Generated',
     'summary: A generated graph.',

@@ -6,7 +6,7 @@ import { formatDiagnostic } from '../../src/engine/format/diagnostics';
 
 const root = new URL('../../', import.meta.url);
 const read = (path: string): string => readFileSync(new URL(path, root), 'utf8');
-const shared = loadLibrary(read('scenarios/terms.yaml'), read('scenarios/ladder.yaml')).library;
+const shared = loadLibrary(read('scenarios/terms.yaml'), read('scenarios/ladder.yaml'), read('scenarios/facts.yaml')).library;
 if (shared === null) throw new Error('the shared library does not load');
 const library = shared;
 const minimal = read('test/fixtures/valid/minimal.yaml');

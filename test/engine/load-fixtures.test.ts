@@ -12,7 +12,8 @@ const root = new URL('../../', import.meta.url);
 const read = (path: string): string => readFileSync(new URL(path, root), 'utf8');
 const termsText = read('scenarios/terms.yaml');
 const ladderText = read('scenarios/ladder.yaml');
-const shared = loadLibrary(termsText, ladderText).library;
+const factsText = read('scenarios/facts.yaml');
+const shared = loadLibrary(termsText, ladderText, factsText).library;
 if (shared === null) throw new Error('the shared library does not load');
 const library = shared;
 
@@ -32,11 +33,11 @@ function expectations(text: string): string[] {
 
 function load(name: string, text: string): { diagnostics: readonly Diagnostic[]; loaded: boolean } {
   if (name.startsWith('ladder-')) {
-    const r = loadLibrary(termsText, text, { terms: 'terms.yaml', ladder: name });
+    const r = loadLibrary(termsText, text, factsText, { terms: 'terms.yaml', ladder: name });
     return { diagnostics: r.diagnostics, loaded: r.library !== null };
   }
   if (name.startsWith('terms-')) {
-    const r = loadLibrary(text, ladderText, { terms: name, ladder: 'ladder.yaml' });
+    const r = loadLibrary(text, ladderText, factsText, { terms: name, ladder: 'ladder.yaml' });
     return { diagnostics: r.diagnostics, loaded: r.library !== null };
   }
   const r = loadScenario(text, name, library);

@@ -11,7 +11,7 @@ import { parseYaml } from '../../src/engine/format/yaml-safe';
 
 const root = new URL('../../', import.meta.url);
 const read = (path: string): string => readFileSync(new URL(path, root), 'utf8');
-const shared = loadLibrary(read('scenarios/terms.yaml'), read('scenarios/ladder.yaml')).library;
+const shared = loadLibrary(read('scenarios/terms.yaml'), read('scenarios/ladder.yaml'), read('scenarios/facts.yaml')).library;
 if (shared === null) throw new Error('the shared library does not load');
 const library = shared;
 const minimal = read('test/fixtures/valid/minimal.yaml');
@@ -161,7 +161,7 @@ describe('YAML features a scenario never needs', () => {
 
 describe('the shared library', () => {
   it('loads the committed terms and ladder with no diagnostic', () => {
-    expect(loadLibrary(read('scenarios/terms.yaml'), read('scenarios/ladder.yaml')).diagnostics).toEqual([]);
+    expect(loadLibrary(read('scenarios/terms.yaml'), read('scenarios/ladder.yaml'), read('scenarios/facts.yaml')).diagnostics).toEqual([]);
   });
 
   it('names terms.yaml and ladder.yaml in its diagnostics by default', () => {

@@ -12,7 +12,7 @@ import { decodeUtf8 } from '../../src/engine/format/yaml-encoding';
 
 const root = new URL('../../', import.meta.url);
 const read = (path: string): string => readFileSync(new URL(path, root), 'utf8');
-const shared = loadLibrary(read('scenarios/terms.yaml'), read('scenarios/ladder.yaml')).library;
+const shared = loadLibrary(read('scenarios/terms.yaml'), read('scenarios/ladder.yaml'), read('scenarios/facts.yaml')).library;
 if (shared === null) throw new Error('the shared library does not load');
 const library = shared;
 const minimalText = read('test/fixtures/valid/minimal.yaml');

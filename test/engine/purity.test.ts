@@ -89,10 +89,11 @@ describe('purity: no ambient state', () => {
     const texts = loadAll().loaded.map(({ path }) => [path, read(path)] as const);
     const terms = read('scenarios/terms.yaml');
     const ladder = read('scenarios/ladder.yaml');
+    const facts = read('scenarios/facts.yaml');
     const results: string[] = [];
     const restore = setTripwires();
     try {
-      const library = loadLibrary(terms, ladder).library;
+      const library = loadLibrary(terms, ladder, facts).library;
       if (library === null) throw new Error('library does not load');
       for (const [path, text] of texts) {
         const scenario = loadScenario(text, path, library).scenario;

@@ -15,7 +15,7 @@ let cachedLibrary: Library | null = null;
 export function library(): Library {
   if (cachedLibrary !== null) return cachedLibrary;
   const read = (name: string): string => readFileSync(join(ROOT, 'scenarios', name), 'utf8');
-  const lib = loadLibrary(read('terms.yaml'), read('ladder.yaml'));
+  const lib = loadLibrary(read('terms.yaml'), read('ladder.yaml'), read('facts.yaml'));
   if (lib.library === null) throw new Error(`library: ${lib.diagnostics.map(formatDiagnostic).join('\n')}`);
   cachedLibrary = lib.library;
   return lib.library;
@@ -45,8 +45,8 @@ export const minimalText = (): string => readFileSync(join(ROOT, MINIMAL_PATH), 
 /** Paths (from the root) of the scenario files in scenarios/ (not `_` files such as the template), in code-unit order. */
 export function scenarioPaths(): string[] {
   return readdirSync(join(ROOT, 'scenarios'))
-    .filter((f) => f.endsWith('.yaml') && !f.startsWith('_') && f !== 'terms.yaml' && f !== 'ladder.yaml')
-    .filter((f) => /^format:\s*red-phone\/scenario@1\s*$/m.test(readFileSync(join(ROOT, 'scenarios', f), 'utf8')))
+    .filter((f) => f.endsWith('.yaml') && !f.startsWith('_') && f !== 'terms.yaml' && f !== 'ladder.yaml' && f !== 'facts.yaml')
+    .filter((f) => /^format:\s*red-phone\/scenario@2\s*$/m.test(readFileSync(join(ROOT, 'scenarios', f), 'utf8')))
     .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))
     .map((f) => `scenarios/${f}`);
 }

@@ -7,7 +7,7 @@ import type { Run, RunPlace } from '../../src/store/session';
 const read = (path: string): string => readFileSync(new URL(`../../${path}`, import.meta.url), 'utf8');
 
 function minimal(): Scenario {
-  const lib = loadLibrary(read('scenarios/terms.yaml'), read('scenarios/ladder.yaml'));
+  const lib = loadLibrary(read('scenarios/terms.yaml'), read('scenarios/ladder.yaml'), read('scenarios/facts.yaml'));
   if (lib.library === null) throw new Error('library did not load');
   const loaded = loadScenario(read('test/fixtures/valid/minimal.yaml'), 'minimal.yaml', lib.library);
   if (loaded.scenario === null) throw new Error('minimal.yaml did not load');

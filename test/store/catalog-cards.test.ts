@@ -8,12 +8,13 @@ import { buildCards, entryCard, lazyCatalog } from '../../src/store/catalog-card
 const read = (path: string): string => readFileSync(new URL(`../../${path}`, import.meta.url), 'utf8');
 const terms = read('scenarios/terms.yaml');
 const ladder = read('scenarios/ladder.yaml');
+const facts = read('scenarios/facts.yaml');
 const minimal = read('test/fixtures/valid/minimal.yaml');
 const bundled = readdirSync(new URL('../../scenarios/', import.meta.url))
   .filter((n) => isScenarioFile(n))
   .sort()
   .map((n) => ({ file: `/scenarios/${n}`, text: read(`scenarios/${n}`) }));
-const library = loadLibrary(terms, ladder).library;
+const library = loadLibrary(terms, ladder, facts).library;
 
 describe('the build-time scenario cards', () => {
   it('list every bundled scenario file, in file-name order', () => {
@@ -32,7 +33,7 @@ describe('the build-time scenario cards', () => {
   });
 
   it('name the file and the checker message when a scenario does not load', () => {
-    const result = buildCards([{ file: '/scenarios/broken.yaml', text: 'format: red-phone/scenario@1\nid: broken\n' }], terms, ladder);
+    const result = buildCards([{ file: '/scenarios/broken.yaml', text: 'format: red-phone/scenario@1\nid: broken\n' }], terms, ladder, facts);
     expect(result.cards).toEqual([]);
     expect(result.problems.length).toBeGreaterThan(0);
     expect(result.problems[0]).toMatch(/^broken\.yaml:/);
@@ -41,7 +42,7 @@ describe('the build-time scenario cards', () => {
 
 describe('the lazy catalog', () => {
   it('gives each bundled scenario, loaded in full, with the hash of its card', () => {
-    const catalog = lazyCatalog(cards, bundled, terms, ladder);
+    const catalog = lazyCatalog(cards, bundled, terms, ladder, facts);
     expect(catalog.entries.map((e) => e.id)).toEqual(cards.map((c) => c.id));
     for (const entry of catalog.entries) {
       expect(entry.scenario.hash).toBe(entryCard(entry).hash);
@@ -50,8 +51,8 @@ describe('the lazy catalog', () => {
   });
 
   it('reads the card of an entry without loading its scenario', () => {
-    const built = buildCards([{ file: '/scenarios/minimal.yaml', text: minimal }], terms, ladder);
-    const catalog = lazyCatalog(built.cards, [{ file: '/scenarios/minimal.yaml', text: `${minimal}\n# edited after the build\nnot: [closed\n` }], terms, ladder);
+    const built = buildCards([{ file: '/scenarios/minimal.yaml', text: minimal }], terms, ladder, facts);
+    const catalog = lazyCatalog(built.cards, [{ file: '/scenarios/minimal.yaml', text: `${minimal}\n# edited after the build\nnot: [closed\n` }], terms, ladder, facts);
     const entry = catalog.entries[0];
     if (entry === undefined) throw new Error('no entry');
     expect(entryCard(entry).title).toBe(built.cards[0]?.title);
@@ -59,23 +60,23 @@ describe('the lazy catalog', () => {
   });
 
   it('lists a card whose text could not be fetched as a failure, never as a scenario on offer', () => {
-    const catalog = lazyCatalog(cards, bundled.slice(1), terms, ladder);
+    const catalog = lazyCatalog(cards, bundled.slice(1), terms, ladder, facts);
     expect(catalog.entries.map((e) => e.id)).toEqual(cards.slice(1).map((c) => c.id));
     expect(catalog.failures.map((f) => [f.file, f.diagnostics[0]?.code])).toEqual([[cards[0]?.file, 'catalog/unavailable']]);
   });
 
   it('loads at once a scenario file that has no card, after the carded ones', () => {
-    const catalog = lazyCatalog(cards, [...bundled, { file: '/fixtures/minimal.yaml', text: minimal }], terms, ladder);
+    const catalog = lazyCatalog(cards, [...bundled, { file: '/fixtures/minimal.yaml', text: minimal }], terms, ladder, facts);
     expect(catalog.entries.map((e) => e.id)).toEqual([...cards.map((c) => c.id), 'minimal']);
     expect(catalog.entries.at(-1)?.card).toBeUndefined();
     expect(catalog.failures).toEqual([]);
   });
 
   it('refuses a scenario whose text differs from the one the card was built from', () => {
-    const built = buildCards([{ file: '/scenarios/minimal.yaml', text: minimal }], terms, ladder);
+    const built = buildCards([{ file: '/scenarios/minimal.yaml', text: minimal }], terms, ladder, facts);
     const changed = minimal.replace(/^title: .*$/m, 'title: Another title');
     expect(changed).not.toBe(minimal);
-    const catalog = lazyCatalog(built.cards, [{ file: '/scenarios/minimal.yaml', text: changed }], terms, ladder);
+    const catalog = lazyCatalog(built.cards, [{ file: '/scenarios/minimal.yaml', text: changed }], terms, ladder, facts);
     expect(() => catalog.entries[0]?.scenario).toThrow(/not the one this build was made with/);
   });
 });

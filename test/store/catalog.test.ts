@@ -5,6 +5,7 @@ import { isScenarioFile, loadCatalog } from '../../src/store/catalog';
 const read = (path: string): string => readFileSync(new URL(`../../${path}`, import.meta.url), 'utf8');
 const terms = read('scenarios/terms.yaml');
 const ladder = read('scenarios/ladder.yaml');
+const facts = read('scenarios/facts.yaml');
 const minimal = read('test/fixtures/valid/minimal.yaml');
 
 describe('the bundled catalog', () => {
@@ -29,6 +30,7 @@ describe('the bundled catalog', () => {
       ],
       terms,
       ladder,
+      facts,
     );
     expect(catalog.entries.map((e) => [e.id, e.file])).toEqual([['minimal', 'minimal.yaml']]);
     expect(catalog.failures.map((f) => f.file)).toEqual(['bad-yaml.yaml', 'broken.yaml', 'zz-copy.yaml']);
@@ -37,7 +39,7 @@ describe('the bundled catalog', () => {
   });
 
   it('offers nothing, and says why, when the terms do not load', () => {
-    const catalog = loadCatalog([{ file: '/scenarios/minimal.yaml', text: minimal }], 'format: nope\n', ladder);
+    const catalog = loadCatalog([{ file: '/scenarios/minimal.yaml', text: minimal }], 'format: nope\n', ladder, facts);
     expect(catalog.entries).toEqual([]);
     expect(catalog.failures[0]?.file).toBe('terms.yaml');
     expect(catalog.failures[0]?.diagnostics.length).toBeGreaterThan(0);

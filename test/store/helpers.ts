@@ -7,7 +7,7 @@ const read = (path: string): string => readFileSync(new URL(`../../${path}`, imp
 
 /** A catalog with the minimal fixture scenario, loaded as the browser loads the bundled files. */
 export function fixtureCatalog(): Catalog {
-  return loadCatalog([{ file: '/scenarios/minimal.yaml', text: read('test/fixtures/valid/minimal.yaml') }], read('scenarios/terms.yaml'), read('scenarios/ladder.yaml'));
+  return loadCatalog([{ file: '/scenarios/minimal.yaml', text: read('test/fixtures/valid/minimal.yaml') }], read('scenarios/terms.yaml'), read('scenarios/ladder.yaml'), read('scenarios/facts.yaml'));
 }
 
 /** Seeds handed out in order, so a test knows each "random" seed. */

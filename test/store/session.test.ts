@@ -282,6 +282,7 @@ describe('session store: sides on offer', () => {
       [{ file: '/scenarios/solo.yaml', text: readFileSync(new URL('../fixtures/valid/minimal.yaml', import.meta.url), 'utf8').replace('teams: true', 'teams: false') }],
       readFileSync(new URL('../../scenarios/terms.yaml', import.meta.url), 'utf8'),
       readFileSync(new URL('../../scenarios/ladder.yaml', import.meta.url), 'utf8'),
+      readFileSync(new URL('../../scenarios/facts.yaml', import.meta.url), 'utf8'),
     );
     expect(sidesOf(solo, 'minimal')).toEqual(['us', 'cn']);
     expect(sidesOf(fixtureCatalog(), 'minimal')).toEqual(['us', 'cn', 'both']);

@@ -5,7 +5,7 @@
  * lint/same-outcome-text, lint/same-label, lint/never-offered.
  */
 
-import type { Expr, ScenarioFile } from '../format';
+import type { Expr, ScenarioFile, VariantText } from '../format';
 import { compileExpr, type ExprEnv, SIDES } from '../format';
 import type { CheckFindings } from './check';
 
@@ -18,23 +18,46 @@ function namesRead(file: ScenarioFile): Set<string> {
     if (typeof e !== 'string') return;
     for (const m of e.matchAll(NAME)) names.add(m[0]);
   };
+  const scanText = (t: VariantText | { us: VariantText; cn: VariantText }): void => {
+    const lists = typeof t === 'string' ? [] : Array.isArray(t) ? [t] : [t.us, t.cn];
+    for (const list of lists) {
+      if (typeof list === 'string') continue;
+      for (const v of list) {
+        scan(v.when);
+        scan(v.presumes);
+      }
+    }
+  };
   for (const beat of file.beats) {
     for (const side of SIDES) {
       for (const o of beat.options[side]) {
         scan(o.when);
         scan(o.ai);
-        for (const outcome of o.outcomes) scan(outcome.weight);
+        scan(o.presumes);
+        scanText(o.label);
+        scanText(o.text);
+        for (const outcome of o.outcomes) {
+          scan(outcome.weight);
+          scanText(outcome.text);
+        }
       }
     }
   }
   for (const inj of file.injects) scan(inj.when);
-  for (const e of file.endings) scan(e.when);
+  for (const e of file.endings) {
+    scan(e.when);
+    scanText(e.text);
+  }
+  for (const beat of file.beats) scanText(beat.text);
   for (const o of file.objectives) {
     scan(o.met);
     scan(o.score);
   }
   return names;
 }
+
+/** The text shown when no variant's condition holds. */
+const fallbackOf = (t: VariantText): string => (typeof t === 'string' ? t : (t[t.length - 1]?.text ?? ''));
 
 /** Reports likely mistakes that do not stop play. */
 export function checkLint(file: ScenarioFile, env: ExprEnv, out: CheckFindings): void {
@@ -55,10 +78,11 @@ export function checkLint(file: ScenarioFile, env: ExprEnv, out: CheckFindings):
         if (o.terms.uses.length === 0 && o.terms.strains.length === 0) {
           out.warning('lint/no-terms', [...path, 'terms'], `the option "${o.id}" names no term it uses or strains: players are shown the agreement on every choice`);
         }
-        const earlier = labels.get(o.label);
+        const label = fallbackOf(o.label);
+        const earlier = labels.get(label);
         if (earlier !== undefined)
           out.warning('lint/same-label', [...path, 'label'], `the ${side} option "${o.id}" has the same label as option ${earlier + 1} at this beat: players cannot tell them apart`);
-        else labels.set(o.label, i);
+        else labels.set(label, i);
         if (o.when !== undefined) {
           const w = compileExpr(o.when, 'boolean', env);
           if (w.ok && w.constant === 0) out.warning('lint/never-offered', [...path, 'when'], `the option "${o.id}" is never offered: its condition is always false`);
@@ -66,9 +90,10 @@ export function checkLint(file: ScenarioFile, env: ExprEnv, out: CheckFindings):
         const texts = new Map<string, number>();
         o.outcomes.forEach((outcome, k) => {
           effects(outcome);
-          const first = texts.get(outcome.text);
+          const text = fallbackOf(outcome.text);
+          const first = texts.get(text);
           if (first !== undefined) out.warning('lint/same-outcome-text', [...path, 'outcomes', k, 'text'], `this outcome reads the same as outcome ${first + 1} of "${o.id}"`);
-          else texts.set(outcome.text, k);
+          else texts.set(text, k);
         });
       });
     }

@@ -9,11 +9,11 @@
  * scenario/indicator-range, scenario/duplicate-side, scenario/duplicate-default.
  */
 import type { Library, PathSegment, ScenarioFile } from '../format';
-import { formatPath, SIDES } from '../format';
+import { formatPath, OFF_LADDER, SIDES } from '../format';
 import { type Finding, suggest } from './check-schema';
 
 /** Names the expression language gives a meaning of its own: no indicator or flag may take them. */
-export const RESERVED_NAMES: readonly string[] = ['turn', 'rung', 'chose', 'hotline', 'ledger', 'ladder', 'and', 'or', 'not', 'true', 'false'];
+export const RESERVED_NAMES: readonly string[] = ['turn', 'rung', 'chose', 'outcome', 'answer', 'hotline', 'ledger', 'ladder', 'and', 'or', 'not', 'true', 'false', 'if', 'then', 'else'];
 
 type Anchor = Finding['anchor'];
 
@@ -94,10 +94,6 @@ export function checkReferences(file: ScenarioFile, library: Library): Finding[]
   file.objectives.forEach((o, i) => {
     objectives.add(o.id, ['objectives', i, 'id']);
   });
-  const sources = new Namespace(out, 'source');
-  file.sources.forEach((s, i) => {
-    sources.add(s.key, ['sources', i, 'key']);
-  });
   file.sides.forEach((side, i) => {
     if (file.sides.indexOf(side) !== i) out.error('scenario/duplicate-side', ['sides', i], `the side "${side}" is listed twice`);
   });
@@ -124,7 +120,8 @@ export function checkReferences(file: ScenarioFile, library: Library): Finding[]
       beat.options[side].forEach((o, i) => {
         const path: PathSegment[] = ['beats', b, 'options', side, i];
         options.add(o.id, [...path, 'id']);
-        if (!rungIds.includes(o.rung)) out.error('scenario/unknown-rung', [...path, 'rung'], `no rung "${o.rung}" on the escalation ladder`, suggest(o.rung, rungIds));
+        if (!rungIds.includes(o.rung) && o.rung !== OFF_LADDER)
+          out.error('scenario/unknown-rung', [...path, 'rung'], `no rung "${o.rung}" on the escalation ladder (or off_ladder)`, suggest(o.rung, [...rungIds, OFF_LADDER]));
         if (o.default === true) {
           if (defaultAt !== null) out.error('scenario/duplicate-default', [...path, 'default'], `only one ${side} option per beat can be the default, and option ${defaultAt + 1} already is`);
           else defaultAt = i;
@@ -151,9 +148,18 @@ export function checkReferences(file: ScenarioFile, library: Library): Finding[]
     if (beatIds.includes(file.timeout)) out.error('scenario/timeout-not-ending', ['timeout'], `timeout must name an ending, and "${file.timeout}" is a beat`);
     else out.error('scenario/unknown-ending', ['timeout'], `no ending "${file.timeout}"`, suggest(file.timeout, endingIds));
   }
-  const sourceKeys = file.sources.map((s) => s.key);
+  const sourceKeys = [...library.sources.keys()];
+  const cite = (key: string, path: readonly PathSegment[]): void => {
+    if (!library.sources.has(key)) out.error('scenario/unknown-source', path, `no source with key "${key}" in scenarios/facts.yaml`, suggest(key, sourceKeys));
+  };
   file.history.sources.forEach((key, i) => {
-    if (!sourceKeys.includes(key)) out.error('scenario/unknown-source', ['history', 'sources', i], `no source with key "${key}" in sources`, suggest(key, sourceKeys));
+    cite(key, ['history', 'sources', i]);
+  });
+  file.endings.forEach((e, i) => {
+    if (typeof e.history !== 'string')
+      e.history.sources.forEach((key, k) => {
+        cite(key, ['endings', i, 'history', 'sources', k]);
+      });
   });
   return out.list;
 }

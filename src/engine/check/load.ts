@@ -14,12 +14,15 @@ import {
   type Diagnostic,
   decodeUtf8,
   exprEnv,
+  factsFileSchema,
   formatPath,
   LIMITS,
   type Library,
   ladderFileSchema,
   libraryFromFiles,
   parseYaml,
+  SCENARIO_FORMAT,
+  SCENARIO_FORMAT_1,
   scenarioSchema,
   TOO_MANY_PROBLEMS,
   termsFileSchema,
@@ -29,6 +32,7 @@ import { checkChance } from './check-chance';
 import { checkGraph } from './check-graph';
 import { checkLint } from './check-lint';
 import { checkStructure, dataAt, type Finding } from './check-schema';
+import { checkStory } from './check-story';
 
 export interface LoadResult {
   readonly scenario: Scenario | null;
@@ -83,6 +87,21 @@ function weightWords<P extends { readonly code: string; readonly path: readonly 
   return { ...p, message: `${what} is a number or an expression of the state (such as 3 or "trust / 10"), and "${source.slice(0, 40)}" is neither (${p.message})` };
 }
 
+/**
+ * A format 1 file: refused with one message naming what to change, rather than dozens of schema
+ * errors (scenarios/README.md, "One turn, one story").
+ */
+function oldFormat(data: unknown): Finding | null {
+  if (typeof data !== 'object' || data === null || (data as { format?: unknown }).format !== SCENARIO_FORMAT_1) return null;
+  return {
+    severity: 'error',
+    code: 'scenario/old-format',
+    path: ['format'],
+    anchor: 'value',
+    message: `this file is in the old format ${SCENARIO_FORMAT_1}; write format: ${SCENARIO_FORMAT}, give each ending a tone for each side (tone: { us: failure, cn: failure }), say why for every term (terms: { …, why: { T1: "…" } }) and move sources to scenarios/facts.yaml (see "One turn, one story" in scenarios/README.md)`,
+  };
+}
+
 function hasError(list: readonly { severity: string }[]): boolean {
   return list.some((d) => d.severity === 'error');
 }
@@ -95,6 +114,8 @@ function hasError(list: readonly { severity: string }[]): boolean {
 export function loadScenario(text: string, file: string, library: Library): LoadResult {
   const yaml = parseYaml(text, file);
   if (yaml.diagnostics.length > 0) return { scenario: null, diagnostics: finishDiagnostics(yaml.diagnostics, file) };
+  const old = oldFormat(yaml.data);
+  if (old !== null) return { scenario: null, diagnostics: finishDiagnostics(place(file, yaml.places, [old]), file) };
   const structure = checkStructure(scenarioSchema, yaml.data);
   if (structure.value === null) return { scenario: null, diagnostics: finishDiagnostics(place(file, yaml.places, structure.findings), file) };
   const data = structure.value;
@@ -108,6 +129,7 @@ export function loadScenario(text: string, file: string, library: Library): Load
   if (targetsOk) checkGraph(data, env, more);
   checkChance(data, env, more);
   checkLint(data, env, more);
+  checkStory(data, more);
   findings.push(...more.list);
 
   const diagnostics = finishDiagnostics(place(file, yaml.places, findings), file);
@@ -136,14 +158,32 @@ function uniqueIds(ids: readonly string[], key: string, what: string): Finding[]
 export function loadLibrary(
   termsText: string,
   ladderText: string,
-  files: { readonly terms: string; readonly ladder: string } = { terms: 'terms.yaml', ladder: 'ladder.yaml' },
+  factsText: string,
+  files: { readonly terms: string; readonly ladder: string; readonly facts?: string } = { terms: 'terms.yaml', ladder: 'ladder.yaml', facts: 'facts.yaml' },
 ): { library: Library | null; diagnostics: Diagnostic[] } {
   const diagnostics: Diagnostic[] = [];
+  const factsName = files.facts ?? 'facts.yaml';
   const termsYaml = parseYaml(termsText, files.terms);
   const ladderYaml = parseYaml(ladderText, files.ladder);
-  diagnostics.push(...termsYaml.diagnostics, ...ladderYaml.diagnostics);
+  const factsYaml = parseYaml(factsText, factsName);
+  diagnostics.push(...termsYaml.diagnostics, ...ladderYaml.diagnostics, ...factsYaml.diagnostics);
   const terms = termsYaml.diagnostics.length === 0 ? checkStructure(termsFileSchema, termsYaml.data) : null;
   const ladder = ladderYaml.diagnostics.length === 0 ? checkStructure(ladderFileSchema, ladderYaml.data) : null;
+  const facts = factsYaml.diagnostics.length === 0 ? checkStructure(factsFileSchema, factsYaml.data) : null;
+  if (facts !== null) {
+    const keys = facts.value === null ? [] : facts.value.sources.map((s) => s.key);
+    const dupes: Finding[] = [];
+    keys.forEach((k, i) => {
+      if (keys.indexOf(k) !== i) dupes.push({ severity: 'error', code: 'scenario/duplicate-id', path: ['sources', i, 'key'], anchor: 'value', message: `the source key "${k}" is used twice` });
+    });
+    facts.value?.facts.forEach((f, i) => {
+      f.sources.forEach((k, j) => {
+        if (!keys.includes(k))
+          dupes.push({ severity: 'error', code: 'scenario/unknown-source', path: ['facts', i, 'sources', j], anchor: 'value', message: `no source with key "${k}" in this file's sources` });
+      });
+    });
+    diagnostics.push(...place(factsName, factsYaml.places, [...facts.findings, ...dupes]));
+  }
   if (terms !== null) {
     const ids =
       terms.value === null
@@ -167,6 +207,6 @@ export function loadLibrary(
     diagnostics.push(...place(files.ladder, ladderYaml.places, [...ladder.findings, ...ids]));
   }
   const sorted = finishDiagnostics(diagnostics, files.terms);
-  if (terms?.value == null || ladder?.value == null || hasError(sorted)) return { library: null, diagnostics: sorted };
-  return { library: libraryFromFiles(terms.value, ladder.value), diagnostics: sorted };
+  if (terms?.value == null || ladder?.value == null || facts?.value == null || hasError(sorted)) return { library: null, diagnostics: sorted };
+  return { library: libraryFromFiles(terms.value, ladder.value, facts.value), diagnostics: sorted };
 }

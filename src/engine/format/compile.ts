@@ -7,17 +7,26 @@
 import type { PathSegment, Problem } from './diagnostics';
 import { type Compiled, compileExpr, type ExprEnv, type ValueType } from './expr';
 import { hashJson } from './hash';
-import type { CompiledBeat, CompiledEffects, CompiledEnding, CompiledInject, CompiledObjective, CompiledOption, Rung, Scenario, Side, Term } from './model';
-import type { Expr, LadderFile, OptionFile, ScenarioFile, TermsFile } from './schema';
+import type { CompiledBeat, CompiledEffects, CompiledEnding, CompiledInject, CompiledObjective, CompiledOption, CompiledText, DatedFact, Rung, Scenario, Side, Source, Term } from './model';
+import { type Expr, type FactsFile, type LadderFile, OFF_LADDER, type OptionFile, type ScenarioFile, type TermsFile, type VariantText } from './schema';
 
-/** The shared data every scenario refers to: the agreement's terms and the escalation ladder. */
+/** The shared data every scenario refers to: the agreement's terms, the escalation ladder, and the sources and dated facts. */
 export interface Library {
   readonly terms: readonly Term[];
   readonly ladder: readonly Rung[];
+  readonly sources: ReadonlyMap<string, Source>;
+  readonly facts: readonly DatedFact[];
 }
 
-export function libraryFromFiles(terms: TermsFile, ladder: LadderFile): Library {
-  return { terms: terms.terms, ladder: ladder.rungs };
+export function libraryFromFiles(terms: TermsFile, ladder: LadderFile, facts: FactsFile): Library {
+  return { terms: terms.terms, ladder: ladder.rungs, sources: new Map(facts.sources.map((s) => [s.key, s])), facts: facts.facts };
+}
+
+/** Every source key a scenario cites: its history and its endings' history notes. */
+export function citedSources(file: ScenarioFile): string[] {
+  const keys = [...file.history.sources];
+  for (const e of file.endings) if (typeof e.history !== 'string') keys.push(...e.history.sources);
+  return [...new Set(keys)];
 }
 
 /** Default weight of an option for the counterpart model when the file gives none. */
@@ -56,6 +65,27 @@ class Compiler {
   optional(source: Expr | undefined, want: ValueType, path: readonly PathSegment[]): Compiled | null {
     return source === undefined ? null : this.expr(source, want, path);
   }
+
+  /** A text and its variants; the fallback (no `when`) must come last (the checker says so). */
+  text(source: VariantText, path: readonly PathSegment[]): CompiledText {
+    if (typeof source === 'string') return [{ when: null, presumes: null, text: source }];
+    return source.map((v, i) => ({ when: this.optional(v.when, 'boolean', [...path, i, 'when']), presumes: this.optional(v.presumes, 'boolean', [...path, i, 'presumes']), text: v.text }));
+  }
+
+  sideText(source: VariantText | { us: VariantText; cn: VariantText }, path: readonly PathSegment[]): Record<Side, CompiledText> {
+    if (typeof source === 'string' || Array.isArray(source)) {
+      const both = this.text(source, path);
+      return { us: both, cn: both };
+    }
+    return { us: this.text(source.us, [...path, 'us']), cn: this.text(source.cn, [...path, 'cn']) };
+  }
+
+  /** The same compiler reading expressions with another set of names (this turn's readable results). */
+  with(env: ExprEnv): Compiler {
+    const other = new Compiler(env);
+    (other as { problems: Problem[] }).problems = this.problems;
+    return other;
+  }
 }
 
 function effectsOf(e: {
@@ -81,23 +111,36 @@ function effectsOf(e: {
 export function compileScenario(file: ScenarioFile, library: Library): { scenario: Scenario; problems: Problem[] } {
   const env = exprEnv(file, library);
   const c = new Compiler(env);
-  const rungIndex = (id: string): number => Math.max(0, env.rungs.indexOf(id));
+  const rungIndex = (id: string): number => (id === OFF_LADDER ? -1 : Math.max(0, env.rungs.indexOf(id)));
 
   const beats = new Map<string, CompiledBeat>();
   file.beats.forEach((beat, b) => {
+    const lead = beat.lead ?? file.lead;
+    const outcomeIds = (side: Side): string[] => [...new Set(beat.options[side].flatMap((o) => o.outcomes.map((x) => x.id)))];
+    const both = { us: outcomeIds('us'), cn: outcomeIds('cn') };
+    // The side resolving second reads the first side's result; outcome texts read both.
+    const second = c.with({ ...env, outcomes: lead === 'us' ? { us: both.us, cn: [] } : { us: [], cn: both.cn } });
+    const texts = c.with({ ...env, outcomes: both });
     const compileOption = (o: OptionFile, side: Side, i: number): CompiledOption => {
       const base: PathSegment[] = ['beats', b, 'options', side, i];
+      const weights = side === lead ? c : second;
       return {
         file: o,
         id: o.id,
         side,
         rung: rungIndex(o.rung),
+        offLadder: o.rung === OFF_LADDER,
+        topic: o.topic ?? null,
+        label: c.text(o.label, [...base, 'label']),
+        text: c.text(o.text, [...base, 'text']),
+        presumes: c.optional(o.presumes, 'boolean', [...base, 'presumes']),
         when: c.optional(o.when, 'boolean', [...base, 'when']),
         ai: o.ai === undefined ? () => DEFAULT_AI_WEIGHT : c.expr(o.ai, 'number', [...base, 'ai']),
         outcomes: o.outcomes.map((out, k) => ({
           file: out,
           id: out.id,
-          weight: c.expr(out.weight, 'number', [...base, 'outcomes', k, 'weight']),
+          weight: weights.expr(out.weight, 'number', [...base, 'outcomes', k, 'weight']),
+          text: texts.text(out.text, [...base, 'outcomes', k, 'text']),
           effects: effectsOf(out),
         })),
       };
@@ -105,7 +148,9 @@ export function compileScenario(file: ScenarioFile, library: Library): { scenari
     beats.set(beat.id, {
       file: beat,
       id: beat.id,
-      lead: beat.lead ?? file.lead,
+      lead,
+      date: beat.date ?? null,
+      text: c.sideText(beat.text, ['beats', b, 'text']),
       options: {
         us: beat.options.us.map((o, i) => compileOption(o, 'us', i)),
         cn: beat.options.cn.map((o, i) => compileOption(o, 'cn', i)),
@@ -120,7 +165,12 @@ export function compileScenario(file: ScenarioFile, library: Library): { scenari
     when: c.optional(inj.when, 'boolean', ['injects', i, 'when']),
     effects: effectsOf(inj),
   }));
-  const endings: CompiledEnding[] = file.endings.map((e, i) => ({ id: e.id, when: c.optional(e.when, 'boolean', ['endings', i, 'when']) }));
+  const endings: CompiledEnding[] = file.endings.map((e, i) => ({
+    id: e.id,
+    when: c.optional(e.when, 'boolean', ['endings', i, 'when']),
+    text: c.sideText(e.text, ['endings', i, 'text']),
+    tone: e.tone,
+  }));
   const objectives: CompiledObjective[] = file.objectives.map((o, i) => ({
     id: o.id,
     side: o.side,
@@ -131,13 +181,20 @@ export function compileScenario(file: ScenarioFile, library: Library): { scenari
   const indicatorRanges: Record<string, readonly [number, number]> = {};
   for (const ind of file.indicators) indicatorRanges[ind.id] = [ind.min, ind.max];
 
+  const cited = citedSources(file);
   const scenario: Scenario = {
     file,
     id: file.id,
     version: file.version,
-    hash: hashJson({ file, terms: library.terms, ladder: library.ladder }),
+    hash: hashJson({ file, terms: library.terms, ladder: library.ladder, sources: cited.map((k) => library.sources.get(k) ?? null) }),
     terms: library.terms,
     ladder: library.ladder,
+    sources: new Map(
+      cited.flatMap((k) => {
+        const s = library.sources.get(k);
+        return s === undefined ? [] : [[k, s] as const];
+      }),
+    ),
     beats,
     endingIds: new Set(file.endings.map((e) => e.id)),
     endings,

@@ -57,6 +57,7 @@ export function arith(left: Node, right: Node, op: string, at: number): Node {
 }
 
 export const EMPTY_CONTEXT: EvalContext = {
+  outcome: { us: null, cn: null },
   indicators: {},
   flags: {},
   turn: 0,
@@ -73,4 +74,14 @@ export function fold(node: Node, ...parts: Node[]): Node {
     return { type: node.type, fn: () => v, constant: v, at: node.at };
   }
   return node;
+}
+
+/** The quality of the latest answer given by `side` (to a request addressed to it), or none. */
+export function latestAnswer(c: EvalContext, side: 'us' | 'cn'): 'full' | 'partial' | 'token' | 'none' {
+  let best: LedgerView | null = null;
+  for (const e of c.ledger) {
+    if (e.to !== side || e.answeredTurn === null) continue;
+    if (best === null || (best.answeredTurn ?? 0) <= e.answeredTurn) best = e;
+  }
+  return best?.quality ?? 'none';
 }

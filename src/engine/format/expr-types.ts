@@ -11,6 +11,8 @@ export interface EvalContext {
   readonly chose: Readonly<Record<Side, string | null>>;
   readonly hotline: { readonly calls: number; readonly answered: number; readonly unanswered: number };
   readonly ledger: readonly LedgerView[];
+  /** This turn's outcome of each side once drawn (null before): `outcome.us.picked_up`. */
+  readonly outcome: Readonly<Record<Side, string | null>>;
 }
 
 export interface LedgerView {
@@ -18,6 +20,8 @@ export interface LedgerView {
   readonly to: Side;
   readonly dueTurn: number;
   readonly status: 'open' | 'on_time' | 'late' | 'never';
+  readonly answeredTurn: number | null;
+  readonly quality: 'full' | 'partial' | 'token' | null;
 }
 
 export type ValueType = 'number' | 'boolean';
@@ -29,12 +33,17 @@ export interface ExprEnv {
   readonly flags: readonly string[];
   readonly options: Readonly<Record<Side, readonly string[]>>;
   readonly rungs: readonly string[];
+  /**
+   * The outcome ids an expression here may read as `outcome.<side>.<id>`, for each side (empty where
+   * that side's result is not known yet: the side resolving first cannot read the second).
+   */
+  readonly outcomes?: Readonly<Record<Side, readonly string[]>>;
 }
 
 export interface ExprError {
   readonly offset: number;
   readonly message: string;
-  readonly code: 'expr/syntax' | 'expr/unknown-name' | 'expr/type';
+  readonly code: 'expr/syntax' | 'expr/unknown-name' | 'expr/type' | 'expr/too-early';
   readonly suggestion?: string;
 }
 

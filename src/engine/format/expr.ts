@@ -16,7 +16,7 @@
  */
 
 import { ExprFailure, fail, type Token, tokenize, WORDS } from './expr-lex';
-import { arith, bool, countLedger, EMPTY_CONTEXT, expectType, fold, logic, type Node, tokenText } from './expr-nodes';
+import { arith, bool, countLedger, EMPTY_CONTEXT, expectType, fold, latestAnswer, logic, type Node, tokenText } from './expr-nodes';
 import type { Compiled, CompileResult, EvalContext, ExprEnv, ExprError, LedgerView, ValueType } from './expr-types';
 import { closest } from './names';
 
@@ -210,6 +210,23 @@ class Parser {
       }
       if (a === 'sent') return { type: 'number', fn: (c) => countLedger(c, (e) => e.from === side), constant: null, at };
     }
+    if (head === 'outcome' && parts.length === 3 && (a === 'us' || a === 'cn') && b !== undefined) {
+      const readable = env.outcomes?.[a] ?? [];
+      if (readable.length === 0) {
+        fail(
+          at,
+          'expr/too-early',
+          `"${name}" reads the ${a === 'us' ? "United States'" : 'Chinese'} result of this turn, which is not known here: only the side resolving second (its outcome weights) and outcome texts may read it`,
+        );
+      }
+      if (!readable.includes(b)) fail(at, 'expr/unknown-name', `no outcome "${b}" for ${a} in this beat`, closest(b, readable));
+      return { type: 'boolean', fn: (c) => bool(c.outcome[a] === b), constant: null, at };
+    }
+    if (head === 'answer' && parts.length === 3 && (a === 'us' || a === 'cn') && (b === 'full' || b === 'partial' || b === 'token' || b === 'none')) {
+      const side = a;
+      const quality = b;
+      return { type: 'boolean', fn: (c) => bool(latestAnswer(c, side) === quality), constant: null, at };
+    }
     const known = [
       ...env.indicators,
       ...env.flags,
@@ -231,6 +248,10 @@ class Parser {
       'ledger.never.cn',
       'ledger.sent.us',
       'ledger.sent.cn',
+      'answer.us.full',
+      'answer.cn.full',
+      'answer.us.none',
+      'answer.cn.none',
     ];
     fail(at, 'expr/unknown-name', `unknown name "${name}": not an indicator, a flag or a built-in`, closest(name, known));
   }

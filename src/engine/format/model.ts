@@ -3,9 +3,9 @@
  * (plain JSON data, never mutated in place: every turn returns a new state).
  */
 import type { Compiled } from './expr';
-import type { BeatFile, HotlineStatus, OptionFile, OutcomeFile, ScenarioFile, Side, TermId } from './schema';
+import type { BeatFile, HotlineStatus, OptionFile, OutcomeFile, ScenarioFile, Side, SourceFile, TermId, Tone } from './schema';
 
-export type { HotlineStatus, Quality, Side, TermId } from './schema';
+export type { HotlineStatus, Quality, Side, TermId, Tone } from './schema';
 
 export const SIDES: readonly Side[] = ['us', 'cn'];
 export const SIDE_NAMES: Readonly<Record<Side, string>> = { us: 'United States', cn: 'China' };
@@ -24,6 +24,26 @@ export interface Rung {
   readonly description: string;
 }
 
+/** One variant of a text: shown when `when` holds (null: the fallback); `presumes` is what it takes for granted. */
+export interface CompiledVariant {
+  readonly when: Compiled | null;
+  readonly presumes: Compiled | null;
+  readonly text: string;
+}
+
+/** A text with its variants, in file order; a plain text is one variant with no condition. */
+export type CompiledText = readonly CompiledVariant[];
+
+/** A source of scenarios/facts.yaml. */
+export type Source = SourceFile;
+
+/** A dated fact of scenarios/facts.yaml, for the "what actually happened" timeline. */
+export interface DatedFact {
+  readonly date: string;
+  readonly text: string;
+  readonly sources: readonly string[];
+}
+
 export interface CompiledEffects {
   /** Indicator deltas, in file order. */
   readonly deltas: readonly (readonly [string, number])[];
@@ -37,6 +57,7 @@ export interface CompiledOutcome {
   readonly file: OutcomeFile;
   readonly id: string;
   readonly weight: Compiled;
+  readonly text: CompiledText;
   readonly effects: CompiledEffects;
 }
 
@@ -44,7 +65,13 @@ export interface CompiledOption {
   readonly file: OptionFile;
   readonly id: string;
   readonly side: Side;
+  /** Its rung's position on the ladder; for an option off the ladder, -1. */
   readonly rung: number;
+  readonly offLadder: boolean;
+  readonly topic: string | null;
+  readonly label: CompiledText;
+  readonly text: CompiledText;
+  readonly presumes: Compiled | null;
   readonly when: Compiled | null;
   readonly ai: Compiled;
   readonly outcomes: readonly CompiledOutcome[];
@@ -54,6 +81,8 @@ export interface CompiledBeat {
   readonly file: BeatFile;
   readonly id: string;
   readonly lead: Side;
+  readonly date: string | null;
+  readonly text: Readonly<Record<Side, CompiledText>>;
   readonly options: Readonly<Record<Side, readonly CompiledOption[]>>;
 }
 
@@ -68,6 +97,8 @@ export interface CompiledInject {
 export interface CompiledEnding {
   readonly id: string;
   readonly when: Compiled | null;
+  readonly text: Readonly<Record<Side, CompiledText>>;
+  readonly tone: Readonly<Record<Side, Tone>>;
 }
 
 export interface CompiledObjective {
@@ -86,10 +117,36 @@ export interface Scenario {
   readonly hash: string;
   readonly terms: readonly Term[];
   readonly ladder: readonly Rung[];
+  /** The sources of scenarios/facts.yaml this scenario cites, by key. */
+  readonly sources: ReadonlyMap<string, Source>;
   readonly beats: ReadonlyMap<string, CompiledBeat>;
   readonly endingIds: ReadonlySet<string>;
   readonly endings: readonly CompiledEnding[];
   readonly injects: readonly CompiledInject[];
   readonly objectives: readonly CompiledObjective[];
   readonly indicatorRanges: Readonly<Record<string, readonly [number, number]>>;
+}
+
+/** Which direction of an indicator is better for `side`. */
+export function betterFor(better: ScenarioFile['indicators'][number]['better'], side: Side): 'higher' | 'lower' {
+  return typeof better === 'string' ? better : better[side];
+}
+
+/** The fallback of a text with variants (its last variant), for lists that show no particular moment. */
+export function fallbackText(text: string | readonly { readonly text: string }[]): string {
+  return typeof text === 'string' ? text : (text[text.length - 1]?.text ?? '');
+}
+
+/** A side's text of a side text, as its fallback. */
+export function sideFallback(
+  text: string | readonly { readonly text: string }[] | { readonly us: string | readonly { readonly text: string }[]; readonly cn: string | readonly { readonly text: string }[] },
+  side: Side,
+): string {
+  if (typeof text === 'string' || Array.isArray(text)) return fallbackText(text as string | readonly { readonly text: string }[]);
+  return fallbackText((text as Record<Side, string | readonly { readonly text: string }[]>)[side]);
+}
+
+/** The tone label of a per-side verdict: "us success, China failure". */
+export function toneWords(tone: Readonly<Record<Side, Tone>>): string {
+  return tone.us === tone.cn ? `${tone.us} for both` : `${tone.us} for the US, ${tone.cn} for China`;
 }

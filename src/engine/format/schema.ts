@@ -10,9 +10,14 @@ import { z } from 'zod';
 // A strict content security policy forbids generated code: zod must not compile validators at run time.
 z.config({ jitless: true });
 
-export const SCENARIO_FORMAT = 'red-phone/scenario@1';
+export const SCENARIO_FORMAT = 'red-phone/scenario@2';
+/** The format before each turn became one event; its files are refused with what to change. */
+export const SCENARIO_FORMAT_1 = 'red-phone/scenario@1';
 export const TERMS_FORMAT = 'red-phone/terms@1';
 export const LADDER_FORMAT = 'red-phone/ladder@1';
+export const FACTS_FORMAT = 'red-phone/facts@1';
+/** The rung of an option off the escalation ladder: cooperation or restraint. */
+export const OFF_LADDER = 'off_ladder';
 
 /** Caps that keep loading bounded (RELIABILITY promise 10). */
 export const LIMITS = {
@@ -41,9 +46,6 @@ export const termIdSchema = z.enum(['T1', 'T2', 'T3', 'T4']).describe('A term of
 const text = z.string().min(1).max(LIMITS.stringChars);
 const shortText = z.string().min(1).max(200);
 
-/** Text that is the same for both sides, or written for each side. */
-export const sideTextSchema = z.union([text, z.strictObject({ us: text, cn: text })]).describe('Either one text for both sides, or { us: …, cn: … }.');
-
 /**
  * A condition or a number written as a small expression: `trust >= 40 and not evidence_public`,
  * `30 + trust / 2`. Whole numbers only; `/` rounds toward zero. See scenarios/README.md.
@@ -51,6 +53,26 @@ export const sideTextSchema = z.union([text, z.strictObject({ us: text, cn: text
 export const exprSchema = z
   .union([z.number().int().min(-1_000_000).max(1_000_000), z.boolean(), z.string().min(1).max(500)])
   .describe('A whole number, true/false, or an expression such as "trust >= 40 and not evidence_public".');
+
+/** One variant of a text: shown when `when` holds (the last variant, without `when`, is the fallback). */
+const variantOf = (inner: z.ZodString) =>
+  z.strictObject({
+    when: exprSchema.optional().describe('Shown when this holds (the first variant that holds wins).'),
+    presumes: exprSchema.optional().describe('What this text takes for granted; the simulator checks it whenever the text is shown.'),
+    text: inner,
+  });
+
+/** A text, or variants of it chosen by the state: `[{ when, presumes, text }, …, { text }]`. */
+const variantsOf = (inner: z.ZodString) =>
+  z.union([inner, z.array(variantOf(inner)).min(1).max(12)]).describe('A text, or a list of variants { when, presumes, text } ending with a fallback { text }.');
+
+export const variantTextSchema = variantsOf(text);
+export const variantShortTextSchema = variantsOf(shortText);
+
+/** Text that is the same for both sides, or written for each side; each may have variants. */
+export const sideTextSchema = z
+  .union([variantTextSchema, z.strictObject({ us: variantTextSchema, cn: variantTextSchema })])
+  .describe('Either one text for both sides, or { us: …, cn: … }; each may be a list of variants.');
 
 export const hotlineStatusSchema = z.enum(['idle', 'ringing', 'answered', 'unanswered']);
 export const qualitySchema = z.enum(['full', 'partial', 'token']);
@@ -66,7 +88,7 @@ const effectsFields = {
 export const outcomeSchema = z.strictObject({
   id: idSchema,
   weight: exprSchema.describe('The relative weight of this outcome: a whole number or an expression of the state.'),
-  text: text.describe('What happened, shown to the players.'),
+  text: variantTextSchema.describe("What happened, shown to the players; variants may read both sides' results this turn (outcome.us.<id>)."),
   ...effectsFields,
   request: z
     .strictObject({
@@ -75,21 +97,27 @@ export const outcomeSchema = z.strictObject({
     })
     .optional()
     .describe('Sends a request for assistance (T1) to the other side, recorded in the ledger.'),
-  answer: qualitySchema.optional().describe('Answers the oldest open request addressed to the acting side, with this quality.'),
+  answer: z
+    .union([qualitySchema, z.strictObject({ quality: qualitySchema, topic: shortText })])
+    .optional()
+    .describe('Answers the oldest open request addressed to the acting side (of this topic, when given), with this quality.'),
   next: idSchema.optional().describe('The beat or ending that play goes to next.'),
 });
 
 export const optionSchema = z.strictObject({
   id: idSchema,
-  label: shortText,
-  text: text,
+  label: variantShortTextSchema,
+  text: variantTextSchema,
+  presumes: exprSchema.optional().describe('What the label and text take for granted; the simulator checks it whenever the option is offered.'),
+  topic: idSchema.optional().describe('The thing this move acts on (hotline, request, meeting, visit): moves of both sides on one topic resolve in order.'),
   terms: z
     .strictObject({
       uses: z.array(termIdSchema).max(4).default([]),
       strains: z.array(termIdSchema).max(4).default([]),
+      why: z.partialRecord(termIdSchema, shortText).default({}).describe('One line for each term used or strained: why this move uses or strains it.'),
     })
-    .describe('The terms of the agreement this option uses and those it strains or breaks.'),
-  rung: idSchema.describe('Its rung on the escalation ladder (scenarios/ladder.yaml).'),
+    .describe('The terms of the agreement this option uses and those it strains or breaks, each with why.'),
+  rung: idSchema.describe('Its rung on the escalation ladder (scenarios/ladder.yaml), or off_ladder for cooperation and restraint.'),
   when: exprSchema.optional().describe('Offered only when this holds.'),
   ai: exprSchema.optional().describe('Weight with which the counterpart model picks this option (default 10).'),
   default: z.boolean().optional().describe('The option taken when a turn timer runs out (else the first offered).'),
@@ -99,6 +127,11 @@ export const optionSchema = z.strictObject({
 export const beatSchema = z.strictObject({
   id: idSchema,
   title: shortText,
+  date: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/, 'a date such as 2015-09-24')
+    .optional()
+    .describe("The date of this beat's turns, as the record has it."),
   text: sideTextSchema,
   lead: sideSchema.optional().describe("Whose outcome decides where play goes when both name a next beat (default: the scenario's lead)."),
   next: idSchema.optional().describe('Where play goes when no outcome names a next beat.'),
@@ -115,7 +148,9 @@ export const indicatorSchema = z.strictObject({
   min: z.number().int().min(-1000).max(1000),
   max: z.number().int().min(-1000).max(1000),
   start: z.number().int().min(-1000).max(1000),
-  better: z.enum(['higher', 'lower']).describe('Which direction is better for the United States (shown on the gauges).'),
+  better: z
+    .union([z.enum(['higher', 'lower']), z.strictObject({ us: z.enum(['higher', 'lower']), cn: z.enum(['higher', 'lower']) })])
+    .describe('Which direction is better: one value for both sides, or { us: …, cn: … }.'),
 });
 
 export const flagSchema = z.strictObject({
@@ -132,13 +167,28 @@ export const injectSchema = z.strictObject({
   ...effectsFields,
 });
 
+export const toneSchema = z.enum(['success', 'mixed', 'failure']);
+export const sourceKeySchema = z.string().regex(/^F\d{1,3}(-[a-z]+)?$/, 'a source key of scenarios/facts.yaml, such as F20');
+
 export const endingSchema = z.strictObject({
   id: idSchema,
   title: shortText,
   text: sideTextSchema,
-  tone: z.enum(['success', 'mixed', 'failure']).describe('For the United States; the debrief shows it for each side.'),
+  tone: z
+    .strictObject(
+      { us: toneSchema, cn: toneSchema },
+      {
+        error: (issue) =>
+          issue.code === 'invalid_type' && typeof issue.input === 'string'
+            ? `an ending's tone is given for each side: write tone: { us: ${issue.input}, cn: … } (runaway escalation is a failure for both)`
+            : undefined,
+      },
+    )
+    .describe('The verdict for each side: { us: success|mixed|failure, cn: … }.'),
   when: exprSchema.optional().describe('Reached as soon as this holds after a turn, wherever play is.'),
-  history: text.describe('A note on what actually happened, for the debrief.'),
+  history: z
+    .union([text, z.strictObject({ text, sources: z.array(sourceKeySchema).min(1).max(20) })])
+    .describe('What actually happened, for the debrief; optionally with source keys from facts.yaml.'),
 });
 
 export const objectiveSchema = z.strictObject({
@@ -151,7 +201,7 @@ export const objectiveSchema = z.strictObject({
 });
 
 export const sourceSchema = z.strictObject({
-  key: z.string().regex(/^F\d{1,3}(-[a-z]+)?$/, 'a source key as in FACTS.md: F20'),
+  key: sourceKeySchema,
   title: shortText,
   url: z.string().max(500).optional(),
 });
@@ -162,6 +212,7 @@ export const scenarioSchema = z
     id: scenarioIdSchema,
     title: shortText,
     summary: text,
+    invented: text.optional().describe('What in this scenario is invented, for the title card and the briefing.'),
     author: shortText,
     version: z.string().regex(/^\d+\.\d+\.\d+$/, 'a version such as 1.0.0'),
     difficulty: z.enum(['introductory', 'standard', 'advanced']),
@@ -184,8 +235,7 @@ export const scenarioSchema = z
     endings: z.array(endingSchema).min(1).max(30),
     objectives: z.array(objectiveSchema).min(1).max(16),
     questions: z.array(text).min(1).max(20).describe('Discussion questions for the debrief.'),
-    history: z.strictObject({ text, sources: z.array(z.string()).min(1) }).describe('What actually happened, with source keys.'),
-    sources: z.array(sourceSchema).min(1).max(60),
+    history: z.strictObject({ text, sources: z.array(sourceKeySchema).min(1).max(40) }).describe('What actually happened, with source keys from scenarios/facts.yaml.'),
   })
   .describe('A Red Phone scenario.');
 
@@ -203,6 +253,19 @@ export const ladderFileSchema = z.strictObject({
     .max(12),
 });
 
+export const factsFileSchema = z.strictObject({
+  format: z.literal(FACTS_FORMAT),
+  sources: z.array(sourceSchema).min(1).max(400),
+  facts: z
+    .array(z.strictObject({ date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date such as 2015-09-25'), text, sources: z.array(sourceKeySchema).min(1).max(10) }))
+    .max(400)
+    .default([]),
+});
+
+export type FactsFile = z.output<typeof factsFileSchema>;
+export type SourceFile = z.output<typeof sourceSchema>;
+export type Tone = z.output<typeof toneSchema>;
+export type VariantText = z.output<typeof variantTextSchema>;
 export type ScenarioFile = z.output<typeof scenarioSchema>;
 export type OptionFile = z.output<typeof optionSchema>;
 export type OutcomeFile = z.output<typeof outcomeSchema>;

@@ -6,6 +6,7 @@
 import type { Scenario, Side, SideText, TermId } from '../format';
 import { SIDE_NAMES } from '../format';
 import type { GameState, LedgerEntry } from '../rules';
+import { endingTextOf } from '../rules';
 
 /** A term strained this many times or more is named as an area for improvement. */
 export const STRAINED_OFTEN = 2;
@@ -30,13 +31,6 @@ const times = (n: number): string => (n === 1 ? 'once' : n === 2 ? 'twice' : `${
 
 const turnList = (turns: readonly number[]): string => (turns.length === 1 ? `turn ${turns[0]}` : `turns ${turns.slice(0, -1).join(', ')} and ${turns[turns.length - 1]}`);
 
-function toneOf(tone: 'success' | 'mixed' | 'failure', side: Side): 'success' | 'mixed' | 'failure' {
-  if (side === 'us' || tone === 'mixed') return tone;
-  return tone === 'success' ? 'failure' : 'success';
-}
-
-const plainText = (t: SideText, side: Side): string => (typeof t === 'string' ? t : t[side]);
-
 /** The strengths and areas for improvement of `side` in `state`, given its scored objectives. */
 export function derivedFindings(scenario: Scenario, state: GameState, side: Side, objectives: readonly ObjectiveInput[]): Findings {
   const strengths: string[] = [];
@@ -46,9 +40,9 @@ export function derivedFindings(scenario: Scenario, state: GameState, side: Side
 
   const ending = scenario.file.endings.find((e) => e.id === state.ending);
   if (ending !== undefined) {
-    const tone = toneOf(ending.tone, side);
+    const tone = ending.tone[side];
     const what = tone === 'success' ? 'a success' : tone === 'failure' ? 'a failure' : 'a mixed result';
-    (tone === 'success' ? strengths : improvements).push(`The run ended in "${ending.title}", ${what} for ${forName}: ${plainText(ending.text, side)}`);
+    (tone === 'success' ? strengths : improvements).push(`The run ended in "${ending.title}", ${what} for ${forName}: ${endingTextOf(scenario, state, side)}`);
   }
 
   for (const o of objectives) {

@@ -84,7 +84,7 @@ export function afterActionMarkdown(report: AfterActionReport): string {
   lines.push(
     ...table(
       ['Indicator', 'Better', 'Start', 'End', 'Worst', 'Worst on turn'],
-      report.indicators.map((i) => [cell(i.label), i.better, String(i.start), String(i.end), String(i.worst), i.worstTurn === 0 ? 'at the start' : String(i.worstTurn)]),
+      report.indicators.map((i) => [cell(i.label), i.better[report.overview.side], String(i.start), String(i.end), String(i.worst), i.worstTurn === 0 ? 'at the start' : String(i.worstTurn)]),
     ),
     '',
   );

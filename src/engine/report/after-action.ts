@@ -7,15 +7,17 @@
  */
 
 import type { Scenario, Side, SideText, TermId } from '../format';
-import { SIDE_NAMES, SIDES } from '../format';
+import { betterFor, SIDE_NAMES, SIDES } from '../format';
 import { exerciseCode } from '../replay';
 import type { Controller, GameState, LedgerEntry } from '../rules';
-import { addDays, scoreObjectives } from '../rules';
+import { addDays, endingTextOf, moveLabelOf, outcomeTextOf, scoreObjectives } from '../rules';
 import { derivedFindings } from './after-action-findings';
 
 export const AFTER_ACTION_FORMAT = 'red-phone/after-action@1';
 
-export type Tone = 'success' | 'mixed' | 'failure';
+import type { Tone } from '../format';
+
+export type { Tone };
 
 export interface AfterActionOptions {
   /** Show each outcome's chance and draw (default true; a graded exercise may keep the odds hidden). */
@@ -32,7 +34,7 @@ export interface SideOverview {
   readonly playedBy: Controller;
   /** The players' name from the options, else "people" or "the counterpart model". */
   readonly players: string;
-  /** The ending's tone for this side (scenarios write it for the United States; China's is its mirror). */
+  /** The ending's verdict for this side, as the scenario judges it for each side. */
   readonly tone: Tone | null;
 }
 
@@ -107,7 +109,8 @@ export interface LedgerLine {
 export interface IndicatorLine {
   readonly id: string;
   readonly label: string;
-  readonly better: 'higher' | 'lower';
+  /** Which direction is better, for each side. */
+  readonly better: Readonly<Record<Side, 'higher' | 'lower'>>;
   readonly start: number;
   readonly end: number;
   readonly worst: number;
@@ -136,15 +139,6 @@ export interface AfterActionReport {
   readonly history: HistoryNote;
   readonly questions: readonly string[];
 }
-
-/** The tone of an ending for a side: written for the United States; China's is its mirror. */
-export function toneForSide(tone: Tone, side: Side): Tone {
-  if (side === 'us' || tone === 'mixed') return tone;
-  return tone === 'success' ? 'failure' : 'success';
-}
-
-/** A text written once for both sides, or for each side, as `side` reads it. */
-export const textForSide = (text: SideText, side: Side): string => (typeof text === 'string' ? text : text[side]);
 
 function timelineOf(scenario: Scenario, state: GameState, revealOdds: boolean): TimelineEntry[] {
   const out: TimelineEntry[] = [];
@@ -186,12 +180,12 @@ function timelineOf(scenario: Scenario, state: GameState, revealOdds: boolean): 
         side: m.side,
         by: m.by,
         id: m.option,
-        label: option?.file.label ?? m.option,
-        rung: scenario.ladder[m.rung]?.label ?? null,
+        label: moveLabelOf(scenario, record.beat, m),
+        rung: m.offLadder ? 'Off the ladder' : (scenario.ladder[m.rung]?.label ?? null),
         uses: option?.file.terms.uses ?? [],
         strains: option?.file.terms.strains ?? [],
         outcomeId: m.outcome,
-        text: outcome?.file.text ?? '',
+        text: outcome === undefined ? '' : outcomeTextOf(scenario, record.beat, m),
         chanceBp: revealOdds ? m.chanceBp : null,
         draw: revealOdds ? m.draw : null,
         facilitator: m.forced,
@@ -202,21 +196,29 @@ function timelineOf(scenario: Scenario, state: GameState, revealOdds: boolean): 
   return out;
 }
 
-function indicatorsOf(scenario: Scenario, state: GameState): IndicatorLine[] {
+function indicatorsOf(scenario: Scenario, state: GameState, side: Side): IndicatorLine[] {
   return scenario.file.indicators.map((ind) => {
     let worst = ind.start;
     let worstTurn = 0;
     for (const record of state.log) {
       for (const c of record.changes) {
         if (c.id !== ind.id) continue;
-        const worse = ind.better === 'higher' ? c.to < worst : c.to > worst;
+        const worse = betterFor(ind.better, side) === 'higher' ? c.to < worst : c.to > worst;
         if (worse) {
           worst = c.to;
           worstTurn = record.kind === 'turn' ? record.turn : record.turn + 1;
         }
       }
     }
-    return { id: ind.id, label: ind.label, better: ind.better, start: ind.start, end: state.indicators[ind.id] ?? ind.start, worst, worstTurn };
+    return {
+      id: ind.id,
+      label: ind.label,
+      better: { us: betterFor(ind.better, 'us'), cn: betterFor(ind.better, 'cn') },
+      start: ind.start,
+      end: state.indicators[ind.id] ?? ind.start,
+      worst,
+      worstTurn,
+    };
   });
 }
 
@@ -235,7 +237,7 @@ export function afterActionReport(scenario: Scenario, state: GameState, side: Si
     name: SIDE_NAMES[s],
     playedBy: state.controllers[s],
     players: options.players?.[s] ?? (state.controllers[s] === 'people' ? 'people' : 'the counterpart model'),
-    tone: endingFile === undefined ? null : toneForSide(endingFile.tone, s),
+    tone: endingFile === undefined ? null : endingFile.tone[s],
   }));
   const scores = scoreObjectives(scenario, state);
   const objectives: ObjectiveLine[] = scores.map((o, i) => ({
@@ -264,12 +266,12 @@ export function afterActionReport(scenario: Scenario, state: GameState, side: Si
       endDate: addDays(file.calendar.start, lastTurn * file.calendar.turnDays),
       turns: state.turn,
       maxTurns: file.maxTurns,
-      ending: endingFile === undefined ? null : { id: endingFile.id, title: endingFile.title, text: textForSide(endingFile.text, side) },
+      ending: endingFile === undefined ? null : { id: endingFile.id, title: endingFile.title, text: endingTextOf(scenario, state, side) },
       oddsRevealed: revealOdds,
     },
     objectives,
     timeline,
-    indicators: indicatorsOf(scenario, state),
+    indicators: indicatorsOf(scenario, state, side),
     ledger: state.ledger.map((e) => ({
       id: e.id,
       from: e.from,
@@ -285,11 +287,13 @@ export function afterActionReport(scenario: Scenario, state: GameState, side: Si
     improvements: findings.improvements,
     history: {
       text: file.history.text,
-      endingNote: endingFile?.history ?? null,
-      sources: file.history.sources.map((key) => {
-        const source = file.sources.find((s) => s.key === key);
-        return { key, title: source?.title ?? key, url: source?.url ?? null };
-      }),
+      endingNote: endingFile === undefined ? null : typeof endingFile.history === 'string' ? endingFile.history : endingFile.history.text,
+      sources: [...file.history.sources, ...(endingFile === undefined || typeof endingFile.history === 'string' ? [] : endingFile.history.sources)]
+        .filter((key, i, all) => all.indexOf(key) === i)
+        .map((key) => {
+          const source = scenario.sources.get(key);
+          return { key, title: source?.title ?? key, url: source?.url ?? null };
+        }),
     },
     questions: file.questions.slice(),
   };

@@ -7,6 +7,7 @@ import type { CompiledOption, EvalContext, Scenario, Side } from '../format';
 import { addDays } from './calendar';
 import { seedState } from './rng';
 import type { Controller, GameState, ObjectiveResult, OptionView } from './state';
+import { pickText } from './texts';
 /** The rules version. A replay or save made under another major version is refused. */
 export const ENGINE_VERSION = '1.0.0';
 
@@ -47,7 +48,7 @@ export function start(scenario: Scenario, seed: string, controllers: Readonly<Re
 
 /** The in-game date of the current turn, `YYYY-MM-DD`. */
 export function currentDate(scenario: Scenario, state: GameState): string {
-  return addDays(scenario.file.calendar.start, state.turn * scenario.file.calendar.turnDays);
+  return scenario.beats.get(state.beat)?.date ?? addDays(scenario.file.calendar.start, state.turn * scenario.file.calendar.turnDays);
 }
 
 export function contextOf(state: GameState, chose: Readonly<Record<Side, string | null>> = state.last): EvalContext {
@@ -59,8 +60,11 @@ export function contextOf(state: GameState, chose: Readonly<Record<Side, string 
     chose,
     hotline: state.hotline,
     ledger: state.ledger,
+    outcome: NO_OUTCOME,
   };
 }
+
+const NO_OUTCOME: Readonly<Record<Side, string | null>> = { us: null, cn: null };
 
 export function offered(scenario: Scenario, state: GameState, side: Side, ctx: EvalContext): CompiledOption[] {
   const beat = scenario.beats.get(state.beat);
@@ -70,16 +74,18 @@ export function offered(scenario: Scenario, state: GameState, side: Side, ctx: E
   return out;
 }
 
-function viewOf(o: CompiledOption, index: number): OptionView {
+function viewOf(o: CompiledOption, index: number, ctx: EvalContext): OptionView {
   return {
     id: o.id,
     index,
     side: o.side,
-    label: o.file.label,
-    text: o.file.text,
+    label: pickText(o.label, ctx),
+    text: pickText(o.text, ctx),
     rung: o.rung,
+    offLadder: o.offLadder,
     uses: o.file.terms.uses,
     strains: o.file.terms.strains,
+    why: o.file.terms.why,
     isDefault: o.file.default === true,
   };
 }
@@ -90,7 +96,8 @@ function viewOf(o: CompiledOption, index: number): OptionView {
  */
 export function legalOptions(scenario: Scenario, state: GameState, side: Side): OptionView[] {
   if (state.ending !== null) return [];
-  return offered(scenario, state, side, contextOf(state)).map(viewOf);
+  const ctx = contextOf(state);
+  return offered(scenario, state, side, ctx).map((o, i) => viewOf(o, i, ctx));
 }
 
 /** The options of each side played by people, or null for a side the model plays. */

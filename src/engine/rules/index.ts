@@ -2,4 +2,5 @@ export * from './calendar';
 export * from './game';
 export * from './rng';
 export * from './state';
+export * from './texts';
 export * from './turn';

@@ -31,15 +31,26 @@ export interface MoveRecord {
   readonly side: Side;
   readonly by: Controller;
   readonly option: string;
+  /** The rung the side stands on after this move (unchanged by a move off the ladder). */
   readonly rung: number;
+  /** True for cooperation or restraint: a move off the escalation ladder. */
+  readonly offLadder: boolean;
+  /** The variant of the option's label the side read when choosing. */
+  readonly label: number;
   /** The model's pick: its chance of picking this option (basis points) and the draw, when the model chose. */
   readonly pick: { readonly chanceBp: number; readonly draw: number } | null;
   readonly outcome: string;
+  /** Every outcome's chance in basis points, in the option's order (they add up to 10,000). */
+  readonly chances: readonly number[];
   /** The outcome's chance in basis points (1/100 of a percent) and the draw, 0 to 9999. */
   readonly chanceBp: number;
   readonly draw: number;
   /** True when a facilitator forced this outcome (the draw was still made, and ignored). */
   readonly forced: boolean;
+  /** This move's own effects on the indicators, before the turn's sum is clamped: who caused what. */
+  readonly effects: readonly { readonly id: string; readonly delta: number }[];
+  /** The variant of the outcome's text shown (chosen on the world after the turn). */
+  readonly text: number;
 }
 
 export interface InjectRecord {
@@ -147,9 +158,13 @@ export interface OptionView {
   readonly side: Side;
   readonly label: string;
   readonly text: string;
+  /** Its rung's position on the ladder, or -1 off the ladder. */
   readonly rung: number;
+  readonly offLadder: boolean;
   readonly uses: readonly TermId[];
   readonly strains: readonly TermId[];
+  /** One line per term used or strained: why this move uses or strains it. */
+  readonly why: Readonly<Partial<Record<TermId, string>>>;
   readonly isDefault: boolean;
 }
 

@@ -4,11 +4,12 @@
  * travel inside the game state.
  */
 
-import type { CompiledEffects, CompiledOption, EvalContext, Scenario, Side } from '../format';
+import type { CompiledEffects, CompiledOption, EvalContext, OutcomeFile, Scenario, Side } from '../format';
 import { contextOf, currentDate, offered } from './game';
-import { BASIS, locate, pickWeighted, Rng } from './rng';
+import { BASIS, chancesBp, locate, pickWeighted, Rng } from './rng';
 import { otherSide, SIDES } from './sides';
 import type { GameState, InjectRecord, LedgerEntry, MoveRecord, TurnChoice, TurnResult } from './state';
+import { variantIndex } from './texts';
 import { answerOldest, applyEffects, clampAll, error, expireOpen, type Pending, triggeredEnding, workOf } from './work';
 /**
  * Resolves one turn. `choice` names the option of each side played by people (and may force
@@ -60,13 +61,15 @@ export function resolveTurn(scenario: Scenario, state: GameState, choice: TurnCh
     pending.push({ side, option, by: 'model', pick: { chanceBp: chosen.chanceBp, draw: chosen.draw } });
     chose[side] = option.id;
   }
-  // At most one move per side: putting the United States first is a swap, not a sort.
-  if (pending.length === 2 && (pending[0] as Pending).side === 'cn') pending.reverse();
+  // The beat's lead resolves first and the other side second, reading the first result: one event.
+  // At most one move per side, so ordering them is a swap, not a sort.
+  if (pending.length === 2 && (pending[0] as Pending).side !== beat.lead) pending.reverse();
 
-  const ctx = contextOf(state, chose);
+  const drawn: Record<Side, string | null> = { us: null, cn: null };
+  const ctx: EvalContext = { ...contextOf(state, chose), outcome: drawn };
   const world = new Rng(state.rng.world);
   const moves: MoveRecord[] = [];
-  const outcomes: { side: Side; next: string | undefined; effects: CompiledEffects; request: { topic: string; due: number } | undefined; answer: string | undefined }[] = [];
+  const outcomes: { side: Side; next: string | undefined; effects: CompiledEffects; request: { topic: string; due: number } | undefined; answer: OutcomeFile['answer'] }[] = [];
   for (const p of pending) {
     const weights = p.option.outcomes.map((o) => o.weight(ctx));
     let total = 0;
@@ -89,7 +92,24 @@ export function resolveTurn(scenario: Scenario, state: GameState, choice: TurnCh
     }
     const outcome = p.option.outcomes[landed.index];
     if (outcome === undefined) throw new Error('engine: outcome index out of range');
-    moves.push({ side: p.side, by: p.by, option: p.option.id, rung: p.option.rung, pick: p.pick, outcome: outcome.id, chanceBp: landed.chanceBp, draw: landed.draw, forced });
+    drawn[p.side] = outcome.id;
+    const rungNow = p.option.offLadder ? state.rung[p.side] : p.option.rung;
+    moves.push({
+      side: p.side,
+      by: p.by,
+      option: p.option.id,
+      rung: rungNow,
+      offLadder: p.option.offLadder,
+      label: variantIndex(p.option.label, before),
+      pick: p.pick,
+      outcome: outcome.id,
+      chances: chancesBp(weights),
+      chanceBp: landed.chanceBp,
+      draw: landed.draw,
+      forced,
+      effects: outcome.effects.deltas.map(([id, delta]) => ({ id, delta })),
+      text: 0,
+    });
     outcomes.push({ side: p.side, next: outcome.file.next, effects: outcome.effects, request: outcome.file.request, answer: outcome.file.answer });
   }
 
@@ -103,7 +123,10 @@ export function resolveTurn(scenario: Scenario, state: GameState, choice: TurnCh
       w.ledger.push({ id, from: o.side, to, topic: o.request.topic, sentTurn: nextTurn, dueTurn: nextTurn + o.request.due, status: 'open', answeredTurn: null, quality: null });
       w.ledgerEvents.push({ kind: 'sent', request: id, from: o.side, to, quality: null, late: false });
     }
-    if (o.answer !== undefined) answerOldest(w, o.side, nextTurn, o.answer as LedgerEntry['quality']);
+    if (o.answer !== undefined) {
+      if (typeof o.answer === 'string') answerOldest(w, o.side, nextTurn, o.answer, null);
+      else answerOldest(w, o.side, nextTurn, o.answer.quality, o.answer.topic);
+    }
   }
   for (const e of w.ledger) {
     if (e.status === 'open' && e.dueTurn === nextTurn) w.ledgerEvents.push({ kind: 'overdue', request: e.id, from: e.from, to: e.to, quality: null, late: true });
@@ -115,7 +138,7 @@ export function resolveTurn(scenario: Scenario, state: GameState, choice: TurnCh
   const injects: InjectRecord[] = [];
   const fired = state.firedInjects.slice();
   let changes = clampAll(scenario, state.indicators, w);
-  const afterCtx = (): EvalContext => ({ indicators: w.indicators, flags: w.flags, turn: nextTurn, rung, chose, hotline: w.hotline, ledger: w.ledger });
+  const afterCtx = (): EvalContext => ({ indicators: w.indicators, flags: w.flags, turn: nextTurn, rung, chose, hotline: w.hotline, ledger: w.ledger, outcome: drawn });
   for (const inj of scenario.injects) {
     if (inj.when === null || fired.includes(inj.id)) continue;
     if (inj.when(afterCtx()) === 0) continue;
@@ -124,6 +147,14 @@ export function resolveTurn(scenario: Scenario, state: GameState, choice: TurnCh
     injects.push({ inject: inj.id, by: 'script' });
   }
   if (injects.length > 0) changes = clampAll(scenario, state.indicators, w);
+
+  // Each outcome text is chosen once, on the world after the turn with both results known.
+  const textCtx = afterCtx();
+  const shown = moves.map((m) => {
+    const option = beat.options[m.side].find((o) => o.id === m.option) as CompiledOption;
+    const out = option.outcomes.find((o) => o.id === m.outcome);
+    return { ...m, text: out === undefined ? 0 : variantIndex(out.text, textCtx) };
+  });
 
   let next = triggeredEnding(scenario, afterCtx());
   if (next === null) {
@@ -145,7 +176,7 @@ export function resolveTurn(scenario: Scenario, state: GameState, choice: TurnCh
     turn: nextTurn,
     date: currentDate(scenario, state),
     beat: beat.id,
-    moves,
+    moves: shown,
     injects,
     changes,
     flagsSet: w.flagsSet,

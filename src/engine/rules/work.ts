@@ -3,7 +3,7 @@
  * the steps both apply: effects, clamping, the ledger and the ending check.
  */
 
-import type { CompiledEffects, CompiledOption, EvalContext, HotlineStatus, Scenario, Side } from '../format';
+import type { CompiledEffects, CompiledOption, EvalContext, HotlineStatus, Quality, Scenario, Side } from '../format';
 import type { Controller, EngineError, EngineErrorCode, GameState, IndicatorChange, LedgerEntry, LedgerEvent, MoveRecord, TurnResult } from './state';
 
 export const error = (state: GameState, code: EngineErrorCode, message: string): TurnResult => ({ ok: false, error: { code, message } as EngineError, state });
@@ -70,8 +70,12 @@ export function workOf(state: GameState): Work {
   };
 }
 
-export function answerOldest(w: Work, side: Side, turn: number, quality: LedgerEntry['quality']): void {
-  const index = w.ledger.findIndex((e) => e.to === side && e.status === 'open');
+/**
+ * `side` answers a request addressed to it: the oldest open one of `topic` when a topic is named,
+ * else the oldest open one. A token answer is recorded as token whatever its timing.
+ */
+export function answerOldest(w: Work, side: Side, turn: number, quality: Quality, topic: string | null): void {
+  const index = w.ledger.findIndex((e) => e.to === side && e.status === 'open' && (topic === null || e.topic === topic));
   if (index < 0) return;
   const e = w.ledger[index] as LedgerEntry;
   const late = turn > e.dueTurn;

@@ -2,8 +2,11 @@
  * The scenario map drawn as SVG: beats as boxes, endings as rounded boxes with their tone in words,
  * lines as thick as the share of runs that took them. Built with createElementNS and text nodes only.
  */
+
+import { toneWords } from '../../engine';
 import { type MapNode, percentOf, type ScenarioMap } from '../../sim/map';
 import { layoutMap } from '../../sim/map-layout';
+import type { SideTones } from '../../sim/report';
 import { s } from '../dom';
 
 const TITLE_CHARS = 24;
@@ -15,9 +18,12 @@ export function reachedText(node: MapNode, runs: number): string {
   return node.reached === null || runs === 0 ? '' : `reached in ${percentOf(node.reached, runs)}% of runs`;
 }
 
-export function toneWord(tone: string | null): string {
-  return tone === 'success' ? 'success' : tone === 'failure' ? 'failure' : tone === 'mixed' ? 'mixed' : '';
+export function toneWord(tone: SideTones | null): string {
+  return tone === null ? '' : toneWords(tone);
 }
+
+/** The colour class of a verdict: shared success or failure, else mixed. */
+const toneClass = (tone: SideTones): string => (tone.us === tone.cn ? tone.us : 'mixed');
 
 export function mapSvg(map: ScenarioMap, title: string): SVGSVGElement {
   const layout = layoutMap(map);
@@ -63,7 +69,7 @@ export function mapSvg(map: ScenarioMap, title: string): SVGSVGElement {
     nodes.appendChild(
       s(
         'g',
-        { class: `map-node ${node.kind}${node.tone !== null ? ` tone-${node.tone}` : ''}`, 'data-node': node.id, 'data-kind': node.kind },
+        { class: `map-node ${node.kind}${node.tone !== null ? ` tone-${toneClass(node.tone)}` : ''}`, 'data-node': node.id, 'data-kind': node.kind },
         s('rect', { x: box.x, y: box.y, width: box.width, height: box.height, rx: node.kind === 'ending' ? 22 : 3 }),
         s('text', { x: cx, y: box.y + 19, class: 'map-node-title', 'text-anchor': 'middle' }, clip(node.title, TITLE_CHARS)),
         s('text', { x: cx, y: box.y + 37, class: 'map-node-kind', 'text-anchor': 'middle' }, kindLine),

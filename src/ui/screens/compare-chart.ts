@@ -50,10 +50,16 @@ function chart(sr: Series, index: number): SVGSVGElement {
     s(
       'desc',
       { id: `${id}-desc` },
-      `${sr.label} (${sr.min} to ${sr.max}, ${sr.better} is better), from the start to each group's last turn: ${sr.groups.map((g, k) => `${g.name} (${shapeWord(k)}) ${g.values.join(', ')}`).join('; ')}.`,
+      `${sr.label} (${sr.min} to ${sr.max}, ${betterWords(sr.better)}), from the start to each group's last turn: ${sr.groups.map((g, k) => `${g.name} (${shapeWord(k)}) ${g.values.join(', ')}`).join('; ')}.`,
     ),
   );
-  svg.appendChild(s('text', { x: PAD.left, y: 16, class: 'cell-label' }, `${sr.label} (${sr.better === 'higher' ? '↑' : '↓'} better)`));
+  svg.appendChild(
+    s(
+      'text',
+      { x: PAD.left, y: 16, class: 'cell-label' },
+      `${sr.label} (${sr.better.us === sr.better.cn ? `${sr.better.us === 'higher' ? '↑' : '↓'} better` : `US ${sr.better.us === 'higher' ? '↑' : '↓'}, China ${sr.better.cn === 'higher' ? '↑' : '↓'} better`})`,
+    ),
+  );
   svg.appendChild(s('text', { x: PAD.left - 4, y: py(sr.max) + 4, 'text-anchor': 'end', class: 'cell-axis' }, String(sr.max)));
   svg.appendChild(s('text', { x: PAD.left - 4, y: py(sr.min) + 4, 'text-anchor': 'end', class: 'cell-axis' }, String(sr.min)));
   svg.appendChild(s('line', { x1: PAD.left, x2: W - PAD.right, y1: py(sr.min), y2: py(sr.min), class: 'axis' }));
@@ -116,4 +122,9 @@ export function groupCharts(model: ClassComparison): HTMLElement {
     h('div', { class: 'compare-chart-grid' }, ...model.series.map((sr, i) => chart(sr, i))),
     h('details', {}, h('summary', {}, 'The data as a table'), table(model)),
   );
+}
+
+/** Which way is better, in words: once when both sides agree, else for each side. */
+function betterWords(better: Readonly<Record<'us' | 'cn', 'higher' | 'lower'>>): string {
+  return better.us === better.cn ? `${better.us} is better` : `${better.us} is better for the United States, ${better.cn} for China`;
 }

@@ -12,6 +12,7 @@ import { actionButton, h, heading } from '../dom';
 import type { Ctx, View } from '../view';
 import { groupCharts } from './compare-chart';
 import '../trainee.css';
+import { toneWords } from '../../engine';
 
 type PathNode = ClassComparison['tree'];
 
@@ -59,7 +60,7 @@ function summary(model: ClassComparison): HTMLElement {
             { 'data-group': g.name },
             h('th', { scope: 'row' }, g.name),
             h('td', { class: 'num' }, String(g.turns)),
-            h('td', { class: 'ending' }, g.ending === null ? 'not reached' : `${g.ending.title} (${g.ending.tone} for the United States)`),
+            h('td', { class: 'ending' }, g.ending === null ? 'not reached' : `${g.ending.title} (${toneWords(g.ending.tone)})`),
             ...SIDES.map((s) => h('td', { class: 'num' }, String(g.totals[s]))),
             h(
               'td',

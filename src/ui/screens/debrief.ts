@@ -3,8 +3,8 @@
  * terms used and strained, indicators over time, term counts, discussion questions, what actually
  * happened with its sources, and the replay file to download.
  */
-import type { GameState, Scenario } from '../../engine';
-import { codeFor, objectiveResults, recordView, SIDES, seriesOf, TERM_IDS, termCountsOf, textFor, toneFor } from '../../store/derive';
+import { endingTextOf, type GameState, type Scenario } from '../../engine';
+import { codeFor, objectiveResults, recordView, SIDES, seriesOf, TERM_IDS, termCountsOf, textFor, viewerOf } from '../../store/derive';
 import type { Run } from '../../store/run';
 import { indicatorChart, indicatorTable } from '../chart';
 import { debriefTools } from '../debrief/tools';
@@ -110,8 +110,7 @@ function sourceLink(url: string | undefined): HTMLElement | null {
 
 function history(scenario: Scenario, endingId: string | null): HTMLElement {
   const f = scenario.file;
-  const keys = new Set(f.history.sources);
-  const sources = f.sources.filter((src) => keys.has(src.key));
+  const sources = [...scenario.sources.values()];
   const endings = [...f.endings].sort((a, b) => (a.id === endingId ? -1 : b.id === endingId ? 1 : 0));
   return h(
     'section',
@@ -119,9 +118,9 @@ function history(scenario: Scenario, endingId: string | null): HTMLElement {
     h('h2', { id: 'history-title' }, 'What actually happened'),
     paragraphs(f.history.text),
     h('h3', {}, 'Sources'),
-    h('ul', { class: 'sources' }, ...(sources.length > 0 ? sources : f.sources).map((src) => h('li', {}, h('span', { class: 'term-id' }, src.key), ` ${src.title}`, sourceLink(src.url)))),
+    h('ul', { class: 'sources' }, ...sources.map((src) => h('li', {}, h('span', { class: 'term-id' }, src.key), ` ${src.title}`, sourceLink(src.url)))),
     h('h3', {}, 'The endings, and history'),
-    h('dl', { class: 'endings' }, ...endings.flatMap((e) => [h('dt', {}, e.title, e.id === endingId ? ' (this run)' : ''), h('dd', {}, e.history)])),
+    h('dl', { class: 'endings' }, ...endings.flatMap((e) => [h('dt', {}, e.title, e.id === endingId ? ' (this run)' : ''), h('dd', {}, typeof e.history === 'string' ? e.history : e.history.text)])),
   );
 }
 
@@ -153,8 +152,8 @@ export function debriefScreen(ctx: Ctx): View {
       ? h(
           'section',
           { class: 'card ending', 'aria-label': 'The ending' },
-          ...sides.map((side) => h('div', { class: 'ending-side' }, sides.length > 1 ? h('h2', {}, `For ${sideName(side)}`) : null, paragraphs(textFor(ending.text, side)))),
-          h('p', { class: 'tones' }, ...SIDES.map((side) => h('span', { class: `tone tone-${toneFor(ending.tone, side)}` }, `${sideName(side)}: ${TONE_WORDS[toneFor(ending.tone, side)]}`))),
+          ...sides.map((side) => h('div', { class: 'ending-side' }, sides.length > 1 ? h('h2', {}, `For ${sideName(side)}`) : null, paragraphs(endingTextOf(scenario, game, side)))),
+          h('p', { class: 'tones' }, ...SIDES.map((side) => h('span', { class: `tone tone-${ending.tone[side]}` }, `${sideName(side)}: ${TONE_WORDS[ending.tone[side]]}`))),
         )
       : null,
     h('section', { class: 'card', 'aria-labelledby': 'scores-title' }, h('h2', { id: 'scores-title' }, 'Objectives and scores'), objectivesTable(run)),
@@ -168,7 +167,7 @@ export function debriefScreen(ctx: Ctx): View {
       'section',
       { class: 'card', 'aria-labelledby': 'chart-section-title' },
       h('h2', { id: 'chart-section-title' }, 'Indicators over time'),
-      indicatorChart(series, labels),
+      indicatorChart(series, labels, viewerOf(run.side)),
       h('details', {}, h('summary', {}, 'The data as a table'), indicatorTable(series, labels)),
     ),
     h('section', { class: 'card', 'aria-labelledby': 'terms-used-title' }, h('h2', { id: 'terms-used-title' }, 'The agreement’s terms, used and strained'), termTable(scenario, game)),

@@ -2,8 +2,8 @@
  * The outcome of a turn: what each side did and what came of it, the counterpart's response, the
  * indicator changes, ledger and hotline events, and (when shown) the chance and the draw.
  */
-import type { LedgerEvent, Scenario } from '../../engine';
-import { indicatorLabel, type MoveView, recordView } from '../../store/derive';
+import { betterFor, type LedgerEvent, type Scenario } from '../../engine';
+import { indicatorLabel, type MoveView, recordView, viewerOf } from '../../store/derive';
 import { reviewSteps, stepIndex } from '../../store/review';
 import type { Run } from '../../store/run';
 import { h, heading, paragraphs } from '../dom';
@@ -103,8 +103,9 @@ export function outcomeScreen(ctx: Ctx): View {
               'ul',
               {},
               ...view.changes.map((c) => {
-                const better = scenario.file.indicators.find((i) => i.id === c.id)?.better ?? 'higher';
-                const verdict = judgement(c.to - c.from, better);
+                const better = scenario.file.indicators.find((i) => i.id === c.id)?.better;
+                const verdict0 = better === undefined ? 'higher' : betterFor(better, viewerOf(run.side));
+                const verdict = judgement(c.to - c.from, verdict0);
                 return h(
                   'li',
                   { class: `delta ${verdict}` },
@@ -128,7 +129,7 @@ export function outcomeScreen(ctx: Ctx): View {
           )
         : h('div', { class: 'actions sticky' }, reviewContinue(ctx, run)),
     ),
-    statusPanel(scenario, run.game, run.lastRecord),
+    statusPanel(scenario, run.game, run.lastRecord, viewerOf(run.side)),
   );
   return { el };
 }

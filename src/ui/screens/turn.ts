@@ -3,7 +3,7 @@
  * state summary. In a two-team run the US team chooses first; its choice is covered while China chooses.
  */
 import type { OptionView } from '../../engine';
-import { optionsFor, rungLabel, textFor, turnDate } from '../../store/derive';
+import { optionsFor, rungLabel, textFor, turnDate, viewerOf } from '../../store/derive';
 import { askingSide, isHandover, type Review, type Run } from '../../store/run';
 import { h, heading, paragraphs } from '../dom';
 import { dateText, sideName } from '../format';
@@ -71,7 +71,7 @@ function reviewTurn(ctx: Ctx, run: Run, review: Review): View {
         continueButton('Show what happened', () => ctx.store.getState().reviewStep(1)),
       ),
     ),
-    statusPanel(run.scenario, run.game, run.lastRecord),
+    statusPanel(run.scenario, run.game, run.lastRecord, viewerOf(run.side)),
   );
   return { el };
 }
@@ -109,7 +109,7 @@ export function turnScreen(ctx: Ctx): View {
       h('h2', { id: 'options-title', class: 'section-title' }, `Options for ${sideName(side)}`, h('span', { class: 'help' }, ' (press a number key to choose)')),
       h('ol', { class: 'options', 'aria-labelledby': 'options-title' }, ...options.map((o) => optionCard(ctx, o))),
     ),
-    statusPanel(run.scenario, run.game, run.lastRecord),
+    statusPanel(run.scenario, run.game, run.lastRecord, viewerOf(run.side)),
   );
   return { el };
 }
