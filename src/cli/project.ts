@@ -4,7 +4,7 @@
  * directory.
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { basename, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Diagnostic, Library, Scenario } from '../engine';
 import { formatDiagnostic, loadLibrary, loadScenario } from '../engine';
@@ -44,6 +44,33 @@ export type LibraryLoad = { readonly library: Library; readonly diagnostics: rea
 export function projectLibrary(): LibraryLoad {
   const r = loadLibrary(readFileSync(join(SCENARIOS_DIR, 'terms.yaml'), 'utf8'), readFileSync(join(SCENARIOS_DIR, 'ladder.yaml'), 'utf8'), readFileSync(join(SCENARIOS_DIR, 'facts.yaml'), 'utf8'));
   return r.library === null ? { library: null, diagnostics: r.diagnostics } : { library: r.library, diagnostics: r.diagnostics };
+}
+
+/** The shared files a designer may name to `check`, by what each holds. */
+export type SharedRole = 'terms' | 'ladder' | 'facts';
+
+/**
+ * Whether a file named on the command line is a shared file rather than a scenario: by its name
+ * (terms.yaml, ladder.yaml, facts.yaml), or by a top-level `terms:`, `rungs:` or `facts:` and no `beats:`.
+ */
+export function sharedRoleOf(abs: string, text: string): SharedRole | null {
+  const byName = ({ 'terms.yaml': 'terms', 'ladder.yaml': 'ladder', 'facts.yaml': 'facts' } as const)[basename(abs)];
+  if (byName !== undefined) return byName;
+  const keys: string[] = text.match(/^[A-Za-z_]\w*(?=\s*:)/gm) ?? [];
+  if (keys.includes('beats')) return null;
+  if (keys.includes('terms')) return 'terms';
+  if (keys.includes('rungs')) return 'ladder';
+  if (keys.includes('facts')) return 'facts';
+  return null;
+}
+
+/** Checks a shared file as what it is: loaded with the project's other shared files, its own problems only. */
+export function checkSharedFile(io: Io, abs: string, text: string, role: SharedRole): Diagnostic[] {
+  const name = displayName(io, abs);
+  const textOf = (r: SharedRole): string => (r === role ? text : readFileSync(join(SCENARIOS_DIR, `${r}.yaml`), 'utf8'));
+  const nameOf = (r: SharedRole): string => (r === role ? name : `\u0000${r}`);
+  const r = loadLibrary(textOf('terms'), textOf('ladder'), textOf('facts'), { terms: nameOf('terms'), ladder: nameOf('ladder'), facts: nameOf('facts') });
+  return r.diagnostics.filter((d) => d.file === name);
 }
 
 /**

@@ -7,10 +7,11 @@ import { existsSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, extname, resolve } from 'node:path';
 import { isPolicyKind, type PolicyKind } from '../sim';
 import { type BalanceStudy, studyBalance } from '../sim/balance';
-import { type Command, CommandFailure, EXIT_OK, type Io, line, parse, UsageError } from './io';
+import { type Command, CommandFailure, EXIT_FAIL, EXIT_OK, type Io, line, parse, UsageError } from './io';
 import { displayName, existingFile, openScenario } from './project';
 import { balanceReportHtml } from './report-page';
 import { PROGRESS_FROM, parseRuns, parseSeed, parseSide, SIM_HELP, SIM_OPTIONS, sim } from './sim';
+import { failureLine } from './sim-text';
 import { percent } from './table';
 
 /** The most runs per policy a report plays (each run's end state is counted, not kept). */
@@ -48,7 +49,8 @@ export function summaryLine(study: BalanceStudy, file: string, bytes: number): s
   });
   const kinds = [...new Set(study.flags.map((f) => f.kind))];
   const flags = kinds.length === 0 ? 'no flags' : `flags: ${kinds.join(', ')}`;
-  return `report: ${study.runs} runs x 3 policies as ${study.side}; most frequent ending: ${top.join(', ')}; ${flags}; wrote ${file} (${bytes} bytes)`;
+  const failed = failureLine(study.policies.map((p) => p.report));
+  return `report: ${study.runs} runs x 3 policies as ${study.side}; most frequent ending: ${top.join(', ')}; ${flags}; ${failed ?? 'no failed runs'}; wrote ${file} (${bytes} bytes)`;
 }
 
 async function report(args: readonly string[], io: Io): Promise<number> {
@@ -75,7 +77,7 @@ async function report(args: readonly string[], io: Io): Promise<number> {
     throw new CommandFailure(`could not write ${displayName(io, target)}: ${e instanceof Error ? e.message : String(e)}`);
   }
   line(io, summaryLine(study, displayName(io, target), Buffer.byteLength(html)));
-  return EXIT_OK;
+  return study.policies.some((p) => p.report.failures.length > 0) ? EXIT_FAIL : EXIT_OK;
 }
 
 /** `sim`, with `--report` added: the simulator's command runs unchanged unless `--report` is given. */

@@ -1,6 +1,6 @@
 /** How `scenario sim` writes its reports and flags as text. */
 import { type Scenario, toneWords } from '../engine';
-import type { BalanceFlag, GroupStats, SimReport } from '../sim';
+import type { BalanceFlag, Failure, GroupStats, SimReport } from '../sim';
 import { percent, table } from './table';
 
 /** The header shared by every report of one `sim` call. */
@@ -96,7 +96,7 @@ export function reportLines(scenario: Scenario, r: SimReport): string[] {
   }
   if (r.failures.length > 0) {
     lines.push('', `Failures: ${r.failures.length} runs stopped on an error`);
-    for (const f of r.failures.slice(0, 20)) lines.push(`  seed ${f.seed}, turn ${f.turn}: ${f.code}: ${f.message}`);
+    for (const f of r.failures.slice(0, 20)) lines.push(`  ${failureWords(f)}`);
   }
   return lines;
 }
@@ -107,4 +107,22 @@ export function flagLines(flags: readonly BalanceFlag[], policies: readonly stri
   if (flags.length === 0) lines.push('  none');
   for (const f of flags) lines.push(`  ${f.kind}: ${f.message}`);
   return lines;
+}
+
+/** One failed run in words: its seed, turn and beat, the engine's code and message (which names the option). */
+export function failureWords(f: Failure): string {
+  return `seed ${f.seed}, turn ${f.turn}, beat "${f.beat}": ${f.code}: ${f.message}`;
+}
+
+/**
+ * The failed runs of every policy in one line, or null when every run reached an ending: how many of
+ * how many, per policy, and the first failure with its beat and option.
+ */
+export function failureLine(reports: readonly SimReport[]): string | null {
+  const failed = reports.reduce((n, r) => n + r.failures.length, 0);
+  if (failed === 0) return null;
+  const total = reports.reduce((n, r) => n + r.runs, 0);
+  const per = reports.map((r) => `${r.policy} ${r.failures.length}`).join(', ');
+  const first = reports.flatMap((r) => r.failures)[0] as Failure;
+  return `FAILED: ${failed} of ${total} runs stopped on an error (${per}); first: ${failureWords(first)}`;
 }

@@ -3,9 +3,9 @@
 import type { Side } from '../engine';
 import { isValidSeed } from '../engine';
 import { balanceFlags, DOMINANT_MARGIN, DOMINANT_MIN_RUNS, isPolicyKind, LUCK_MIN_PERCENT, LUCK_SPREAD_PP, POLICY_KINDS, type PolicyKind, type SimReport, simulate } from '../sim';
-import { type Command, EXIT_OK, type Io, line, parse, UsageError } from './io';
+import { type Command, EXIT_FAIL, EXIT_OK, type Io, line, parse, UsageError } from './io';
 import { openScenario } from './project';
-import { flagLines, reportLines, simHeaderLines } from './sim-text';
+import { failureLine, flagLines, reportLines, simHeaderLines } from './sim-text';
 
 /** The most runs one call plays per policy. */
 export const MAX_RUNS = 10_000_000;
@@ -35,8 +35,11 @@ Balance flags:
                    every objective of that side than the runs offered it that passed it by, under every
                    policy where both groups hold at least ${DOMINANT_MIN_RUNS} runs (and under one at least)
 
-Exit code: 0 when the simulation ran (flags are findings, not failures), 1 when the scenario has
-errors, 2 on a usage error.
+A run the engine stops on an error (say, every outcome weight of an option is zero in that state) is
+left out of every figure and listed with its seed, turn and beat; a last line "FAILED: …" counts them.
+
+Exit code: 0 when every run reached an ending (flags are findings, not failures), 1 when a run failed
+or the scenario has errors, 2 on a usage error.
 `;
 
 /** The options `sim` reads; `sim --report` reads the same plus `--report`. */
@@ -109,13 +112,18 @@ export const sim: Command = async (args, io) => {
     bar?.done();
   }
   const flags = balanceFlags(reports);
+  const failed = failureLine(reports);
   if (values.json === true) {
     io.out(`${JSON.stringify({ format: 'red-phone/sim@1', reports, flags }, null, 2)}\n`);
-    return EXIT_OK;
+    if (failed !== null) io.err(`${failed}\n`);
+    return failed === null ? EXIT_OK : EXIT_FAIL;
   }
   const first = reports[0] as SimReport;
   for (const l of simHeaderLines(scenario, first, policies)) line(io, l);
   for (const r of reports) for (const l of reportLines(scenario, r)) line(io, l);
   for (const l of flagLines(flags, policies)) line(io, l);
-  return EXIT_OK;
+  if (failed === null) return EXIT_OK;
+  line(io, '');
+  line(io, failed);
+  return EXIT_FAIL;
 };

@@ -58,6 +58,8 @@ export interface RunRef {
 export interface Failure {
   readonly seed: string;
   readonly turn: number;
+  /** The beat the run was at when it stopped. */
+  readonly beat: string;
   readonly code: string;
   readonly message: string;
 }

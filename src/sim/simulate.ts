@@ -70,7 +70,7 @@ export function simulate(scenario: Scenario, options: SimOptions): SimReport {
       }
       const mine = offered[side];
       if (mine.length === 0) {
-        failures.push({ seed: runSeed, turn: state.turn + 1, code: 'sim/no-option', message: `no option is offered to ${side} at ${state.beat}` });
+        failures.push({ seed: runSeed, turn: state.turn + 1, beat: state.beat, code: 'sim/no-option', message: `no option is offered to ${side} at ${state.beat}` });
         failed = true;
         break;
       }
@@ -80,7 +80,7 @@ export function simulate(scenario: Scenario, options: SimOptions): SimReport {
       const id = (slot.beat.options[side][pick] as CompiledOption).id;
       const result = resolveTurn(scenario, state, side === 'us' ? { us: id } : { cn: id });
       if (!result.ok) {
-        failures.push({ seed: runSeed, turn: state.turn + 1, code: result.error.code, message: result.error.message });
+        failures.push({ seed: runSeed, turn: state.turn + 1, beat: state.beat, code: result.error.code, message: result.error.message });
         failed = true;
         break;
       }

@@ -101,7 +101,7 @@ describe('scenario sim --report', () => {
     expect(r.err).toBe('');
     const html = readFileSync(out, 'utf8');
     expect(r.out).toBe(
-      `report: 300 runs x 3 policies as us; most frequent ending: random crisis 50.3%, cautious stalemate 100.0%, hawkish crisis 100.0%; flags: dominant-option; wrote ${out} (${Buffer.byteLength(html)} bytes)\n`,
+      `report: 300 runs x 3 policies as us; most frequent ending: random crisis 50.3%, cautious stalemate 100.0%, hawkish crisis 100.0%; flags: dominant-option; no failed runs; wrote ${out} (${Buffer.byteLength(html)} bytes)\n`,
     );
     expect(r.out.split('\n')).toHaveLength(2);
 

@@ -144,7 +144,7 @@ describe('simulate on the minimal fixture (200 runs, seed "pin", us)', () => {
     const r = simulate(zero, { runs: 20, seed: 'z', policy: 'cautious', side: 'us' });
     expect(r.completed).toBe(0);
     expect(r.failures).toHaveLength(20);
-    expect(r.failures[0]).toEqual({ seed: 'z-0', turn: 1, code: 'scenario/zero-weights', message: 'every outcome of "request_help" has weight zero in this state' });
+    expect(r.failures[0]).toEqual({ seed: 'z-0', turn: 1, beat: 'opening', code: 'scenario/zero-weights', message: 'every outcome of "request_help" has weight zero in this state' });
     expect(r.extremes).toBeNull();
     expect(r.endings.map((e) => e.count)).toEqual([0, 0, 0]);
     const lines = reportLines(zero, r);

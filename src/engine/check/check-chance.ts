@@ -3,12 +3,14 @@
  * expression of the state can only be judged while playing; the engine refuses a draw whose weights
  * sum to zero (`scenario/zero-weights`), and the simulator finds the states that cause it.
  *
- * Codes: chance/negative-weight, chance/zero-total (errors); chance/ai-zero-total (warning).
+ * Codes: chance/negative-weight, chance/zero-total (errors); chance/ai-zero-total (warning);
+ * chance/zero-total-possible (warning, check-zero-weights.ts: expression weights that can all be zero).
  * A yes/no value used as a weight is reported by the compiler as expr/type.
  */
 import type { Expr, PathSegment, ScenarioFile } from '../format';
 import { compileExpr, type ExprEnv, SIDES } from '../format';
 import type { CheckFindings } from './check';
+import { checkZeroWeights } from './check-zero-weights';
 
 function constantOf(source: Expr, env: ExprEnv): number | null {
   const r = compileExpr(source, 'number', env);
@@ -39,4 +41,5 @@ export function checkChance(file: ScenarioFile, env: ExprEnv, out: CheckFindings
       }
     }
   });
+  checkZeroWeights(file, env, out);
 }

@@ -4,10 +4,9 @@
  * libraries"). The parser's own warnings count as errors. Data is built by walking the node tree
  * ourselves into prototype-free objects: `toJS` never runs on unvetted input.
  *
- * Codes (all errors; the load stops after this layer when any is found):
- * yaml/syntax, yaml/duplicate-key, yaml/tab, yaml/directive, yaml/multiple-documents, yaml/alias,
- * yaml/anchor, yaml/merge-key, yaml/tag, yaml/forbidden-key, yaml/key-type, yaml/too-deep,
- * yaml/too-many-nodes, yaml/too-large, yaml/string-too-long, yaml/encoding, yaml/line-endings, yaml/empty.
+ * Codes (all errors; the load stops after this layer when any is found): yaml/syntax, yaml/duplicate-key,
+ * yaml/tab, yaml/directive, yaml/multiple-documents, yaml/alias, yaml/anchor, yaml/merge-key, yaml/tag, yaml/forbidden-key,
+ * yaml/key-type, yaml/too-deep, yaml/too-many-nodes, yaml/too-large, yaml/string-too-long, yaml/encoding, yaml/line-endings, yaml/empty.
  */
 import { Composer, type Document, isAlias, isMap, isPair, isScalar, isSeq, LineCounter, type Pair, Parser, type Node as YamlNode } from 'yaml';
 import type { Diagnostic, PathSegment } from './diagnostics';
