@@ -4,7 +4,7 @@
  * escaping builder only.
  */
 import { fallbackText, type Scenario, SIDE_NAMES, toneWords } from '../engine';
-import { DOMINANT_MARGIN, DOMINANT_MIN_RUNS, LUCK_MIN_PERCENT, LUCK_SPREAD_PP, type SimReport } from '../sim';
+import { DOMINANT_MARGIN, DOMINANT_MIN_RUNS, LUCK_MIN_PERCENT, LUCK_SPREAD_PP, POLICY_KINDS, POLICY_WORDS, type SimReport } from '../sim';
 import { type BalanceStudy, choiceExtremes, type ExtremeKind, LOPSIDED_PERCENT, type ReportFlag } from '../sim/balance';
 import { type Child, documentOf, el, frag, type Html, styleText } from './report-html';
 import { boxPlot, colourOf, endingsChart } from './report-svg';
@@ -239,7 +239,7 @@ export function balanceReportHtml(scenario: Scenario, study: BalanceStudy, fileN
     el(
       'p',
       { class: 'muted' },
-      'Policies: random picks evenly among the options offered; cautious picks the lowest rung of the escalation ladder offered; hawkish the highest (ties broken evenly). Made with ',
+      `Policies: ${POLICY_KINDS.map((k) => `${k} ${POLICY_WORDS[k]}`).join('; ')} (ties broken evenly). Made with `,
       el('code', {}, `npm run scenario -- sim ${shellWord(fileName)} --runs ${study.runs} --seed ${shellWord(study.seed)} --side ${study.side} --report <file>`),
       '.',
     ),

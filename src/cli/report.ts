@@ -10,7 +10,7 @@ import { type BalanceStudy, studyBalance } from '../sim/balance';
 import { type Command, CommandFailure, EXIT_FAIL, EXIT_OK, type Io, line, parse, UsageError } from './io';
 import { displayName, existingFile, openScenario } from './project';
 import { balanceReportHtml } from './report-page';
-import { PROGRESS_FROM, parseRuns, parseSeed, parseSide, SIM_HELP, SIM_OPTIONS, sim } from './sim';
+import { PROGRESS_FROM, parseRuns, parseSeed, parseSide, policyProblem, SIM_HELP, SIM_OPTIONS, sim } from './sim';
 import { failureLine } from './sim-text';
 import { percent } from './table';
 
@@ -59,7 +59,7 @@ async function report(args: readonly string[], io: Io): Promise<number> {
   if (values.json === true) throw new UsageError('--report writes HTML and --json prints JSON: use one of them');
   const runs = parseRuns(values.runs, MAX_REPORT_RUNS, ' with --report');
   const seed = parseSeed(values.seed);
-  if (values.policy !== undefined && values.policy !== 'all' && !isPolicyKind(values.policy)) throw new UsageError(`--policy must be random, cautious, hawkish or all, not "${values.policy}"`);
+  if (values.policy !== undefined && values.policy !== 'all' && !isPolicyKind(values.policy)) throw new UsageError(policyProblem(values.policy));
   const file = positionals[0] as string;
   const target = reportTarget(io, values.report as string);
   if (target === existingFile(io, file)) throw new UsageError('--report must not name the scenario file');

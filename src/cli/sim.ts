@@ -2,7 +2,7 @@
 
 import type { Side } from '../engine';
 import { isValidSeed } from '../engine';
-import { balanceFlags, DOMINANT_MARGIN, DOMINANT_MIN_RUNS, isPolicyKind, LUCK_MIN_PERCENT, LUCK_SPREAD_PP, POLICY_KINDS, type PolicyKind, type SimReport, simulate } from '../sim';
+import { balanceFlags, DOMINANT_MARGIN, DOMINANT_MIN_RUNS, isPolicyKind, LUCK_MIN_PERCENT, LUCK_SPREAD_PP, POLICY_KINDS, type PolicyKind, renamedPolicy, type SimReport, simulate } from '../sim';
 import { type Command, EXIT_FAIL, EXIT_OK, type Io, line, parse, UsageError } from './io';
 import { openScenario } from './project';
 import { failureLine, flagLines, reportLines, simHeaderLines } from './sim-text';
@@ -12,7 +12,7 @@ export const MAX_RUNS = 10_000_000;
 /** Runs (all policies together) from which a progress bar is drawn on a terminal. */
 export const PROGRESS_FROM = 20_000;
 
-export const SIM_HELP = `Usage: npm run scenario -- sim <file> --runs N --seed S [--policy random|cautious|hawkish|all] [--side us|cn] [--json]
+export const SIM_HELP = `Usage: npm run scenario -- sim <file> --runs N --seed S [--policy random|lowest-rung|highest-rung|cooperative|defecting|all] [--side us|cn] [--json]
 
 Plays N seeded runs of a scenario per policy (run i uses seed "S-i"), one side played by the policy
 and the other by the scenario's counterpart model, and reports: how often each ending comes, each
@@ -22,8 +22,9 @@ content never reached, and the seeds of the best, worst, shortest and longest ru
 
   --runs N        runs per policy (required, 1 to ${MAX_RUNS})
   --seed S        the base seed (required)
-  --policy P      random (uniform among the options offered), cautious (the lowest rung),
-                  hawkish (the highest rung), or all three (default: all)
+  --policy P      random (uniform among the options offered), lowest-rung, highest-rung,
+                  cooperative (uses the terms most, strains them least), defecting (strains
+                  them most), or all five (default: all)
   --side SIDE     the side the policy plays: us or cn (default: the scenario's first playable side)
   --json          print the reports and flags as JSON
 
@@ -67,7 +68,7 @@ export function parseSeed(value: string | undefined): string {
 
 function parsePolicies(value: string | undefined): PolicyKind[] {
   if (value === undefined || value === 'all') return [...POLICY_KINDS];
-  if (!isPolicyKind(value)) throw new UsageError(`--policy must be random, cautious, hawkish or all, not "${value}"`);
+  if (!isPolicyKind(value)) throw new UsageError(policyProblem(value));
   return [value];
 }
 
@@ -127,3 +128,10 @@ export const sim: Command = async (args, io) => {
   line(io, failed);
   return EXIT_FAIL;
 };
+
+/** What to write instead of a policy name the simulator does not have (or no longer has). */
+export function policyProblem(value: string): string {
+  const now = renamedPolicy(value);
+  if (now !== undefined) return `--policy ${value} is now called ${now}: policies are named for what they do, the same for either side`;
+  return `--policy must be ${POLICY_KINDS.join(', ')} or all, not "${value}"`;
+}

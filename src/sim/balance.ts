@@ -207,7 +207,7 @@ export function choiceExtremes(reports: readonly SimReport[]): ChoiceExtreme[] {
 }
 
 /**
- * Plays `runs` runs of `scenario` under each policy (random, cautious, hawkish) with `side` played by
+ * Plays `runs` runs of `scenario` under each policy (random, lowest-rung, highest-rung, cooperative, defecting) with `side` played by
  * the policy, and gathers what the balance report shows. `onProgress` gets (policy, done, total).
  */
 export function studyBalance(

@@ -37,6 +37,6 @@ export {
 } from './luck';
 export { percentOf, spreadOf } from './luck-stats';
 export { luckSummary } from './luck-summary';
-export { isPolicyKind, POLICY_KINDS, type Policy, type PolicyKind, policyOf, policySeed } from './policies';
+export { isPolicyKind, POLICY_KINDS, POLICY_WORDS, type Policy, type PolicyKind, type PolicyOption, policyOf, policySeed, policyView, renamedPolicy } from './policies';
 export type * from './report';
 export { type SimOptions, simulate } from './simulate';

@@ -13,9 +13,9 @@
  * "play this seed" for any of them.
  *
  * (b) **Your dice, other choices.** The run's own seed under each simulator policy (random,
- * cautious, hawkish), each with {@link LUCK_POLICY_STREAMS} policy streams seeded
- * `${seed}/luck/<policy>/${i}`: for random they give a distribution of choices; cautious and hawkish
- * draw from theirs only to break ties between options on the same rung.
+ * lowest-rung, highest-rung, cooperative, defecting), each with {@link LUCK_POLICY_STREAMS} policy
+ * streams seeded `${seed}/luck/<policy>/${i}`: for random they give a distribution of choices; the
+ * others draw from theirs only to break ties between options that score the same.
  *
  * In both, a side the model played is played by the model again, and in a team game the other side
  * played by people follows its own recorded strategy with the same fallback. Only the player's side
@@ -61,7 +61,6 @@ interface Chooser {
 /** Plays one game to its end. Returns null if the engine refuses a move (listed by the caller as a failure). */
 function playOut(scenario: Scenario, seed: string, controllers: Readonly<Record<Side, Controller>>, choosers: Readonly<Record<Side, Chooser | null>>): GameState | null {
   let state = start(scenario, seed, controllers);
-  const rungs: number[] = [];
   while (state.ending === null) {
     const choice: { us?: string; cn?: string } = {};
     for (const side of SIDES) {
@@ -74,9 +73,7 @@ function playOut(scenario: Scenario, seed: string, controllers: Readonly<Record<
         choice[side] = hit.id;
         continue;
       }
-      rungs.length = 0;
-      for (const o of offered) rungs.push(o.rung);
-      choice[side] = offered[c.policy(rungs, c.rng)]?.id as string;
+      choice[side] = offered[c.policy(offered, c.rng)]?.id as string;
     }
     const r = resolveTurn(scenario, state, choice);
     if (!r.ok) return null;

@@ -8,7 +8,7 @@
 import type { CompiledOption, GameState, ObjectiveResult, Scenario, Side, TurnRecord } from '../engine';
 import { contextOf, ENGINE_VERSION, Rng, resolveTurn, SIDES, scoreObjectives, seedState, start } from '../engine';
 import { indexOfId, type Layout, layoutOf } from './layout';
-import { type PolicyKind, policyOf, policySeed } from './policies';
+import { type PolicyKind, type PolicyOption, policyOf, policySeed, policyView } from './policies';
 import type { Failure, RunRef, SimReport } from './report';
 import { Tally } from './tally';
 
@@ -41,7 +41,7 @@ export function simulate(scenario: Scenario, options: SimOptions): SimReport {
   const tally = new Tally(scenario, layout, side);
   const failures: Failure[] = [];
   const offered: Record<Side, number[]> = { us: [], cn: [] };
-  const rungs: number[] = [];
+  const choices: PolicyOption[] = [];
   let best: RunRef | null = null;
   let worst: RunRef | null = null;
   let shortest: RunRef | null = null;
@@ -74,9 +74,9 @@ export function simulate(scenario: Scenario, options: SimOptions): SimReport {
         failed = true;
         break;
       }
-      rungs.length = 0;
-      for (const j of mine) rungs.push((slot.beat.options[side][j] as CompiledOption).rung);
-      const pick = mine[policy(rungs, prng)] as number;
+      choices.length = 0;
+      for (const j of mine) choices.push(policyView(slot.beat.options[side][j] as CompiledOption));
+      const pick = mine[policy(choices, prng)] as number;
       const id = (slot.beat.options[side][pick] as CompiledOption).id;
       const result = resolveTurn(scenario, state, side === 'us' ? { us: id } : { cn: id });
       if (!result.ok) {

@@ -1,7 +1,8 @@
 import type { Page } from 'playwright-core';
 import { expect, it } from 'vitest';
 import { activate, browserSuite, expectScreen, hook, norm, screenOf, visibleText } from './harness';
-import { loadScenarioFile, primaryScenarioFile, textFor } from './oracle';
+import { sideFallback } from '../../src/engine';
+import { loadScenarioFile, primaryScenarioFile } from './oracle';
 import { chooseScenario, leaveBriefing, pickOption, startRun, typeInto } from './play';
 
 const saveBytes = (page: Page): Promise<string | null> => page.evaluate(() => localStorage.getItem('red-phone:save'));
@@ -97,7 +98,7 @@ browserSuite('links', (suite) => {
 
     const link = await suite.open({ at: `?scenario=${id}&seed=K7Q3&side=us` });
     await expectScreen(link.page, 'briefing');
-    expect(await visibleText(link.page)).toContain(norm(textFor(scenario.file.briefing, 'us')));
+    expect(await visibleText(link.page)).toContain(norm(sideFallback(scenario.file.briefing, 'us')));
     expect((await hook(link.page)).stateHash).toBe(fromMenu.stateHash);
     expect(await link.page.locator('#banner').isVisible()).toBe(false);
 

@@ -4,7 +4,7 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { type GameState, legalOptions, loadLibrary, loadScenario, type ObjectiveResult, resolveTurn, type Scenario, type Side, scoreObjectives, start } from '../../src/engine';
+import { type GameState, legalOptions, loadLibrary, loadScenario, type ObjectiveResult, outcomeTextOf, resolveTurn, type Scenario, type Side, scoreObjectives, start } from '../../src/engine';
 import { REPO_ROOT } from './build';
 
 const SCENARIO_DIR = join(REPO_ROOT, 'scenarios');
@@ -72,9 +72,7 @@ export function playByIndex(scenario: Scenario, seed: string, side: Side, picks:
     if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`);
     const record = result.record;
     const move = record.kind === 'turn' ? record.moves.find((m) => m.side === side) : undefined;
-    const file = beat.options[side].find((o) => o.id === option.id)?.file;
-    const outcome = file?.outcomes.find((o) => o.id === move?.outcome);
-    turns.push({ beatTitle: beat.file.title, optionLabel: option.label, outcomeText: outcome ? textFor(outcome.text, side) : '' });
+    turns.push({ beatTitle: beat.file.title, optionLabel: option.label, outcomeText: move !== undefined && record.kind === 'turn' ? outcomeTextOf(scenario, record.beat, move) : '' });
     state = result.state;
     made.push(pick);
   }
@@ -100,8 +98,7 @@ export function playTeams(scenario: Scenario, seed: string, picks: readonly (rea
     if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`);
     const record = result.record;
     const move = record.kind === 'turn' ? record.moves.find((m) => m.side === 'us') : undefined;
-    const outcome = beat.options.us.find((o) => o.id === optionUs.id)?.file.outcomes.find((o) => o.id === move?.outcome);
-    turns.push({ beatTitle: beat.file.title, optionLabel: optionUs.label, outcomeText: outcome ? outcome.text : '' });
+    turns.push({ beatTitle: beat.file.title, optionLabel: optionUs.label, outcomeText: move !== undefined && record.kind === 'turn' ? outcomeTextOf(scenario, record.beat, move) : '' });
     state = result.state;
     pairs.push(pair);
   }
@@ -109,10 +106,6 @@ export function playTeams(scenario: Scenario, seed: string, picks: readonly (rea
   return { state, turns, picks: pairs.map((p) => p[0]), pairs, endingTitle: ending?.title ?? '', objectives: scoreObjectives(scenario, state) };
 }
 
-/** A text written once for both sides or per side, as `side` reads it. */
-export function textFor(text: string | { readonly us: string; readonly cn: string }, side: Side): string {
-  return typeof text === 'string' ? text : text[side];
-}
 
 /** The log as the test hook and the CLI print it. */
 export function logJsonOf(state: GameState): string {

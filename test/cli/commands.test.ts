@@ -68,7 +68,7 @@ describe('scenario sim', () => {
     const tty = await cli(args, { tty: true });
     const plain = await cli(args);
     expect(tty.err).toContain('\rsim random [');
-    expect(tty.err).toContain('\rsim hawkish [');
+    expect(tty.err).toContain('\rsim highest-rung [');
     expect(plain.err).toBe('');
     expect(tty.out).toBe(plain.out);
   });
@@ -78,7 +78,7 @@ describe('scenario sim', () => {
     { name: 'zero runs', args: ['sim', MINIMAL, '--seed', 'x', '--runs', '0'], message: '--runs must be a whole number' },
     { name: 'runs not a number', args: ['sim', MINIMAL, '--seed', 'x', '--runs', '1e3'], message: '--runs must be a whole number' },
     { name: 'no seed', args: ['sim', MINIMAL, '--runs', '10'], message: '--seed is required' },
-    { name: 'an unknown policy', args: ['sim', MINIMAL, '--runs', '10', '--seed', 'x', '--policy', 'greedy'], message: '--policy must be random, cautious, hawkish or all' },
+    { name: 'an unknown policy', args: ['sim', MINIMAL, '--runs', '10', '--seed', 'x', '--policy', 'greedy'], message: '--policy must be random, lowest-rung, highest-rung, cooperative, defecting or all' },
     { name: 'side both', args: ['sim', MINIMAL, '--runs', '10', '--seed', 'x', '--side', 'both'], message: '--side must be us or cn' },
   ];
   for (const u of usage) {

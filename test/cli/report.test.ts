@@ -47,7 +47,7 @@ describe('the HTML builder', () => {
 
 describe('the balance study', () => {
   it('flags an ending above the lopsided share under every policy, and not below it under one', () => {
-    const reports = (['random', 'cautious', 'hawkish'] as const).map((policy) => simulate(minimal, { runs: 200, seed: 'lop', policy, side: 'us' }));
+    const reports = (['random', 'lowest-rung', 'highest-rung'] as const).map((policy) => simulate(minimal, { runs: 200, seed: 'lop', policy, side: 'us' }));
     const at = (counts: number[]): SimReport[] =>
       reports.map((r, i) => ({ ...r, completed: 100, endings: r.endings.map((e, k) => ({ ...e, count: k === 1 ? (counts[i] as number) : 100 - (counts[i] as number) })) }));
     expect(lopsidedFlags(at([81, 90, 100])).map((f) => f.ending)).toEqual(['stalemate']);
@@ -55,7 +55,7 @@ describe('the balance study', () => {
   });
 
   it('finds options never or always chosen when offered', () => {
-    const reports = (['cautious', 'hawkish'] as const).map((policy) => simulate(minimal, { runs: 100, seed: 'c', policy, side: 'us' }));
+    const reports = (['lowest-rung', 'highest-rung'] as const).map((policy) => simulate(minimal, { runs: 100, seed: 'c', policy, side: 'us' }));
     const found = choiceExtremes(reports).map((c) => `${c.beat}/${c.side}/${c.option}:${c.kind}`);
     expect(found).toContain('showdown/us/sanction:always');
     expect(found).toContain('showdown/cn/retaliate:always');
@@ -63,7 +63,7 @@ describe('the balance study', () => {
 
   it('gives each extreme run the choices that replay it to the same ending and score', () => {
     const study = studyBalance(minimal, { runs: 150, seed: 'xr', side: 'us' });
-    expect(study.policies.map((p) => p.report.policy)).toEqual(['random', 'cautious', 'hawkish']);
+    expect(study.policies.map((p) => p.report.policy)).toEqual(['random', 'lowest-rung', 'highest-rung']);
     for (const p of study.policies) {
       expect(p.extremes.map((x) => x.kind)).toEqual(['best', 'worst', 'shortest', 'longest']);
       for (const x of p.extremes) {
@@ -96,7 +96,7 @@ describe('scenario sim --report', () => {
   it('writes a well-formed, self-contained page with every ending and policy, and one summary line', async () => {
     const dir = fresh();
     const out = join(dir, 'minimal.html');
-    const r = await cli(['sim', MINIMAL_PATH, '--runs', '300', '--seed', 'rep', '--policy', 'cautious', '--report', out]);
+    const r = await cli(['sim', MINIMAL_PATH, '--runs', '300', '--seed', 'rep', '--policy', 'lowest-rung', '--report', out]);
     expect(r.code).toBe(0);
     expect(r.err).toBe('');
     const html = readFileSync(out, 'utf8');
@@ -113,7 +113,7 @@ describe('scenario sim --report', () => {
     expect(html).not.toMatch(/\b(src|href)=|url\(|@import|<link|<iframe|<object/i);
     expect(html.match(/https?:\/\/[^"\s]*/g)?.filter((u) => u !== 'http://www.w3.org/2000/svg') ?? []).toEqual([]);
     for (const e of minimal.file.endings) expect(html).toContain(e.title);
-    for (const p of ['random', 'cautious', 'hawkish']) expect(html).toContain(`>${p}<`);
+    for (const p of ['random', 'lowest-rung', 'highest-rung']) expect(html).toContain(`>${p}<`);
     for (const ind of minimal.file.indicators) expect(html).toContain(ind.label);
     expect(html).toContain('npm run scenario -- play test/fixtures/valid/minimal.yaml --seed rep-');
   });

@@ -74,14 +74,8 @@ function toYaml(shape: Shape): string {
     }
   });
   lines.push('endings:');
-  for (let e = 0; e < shape.endings; e++) lines.push(`  - { id: e${e}, title: End ${e}, text: Over., tone: mixed, history: None. }`);
-  lines.push(
-    'objectives:',
-    '  - { id: calm, side: us, label: Calm, description: Calm., met: "trust > 10", score: trust }',
-    'questions: [Why?]',
-    'history: { text: None., sources: [F1] }',
-    'sources: [{ key: F1, title: Source }]',
-  );
+  for (let e = 0; e < shape.endings; e++) lines.push(`  - { id: e${e}, title: End ${e}, text: Over., tone: { us: mixed, cn: mixed }, history: None. }`);
+  lines.push('objectives:', '  - { id: calm, side: us, label: Calm, description: Calm., met: "trust > 10", score: trust }', 'questions: [Why?]', 'history: { text: None., sources: [F1] }');
   return `${lines.join('\n')}\n`;
 }
 

@@ -6,6 +6,7 @@ const env: ExprEnv = {
   flags: ['evidence_public', 'hotline_up'],
   options: { us: ['request_help', 'indict'], cn: ['deny', 'cooperate'] },
   rungs: ['quiet_diplomacy', 'formal_request', 'public_attribution', 'indictment'],
+  outcomes: { us: ['picked_up', 'rang_out'], cn: [] },
 };
 
 const ctx: EvalContext = {
@@ -16,12 +17,13 @@ const ctx: EvalContext = {
   chose: { us: 'indict', cn: null },
   hotline: { calls: 3, answered: 1, unanswered: 2 },
   ledger: [
-    { from: 'us', to: 'cn', dueTurn: 3, status: 'open' },
-    { from: 'us', to: 'cn', dueTurn: 9, status: 'open' },
-    { from: 'us', to: 'cn', dueTurn: 2, status: 'late' },
-    { from: 'cn', to: 'us', dueTurn: 4, status: 'on_time' },
-    { from: 'cn', to: 'us', dueTurn: 1, status: 'never' },
+    { from: 'us', to: 'cn', dueTurn: 3, status: 'open', answeredTurn: null, quality: null },
+    { from: 'us', to: 'cn', dueTurn: 9, status: 'open', answeredTurn: null, quality: null },
+    { from: 'us', to: 'cn', dueTurn: 2, status: 'late', answeredTurn: 4, quality: 'token' },
+    { from: 'cn', to: 'us', dueTurn: 4, status: 'on_time', answeredTurn: 3, quality: 'full' },
+    { from: 'cn', to: 'us', dueTurn: 1, status: 'never', answeredTurn: null, quality: null },
   ],
+  outcome: { us: 'rang_out', cn: null },
 };
 
 const value = (source: string | number | boolean, want: ValueType): number => {
@@ -80,6 +82,12 @@ describe('expressions: values', () => {
     ['or of false values', 'hotline_up or false', false],
     ['arithmetic inside a comparison', 'trust - escalation > 10', true],
     ['chose.us.<id>', 'chose.us.indict', true],
+    ['outcome.us.<id>: this turn\'s result', 'outcome.us.rang_out', true],
+    ['outcome.us.<id>: another result', 'outcome.us.picked_up', false],
+    ['answer.cn.<quality>: China\'s latest answer was a token', 'answer.cn.token', true],
+    ['answer.cn.full: not China\'s latest', 'answer.cn.full', false],
+    ['answer.us.full: the United States answered fully', 'answer.us.full', true],
+    ['answer.us.none: it has answered', 'answer.us.none', false],
     ['chose.cn.<id> when cn has not chosen', 'chose.cn.deny', false],
     ['ladder comparison', 'rung.us >= ladder.public_attribution', true],
     ['not not', 'not not evidence_public', true],
@@ -109,6 +117,8 @@ describe('expressions: errors', () => {
     ['an unknown indicator, with did-you-mean', 'trusst + 1', 'number', 'expr/unknown-name', 0, 'trust'],
     ['an unknown flag, with did-you-mean', 'evidence_publc', 'boolean', 'expr/unknown-name', 0, 'evidence_public'],
     ['an unknown rung, with did-you-mean', 'ladder.indictmnt', 'number', 'expr/unknown-name', 0, 'indictment'],
+    ['a result not known yet (China resolves second here)', 'outcome.cn.deny', 'boolean', 'expr/too-early', 0, undefined],
+    ['an unknown result, with did-you-mean', 'outcome.us.picked_upp', 'boolean', 'expr/unknown-name', 0, 'picked_up'],
     ['an unknown option, with did-you-mean', 'chose.cn.denny', 'boolean', 'expr/unknown-name', 0, 'deny'],
     ['an option of the other side', 'chose.us.deny', 'boolean', 'expr/unknown-name', 0, undefined],
     ['a misspelt built-in', 'ledger.overdu.cn', 'number', 'expr/unknown-name', 0, 'ledger.overdue.cn'],

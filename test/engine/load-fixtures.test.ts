@@ -76,6 +76,6 @@ describe('broken fixtures', () => {
     expect(hints.get('ref-unknown-indicator.yaml beats[0].options.us[0].outcomes[0].effects.trsut')).toBe('trust');
     expect(hints.get('ref-unknown-next.yaml beats[0].next')).toBe('response');
     expect(hints.get('expr-unknown-name.yaml injects[0].when')).toBe('turn');
-    expect(hints.get('schema-invalid-value.yaml endings[0].tone')).toBe('success');
+    expect(hints.get('schema-invalid-value.yaml endings[0].tone.us')).toBe('success');
   });
 });

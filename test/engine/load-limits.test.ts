@@ -165,7 +165,7 @@ describe('the shared library', () => {
   });
 
   it('names terms.yaml and ladder.yaml in its diagnostics by default', () => {
-    const r = loadLibrary('format: x\n', 'rungs: *a\n');
+    const r = loadLibrary('format: x\n', 'rungs: *a\n', read('scenarios/facts.yaml'));
     expect(r.library).toBeNull();
     expect(r.diagnostics.map((d) => `${d.file} ${d.code}`)).toEqual([
       'ladder.yaml yaml/alias',

@@ -9,7 +9,7 @@ import { compareDiagnostics, formatDiagnostic } from '../../src/engine/format/di
 
 const root = new URL('../../', import.meta.url);
 const read = (path: string): string => readFileSync(new URL(path, root), 'utf8');
-const shared = loadLibrary(read('scenarios/terms.yaml'), read('scenarios/ladder.yaml')).library;
+const shared = loadLibrary(read('scenarios/terms.yaml'), read('scenarios/ladder.yaml'), read('scenarios/facts.yaml')).library;
 if (shared === null) throw new Error('the shared library does not load');
 const library = shared;
 const minimal = read('test/fixtures/valid/minimal.yaml');

@@ -78,23 +78,23 @@ describe('balance flags', () => {
   ];
   for (const c of luck) {
     it(`luck-alone and unwinnable: ${c.name}`, () => {
-      const reports = (['random', 'cautious', 'hawkish'] as const).map((p, i) => withEndings(p, c.counts[i]!));
+      const reports = (['random', 'lowest-rung', 'highest-rung'] as const).map((p, i) => withEndings(p, c.counts[i]!));
       expect(kinds(balanceFlags(reports))).toEqual(c.want);
     });
   }
 
   it('luck-alone needs three distinct policies', () => {
-    expect(kinds(balanceFlags([withEndings('random', [300, 400, 300]), withEndings('cautious', [300, 400, 300])]))).toEqual([]);
+    expect(kinds(balanceFlags([withEndings('random', [300, 400, 300]), withEndings('lowest-rung', [300, 400, 300])]))).toEqual([]);
   });
 
   const dominant: { name: string; reports: SimReport[]; want: string[] }[] = [
     { name: 'a lead of 5 points on every objective under the one comparable policy', reports: [withGroups('random', [40, 60], [40, 55])], want: ['dominant-option:request_help'] },
     { name: 'a lead of 4.99 points is not enough', reports: [withGroups('random', [40, 59.99], [40, 55])], want: [] },
     { name: 'groups under 30 runs cannot tell', reports: [withGroups('random', [29, 90], [40, 10])], want: [] },
-    { name: 'must hold under every comparable policy', reports: [withGroups('random', [40, 90], [40, 10]), withGroups('cautious', [40, 50], [40, 60])], want: [] },
+    { name: 'must hold under every comparable policy', reports: [withGroups('random', [40, 90], [40, 10]), withGroups('lowest-rung', [40, 50], [40, 60])], want: [] },
     {
       name: 'policies that cannot compare are not counted',
-      reports: [withGroups('random', [40, 90], [40, 10]), withGroups('cautious', [200, 50], [0, 0])],
+      reports: [withGroups('random', [40, 90], [40, 10]), withGroups('lowest-rung', [200, 50], [0, 0])],
       want: ['dominant-option:request_help'],
     },
   ];
@@ -105,10 +105,10 @@ describe('balance flags', () => {
   }
 
   it('flags request_help on the minimal fixture, and unwinnable when its success ending is made mixed', () => {
-    const flags = balanceFlags((['random', 'cautious', 'hawkish'] as const).map((policy) => simulate(minimal, { runs: 300, seed: 'f', policy, side: 'us' })));
+    const flags = balanceFlags((['random', 'lowest-rung', 'highest-rung'] as const).map((policy) => simulate(minimal, { runs: 300, seed: 'f', policy, side: 'us' })));
     expect(kinds(flags)).toEqual(['dominant-option:request_help']);
-    const noWin = scenarioFromText(minimalText().replace('tone: success', 'tone: mixed'), 'no-win.yaml');
-    const reports = (['random', 'cautious', 'hawkish'] as const).map((policy) => simulate(noWin, { runs: 300, seed: 'f', policy, side: 'us' }));
+    const noWin = scenarioFromText(minimalText().replace('tone: { us: success, cn: mixed }', 'tone: { us: mixed, cn: mixed }'), 'no-win.yaml');
+    const reports = (['random', 'lowest-rung', 'highest-rung'] as const).map((policy) => simulate(noWin, { runs: 300, seed: 'f', policy, side: 'us' }));
     expect(kinds(balanceFlags(reports))[0]).toBe('unwinnable');
   });
 

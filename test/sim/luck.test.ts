@@ -33,8 +33,8 @@ describe('luck versus choice', () => {
     expect(report.seeds.every(isCodeSeed)).toBe(true);
     expect(report.onYourSeed.map((p) => [p.policy, p.streams, p.distribution.runs])).toEqual([
       ['random', LUCK_POLICY_STREAMS, 50],
-      ['cautious', LUCK_POLICY_STREAMS, 50],
-      ['hawkish', LUCK_POLICY_STREAMS, 50],
+      ['lowest-rung', LUCK_POLICY_STREAMS, 50],
+      ['highest-rung', LUCK_POLICY_STREAMS, 50],
     ]);
   });
 

@@ -25,8 +25,8 @@ describe('scenario map', () => {
       'showdown>stalemate [next]',
     ]);
     expect(map.conditional).toEqual([
-      { id: 'stalemate', title: 'Stalemate', tone: 'mixed', when: 'turn limit (4 turns)' },
-      { id: 'crisis', title: 'Open crisis', tone: 'failure', when: 'escalation >= 70' },
+      { id: 'stalemate', title: 'Stalemate', tone: { us: 'mixed', cn: 'mixed' }, when: 'turn limit (4 turns)' },
+      { id: 'crisis', title: 'Open crisis', tone: { us: 'failure', cn: 'failure' }, when: 'escalation >= 70' },
     ]);
     expect(map.nodes.every((n) => n.reached === null)).toBe(true);
   });
@@ -74,9 +74,9 @@ describe('Mermaid export', () => {
         '  b_opening["The breach"]',
         '  b_response["The answer"]',
         '  b_showdown["Showdown"]',
-        '  e_deal(["A quiet deal (success)"])',
-        '  e_stalemate(["Stalemate (mixed)"])',
-        '  e_crisis(["Open crisis (failure)"])',
+        '  e_deal(["A quiet deal (success for the US, mixed for China)"])',
+        '  e_stalemate(["Stalemate (mixed for both)"])',
+        '  e_crisis(["Open crisis (failure for both)"])',
         '  b_opening -->|"us go_public → named"| b_showdown',
         '  b_opening -->|"next"| b_response',
         '  b_response -->|"us call_hotline → answered"| e_deal',

@@ -29,7 +29,7 @@ describe('simulate on the minimal fixture (200 runs, seed "pin", us)', () => {
       unreachedBeats: [],
     },
     {
-      policy: 'cautious',
+      policy: 'lowest-rung',
       endings: [0, 200, 0],
       met: [200, 200],
       options: [
@@ -46,7 +46,7 @@ describe('simulate on the minimal fixture (200 runs, seed "pin", us)', () => {
       unreachedBeats: ['showdown'],
     },
     {
-      policy: 'hawkish',
+      policy: 'highest-rung',
       endings: [0, 0, 200],
       met: [0, 0],
       options: [
@@ -100,7 +100,7 @@ describe('simulate on the minimal fixture (200 runs, seed "pin", us)', () => {
       longest: { seed: 'pin-0', turns: 2, score: 15 },
     });
     expect(r.unreached).toEqual({ beats: [], options: [], outcomes: [], endings: [], injects: ['leak'], facilitatorOnly: ['summit'] });
-    expect(run('hawkish').unreached.endings).toEqual(['deal', 'stalemate']);
+    expect(run('highest-rung').unreached.endings).toEqual(['deal', 'stalemate']);
   });
 
   it('is deterministic and plain JSON', () => {
@@ -112,8 +112,8 @@ describe('simulate on the minimal fixture (200 runs, seed "pin", us)', () => {
 
   it('policies draw from their own stream: the counterpart and the world roll the same dice under every policy', () => {
     const cn = (r: SimReport): number[][] => optionCounts(r).slice(2, 4);
-    expect(cn(run('cautious'))).toEqual(cn(run('random')));
-    expect(cn(run('hawkish'))).toEqual(cn(run('random')));
+    expect(cn(run('lowest-rung'))).toEqual(cn(run('random')));
+    expect(cn(run('highest-rung'))).toEqual(cn(run('random')));
   });
 
   it('a different seed gives different runs', () => {
@@ -132,7 +132,7 @@ describe('simulate on the minimal fixture (200 runs, seed "pin", us)', () => {
   });
 
   it('plays China against the model when side is cn', () => {
-    const r = simulate(minimal, { runs: 100, seed: 'cn', policy: 'cautious', side: 'cn' });
+    const r = simulate(minimal, { runs: 100, seed: 'cn', policy: 'lowest-rung', side: 'cn' });
     expect(r.side).toBe('cn');
     const cooperate = r.options.find((o) => o.beat === 'opening' && o.option === 'cooperate');
     expect(cooperate?.chosen).toBe(100);
@@ -141,7 +141,7 @@ describe('simulate on the minimal fixture (200 runs, seed "pin", us)', () => {
   it('lists runs the engine stops with an error as failures, and leaves them out of every figure', () => {
     const text = minimalText().replace('weight: "40 + trust / 2"', 'weight: "trust - trust"').replace('{ id: ignored, weight: 30,', '{ id: ignored, weight: "escalation - 20",');
     const zero = scenarioFromText(text, 'zero-weights.yaml');
-    const r = simulate(zero, { runs: 20, seed: 'z', policy: 'cautious', side: 'us' });
+    const r = simulate(zero, { runs: 20, seed: 'z', policy: 'lowest-rung', side: 'us' });
     expect(r.completed).toBe(0);
     expect(r.failures).toHaveLength(20);
     expect(r.failures[0]).toEqual({ seed: 'z-0', turn: 1, beat: 'opening', code: 'scenario/zero-weights', message: 'every outcome of "request_help" has weight zero in this state' });

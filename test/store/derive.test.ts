@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { fireInject } from '../../src/engine';
-import { feedOf, recordView, seriesOf, termCountsOf, toneFor } from '../../src/store/derive';
+import { feedOf, recordView, seriesOf, termCountsOf } from '../../src/store/derive';
 import { session } from './helpers';
 
 function playedRun() {
@@ -60,12 +60,5 @@ describe('what the screens show', () => {
     const feed = feedOf(run.scenario, fired.state);
     expect(feed[0]).toEqual({ turn: 1, title: 'A summit is called', text: 'Leaders agree to meet.' });
     expect(recordView(run.scenario, fired.record).injects).toEqual([{ id: 'summit', title: 'A summit is called', text: 'Leaders agree to meet.', by: 'facilitator' }]);
-  });
-
-  it('mirrors an ending tone for China', () => {
-    expect(toneFor('success', 'us')).toBe('success');
-    expect(toneFor('success', 'cn')).toBe('failure');
-    expect(toneFor('failure', 'cn')).toBe('success');
-    expect(toneFor('mixed', 'cn')).toBe('mixed');
   });
 });

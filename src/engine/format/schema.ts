@@ -71,7 +71,7 @@ export const variantShortTextSchema = variantsOf(shortText);
 
 /** Text that is the same for both sides, or written for each side; each may have variants. */
 export const sideTextSchema = z
-  .union([variantTextSchema, z.strictObject({ us: variantTextSchema, cn: variantTextSchema })])
+  .union([text, z.array(variantOf(text)).min(1).max(12), z.strictObject({ us: variantTextSchema, cn: variantTextSchema })])
   .describe('Either one text for both sides, or { us: …, cn: … }; each may be a list of variants.');
 
 export const hotlineStatusSchema = z.enum(['idle', 'ringing', 'answered', 'unanswered']);
