@@ -1,7 +1,8 @@
 /**
  * CSV as RFC 4180 writes it: fields separated by commas, records by CRLF; a field holding a comma,
  * a double quote, CR or LF is wrapped in double quotes with its quotes doubled. Numbers are written
- * with `String` (no locale, no thousands separators). Shared by the after-action timeline and the
+ * with `String` (no locale, no thousands separators); text that a spreadsheet would run as a
+ * formula is neutralised (see csvField). Shared by the after-action timeline and the
  * class comparison.
  */
 import type { AfterActionReport } from './after-action';
@@ -9,9 +10,17 @@ import { percentOfBp } from './after-action-format';
 
 export type CsvCell = string | number | boolean | null;
 
-/** One field, quoted only when it must be. `null` is an empty field. */
+/**
+ * Text a spreadsheet would run as a formula starts with `=`, `+`, `-`, `@`, a tab or a carriage
+ * return (OWASP, "CSV Injection"): such a text field gets a leading `'`, so it opens as the text it
+ * is. Numbers are written as numbers (a negative number is not text and runs nothing).
+ */
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+/** One field, quoted only when it must be, formula-like text neutralised. `null` is an empty field. */
 export function csvField(value: CsvCell): string {
-  const text = value === null ? '' : typeof value === 'string' ? value : String(value);
+  const raw = value === null ? '' : typeof value === 'string' ? value : String(value);
+  const text = typeof value === 'string' && FORMULA_START.test(raw) ? `'${raw}` : raw;
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
