@@ -13,7 +13,6 @@ import {
   resolveTurn,
   start,
   toCsv,
-  toneForSide,
 } from '../../src/engine';
 import { applySteps } from '../golden/policy';
 import { allScenarios, MINIMAL_PATH, minimalText, scenarioAt, scenarioFromText } from '../golden/scenarios';
@@ -46,7 +45,7 @@ describe('after-action report: the model', () => {
     });
     expect(report.overview.sides).toEqual([
       { side: 'us', name: 'United States', playedBy: 'people', players: 'Group A', tone: 'success' },
-      { side: 'cn', name: 'China', playedBy: 'model', players: 'the counterpart model', tone: 'failure' },
+      { side: 'cn', name: 'China', playedBy: 'model', players: 'the counterpart model', tone: 'mixed' },
     ]);
   });
 
@@ -99,7 +98,7 @@ describe('after-action report: the model', () => {
   it('tracks each indicator from start to end, and its worst value with the turn', () => {
     const escalated = applySteps(start(minimal, 'M4RX', { us: 'people', cn: 'model' }), [(s) => resolveTurn(minimal, s, { us: 'go_public' }), (s) => resolveTurn(minimal, s, { us: 'sanction' })]);
     const esc = afterActionReport(minimal, escalated, 'us').indicators.find((i) => i.id === 'escalation');
-    expect(esc).toMatchObject({ better: 'lower', start: 20, end: escalated.indicators.escalation, worst: escalated.indicators.escalation, worstTurn: 2 });
+    expect(esc).toMatchObject({ better: { us: 'lower', cn: 'lower' }, start: 20, end: escalated.indicators.escalation, worst: escalated.indicators.escalation, worstTurn: 2 });
     expect(report.indicators.find((i) => i.id === 'trust')).toMatchObject({ better: 'higher', start: 50, worst: 50, worstTurn: 0 });
   });
 
@@ -107,18 +106,21 @@ describe('after-action report: the model', () => {
     expect(report.history).toEqual({
       text: 'The agreement followed months of pressure.',
       endingNote: 'In 2015 the dispute ended in a summit agreement.',
-      sources: [{ key: 'F1', title: 'AFCEA Signal on the agreement', url: null }],
+      sources: [{ key: 'F1', title: minimal.sources.get('F1')?.title, url: minimal.sources.get('F1')?.url ?? null }],
     });
     expect(report.questions).toEqual(['Was asking for help worth the wait?']);
   });
 
-  it.each([
-    ['success', 'us', 'success'],
-    ['success', 'cn', 'failure'],
-    ['failure', 'cn', 'success'],
-    ['mixed', 'cn', 'mixed'],
-  ] as const)('a %s ending, seen by %s, is %s', (tone, side, want) => {
-    expect(toneForSide(tone, side)).toBe(want);
+  it('gives each side the verdict the scenario writes for it, never a mirror of the other side', () => {
+    for (const { scenario } of allScenarios()) {
+      for (const ending of scenario.endings) {
+        const ended = { ...start(scenario, 'K7Q3', { us: 'people', cn: 'model' }), ending: ending.id };
+        for (const side of ['us', 'cn'] as const) {
+          const sides = afterActionReport(scenario, ended, side).overview.sides;
+          expect(sides.map((s) => s.tone)).toEqual([ending.tone.us, ending.tone.cn]);
+        }
+      }
+    }
   });
 
   it('is deterministic and plain JSON for every shipped scenario, finished or not', () => {
