@@ -98,6 +98,8 @@ export function reportLines(scenario: Scenario, r: SimReport): string[] {
     lines.push('', `Failures: ${r.failures.length} runs stopped on an error`);
     for (const f of r.failures.slice(0, 20)) lines.push(`  ${failureWords(f)}`);
   }
+  lines.push('', `Contradictions: ${r.contradictions.count}${r.contradictions.count === 0 ? ' (every turn told one story)' : ''}`);
+  for (const c of r.contradictions.first) lines.push(`  seed ${c.seed}, turn ${c.turn}, ${c.where}: ${c.kind}: ${c.message}`);
   return lines;
 }
 
@@ -112,6 +114,15 @@ export function flagLines(flags: readonly BalanceFlag[], policies: readonly stri
 /** One failed run in words: its seed, turn and beat, the engine's code and message (which names the option). */
 export function failureWords(f: Failure): string {
   return `seed ${f.seed}, turn ${f.turn}, beat "${f.beat}": ${f.code}: ${f.message}`;
+}
+
+/** The contradictions of every policy in one line, or null when there were none. */
+export function contradictionLine(reports: readonly SimReport[]): string | null {
+  const count = reports.reduce((n, r) => n + r.contradictions.count, 0);
+  if (count === 0) return null;
+  const first = reports.flatMap((r) => r.contradictions.first)[0];
+  const where = first === undefined ? '' : `; first: seed ${first.seed}, turn ${first.turn}, ${first.where}: ${first.message}`;
+  return `CONTRADICTIONS: ${count} (${reports.map((r) => `${r.policy} ${r.contradictions.count}`).join(', ')})${where}`;
 }
 
 /**

@@ -5,7 +5,7 @@ import { isValidSeed } from '../engine';
 import { balanceFlags, DOMINANT_MARGIN, DOMINANT_MIN_RUNS, isPolicyKind, LUCK_MIN_PERCENT, LUCK_SPREAD_PP, POLICY_KINDS, type PolicyKind, renamedPolicy, type SimReport, simulate } from '../sim';
 import { type Command, EXIT_FAIL, EXIT_OK, type Io, line, parse, UsageError } from './io';
 import { openScenario } from './project';
-import { failureLine, flagLines, reportLines, simHeaderLines } from './sim-text';
+import { contradictionLine, failureLine, flagLines, reportLines, simHeaderLines } from './sim-text';
 
 /** The most runs one call plays per policy. */
 export const MAX_RUNS = 10_000_000;
@@ -113,19 +113,19 @@ export const sim: Command = async (args, io) => {
     bar?.done();
   }
   const flags = balanceFlags(reports);
-  const failed = failureLine(reports);
+  const problems = [failureLine(reports), contradictionLine(reports)].filter((l): l is string => l !== null);
   if (values.json === true) {
     io.out(`${JSON.stringify({ format: 'red-phone/sim@1', reports, flags }, null, 2)}\n`);
-    if (failed !== null) io.err(`${failed}\n`);
-    return failed === null ? EXIT_OK : EXIT_FAIL;
+    for (const p of problems) io.err(`${p}\n`);
+    return problems.length === 0 ? EXIT_OK : EXIT_FAIL;
   }
   const first = reports[0] as SimReport;
   for (const l of simHeaderLines(scenario, first, policies)) line(io, l);
   for (const r of reports) for (const l of reportLines(scenario, r)) line(io, l);
   for (const l of flagLines(flags, policies)) line(io, l);
-  if (failed === null) return EXIT_OK;
+  if (problems.length === 0) return EXIT_OK;
   line(io, '');
-  line(io, failed);
+  for (const p of problems) line(io, p);
   return EXIT_FAIL;
 };
 

@@ -40,3 +40,4 @@ export { luckSummary } from './luck-summary';
 export { isPolicyKind, POLICY_KINDS, POLICY_WORDS, type Policy, type PolicyKind, type PolicyOption, policyOf, policySeed, policyView, renamedPolicy } from './policies';
 export type * from './report';
 export { type SimOptions, simulate } from './simulate';
+export { type Contradiction, type ContradictionKind, turnContradictions } from './coherence';

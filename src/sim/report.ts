@@ -3,6 +3,7 @@
  * policy and number of runs always give the same bytes. Means are rounded to two decimals.
  */
 import type { Side } from '../engine';
+import type { Contradiction } from './coherence';
 import type { PolicyKind } from './policies';
 
 export type Tone = 'success' | 'mixed' | 'failure';
@@ -98,4 +99,6 @@ export interface SimReport {
   /** Best and worst total objective score of the player's side, shortest and longest run (first run on ties). */
   readonly extremes: { readonly best: RunRef; readonly worst: RunRef; readonly shortest: RunRef; readonly longest: RunRef } | null;
   readonly failures: readonly Failure[];
+  /** Turns whose texts contradicted each other or the state: the count, and the first few with their seed. */
+  readonly contradictions: { readonly count: number; readonly first: readonly (Contradiction & { readonly seed: string })[] };
 }

@@ -8,6 +8,7 @@
 import type { CompiledOption, GameState, ObjectiveResult, Scenario, Side, TurnRecord } from '../engine';
 import { contextOf, ENGINE_VERSION, Rng, resolveTurn, SIDES, scoreObjectives, seedState, start } from '../engine';
 import { indexOfId, type Layout, layoutOf } from './layout';
+import { type Contradiction, turnContradictions } from './coherence';
 import { type PolicyKind, type PolicyOption, policyOf, policySeed, policyView } from './policies';
 import type { Failure, RunRef, SimReport } from './report';
 import { Tally } from './tally';
@@ -32,6 +33,9 @@ const PROGRESS_EVERY = 1000;
  * error (such as an option whose outcome weights are all zero) is listed in `failures` and left out
  * of every other figure.
  */
+/** How many contradictions a report lists in full (the count covers them all). */
+const FIRST_CONTRADICTIONS = 10;
+
 export function simulate(scenario: Scenario, options: SimOptions): SimReport {
   const { runs, seed, side } = options;
   if (!Number.isInteger(runs) || runs < 1) throw new Error(`sim: runs must be a whole number above 0, got ${runs}`);
@@ -46,6 +50,8 @@ export function simulate(scenario: Scenario, options: SimOptions): SimReport {
   let worst: RunRef | null = null;
   let shortest: RunRef | null = null;
   let longest: RunRef | null = null;
+  let contradictionCount = 0;
+  const contradictions: (Contradiction & { readonly seed: string })[] = [];
 
   for (let i = 0; i < runs; i++) {
     const runSeed = `${seed}-${i}`;
@@ -84,6 +90,9 @@ export function simulate(scenario: Scenario, options: SimOptions): SimReport {
         failed = true;
         break;
       }
+      const found = turnContradictions(scenario, state, result.record as TurnRecord, result.state);
+      contradictionCount += found.length;
+      for (const c of found) if (contradictions.length < FIRST_CONTRADICTIONS) contradictions.push({ ...c, seed: runSeed });
       state = result.state;
       countTurn(tally, layout, slot.index, result.record as TurnRecord);
     }
@@ -113,6 +122,7 @@ export function simulate(scenario: Scenario, options: SimOptions): SimReport {
     ...tally.summary(),
     extremes: best === null || worst === null || shortest === null || longest === null ? null : { best, worst, shortest, longest },
     failures,
+    contradictions: { count: contradictionCount, first: contradictions },
   };
 }
 
