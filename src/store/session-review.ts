@@ -4,7 +4,7 @@ import { forkAt, importReplay, reviewMove } from './review';
 import type { Kit } from './session-kit';
 import { sentence } from './session-kit';
 import type { SessionState } from './session-types';
-import { rewind, withNote } from './trainee';
+import { extrasProblem, rewind, withNote } from './trainee';
 
 export type ReviewActions = Pick<
   SessionState,
@@ -70,8 +70,14 @@ export function reviewActions(kit: Kit): ReviewActions {
       const run = get().run;
       if (run === null || !Number.isInteger(index) || index < 0 || index >= run.scenario.file.questions.length) return;
       const next = withNote(run, index, text);
+      const problem = extrasProblem(next.extras);
+      if (problem !== null) {
+        // Refused before anything is written: the saved notes stay whole, and the message says why.
+        set({ notice: { kind: 'refused', message: `Note ${index + 1} not kept: ${sentence(problem)}` } });
+        return;
+      }
       if (run.review !== null) set({ run: next });
-      else commit(next, get().screen);
+      else commit(next, get().screen, { notice: solved('refused') });
     },
     rewindTo(turns) {
       const run = get().run;

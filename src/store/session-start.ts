@@ -49,7 +49,18 @@ export function startActions(kit: Kit): StartActions {
         set({ notice: { kind: 'bad-seed', message: 'Seed: a seed is 1 to 64 characters with no control characters.' } });
         return;
       }
-      if (sidesOf(get().catalog, draft.scenarioId).includes(draft.side)) begin(draft);
+      if (!sidesOf(get().catalog, draft.scenarioId).includes(draft.side)) return;
+      // A saved run is never replaced without asking (keep it, export it, or replace it), as a link asks.
+      const { run } = get();
+      const own = run !== null && run.review === null ? run : kit.suspended;
+      if (own !== null && !atStartOf(own, draft)) {
+        const title = get().catalog.entries.find((e) => e.id === draft.scenarioId)?.scenario.file.title ?? draft.scenarioId;
+        const secret = get().facilitation?.secret === true && own.game.ending === null;
+        const message = `You are starting ${title}, seed ${draft.seed}, playing ${sideWords(draft.side)}. Your saved run is ${savedRunWords(own, secret)}. Starting the new run replaces it.`;
+        set({ notice: { kind: 'overwrite', message, link: draft, start: 'Start the new run (replaces my saved run)' } });
+        return;
+      }
+      begin(draft);
     },
     back() {
       if (get().screen === 'new-run' || get().screen === 'facilitator') set({ screen: 'title' });
@@ -68,6 +79,15 @@ export function startActions(kit: Kit): StartActions {
     },
     openLink(search) {
       const params = new URLSearchParams(search);
+      // A link that opens the class set-up or a replay and also names a run says which to keep, as code plus scenario does.
+      const runParams = ['scenario', 'seed', 'code', 'side'].filter((p) => params.has(p));
+      const opener = params.has('facilitator') ? 'facilitator' : params.has('replay') ? 'replay' : null;
+      if (opener !== null && runParams.length > 0) {
+        const what = opener === 'facilitator' ? 'opens the facilitator set-up' : 'opens a replay';
+        const reason = `"${opener}" ${what}, and ${runParams.map((p) => `"${p}"`).join(', ')} would start a run: give one or the other, not both`;
+        set({ screen: 'title', notice: { kind: 'bad-link', message: `Link parameter "${opener}": ${reason}.` } });
+        return;
+      }
       if (params.has('facilitator')) {
         get().openFacilitator();
         return;

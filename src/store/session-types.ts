@@ -16,7 +16,8 @@ export type TraineeScreen = 'hot-wash' | 'report' | 'compare';
 export type Notice =
   | { readonly kind: 'bad-save'; readonly message: string; readonly bytes: string }
   | { readonly kind: 'storage'; readonly message: string }
-  | { readonly kind: 'overwrite'; readonly message: string; readonly link?: Draft }
+  /** A run would replace the saved one: `link` is the run to start if the player says so, `start` the button's words. */
+  | { readonly kind: 'overwrite'; readonly message: string; readonly link?: Draft; readonly start?: string }
   | { readonly kind: 'bad-link' | 'bad-code' | 'bad-seed' | 'replay' | 'refused'; readonly message: string };
 
 export interface Settings {

@@ -2,7 +2,8 @@
  * A trainee's tools on a run: rewinding to a turn to choose differently (a branch; the run left behind
  * is kept as a replay code), the branches compared side by side, and the facilitator's hot-wash notes.
  * Branches and notes travel with the run and are kept in the save's settings (flat keys, 200
- * characters a value, so a long note is split over several keys).
+ * characters a value, so a long note or branch code is split over several keys). When they would
+ * not fit, the change is refused with a message before anything is written: nothing is dropped.
  */
 
 import type { SaveSettings } from '../engine';
@@ -63,7 +64,11 @@ export function rewind(run: Run, turns: number): RewindResult {
   const replayed = playActions(run.scenario, run.game.seed, run.game.controllers, actionsUpTo(run.game, turns));
   if (!replayed.ok) return { ok: false, message: replayed.error.message };
   const extras = extrasOf(run);
-  const branches = [...extras.branches, { code: code.value, rewoundTo: turns }].slice(-MAX_BRANCHES);
+  if (extras.branches.length >= MAX_BRANCHES)
+    return { ok: false, message: `this run already keeps ${MAX_BRANCHES} branches, the most it can: export the report or the replay codes of the branches first` };
+  const branches = [...extras.branches, { code: code.value, rewoundTo: turns }];
+  const problem = extrasProblem({ ...extras, branches });
+  if (problem !== null) return { ok: false, message: problem };
   const next = runAt(run, replayed.value.state, replayed.value.state.log.length === 0 ? 'briefing' : 'turn');
   return { ok: true, run: { ...next, extras: { ...extras, branches } } };
 }
@@ -155,17 +160,29 @@ export function withNote(run: Run, index: number, text: string): Run {
   return { ...run, extras: { ...extras, notes } };
 }
 
-/** The extras as save settings: `branch.<i>` a code, `note.<q>.<part>` up to 200 characters each. */
+/**
+ * The extras as save settings: `branch.<i>` holds `<turn>:<code>` cut to 200 characters, a longer
+ * code going on in `branch.<i>.<p>`; `note.<q>.<part>` up to 200 characters each. Everything is
+ * written or nothing: {@link extrasProblem} says beforehand when the extras would not fit.
+ */
 export function extrasSettings(extras: RunExtras | undefined): Record<string, string> {
   const out: Record<string, string> = {};
   if (extras === undefined) return out;
   extras.branches.forEach((b, i) => {
-    if (b.code.length <= PART - 8) out[`branch.${i}`] = `${b.rewoundTo}:${b.code}`;
+    const text = `${b.rewoundTo}:${b.code}`;
+    for (let p = 0; p * PART < text.length; p++) out[p === 0 ? `branch.${i}` : `branch.${i}.${p}`] = text.slice(p * PART, (p + 1) * PART);
   });
   extras.notes.forEach((note, q) => {
-    for (let p = 0; p < PARTS && p * PART < note.length && Object.keys(out).length < SETTING_KEYS; p++) out[`note.${q}.${p}`] = note.slice(p * PART, (p + 1) * PART);
+    for (let p = 0; p < PARTS && p * PART < note.length; p++) out[`note.${q}.${p}`] = note.slice(p * PART, (p + 1) * PART);
   });
   return out;
+}
+
+/** Why these extras cannot be saved in full (the save holds {@link SETTING_KEYS} values of 200 characters), or null. */
+export function extrasProblem(extras: RunExtras | undefined): string | null {
+  const used = Object.keys(extrasSettings(extras)).length;
+  if (used <= SETTING_KEYS) return null;
+  return `the notes and branches of this run would need ${used} save values and the save holds ${SETTING_KEYS} (200 characters each): shorten a note, or print or export the report to keep the rest`;
 }
 
 /** The extras read back from save settings (unknown or malformed keys ignored). */
@@ -173,7 +190,8 @@ export function extrasFromSettings(settings: SaveSettings): RunExtras | undefine
   const branches: Branch[] = [];
   const notes: string[] = [];
   for (let i = 0; i < MAX_BRANCHES; i++) {
-    const v = settings[`branch.${i}`];
+    let v = settings[`branch.${i}`];
+    for (let p = 1; typeof v === 'string' && typeof settings[`branch.${i}.${p}`] === 'string'; p++) v += settings[`branch.${i}.${p}`] as string;
     const m = typeof v === 'string' ? /^(\d{1,4}):(\S+)$/.exec(v) : null;
     if (m !== null) branches.push({ rewoundTo: Number(m[1]), code: m[2] as string });
   }

@@ -21,8 +21,14 @@ export function renderBanner(banner: HTMLElement, notice: Notice | null, store: 
     );
     buttons.push(actionButton('dismiss', 'Dismiss', () => store.getState().dismissNotice()));
   } else if (notice.kind === 'overwrite' && notice.link !== undefined) {
-    buttons.push(actionButton('confirm-link', 'Start the linked run (replaces my saved run)', () => store.getState().startLinked()));
+    buttons.push(actionButton('confirm-link', notice.start ?? 'Start the linked run (replaces my saved run)', () => store.getState().startLinked()));
     buttons.push(actionButton('dismiss', 'Keep my saved run', () => store.getState().dismissNotice(), { 'data-default': true }));
+    buttons.push(
+      actionButton('export-save', 'Export my saved run', () => {
+        const text = store.getState().exportSave();
+        if (text !== null) download('red-phone-save.json', text);
+      }),
+    );
   } else if (notice.kind === 'overwrite') {
     buttons.push(actionButton('confirm-fork', 'Replace my saved run', () => store.getState().fork(true)));
     buttons.push(actionButton('dismiss', 'Keep my saved run', () => store.getState().dismissNotice()));

@@ -248,6 +248,8 @@ describe('facilitator actions are recorded and replay exactly', () => {
     store.getState().toTitle();
     store.getState().chooseScenario('minimal');
     store.getState().startRun();
+    expect(store.getState().notice?.kind).toBe('overwrite');
+    store.getState().startLinked();
     expect(store.getState().facilitation).toBeNull();
   });
 });
@@ -287,6 +289,7 @@ describe('facilitator mode across a reload', () => {
     store.getState().toTitle();
     store.getState().chooseScenario('minimal');
     store.getState().startRun();
+    store.getState().startLinked();
     expect(storage.data.has(FACILITATION_KEY)).toBe(false);
     storage.data.set(FACILITATION_KEY, JSON.stringify({ run: 'minimal\u0000OTHER', secret: true, decideOutcomes: false, barOpen: true, paused: false, timer: null, held: null }));
     expect(session(storage).getState().facilitation).toBeNull();

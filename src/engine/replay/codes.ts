@@ -115,6 +115,8 @@ export function parseExerciseCode(text: string, knownScenarioIds: readonly strin
     ok: false,
     error: suggestion === undefined ? { code, message } : { code, message, suggestion },
   });
+  // A pasted essay is not read in full, but its real length is what the message gives.
+  if (text.length > 200) return fail('code/bad-length', `an exercise code is 3 letters and 4 characters, like IPT-K7Q3 (this has ${text.length} characters)`);
   const squeezed = text
     .slice(0, 200)
     .toUpperCase()
