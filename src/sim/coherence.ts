@@ -4,19 +4,7 @@
  * text shown whose `presumes` is false where it is shown (an option offered, a beat's text, an
  * outcome's text, an ending's text). The simulator counts them over every run; zero is the goal.
  */
-import {
-  type CompiledOption,
-  contextOf,
-  type EvalContext,
-  type GameState,
-  type MoveRecord,
-  presumesFalse,
-  type Scenario,
-  SIDES,
-  type Side,
-  type TurnRecord,
-  variantIndex,
-} from '../engine';
+import { type CompiledOption, contextOf, type EvalContext, type GameState, type MoveRecord, presumesFalse, type Scenario, SIDES, type Side, type TurnRecord, variantIndex } from '../engine';
 
 export type ContradictionKind = 'hotline' | 'flag' | 'presumes';
 
@@ -38,11 +26,14 @@ function beforeTurn(scenario: Scenario, before: GameState, turn: number, out: Co
   if (beat === undefined) return;
   const ctx = contextOf(before);
   for (const side of SIDES) {
-    if (presumesFalse(beat.text[side], ctx)) out.push({ kind: 'presumes', turn, beat: beat.id, where: `${beat.id}/${side}/text`, message: `the ${side} beat text shown takes for granted what is false` });
+    if (presumesFalse(beat.text[side], ctx))
+      out.push({ kind: 'presumes', turn, beat: beat.id, where: `${beat.id}/${side}/text`, message: `the ${side} beat text shown takes for granted what is false` });
     for (const o of beat.options[side]) {
       if (o.when !== null && o.when(ctx) === 0) continue;
-      if (o.presumes !== null && o.presumes(ctx) === 0) out.push({ kind: 'presumes', turn, beat: beat.id, where: `${beat.id}/${side}/${o.id}`, message: `"${o.id}" is offered, and what it presumes is false` });
-      else if (presumesFalse(o.label, ctx) || presumesFalse(o.text, ctx)) out.push({ kind: 'presumes', turn, beat: beat.id, where: `${beat.id}/${side}/${o.id}`, message: `the wording shown for "${o.id}" presumes what is false` });
+      if (o.presumes !== null && o.presumes(ctx) === 0)
+        out.push({ kind: 'presumes', turn, beat: beat.id, where: `${beat.id}/${side}/${o.id}`, message: `"${o.id}" is offered, and what it presumes is false` });
+      else if (presumesFalse(o.label, ctx) || presumesFalse(o.text, ctx))
+        out.push({ kind: 'presumes', turn, beat: beat.id, where: `${beat.id}/${side}/${o.id}`, message: `the wording shown for "${o.id}" presumes what is false` });
     }
   }
 }
@@ -55,14 +46,27 @@ function theTurn(scenario: Scenario, record: TurnRecord, after: GameState, out: 
     const ha = a.o.effects.hotline;
     const hb = b.o.effects.hotline;
     if (ha !== null && hb !== null && ha !== hb) {
-      out.push({ kind: 'hotline', turn: record.turn, beat: record.beat, where: `${record.beat}/${a.m.option}/${a.m.outcome} + ${b.m.option}/${b.m.outcome}`, message: `one outcome leaves the hotline ${ha}, the other ${hb}` });
+      out.push({
+        kind: 'hotline',
+        turn: record.turn,
+        beat: record.beat,
+        where: `${record.beat}/${a.m.option}/${a.m.outcome} + ${b.m.option}/${b.m.outcome}`,
+        message: `one outcome leaves the hotline ${ha}, the other ${hb}`,
+      });
     }
     for (const [x, y] of [
       [a, b],
       [b, a],
     ] as const) {
       for (const f of x.o?.effects.set ?? []) {
-        if (y.o?.effects.clear.includes(f) === true) out.push({ kind: 'flag', turn: record.turn, beat: record.beat, where: `${record.beat}/${x.m.option}/${x.m.outcome} + ${y.m.option}/${y.m.outcome}`, message: `one outcome sets "${f}", the other clears it` });
+        if (y.o?.effects.clear.includes(f) === true)
+          out.push({
+            kind: 'flag',
+            turn: record.turn,
+            beat: record.beat,
+            where: `${record.beat}/${x.m.option}/${x.m.outcome} + ${y.m.option}/${y.m.outcome}`,
+            message: `one outcome sets "${f}", the other clears it`,
+          });
       }
     }
   }
@@ -70,7 +74,8 @@ function theTurn(scenario: Scenario, record: TurnRecord, after: GameState, out: 
   for (const m of record.moves) drawn[m.side] = m.outcome;
   const ctx: EvalContext = { ...contextOf(after), turn: record.turn, outcome: drawn };
   for (const { m, o } of outcomes) {
-    if (o !== undefined && presumesFalse(o.text, ctx, m.text)) out.push({ kind: 'presumes', turn: record.turn, beat: record.beat, where: `${record.beat}/${m.side}/${m.option}/${m.outcome}`, message: `the outcome text shown presumes what is false` });
+    if (o !== undefined && presumesFalse(o.text, ctx, m.text))
+      out.push({ kind: 'presumes', turn: record.turn, beat: record.beat, where: `${record.beat}/${m.side}/${m.option}/${m.outcome}`, message: `the outcome text shown presumes what is false` });
   }
 }
 
@@ -79,7 +84,8 @@ function atTheEnd(scenario: Scenario, after: GameState, turn: number, out: Contr
   if (ending === undefined) return;
   const ctx = contextOf(after);
   for (const side of SIDES) {
-    if (presumesFalse(ending.text[side], ctx, variantIndex(ending.text[side], ctx))) out.push({ kind: 'presumes', turn, beat: after.beat, where: `ending:${ending.id}/${side}`, message: `the ending text shown to ${side} presumes what is false` });
+    if (presumesFalse(ending.text[side], ctx, variantIndex(ending.text[side], ctx)))
+      out.push({ kind: 'presumes', turn, beat: after.beat, where: `ending:${ending.id}/${side}`, message: `the ending text shown to ${side} presumes what is false` });
   }
 }
 

@@ -14,10 +14,10 @@
  * the engine is right, and a test says so).
  */
 
-import type { Controller, GameState, ObjectiveResult, Scenario, Side, TurnRecord } from '../engine';
+import type { GameState, Scenario, Side, TurnRecord } from '../engine';
 import { betterFor, checkReplay, fireInject, type ReplayFile, resolveTurn, scoreObjectives, start } from '../engine';
 import { describeDecisions, describeResults, type GroupTurn, groupTurnOf } from './compare-turn';
-import type { Anomaly, ClassComparison, CompareError, CompareErrorCode, CompareResult, GroupReplay, GroupSummary, PathNode, Series, TurnRow } from './compare-types';
+import type { Anomaly, CompareErrorCode, CompareResult, GroupReplay, GroupSummary, PathNode, Series, TurnRow } from './compare-types';
 
 export type { GroupTurn, MoveCell } from './compare-turn';
 export type * from './compare-types';

@@ -1,5 +1,6 @@
 /** The simulator's public surface: the command line and the benchmark import from here. */
 
+export { type Contradiction, type ContradictionKind, turnContradictions } from './coherence';
 export {
   type Anomaly,
   buildTree,
@@ -40,4 +41,3 @@ export { luckSummary } from './luck-summary';
 export { isPolicyKind, POLICY_KINDS, POLICY_WORDS, type Policy, type PolicyKind, type PolicyOption, policyOf, policySeed, policyView, renamedPolicy } from './policies';
 export type * from './report';
 export { type SimOptions, simulate } from './simulate';
-export { type Contradiction, type ContradictionKind, turnContradictions } from './coherence';

@@ -6,7 +6,7 @@
 
 import type { GameState, Scenario, Side } from '../engine';
 import { scoreObjectives } from '../engine';
-import type { Distribution, EndingShare, ObjectiveSpread, Tone } from './luck-types';
+import type { Distribution, EndingShare, ObjectiveSpread } from './luck-types';
 
 const round2 = (x: number): number => Math.round(x * 100) / 100;
 

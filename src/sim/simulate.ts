@@ -7,8 +7,8 @@
 
 import type { CompiledOption, GameState, ObjectiveResult, Scenario, Side, TurnRecord } from '../engine';
 import { contextOf, ENGINE_VERSION, Rng, resolveTurn, SIDES, scoreObjectives, seedState, start } from '../engine';
-import { indexOfId, type Layout, layoutOf } from './layout';
 import { type Contradiction, turnContradictions } from './coherence';
+import { indexOfId, type Layout, layoutOf } from './layout';
 import { type PolicyKind, type PolicyOption, policyOf, policySeed, policyView } from './policies';
 import type { Failure, RunRef, SimReport } from './report';
 import { Tally } from './tally';

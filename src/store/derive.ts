@@ -6,6 +6,7 @@
 
 import type { GameState, IndicatorChange, LedgerEvent, LogRecord, ObjectiveResult, OptionFile, OptionView, OutcomeFile, Scenario, Side, SideText, TermId } from '../engine';
 import { betterFor, currentDate, exerciseCode, fallbackText, legalOptions, moveLabelOf, outcomeTextOf, scoreObjectives, sideFallback } from '../engine';
+import { type ChangeCause, causesOf, drawWords, type OutcomeOdds, oddsOf } from './causes';
 import type { PlaySide, Run } from './run';
 
 /** Whose eyes a screen sees through: the side played, or the United States first on a shared two-team screen. */
@@ -44,7 +45,13 @@ export interface MoveView {
   readonly rung: string;
   readonly uses: readonly TermId[];
   readonly strains: readonly TermId[];
+  /** One line per term used or strained: why this move uses or strains it. */
+  readonly why: Readonly<Partial<Record<TermId, string>>>;
   readonly outcomeText: string;
+  /** Every outcome the move could have had, with its chance; and the draw in words. */
+  readonly odds: readonly OutcomeOdds[];
+  readonly drawWords: string;
+  readonly offLadder: boolean;
   readonly news: string | null;
   readonly chanceBp: number;
   readonly draw: number;
@@ -67,6 +74,8 @@ export interface RecordView {
   readonly moves: readonly MoveView[];
   readonly injects: readonly InjectView[];
   readonly changes: readonly IndicatorChange[];
+  /** The same changes, each split by the moves and events that caused it. */
+  readonly causes: readonly ChangeCause[];
   readonly ledger: readonly LedgerEvent[];
   readonly hotline: string | null;
   readonly ending: string | null;
@@ -86,6 +95,7 @@ export function recordView(scenario: Scenario, record: LogRecord): RecordView {
       moves: [],
       injects: [injectView(scenario, record.inject, 'facilitator')],
       changes: record.changes,
+      causes: causesOf(scenario, record),
       ledger: [],
       hotline: null,
       ending: record.ending,
@@ -103,6 +113,10 @@ export function recordView(scenario: Scenario, record: LogRecord): RecordView {
       rung: m.offLadder ? 'Off the ladder' : rungLabel(scenario, m.rung),
       uses: option?.terms.uses ?? [],
       strains: option?.terms.strains ?? [],
+      why: option?.terms.why ?? {},
+      odds: oddsOf(scenario, record.beat, m),
+      drawWords: drawWords(oddsOf(scenario, record.beat, m), m),
+      offLadder: m.offLadder,
       outcomeText: outcome === undefined ? m.outcome : outcomeTextOf(scenario, record.beat, m),
       news: outcome?.news ?? null,
       chanceBp: m.chanceBp,
@@ -118,6 +132,7 @@ export function recordView(scenario: Scenario, record: LogRecord): RecordView {
     moves,
     injects: record.injects.map((i) => injectView(scenario, i.inject, i.by)),
     changes: record.changes,
+    causes: causesOf(scenario, record),
     ledger: record.ledger,
     hotline: record.hotline,
     ending: record.ending,

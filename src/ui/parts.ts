@@ -7,7 +7,7 @@ import { sideName } from './format';
 import type { Ctx } from './view';
 
 /** A button per term an option uses or strains; each opens the term's verbatim text. */
-export function termTags(ctx: Ctx, scenario: Scenario, uses: readonly TermId[], strains: readonly TermId[]): HTMLElement | null {
+export function termTags(ctx: Ctx, scenario: Scenario, uses: readonly TermId[], strains: readonly TermId[], why: Readonly<Partial<Record<TermId, string>>> = {}): HTMLElement | null {
   const tag = (id: TermId, how: 'uses' | 'strains'): HTMLElement => {
     const term = scenario.terms.find((t) => t.id === id);
     const name = term?.name ?? id;
@@ -18,7 +18,8 @@ export function termTags(ctx: Ctx, scenario: Scenario, uses: readonly TermId[], 
       ` ${how === 'uses' ? 'uses' : 'strains'} ${id} ${name}`,
     );
     button.addEventListener('click', () => ctx.openTerm(scenario, id, button));
-    return button;
+    const reason = why[id];
+    return reason === undefined ? button : h('span', { class: `term-line ${how}` }, button, h('span', { class: 'term-why' }, ` ${reason}`));
   };
   if (uses.length === 0 && strains.length === 0) return null;
   return h('div', { class: 'term-tags' }, ...uses.map((t) => tag(t, 'uses')), ...strains.map((t) => tag(t, 'strains')));

@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { expect, it } from 'vitest';
-import { activate, browserSuite, expectScreen, hook, norm, screenOf, visibleText } from './harness';
 import { sideFallback } from '../../src/engine';
+import { activate, browserSuite, expectScreen, hook, norm, screenOf, visibleText } from './harness';
 import { loadScenarioFile, primaryScenarioFile } from './oracle';
 import { chooseScenario, leaveBriefing, pickOption, startRun, typeInto } from './play';
 

@@ -5,9 +5,9 @@
  */
 import type { Page } from 'playwright-core';
 import { expect, it } from 'vitest';
+import { sideFallback } from '../../src/engine';
 import { BROWSER_ZONE, cliLog } from './cli';
 import { browserSuite, hook, norm, visibleText } from './harness';
-import { sideFallback } from '../../src/engine';
 import { bundledScenarioFiles, logJsonOf, playByIndex, playTeams, tryLoadScenarioFile } from './oracle';
 import { chooseScenario, leaveBriefing, playTeamTurns, playTurns, startRun } from './play';
 

@@ -16,8 +16,8 @@
  */
 
 import { ExprFailure, fail, type Token, tokenize, WORDS } from './expr-lex';
-import { arith, bool, countLedger, EMPTY_CONTEXT, expectType, fold, latestAnswer, logic, type Node, tokenText } from './expr-nodes';
-import type { Compiled, CompileResult, EvalContext, ExprEnv, ExprError, LedgerView, ValueType } from './expr-types';
+import { arith, bool, countLedger, expectType, fold, latestAnswer, logic, type Node, tokenText } from './expr-nodes';
+import type { Compiled, CompileResult, ExprEnv, ExprError, ValueType } from './expr-types';
 import { closest } from './names';
 
 export type { Compiled, CompileResult, EvalContext, ExprEnv, ExprError, LedgerView, ValueType } from './expr-types';

@@ -3,7 +3,7 @@
  * ending's tone, the terms it strained or kept, the requests for assistance addressed to it, and the
  * highest rung it climbed to. Plain sentences in a fixed order, so the same run gives the same text.
  */
-import type { Scenario, Side, SideText, TermId } from '../format';
+import type { Scenario, Side, TermId } from '../format';
 import { SIDE_NAMES } from '../format';
 import type { GameState, LedgerEntry } from '../rules';
 import { endingTextOf } from '../rules';

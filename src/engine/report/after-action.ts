@@ -6,7 +6,7 @@
  * Formatters are in after-action-format.ts (Markdown, JSON) and after-action-csv.ts (the timeline).
  */
 
-import type { Scenario, Side, SideText, TermId } from '../format';
+import type { Scenario, Side, TermId } from '../format';
 import { betterFor, SIDE_NAMES, SIDES } from '../format';
 import { exerciseCode } from '../replay';
 import type { Controller, GameState, LedgerEntry } from '../rules';

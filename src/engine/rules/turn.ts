@@ -8,7 +8,7 @@ import type { CompiledEffects, CompiledOption, EvalContext, OutcomeFile, Scenari
 import { contextOf, currentDate, offered } from './game';
 import { BASIS, chancesBp, locate, pickWeighted, Rng } from './rng';
 import { otherSide, SIDES } from './sides';
-import type { GameState, InjectRecord, LedgerEntry, MoveRecord, TurnChoice, TurnResult } from './state';
+import type { GameState, InjectRecord, MoveRecord, TurnChoice, TurnResult } from './state';
 import { variantIndex } from './texts';
 import { answerOldest, applyEffects, clampAll, error, expireOpen, type Pending, triggeredEnding, workOf } from './work';
 /**

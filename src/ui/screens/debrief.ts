@@ -4,13 +4,14 @@
  * happened with its sources, and the replay file to download.
  */
 import { endingTextOf, type GameState, type Scenario } from '../../engine';
-import { codeFor, objectiveResults, recordView, SIDES, seriesOf, TERM_IDS, termCountsOf, textFor, viewerOf } from '../../store/derive';
+import { causeWords } from '../../store/causes';
+import { codeFor, indicatorLabel, objectiveResults, recordView, SIDES, seriesOf, TERM_IDS, termCountsOf, viewerOf } from '../../store/derive';
 import type { Run } from '../../store/run';
 import { indicatorChart, indicatorTable } from '../chart';
 import { debriefTools } from '../debrief/tools';
 import { mapButton } from '../designer/title-designer';
 import { actionButton, h, heading, paragraphs } from '../dom';
-import { chanceText, dateText, playSideName, sideName, TONE_WORDS } from '../format';
+import { dateText, playSideName, sideName, TONE_WORDS } from '../format';
 import { peopleSides, reviewBar } from '../parts';
 import type { Ctx, View } from '../view';
 
@@ -34,11 +35,14 @@ function timeline(scenario: Scenario, game: GameState, showOdds: boolean): HTMLE
               h('strong', {}, `${sideName(m.side)}${m.by === 'model' ? ' (model)' : ''}: ${m.label}`),
               ` (${m.rung}${m.uses.length > 0 ? `; uses ${m.uses.join(', ')}` : ''}${m.strains.length > 0 ? `; strains ${m.strains.join(', ')}` : ''}). `,
               m.outcomeText,
-              showOdds ? ` [${chanceText(m.chanceBp, m.draw)}]` : '',
+              showOdds ? h('span', { class: 'odds' }, ` ${m.drawWords}`) : m.forced ? h('span', { class: 'odds forced' }, ' Forced by the facilitator, not drawn.') : null,
             ),
           ),
           ...v.injects.map((i) => h('li', {}, h('strong', {}, `Event: ${i.title}. `), i.text)),
         ),
+        v.causes.length > 0
+          ? h('p', { class: 'causes' }, h('strong', {}, 'What changed: '), v.causes.map((c) => `${indicatorLabel(scenario, c.id)} ${c.from} → ${c.to} (${causeWords(c)})`).join('; '), '.')
+          : null,
       );
     }),
   );

@@ -3,6 +3,7 @@
  * indicator changes, ledger and hotline events, and (when shown) the chance and the draw.
  */
 import { betterFor, type LedgerEvent, type Scenario } from '../../engine';
+import { causeWords } from '../../store/causes';
 import { indicatorLabel, type MoveView, recordView, viewerOf } from '../../store/derive';
 import { reviewSteps, stepIndex } from '../../store/review';
 import type { Run } from '../../store/run';
@@ -20,19 +21,14 @@ function moveBlock(ctx: Ctx, scenario: Scenario, m: MoveView, showOdds: boolean)
     { class: `card move move-${m.side}`, 'data-side': m.side, 'aria-label': `${who}: ${m.label}` },
     h('h2', {}, h('span', { class: 'who' }, `${who}: `), m.label),
     m.optionText !== '' ? h('p', { class: 'help option-recap' }, m.optionText) : null,
-    h('p', { class: 'rung' }, `Rung: ${m.rung}`),
-    termTags(ctx, scenario, m.uses, m.strains),
+    h('p', { class: 'rung' }, m.offLadder ? 'Off the ladder: cooperation or restraint' : `Rung: ${m.rung}`),
+    termTags(ctx, scenario, m.uses, m.strains, m.why),
     paragraphs(m.outcomeText, { class: 'prose outcome-text' }),
     showOdds
-      ? h(
-          'p',
-          { class: 'odds' },
-          m.pick !== null ? `The model picked this option: ${chanceText(m.pick.chanceBp, m.pick.draw)}. ` : '',
-          `Outcome: ${chanceText(m.chanceBp, m.draw)}`,
-          m.forced ? ' (forced by the facilitator)' : '',
-          '.',
-        )
-      : null,
+      ? h('p', { class: 'odds' }, m.pick !== null ? `The model picked this option: ${chanceText(m.pick.chanceBp, m.pick.draw)}. ` : '', m.drawWords)
+      : m.forced
+        ? h('p', { class: 'odds forced' }, 'Forced by the facilitator, not drawn.')
+        : null,
   );
 }
 
@@ -106,11 +102,14 @@ export function outcomeScreen(ctx: Ctx): View {
                 const better = scenario.file.indicators.find((i) => i.id === c.id)?.better;
                 const verdict0 = better === undefined ? 'higher' : betterFor(better, viewerOf(run.side));
                 const verdict = judgement(c.to - c.from, verdict0);
+                const cause = view.causes.find((x) => x.id === c.id);
+                const forSide = sideName(viewerOf(run.side));
                 return h(
                   'li',
                   { class: `delta ${verdict}` },
                   h('strong', {}, indicatorLabel(scenario, c.id)),
-                  `: ${c.from} → ${c.to}, ${deltaText(c.to - c.from)}${verdict === 'better' ? ' (good for the US)' : verdict === 'worse' ? ' (bad for the US)' : ''}`,
+                  `: ${c.from} → ${c.to}, ${deltaText(c.to - c.from)}${verdict === 'better' ? ` (good for ${forSide})` : verdict === 'worse' ? ` (bad for ${forSide})` : ''}`,
+                  cause !== undefined ? h('span', { class: 'cause' }, `. Caused by: ${causeWords(cause)}`) : null,
                 );
               }),
             ),

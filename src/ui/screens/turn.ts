@@ -25,7 +25,7 @@ function optionCard(ctx: Ctx, o: OptionView): HTMLElement {
     h('span', { class: 'rung' }, `Rung: ${rungLabel(run.scenario, o.rung)}`),
   );
   button.addEventListener('click', () => ctx.store.getState().choose(o.side, o.id));
-  return h('li', { class: 'option-card' }, button, h('p', { id: textId, class: 'option-text' }, o.text), termTags(ctx, run.scenario, o.uses, o.strains));
+  return h('li', { class: 'option-card' }, button, h('p', { id: textId, class: 'option-text' }, o.text), termTags(ctx, run.scenario, o.uses, o.strains, o.why));
 }
 
 /** A turn of a watched replay: each side's options as they were offered, the one chosen marked. */

@@ -1,0 +1,103 @@
+/**
+ * Why a turn went as it did, in words a class can read: each draw (the chance of what happened, the
+ * die, what else could have happened and how likely it was, or that a facilitator forced it), and
+ * which side's move (or which event) moved each indicator. Pure functions of the scenario and the log.
+ */
+import { type CompiledOutcome, fallbackText, type IndicatorChange, type LogRecord, type MoveRecord, type Scenario, type Side, variantText } from '../engine';
+
+/** One outcome a move could have had: its text, its chance in basis points, the die's range for it. */
+export interface OutcomeOdds {
+  readonly id: string;
+  readonly text: string;
+  readonly chanceBp: number;
+  /** The die values (0 to 9999) that give this outcome: from `lo` up to, not including, `hi`. */
+  readonly lo: number;
+  readonly hi: number;
+  /** True for the outcome that happened. */
+  readonly happened: boolean;
+}
+
+/** Every outcome of a logged move with its chance, in the option's order. */
+export function oddsOf(scenario: Scenario, beatId: string, move: MoveRecord): OutcomeOdds[] {
+  const option = scenario.beats.get(beatId)?.options[move.side].find((o) => o.id === move.option);
+  if (option === undefined) return [];
+  let lo = 0;
+  return option.outcomes.map((o: CompiledOutcome, i) => {
+    const chanceBp = move.chances[i] ?? 0;
+    const happened = o.id === move.outcome;
+    const row = { id: o.id, text: happened ? variantText(o.text, move.text) : fallbackText(o.file.text), chanceBp, lo, hi: lo + chanceBp, happened };
+    lo += chanceBp;
+    return row;
+  });
+}
+
+const pct = (bp: number): string => `${(bp / 100).toFixed(bp % 100 === 0 ? 0 : 1)}%`;
+const quote = (text: string): string => {
+  const first = text.split(/(?<=[.!?])\s/)[0] ?? text;
+  return `“${first.length > 90 ? `${first.slice(0, 89)}…` : first}”`;
+};
+
+/**
+ * The draw in words. A forced outcome says so and never reads as luck: it tells what the die would
+ * have given instead.
+ */
+export function drawWords(odds: readonly OutcomeOdds[], move: MoveRecord): string {
+  const happened = odds.find((o) => o.happened);
+  if (happened === undefined) return '';
+  const others = odds.filter((o) => !o.happened && o.chanceBp > 0);
+  const alternatives = others.length === 0 ? 'Nothing else could have happened.' : `It could also have gone: ${others.map((o) => `${quote(o.text)} ${pct(o.chanceBp)}`).join('; ')}.`;
+  const fell = odds.find((o) => move.draw >= o.lo && move.draw < o.hi);
+  if (move.forced) {
+    const would = fell === undefined || fell.happened ? 'the same outcome' : quote(fell.text);
+    return `Forced by the facilitator, not drawn: by the dice this outcome had a ${pct(happened.chanceBp)} chance, and the die (${move.draw} of 0–9,999) would have given ${would}. ${alternatives}`;
+  }
+  if (happened.chanceBp >= 10_000) return 'Certain: this option has only one outcome here.';
+  return `This outcome had a ${pct(happened.chanceBp)} chance: the die came up ${move.draw} of 0–9,999, inside its range ${happened.lo}–${happened.hi - 1}. ${alternatives}`;
+}
+
+/** One part of an indicator's change: a side's move, or an event. */
+export interface ChangePart {
+  readonly who: string;
+  readonly side: Side | null;
+  readonly delta: number;
+}
+
+/** An indicator's change in a record, split by what caused it. */
+export interface ChangeCause extends IndicatorChange {
+  readonly parts: readonly ChangePart[];
+  /** The parts add up to more than the range allows: the value stopped at its limit. */
+  readonly clamped: boolean;
+}
+
+const SIDE_WORD: Readonly<Record<Side, string>> = { us: 'United States', cn: 'China' };
+
+/** Each indicator change of a record, with the moves and events that made it. */
+export function causesOf(scenario: Scenario, record: LogRecord): ChangeCause[] {
+  const parts = new Map<string, ChangePart[]>();
+  const add = (id: string, part: ChangePart): void => {
+    if (part.delta === 0) return;
+    const list = parts.get(id) ?? [];
+    list.push(part);
+    parts.set(id, list);
+  };
+  const injectParts = (injectId: string, who: string): void => {
+    const inj = scenario.injects.find((i) => i.id === injectId);
+    for (const [id, delta] of inj?.effects.deltas ?? []) add(id, { who, side: null, delta });
+  };
+  if (record.kind === 'turn') {
+    for (const m of record.moves) for (const e of m.effects) add(e.id, { who: `${SIDE_WORD[m.side]}'s move`, side: m.side, delta: e.delta });
+    for (const i of record.injects) injectParts(i.inject, i.by === 'facilitator' ? 'facilitator inject' : 'event');
+  } else injectParts(record.inject, 'facilitator inject');
+  return record.changes.map((c) => {
+    const list = parts.get(c.id) ?? [];
+    const sum = list.reduce((n, p) => n + p.delta, 0);
+    return { ...c, parts: list, clamped: sum !== c.to - c.from };
+  });
+}
+
+/** A change's causes in words: "United States's move +10, China's move −5 (stopped at 100)". */
+export function causeWords(cause: ChangeCause): string {
+  const signed = (n: number): string => (n > 0 ? `+${n}` : `−${-n}`);
+  const parts = cause.parts.map((p) => `${p.who} ${signed(p.delta)}`).join(', ');
+  return `${parts === '' ? 'no move' : parts}${cause.clamped ? ` (stopped at its limit, ${cause.to})` : ''}`;
+}
