@@ -51,7 +51,7 @@ describe('weights that can all be zero', () => {
     expect(r.code).toBe(1);
     const last = r.out.trimEnd().split('\n').pop() ?? '';
     expect(last).toMatch(
-      /^FAILED: \d+ of 60 runs stopped on an error \(random \d+, cautious \d+, hawkish \d+\); first: seed K7Q3-\d+, turn 1, beat "opening": scenario\/zero-weights: every outcome of "request_help" has weight zero/,
+      /^FAILED: \d+ of \d+ runs stopped on an error \((?:[a-z-]+ \d+(?:, )?)+\); first: seed K7Q3-\d+, turn 1, beat "opening": scenario\/zero-weights: every outcome of "request_help" has weight zero/,
     );
     expect(r.out).toMatch(/seed K7Q3-\d+, turn 1, beat "opening": scenario\/zero-weights/);
   });
