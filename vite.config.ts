@@ -1,8 +1,8 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Plugin } from 'vite';
 import { defineConfig } from 'vitest/config';
-import { buildCards } from './src/store/catalog-cards';
 
 /**
  * The dev server injects styles inline and talks to the page over a websocket for hot reload, which
@@ -45,9 +45,13 @@ const CARDS_ID = 'virtual:scenario-cards';
  * `virtual:scenario-cards`: the title cards of scenarios/*.yaml, each checked by the engine's own
  * loader in Node when the module is built. A scenario that does not load stops the build with the
  * checker's messages. The page loads each full scenario only when it is first needed.
+ *
+ * The cards are worked out by tools/scenario-cards.ts in a child process: this config imports nothing
+ * from src/, so Vite's native config loader has nothing to warn about when `npm start` runs.
  */
 function scenarioCards(): Plugin {
-  const dir = join(import.meta.dirname, 'scenarios');
+  const root = import.meta.dirname;
+  const dir = join(root, 'scenarios');
   return {
     name: 'red-phone:scenario-cards',
     resolveId(id) {
@@ -55,16 +59,9 @@ function scenarioCards(): Plugin {
     },
     load(id) {
       if (id !== `\0${CARDS_ID}`) return null;
-      const names = readdirSync(dir)
-        .filter((n) => n.endsWith('.yaml'))
-        .sort();
-      const files = names.map((n) => {
-        const path = join(dir, n);
-        this.addWatchFile(path);
-        return { file: `/scenarios/${n}`, text: readFileSync(path, 'utf8') };
-      });
-      const shared = (n: string): string => files.find((f) => f.file === `/scenarios/${n}`)?.text ?? '';
-      const { cards, problems } = buildCards(files, shared('terms.yaml'), shared('ladder.yaml'), shared('facts.yaml'));
+      for (const n of readdirSync(dir).filter((name) => name.endsWith('.yaml'))) this.addWatchFile(join(dir, n));
+      const json = execFileSync(process.execPath, ['--import', 'tsx', join(root, 'tools', 'scenario-cards.ts'), dir], { cwd: root, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+      const { cards, problems } = JSON.parse(json) as { cards: unknown[]; problems: string[] };
       if (problems.length > 0) this.error(`a bundled scenario does not load:\n${problems.join('\n')}`);
       return `export default ${JSON.stringify(cards)};`;
     },
