@@ -42,10 +42,10 @@ function required(id: string): HTMLElement {
   return el;
 }
 
-/** localStorage, or null where reading it throws (storage disabled, some private modes). */
-function pageStorage(): StorageLike | null {
+/** localStorage (or sessionStorage, this tab's own), or null where reading it throws (storage disabled, some private modes). */
+function pageStorage(kind: 'localStorage' | 'sessionStorage' = 'localStorage'): StorageLike | null {
   try {
-    const storage = window.localStorage;
+    const storage = window[kind];
     storage.getItem('red-phone:probe');
     return storage;
   } catch {
@@ -88,6 +88,7 @@ function startGame(texts: readonly SourceFile[]): SessionStore {
   const store = createSession({
     catalog: designerCatalog.catalog,
     storage,
+    secretStorage: pageStorage('sessionStorage'),
     randomSeed,
     settings: { reducedMotion: window.matchMedia('(prefers-reduced-motion: reduce)').matches },
   });

@@ -3,10 +3,12 @@
  * small steps several actions take (a draft for a scenario, clearing a solved notice, beginning a run).
  */
 
+import type { Facilitation } from './facilitator';
 import { sidesOf } from './links';
 import { persistRun } from './persist';
 import { newRun, type PlaySide, type Run } from './run';
 import type { Draft, Notice, Screen, SessionDeps, SessionState } from './session-types';
+import { removeKey, SAVE_KEY, type StorageLike } from './storage';
 import { extrasOf } from './trainee';
 
 type Get = () => SessionState;
@@ -51,6 +53,23 @@ export function atStartOf(run: Run, draft: Draft): boolean {
   );
 }
 
+/**
+ * The secret seed (issue 10). A class exercise whose facilitator keeps the seed secret is saved, until
+ * its debrief, only in the facilitator's tab (sessionStorage: it survives a reload of that tab, and no
+ * other page or tab reads it); nothing of it is left in localStorage, and the replay export is refused
+ * until the debrief (session-review). At the debrief the seed is revealed and the save moves to
+ * localStorage like any run. The exported save ("Export now") stays the facilitator's own copy.
+ * Without a session storage (tests, odd browsers) the run is saved as before.
+ */
+export function isSecretRun(run: Run, fac: Facilitation | null): boolean {
+  return fac?.secret === true && run.game.ending === null && run.review === null;
+}
+
+/** The storage a run is saved in: the facilitator's tab for a secret run before its debrief, else localStorage (deps.storage). */
+export function saveStorage(deps: SessionDeps, run: Run, fac: Facilitation | null): StorageLike | null {
+  return isSecretRun(run, fac) && deps.secretStorage != null ? deps.secretStorage : deps.storage;
+}
+
 export function createKit(get: Get, set: Set, deps: SessionDeps): Kit {
   const { storage } = deps;
   const kit: Kit = {
@@ -63,7 +82,10 @@ export function createKit(get: Get, set: Set, deps: SessionDeps): Kit {
         set({ run, screen, ...also });
         return;
       }
-      const written = persistRun(storage, run, screen);
+      const fac = also.facilitation !== undefined ? also.facilitation : get().facilitation;
+      const written = persistRun(saveStorage(deps, run, fac), run, screen);
+      // Once the run is saved where it now belongs, no copy is left in the other store.
+      if (written.ok) removeKey(saveStorage(deps, run, fac) === storage ? (deps.secretStorage ?? null) : storage, SAVE_KEY);
       const notice = also.notice !== undefined ? also.notice : get().notice;
       if (written.ok) set({ ...also, run, screen, saved: true, notice: notice?.kind === 'storage' ? null : notice });
       else set({ ...also, run, screen, saved: false, notice: { kind: 'storage', message: `Not saved: ${written.message}. Export now to keep this run.` } });

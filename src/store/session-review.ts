@@ -2,7 +2,7 @@ import { decodeReplayCode, recordReplay, stringifyReplay } from '../engine';
 import { saveText } from './persist';
 import { forkAt, importReplay, reviewMove } from './review';
 import type { Kit } from './session-kit';
-import { sentence } from './session-kit';
+import { isSecretRun, sentence } from './session-kit';
 import type { SessionState } from './session-types';
 import { extrasProblem, rewind, withNote } from './trainee';
 
@@ -93,6 +93,10 @@ export function reviewActions(kit: Kit): ReviewActions {
     exportReplay() {
       const run = get().run;
       if (run === null) return null;
+      if (isSecretRun(run, get().facilitation)) {
+        set({ notice: { kind: 'replay', message: 'The replay file holds the secret seed: it can be exported once the debrief has revealed it.' } });
+        return null;
+      }
       const replay = recordReplay(run.scenario, run.game);
       if (replay.ok) return stringifyReplay(replay.value);
       set({ notice: { kind: 'replay', message: `The replay could not be written: ${replay.error.message}` } });

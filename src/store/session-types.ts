@@ -107,6 +107,11 @@ export interface SessionDeps {
   readonly catalog: Catalog;
   /** localStorage, or null when the browser gives the page none. */
   readonly storage: StorageLike | null;
+  /**
+   * Where a class exercise with a secret seed is saved until its debrief: the facilitator's own tab
+   * (sessionStorage), never the shared localStorage a player's page could read. See session-kit.
+   */
+  readonly secretStorage?: StorageLike | null;
   /** A fresh random 4-character code seed (the browser draws it from crypto). */
   readonly randomSeed: () => string;
   readonly settings?: Partial<Settings>;

@@ -5,13 +5,16 @@
  * (session-kit) holding the saving commit.
  */
 import { createStore } from 'zustand/vanilla';
+import type { Facilitation } from './facilitator';
 import { facilitationText, persistFacilitation, restoreFacilitation } from './facilitator-persist';
 import { persistSettings, restoreRun, savedSettings } from './persist';
-import { createKit } from './session-kit';
+import type { Run } from './run';
+import { createKit, isSecretRun } from './session-kit';
 import { playActions } from './session-play';
 import { reviewActions } from './session-review';
 import { startActions } from './session-start';
 import type { SessionDeps, SessionState, SessionStore, Settings } from './session-types';
+import type { StorageLike } from './storage';
 
 export type { Catalog, CatalogEntry, CatalogFailure } from './catalog';
 export type { PlaySide, Review, Run, RunPlace } from './run';
@@ -20,7 +23,13 @@ export type * from './session-types';
 /** Creates the session store and restores the saved run, keeping a damaged save aside first. */
 export function createSession(deps: SessionDeps): SessionStore {
   const { catalog, storage } = deps;
-  const restored = restoreRun(storage, catalog);
+  const secretStorage = deps.secretStorage ?? null;
+  // A secret class run lives in the facilitator's tab until its debrief (session-kit): it comes first.
+  const secretRun = secretStorage === null ? ({ kind: 'none' } as const) : restoreRun(secretStorage, catalog);
+  const fromSecret = secretRun.kind === 'ok';
+  const restored = fromSecret ? secretRun : restoreRun(storage, catalog);
+  const facilitationStorage = (run: Run | null, fac: Facilitation | null): StorageLike | null =>
+    run !== null && fac !== null && isSecretRun(run, fac) && secretStorage !== null ? secretStorage : storage;
   const initialSettings: Settings = { showOdds: false, reducedMotion: false, projector: false, ...deps.settings, ...savedSettings(storage) };
 
   const store = createStore<SessionState>()((set, get) => {
@@ -34,7 +43,7 @@ export function createSession(deps: SessionDeps): SessionStore {
       notice: restored.kind === 'damaged' ? { kind: 'bad-save', message: restored.message, bytes: restored.bytes } : null,
       saved: true,
       savesHeld: restored.kind === 'damaged' && restored.keptAs === null,
-      facilitation: restoreFacilitation(storage, restored.kind === 'ok' ? restored.run : null),
+      facilitation: restoreFacilitation(fromSecret ? secretStorage : storage, restored.kind === 'ok' ? restored.run : null),
 
       ...startActions(kit),
       ...playActions(kit),
@@ -55,7 +64,11 @@ export function createSession(deps: SessionDeps): SessionStore {
     const key = state.facilitation === null || state.run === null ? '' : facilitationText(state.run, state.facilitation);
     if (key === facilitationSaved) return;
     facilitationSaved = key;
-    persistFacilitation(storage, state.run, state.facilitation);
+    const where = facilitationStorage(state.run, state.facilitation);
+    persistFacilitation(where, state.run, state.facilitation);
+    // The facilitation names the run by its seed: it is kept in one place only.
+    const other = where === storage ? secretStorage : storage;
+    if (other !== null) persistFacilitation(other, null, null);
   });
   return store;
 }

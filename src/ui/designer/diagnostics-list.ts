@@ -2,7 +2,8 @@
  * The checker's messages as a list: each with its line, column, code, message, "did you mean", and
  * the faulty line of the file quoted with a caret under the column. Errors come before warnings.
  */
-import { type Diagnostic, placeAfter } from '../../engine';
+import type { Diagnostic } from '../../engine';
+import { placeAfter } from '../../store/diagnostic-place';
 import { h } from '../dom';
 
 /** How many characters of a long line are quoted around the column. */

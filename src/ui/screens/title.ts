@@ -1,8 +1,9 @@
 /** The title screen: the scenarios on offer, the saved run, an exercise code, a replay file. */
-import { placeAfter } from '../../engine';
+
 import type { CatalogEntry } from '../../store/catalog';
 import { entryCard } from '../../store/catalog-cards';
 import { SIDE_NAMES } from '../../store/derive';
+import { placeAfter } from '../../store/diagnostic-place';
 import { REPLAY_READ_BYTES } from '../../store/review';
 import { designerCard, mapButton } from '../designer/title-designer';
 import { actionButton, h, heading, hidden } from '../dom';
