@@ -87,8 +87,8 @@ const MAY_IMPORT: Readonly<Record<(typeof TOP)[number], readonly string[]>> = {
   engine: [],
   sim: ['engine'],
   store: ['engine', 'sim'],
-  scenes: ['engine', 'sim', 'store', 'ui'],
-  ui: ['engine', 'sim', 'store', 'scenes'],
+  scenes: ['engine', 'sim', 'store'],
+  ui: ['engine', 'sim', 'store'],
   cli: ['engine', 'sim'],
 };
 

@@ -1,10 +1,17 @@
 /** How `scenario play` writes a run as text: pure functions from the scenario and the state to lines. */
 
 import type { CompiledOption, GameState, LedgerEvent, OptionView, Scenario, Side, SideText, TurnRecord } from '../engine';
-import { currentDate, formatLongDate, moveLabelOf, outcomeTextOf, SIDE_NAMES, SIDES, scoreObjectives, sideFallback, toneWords } from '../engine';
+import { beatTextOf, currentDate, endingTextOf, formatLongDate, moveLabelOf, outcomeTextOf, SIDE_NAMES, SIDES, scoreObjectives, sideFallback, toneWords } from '../engine';
 import { wrapText } from './table';
 
 const pct = (bp: number): string => `${(bp / 100).toFixed(2)}%`;
+
+/** The texts the people's sides were shown at this moment: once when they agree, else each with its side's name. */
+function shownTexts(sides: readonly Side[], textOf: (side: Side) => string): string[] {
+  const texts = sides.map(textOf);
+  if (texts.every((t) => t === texts[0])) return texts.slice(0, 1);
+  return sides.map((s, i) => `${SIDE_NAMES[s]}: ${texts[i] ?? ''}`);
+}
 
 function sideTexts(text: SideText, sides: readonly Side[]): string[] {
   if (typeof text === 'string' || Array.isArray(text)) return [sideFallback(text, 'us')];
@@ -39,7 +46,7 @@ export function turnLines(scenario: Scenario, state: GameState, offers: readonly
   if (beat === undefined) return [];
   const people = offers.map(([s]) => s);
   const lines = ['', `== Turn ${state.turn + 1} of at most ${scenario.file.maxTurns}, ${formatLongDate(currentDate(scenario, state))}: ${beat.file.title} ==`];
-  lines.push(...sideTexts(beat.file.text, people).flatMap((t) => wrapText(t)));
+  lines.push(...shownTexts(people, (s) => beatTextOf(scenario, state, s)).flatMap((t) => wrapText(t)));
   lines.push(`Ladder: ${SIDES.map((s) => `${SIDE_NAMES[s]} at ${rungLabel(scenario, state.rung[s])}`).join('; ')}`);
   for (const [side, options] of offers) {
     lines.push(`${SIDE_NAMES[side]}, your options:`);
@@ -102,10 +109,11 @@ export function endingLines(scenario: Scenario, state: GameState, people: readon
   const ending = scenario.file.endings.find((e) => e.id === state.ending);
   if (ending === undefined) return [];
   const lines = ['', `== Ending after ${state.turn} turns: ${ending.title} (${toneWords(ending.tone)}) ==`];
-  lines.push(...sideTexts(ending.text, people).flatMap((t) => wrapText(t)), '', 'Objectives:');
+  lines.push(...shownTexts(people, (s) => endingTextOf(scenario, state, s)).flatMap((t) => wrapText(t)), '', 'Objectives:');
   const results = scoreObjectives(scenario, state);
   const width = Math.max(...results.map((r) => r.label.length));
   for (const r of results) lines.push(`  ${r.side.toUpperCase()}  ${r.label.padEnd(width)}  ${(r.met ? 'met' : 'not met').padEnd(7)}  ${String(r.score).padStart(3)}/100`);
-  lines.push('', ...wrapText(`History: ${ending.history}`));
+  const history = typeof ending.history === 'string' ? ending.history : `${ending.history.text} [${ending.history.sources.join(', ')}]`;
+  lines.push('', ...wrapText(`History: ${history}`));
   return lines;
 }

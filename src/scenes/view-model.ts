@@ -5,6 +5,7 @@
 import type { CompiledOption, GameState, HotlineStatus, LogRecord, Scenario, Side } from '../engine';
 import { addDays, betterFor, currentDate, formatLongDate, SIDE_NAMES } from '../engine';
 import { viewerOf } from '../store/derive';
+import { turnHeader } from '../store/pace';
 import type { PlaySide, Run, Screen } from '../store/session';
 
 export { viewerOf };
@@ -219,7 +220,7 @@ export function roomView(run: Run, screen: Screen): RoomView {
   const highlight = screen === 'outcome' || screen === 'debrief';
   const last = run.lastRecord;
   const played = game.ending !== null || highlight ? game.turn : game.turn + 1;
-  const turnLabel = highlight ? `Turn ${played} of ${scenario.file.maxTurns} · resolved` : `Turn ${played} of ${scenario.file.maxTurns}`;
+  const turnLabel = highlight ? `${turnHeader(scenario, played)} · resolved` : turnHeader(scenario, played);
   const ledger = ledgerRows(scenario, game);
   return {
     title: scenario.file.title,

@@ -19,6 +19,7 @@ export function cardOf(scenario: Scenario, file: string): ScenarioCard {
     file,
     title: f.title,
     summary: f.summary,
+    invented: f.invented ?? null,
     sides: [...f.sides],
     teams: f.teams,
     maxTurns: f.maxTurns,

@@ -13,6 +13,8 @@ export interface ScenarioCard {
   readonly file: string;
   readonly title: string;
   readonly summary: string;
+  /** What in the scenario is invented, said on the card (null when it is all history). */
+  readonly invented: string | null;
   readonly sides: Scenario['file']['sides'];
   readonly teams: boolean;
   readonly maxTurns: number;

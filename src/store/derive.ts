@@ -9,6 +9,9 @@ import { betterFor, currentDate, exerciseCode, fallbackText, legalOptions, moveL
 import { type ChangeCause, causesOf, drawWords, type OutcomeOdds, oddsOf } from './causes';
 import type { PlaySide, Run } from './run';
 
+/** Engine helpers the page-text layer needs, which takes only types from the engine itself. */
+export { betterFor, endingTextOf, toneWords } from '../engine';
+
 /** Whose eyes a screen sees through: the side played, or the United States first on a shared two-team screen. */
 export function viewerOf(side: PlaySide): Side {
   return side === 'both' ? 'us' : side;

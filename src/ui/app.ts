@@ -4,6 +4,7 @@
  */
 
 import { optionsFor, recordView } from '../store/derive';
+import { turnHeader } from '../store/pace';
 import { askingSide, isHandover } from '../store/run';
 import type { Screen, SessionState, SessionStore } from '../store/session';
 import { renderBanner } from './banner';
@@ -90,7 +91,7 @@ function announcement(state: SessionState, headingText: string): string {
     if (isHandover(run)) return `${headingText}. The United States has chosen; its choice is sealed. China's team: press Enter when you are ready.`;
     const side = askingSide(run);
     const count = optionsFor(run, side).length;
-    const turn = `Turn ${run.game.turn + 1} of ${run.scenario.file.maxTurns}: ${headingText}.`;
+    const turn = `${turnHeader(run.scenario, run.game.turn + 1)}: ${headingText}.`;
     const keys = count > 1 ? ` Number keys 1 to ${Math.min(9, count)} choose an option.` : '';
     if (run.side !== 'both') return `${turn}${keys}`;
     return side === 'cn' ? `${turn} The United States has chosen; its choice is covered. China team: your decision.${keys}` : `${turn} United States team: your decision.${keys}`;

@@ -2,8 +2,8 @@
  * The compact text summary of the state beside every turn and outcome: both sides' rungs, the
  * indicators with this turn's change, the ledger of requests, the hotline, the intel and news feed.
  */
-import { betterFor, type GameState, type LedgerEntry, type LogRecord, type Scenario, type Side } from '../engine';
-import { feedOf, rungLabel } from '../store/derive';
+import type { GameState, LedgerEntry, LogRecord, Scenario, Side } from '../engine';
+import { betterFor, feedOf, rungLabel } from '../store/derive';
 import { h } from './dom';
 import { deltaText, judgement, sideName } from './format';
 

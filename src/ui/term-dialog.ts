@@ -11,8 +11,18 @@ export function createTermDialog(): TermDialog {
   const title = h('h2', { id: 'term-dialog-title' });
   const text = h('blockquote', { id: 'term-dialog-text' });
   const source = h('p', { class: 'help' }, 'From the White House fact sheet of 25 September 2015.');
+  // China's view of the same commitments (issue: the China side at full strength). Its own outcome list
+  // is known by title and date only (scenarios/facts.yaml, F62); no official page of its Chinese text
+  // has been found, so no Chinese wording is quoted, and none is translated.
+  const china = h(
+    'p',
+    { class: 'help china-view' },
+    'China did not sign a joint text: it published the same commitments in its own outcome list of the state visit, ',
+    h('span', { lang: 'zh-Hans' }, '习近平主席对美国进行国事访问中方成果清单'),
+    ' (26 September 2015, China News Service). No official page with its Chinese wording has been found, so the game quotes none rather than translate it.',
+  );
   const close = h('button', { type: 'button', 'data-action': 'close-dialog', class: 'primary' }, 'Close');
-  const el = h('dialog', { id: 'term-dialog', 'aria-labelledby': 'term-dialog-title', 'aria-describedby': 'term-dialog-text' }, title, text, source, close);
+  const el = h('dialog', { id: 'term-dialog', 'aria-labelledby': 'term-dialog-title', 'aria-describedby': 'term-dialog-text' }, title, text, source, china, close);
   let opener: HTMLElement | null = null;
   close.addEventListener('click', () => el.close());
   el.addEventListener('close', () => {

@@ -175,6 +175,22 @@ describe('engine: chance, forced outcomes and the counterpart model', () => {
     expect(wrong.ok ? 'played' : wrong.error.code).toBe('turn/unknown-outcome');
   });
 
+  it('a facilitator cannot force an outcome the state rules out (its chance is zero): the turn would tell two stories', () => {
+    const atResponse = turn(minimal, teams(), { us: 'request_help', cn: 'cooperate', force: { us: 'helped' } }).state;
+    const noTrust = { ...atResponse, indicators: { ...atResponse.indicators, trust: 0 } };
+    const refused = resolveTurn(minimal, noTrust, { us: 'call_hotline', cn: 'stall', force: { us: 'answered' } });
+    expect(refused.ok ? 'played' : refused.error.code).toBe('turn/outcome-impossible');
+    expect(refused.state).toBe(noTrust);
+    const allowed = resolveTurn(minimal, noTrust, { us: 'call_hotline', cn: 'stall', force: { us: 'unanswered' } });
+    expect(allowed.ok).toBe(true);
+  });
+
+  it('the side resolving second reads the first result: the lead resolves first and its outcome is in the context', () => {
+    const { record } = turn(minimal, teams(), { us: 'request_help', cn: 'cooperate' });
+    expect(record.moves.map((m) => m.side)).toEqual(['us', 'cn']);
+    for (const m of record.moves) expect(m.chances.reduce((n, c) => n + c, 0)).toBe(10_000);
+  });
+
   it('the model picks with its own stream, with the chance of its pick recorded', () => {
     const s = usAlone();
     const { state, record } = turn(minimal, s, { us: 'request_help' });

@@ -46,7 +46,11 @@ export function playSteps(scenario: Scenario, state: GameState, steps: readonly 
       if (!r.ok) throw new Error(`policy: ${r.error.code} ${r.error.message}`);
       s = r.state;
     } else {
-      const r = resolveTurn(scenario, s, choiceFor(scenario, s, step));
+      const choice = choiceFor(scenario, s, step);
+      let r = resolveTurn(scenario, s, choice);
+      // A planned force of an outcome the other side's move rules out is refused; the plan plays on without it.
+      if (!r.ok && r.error.code === 'turn/outcome-impossible')
+        r = resolveTurn(scenario, s, { ...(choice.us !== undefined ? { us: choice.us } : {}), ...(choice.cn !== undefined ? { cn: choice.cn } : {}) });
       if (!r.ok) throw new Error(`policy: ${r.error.code} ${r.error.message}`);
       s = r.state;
     }

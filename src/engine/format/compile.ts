@@ -189,6 +189,7 @@ export function compileScenario(file: ScenarioFile, library: Library): { scenari
     hash: hashJson({ file, terms: library.terms, ladder: library.ladder, sources: cited.map((k) => library.sources.get(k) ?? null) }),
     terms: library.terms,
     ladder: library.ladder,
+    facts: library.facts.filter((f) => f.sources.some((k) => cited.includes(k))).sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0)),
     sources: new Map(
       cited.flatMap((k) => {
         const s = library.sources.get(k);

@@ -119,6 +119,8 @@ export interface Scenario {
   readonly ladder: readonly Rung[];
   /** The sources of scenarios/facts.yaml this scenario cites, by key. */
   readonly sources: ReadonlyMap<string, Source>;
+  /** The dated facts of scenarios/facts.yaml that share a source with this scenario, in date order (not part of the hash: they never change play). */
+  readonly facts: readonly DatedFact[];
   readonly beats: ReadonlyMap<string, CompiledBeat>;
   readonly endingIds: ReadonlySet<string>;
   readonly endings: readonly CompiledEnding[];

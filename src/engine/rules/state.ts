@@ -139,6 +139,7 @@ export type EngineErrorCode =
   | 'turn/unknown-option'
   | 'turn/option-not-offered'
   | 'turn/unknown-outcome'
+  | 'turn/outcome-impossible'
   | 'turn/unknown-inject'
   | 'turn/inject-fired'
   | 'scenario/zero-weights'

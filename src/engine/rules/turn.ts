@@ -82,6 +82,10 @@ export function resolveTurn(scenario: Scenario, state: GameState, choice: TurnCh
     if (forcedId !== undefined) {
       const index = p.option.outcomes.findIndex((o) => o.id === forcedId);
       if (index < 0) return error(state, 'turn/unknown-outcome', `option "${p.option.id}" has no outcome "${forcedId}"`);
+      // A facilitator steers the dice, never the story: an outcome the other side's choice (or the
+      // first result) rules out cannot be forced, or the turn would tell two stories.
+      if ((weights[index] ?? 0) <= 0)
+        return error(state, 'turn/outcome-impossible', `"${forcedId}" cannot happen this turn (its chance is zero given the other side's move); force an outcome that can`);
       const chances = weights.map((w) => Math.max(w, 0));
       let cumBefore = 0;
       for (let i = 0; i < index; i++) cumBefore += chances[i] as number;

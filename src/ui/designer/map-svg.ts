@@ -3,10 +3,10 @@
  * lines as thick as the share of runs that took them. Built with createElementNS and text nodes only.
  */
 
-import { toneWords } from '../../engine';
 import { type MapNode, percentOf, type ScenarioMap } from '../../sim/map';
 import { layoutMap } from '../../sim/map-layout';
 import type { SideTones } from '../../sim/report';
+import { toneWords } from '../../store/derive';
 import { s } from '../dom';
 
 const TITLE_CHARS = 24;

@@ -19,6 +19,7 @@ export function briefingScreen(ctx: Ctx): View {
     runMenu(ctx, run),
     h('p', { class: 'kicker' }, `${f.title} · ${playSideName(run.side)} · ${dateText(turnDate(run))} · ${lengthText(f.maxTurns, f.calendar.turnDays)}`),
     heading('Briefing'),
+    f.invented !== undefined ? h('p', { class: 'invented card' }, h('strong', {}, 'Invented case: '), f.invented) : null,
     f.prologue !== undefined ? h('section', { class: 'card prologue', 'aria-labelledby': 'prologue-title' }, h('h2', { id: 'prologue-title' }, 'Prologue'), paragraphs(f.prologue)) : null,
     ...sides.map((side) =>
       h(

@@ -12,7 +12,7 @@ import { actionButton, h, heading } from '../dom';
 import type { Ctx, View } from '../view';
 import { groupCharts } from './compare-chart';
 import '../trainee.css';
-import { toneWords } from '../../engine';
+import { toneWords } from '../../store/derive';
 
 type PathNode = ClassComparison['tree'];
 

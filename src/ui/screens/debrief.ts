@@ -3,9 +3,9 @@
  * terms used and strained, indicators over time, term counts, discussion questions, what actually
  * happened with its sources, and the replay file to download.
  */
-import { endingTextOf, type GameState, type Scenario } from '../../engine';
+import type { GameState, Scenario } from '../../engine';
 import { causeWords } from '../../store/causes';
-import { codeFor, indicatorLabel, objectiveResults, recordView, SIDES, seriesOf, TERM_IDS, termCountsOf, viewerOf } from '../../store/derive';
+import { codeFor, endingTextOf, indicatorLabel, objectiveResults, recordView, SIDES, seriesOf, TERM_IDS, termCountsOf, viewerOf } from '../../store/derive';
 import type { Run } from '../../store/run';
 import { indicatorChart, indicatorTable } from '../chart';
 import { debriefTools } from '../debrief/tools';
@@ -74,6 +74,13 @@ function termTable(scenario: Scenario, game: GameState): HTMLElement {
   );
 }
 
+/** How an objective is scored and when it counts as met, as the scenario writes it. */
+function scoringWords(run: Run, id: string): HTMLElement {
+  const o = run.scenario.file.objectives.find((x) => x.id === id);
+  if (o === undefined) return h('span', {}, '');
+  return h('span', {}, 'score: ', h('code', {}, String(o.score)), '; met when ', h('code', {}, String(o.met)));
+}
+
 function objectivesTable(run: Run): HTMLElement {
   const results = objectiveResults(run);
   return h(
@@ -86,7 +93,7 @@ function objectivesTable(run: Run): HTMLElement {
         'table',
         { class: 'data-table' },
         h('caption', {}, `${sideName(side)}: ${mine.filter((r) => r.met).length} of ${mine.length} objectives met, average score ${total} of 100`),
-        h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Objective'), h('th', { scope: 'col' }, 'Met'), h('th', { scope: 'col' }, 'Score'))),
+        h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Objective'), h('th', { scope: 'col' }, 'Met'), h('th', { scope: 'col' }, 'Score'), h('th', { scope: 'col' }, 'How it is scored'))),
         h(
           'tbody',
           {},
@@ -97,6 +104,7 @@ function objectivesTable(run: Run): HTMLElement {
               h('th', { scope: 'row' }, r.label),
               h('td', { class: r.met ? 'better' : 'worse' }, r.met ? '✓ met' : '✗ not met'),
               h('td', { class: 'num' }, `${r.score} / 100`),
+              h('td', { class: 'scoring' }, scoringWords(run, r.id)),
             ),
           ),
         ),
@@ -121,6 +129,13 @@ function history(scenario: Scenario, endingId: string | null): HTMLElement {
     { class: 'card history', 'aria-labelledby': 'history-title' },
     h('h2', { id: 'history-title' }, 'What actually happened'),
     paragraphs(f.history.text),
+    scenario.facts.length > 0
+      ? h(
+          'ol',
+          { class: 'facts-timeline', 'aria-label': 'What actually happened, dated' },
+          ...scenario.facts.map((fact) => h('li', {}, h('strong', {}, dateText(fact.date)), ` ${fact.text} `, h('span', { class: 'cite' }, `[${fact.sources.join(', ')}]`))),
+        )
+      : null,
     h('h3', {}, 'Sources'),
     h('ul', { class: 'sources' }, ...sources.map((src) => h('li', {}, h('span', { class: 'term-id' }, src.key), ` ${src.title}`, sourceLink(src.url)))),
     h('h3', {}, 'The endings, and history'),

@@ -2,9 +2,9 @@
  * The outcome of a turn: what each side did and what came of it, the counterpart's response, the
  * indicator changes, ledger and hotline events, and (when shown) the chance and the draw.
  */
-import { betterFor, type LedgerEvent, type Scenario } from '../../engine';
+import type { LedgerEvent, Scenario } from '../../engine';
 import { causeWords } from '../../store/causes';
-import { indicatorLabel, type MoveView, recordView, viewerOf } from '../../store/derive';
+import { betterFor, indicatorLabel, type MoveView, recordView, viewerOf } from '../../store/derive';
 import { reviewSteps, stepIndex } from '../../store/review';
 import type { Run } from '../../store/run';
 import { h, heading, paragraphs } from '../dom';

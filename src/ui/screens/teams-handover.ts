@@ -2,6 +2,8 @@
  * Two teams at one screen: between the United States' choice and China's, the screen is handed over.
  * Nothing of the US choice is on the page; China's options appear when its team says it is ready.
  */
+
+import { turnHeader } from '../../store/pace';
 import type { Run } from '../../store/run';
 import { h, heading } from '../dom';
 import { continueButton } from '../parts';
@@ -15,7 +17,7 @@ export function handoverScreen(ctx: Ctx, run: Run): View {
     h(
       'div',
       { class: 'main-column' },
-      h('p', { class: 'kicker' }, `Turn ${run.game.turn + 1} of ${f.maxTurns}`),
+      h('p', { class: 'kicker' }, turnHeader(run.scenario, run.game.turn + 1)),
       heading("Pass to China's team"),
       h(
         'section',

@@ -21,6 +21,7 @@ function card(ctx: Ctx, entry: CatalogEntry): HTMLElement {
     { class: 'card scenario-card', 'data-scenario-card': entry.id, 'aria-labelledby': titleId },
     h('h2', { id: titleId }, f.title),
     h('p', { class: 'summary' }, f.summary),
+    f.invented !== null ? h('p', { class: 'invented' }, h('strong', {}, 'Invented case: '), f.invented) : null,
     h(
       'dl',
       { class: 'facts' },

@@ -4,6 +4,7 @@
  */
 import type { OptionView } from '../../engine';
 import { optionsFor, rungLabel, textFor, turnDate, viewerOf } from '../../store/derive';
+import { turnHeader } from '../../store/pace';
 import { askingSide, isHandover, type Review, type Run } from '../../store/run';
 import { h, heading, paragraphs } from '../dom';
 import { dateText, sideName } from '../format';
@@ -41,7 +42,7 @@ function reviewTurn(ctx: Ctx, run: Run, review: Review): View {
       'div',
       { class: 'main-column' },
       reviewBar(ctx, run),
-      h('p', { class: 'kicker' }, `Turn ${run.game.turn + 1} of ${f.maxTurns} · ${dateText(turnDate(run))}`),
+      h('p', { class: 'kicker' }, `${turnHeader(run.scenario, run.game.turn + 1)} · ${dateText(turnDate(run))}`),
       heading(beat?.file.title ?? run.game.beat),
       ...sides.map((side) => {
         const chosen = action?.kind === 'turn' ? action[side] : undefined;
@@ -93,7 +94,7 @@ export function turnScreen(ctx: Ctx): View {
       'div',
       { class: 'main-column' },
       runMenu(ctx, run),
-      h('p', { class: 'kicker' }, `Turn ${run.game.turn + 1} of ${f.maxTurns} · ${dateText(turnDate(run))}`),
+      h('p', { class: 'kicker' }, `${turnHeader(run.scenario, run.game.turn + 1)} · ${dateText(turnDate(run))}`),
       heading(beat?.file.title ?? run.game.beat),
       teams
         ? h(
