@@ -24,14 +24,24 @@ export function importReplay(text: string, fileName: string, catalog: Catalog): 
   }
 }
 
+/**
+ * A refusal naming the field of the file it is about (issue 10: a tampered replay is refused with the
+ * field named, never replayed differently). A state hash that does not match means the seed, a choice
+ * or who plays a side was changed after recording: the message says so.
+ */
+function refusal(e: { readonly code: string; readonly message: string; readonly path: string }): string {
+  const tail = e.code === 'replay/diverged' ? ': the seed, a choice or who plays a side was changed after the replay was recorded, so it is not replayed' : '';
+  return e.path !== '' && !e.message.includes(e.path) ? `${e.message} (at ${e.path})${tail}` : `${e.message}${tail}`;
+}
+
 function importChecked(text: string, fileName: string, catalog: Catalog): ImportResult {
   const parsed = parseReplay(text, fileName);
-  if (!parsed.ok) return { ok: false, message: `${fileName}: ${parsed.error.message}` };
+  if (!parsed.ok) return { ok: false, message: `${fileName}: ${refusal(parsed.error)}` };
   const file = parsed.value;
   const entry = catalog.entries.find((e) => e.id === file.scenarioId);
-  if (!entry) return { ok: false, message: `${fileName}: this replay is of scenario ${file.scenarioId}, which is not installed here` };
+  if (!entry) return { ok: false, message: `${fileName}: this replay is of scenario ${file.scenarioId}, which is not installed here (at scenarioId)` };
   const checked = checkReplay(entry.scenario, file);
-  if (!checked.ok) return { ok: false, message: `${fileName}: ${checked.error.message}` };
+  if (!checked.ok) return { ok: false, message: `${fileName}: ${refusal(checked.error)}` };
   const side = sideOf(checked.value.state);
   if (side === null) return { ok: false, message: `${fileName}: no side of this replay was played by people` };
   let state = start(entry.scenario, file.seed, file.controllers);

@@ -5,10 +5,10 @@
 
 import type { Facilitation } from './facilitator';
 import { sidesOf } from './links';
-import { persistRun } from './persist';
+import { saveText } from './persist';
 import { newRun, type PlaySide, type Run } from './run';
 import type { Draft, Notice, Screen, SessionDeps, SessionState } from './session-types';
-import { removeKey, SAVE_KEY, type StorageLike } from './storage';
+import { readKey, removeKey, SAVE_KEY, type StorageLike, type WriteResult, writeKey } from './storage';
 import { extrasOf } from './trainee';
 
 type Get = () => SessionState;
@@ -70,8 +70,37 @@ export function saveStorage(deps: SessionDeps, run: Run, fac: Facilitation | nul
   return isSecretRun(run, fac) && deps.secretStorage != null ? deps.secretStorage : deps.storage;
 }
 
+/** What a page says when another tab or window saved a run after this page read or wrote the save. */
+export const ELSEWHERE =
+  'Not saved: another tab or window saved a run after this page opened it, and saving here would overwrite it. Reload the page to continue the newer run, or Export now to keep this one.';
+
+/** The game of a save text without its settings (the page's place), or null when it is not a save. */
+function gameOf(text: string | null): string | null {
+  if (text === null) return null;
+  try {
+    const data: unknown = JSON.parse(text);
+    return typeof data === 'object' && data !== null ? JSON.stringify(Object.getOwnPropertyDescriptor(data, 'replay')?.value ?? null) : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Whether the save in `storage` was written by another page since this one last read or wrote it
+ * (`known`): it differs from that text and is not the game this page holds (the designer's reload
+ * rewrites the save with the same game).
+ */
+function savedElsewhere(storage: StorageLike | null, known: string | null, held: Run | null): boolean {
+  const current = readKey(storage, SAVE_KEY);
+  if (current === null || current === known) return false;
+  return held === null || gameOf(current) !== gameOf(saveText(held));
+}
+
 export function createKit(get: Get, set: Set, deps: SessionDeps): Kit {
   const { storage } = deps;
+  /** The save text this page last read or wrote, per storage. */
+  const known = new Map<StorageLike | null, string | null>([[storage, readKey(storage, SAVE_KEY)]]);
+  if (deps.secretStorage != null) known.set(deps.secretStorage, readKey(deps.secretStorage, SAVE_KEY));
   const kit: Kit = {
     get,
     set,
@@ -83,9 +112,18 @@ export function createKit(get: Get, set: Set, deps: SessionDeps): Kit {
         return;
       }
       const fac = also.facilitation !== undefined ? also.facilitation : get().facilitation;
-      const written = persistRun(saveStorage(deps, run, fac), run, screen);
+      const where = saveStorage(deps, run, fac);
+      if (savedElsewhere(where, known.get(where) ?? null, get().run)) {
+        // Two tabs on one save: the other tab's newer run is never overwritten by this one.
+        set({ ...also, run, screen, saved: false, notice: { kind: 'storage', message: ELSEWHERE } });
+        return;
+      }
+      const text = saveText(run, screen);
+      const written: WriteResult = text === null ? { ok: false, message: 'the run could not be recorded' } : writeKey(where, SAVE_KEY, text);
+      if (written.ok) known.set(where, text);
       // Once the run is saved where it now belongs, no copy is left in the other store.
-      if (written.ok) removeKey(saveStorage(deps, run, fac) === storage ? (deps.secretStorage ?? null) : storage, SAVE_KEY);
+      const other = where === storage ? (deps.secretStorage ?? null) : storage;
+      if (written.ok && other !== null && removeKey(other, SAVE_KEY).ok) known.set(other, null);
       const notice = also.notice !== undefined ? also.notice : get().notice;
       if (written.ok) set({ ...also, run, screen, saved: true, notice: notice?.kind === 'storage' ? null : notice });
       else set({ ...also, run, screen, saved: false, notice: { kind: 'storage', message: `Not saved: ${written.message}. Export now to keep this run.` } });
