@@ -50,7 +50,7 @@ export function summaryLine(study: BalanceStudy, file: string, bytes: number): s
   const kinds = [...new Set(study.flags.map((f) => f.kind))];
   const flags = kinds.length === 0 ? 'no flags' : `flags: ${kinds.join(', ')}`;
   const failed = failureLine(study.policies.map((p) => p.report));
-  return `report: ${study.runs} runs x 3 policies as ${study.side}; most frequent ending: ${top.join(', ')}; ${flags}; ${failed ?? 'no failed runs'}; wrote ${file} (${bytes} bytes)`;
+  return `report: ${study.runs} runs x ${study.policies.length} policies as ${study.side}; most frequent ending: ${top.join(', ')}; ${flags}; ${failed ?? 'no failed runs'}; wrote ${file} (${bytes} bytes)`;
 }
 
 async function report(args: readonly string[], io: Io): Promise<number> {

@@ -106,7 +106,6 @@ export function playTeams(scenario: Scenario, seed: string, picks: readonly (rea
   return { state, turns, picks: pairs.map((p) => p[0]), pairs, endingTitle: ending?.title ?? '', objectives: scoreObjectives(scenario, state) };
 }
 
-
 /** The log as the test hook and the CLI print it. */
 export function logJsonOf(state: GameState): string {
   return `${JSON.stringify(state.log, null, 2)}\n`;

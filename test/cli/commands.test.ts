@@ -60,7 +60,7 @@ describe('scenario sim', () => {
 
   it('pins the ending counts in its text for a fixed seed', async () => {
     const r = await cli(['sim', MINIMAL, '--runs', '200', '--seed', 'pin', '--policy', 'random']);
-    expect(r.out).toContain('  deal       success    22  11.0%\n  stalemate  mixed      82  41.0%\n  crisis     failure    96  48.0%\n');
+    expect(r.out).toContain('  deal       success for both    22  11.0%\n  stalemate  mixed for both      82  41.0%\n  crisis     failure for both    96  48.0%\n');
   });
 
   it('draws a progress bar on a terminal stderr for long runs, never touching stdout', async () => {
@@ -78,7 +78,11 @@ describe('scenario sim', () => {
     { name: 'zero runs', args: ['sim', MINIMAL, '--seed', 'x', '--runs', '0'], message: '--runs must be a whole number' },
     { name: 'runs not a number', args: ['sim', MINIMAL, '--seed', 'x', '--runs', '1e3'], message: '--runs must be a whole number' },
     { name: 'no seed', args: ['sim', MINIMAL, '--runs', '10'], message: '--seed is required' },
-    { name: 'an unknown policy', args: ['sim', MINIMAL, '--runs', '10', '--seed', 'x', '--policy', 'greedy'], message: '--policy must be random, lowest-rung, highest-rung, cooperative, defecting or all' },
+    {
+      name: 'an unknown policy',
+      args: ['sim', MINIMAL, '--runs', '10', '--seed', 'x', '--policy', 'greedy'],
+      message: '--policy must be random, lowest-rung, highest-rung, cooperative, defecting or all',
+    },
     { name: 'side both', args: ['sim', MINIMAL, '--runs', '10', '--seed', 'x', '--side', 'both'], message: '--side must be us or cn' },
   ];
   for (const u of usage) {

@@ -63,7 +63,7 @@ describe('the balance study', () => {
 
   it('gives each extreme run the choices that replay it to the same ending and score', () => {
     const study = studyBalance(minimal, { runs: 150, seed: 'xr', side: 'us' });
-    expect(study.policies.map((p) => p.report.policy)).toEqual(['random', 'lowest-rung', 'highest-rung']);
+    expect(study.policies.map((p) => p.report.policy)).toEqual(['random', 'lowest-rung', 'highest-rung', 'cooperative', 'defecting']);
     for (const p of study.policies) {
       expect(p.extremes.map((x) => x.kind)).toEqual(['best', 'worst', 'shortest', 'longest']);
       for (const x of p.extremes) {
@@ -101,7 +101,7 @@ describe('scenario sim --report', () => {
     expect(r.err).toBe('');
     const html = readFileSync(out, 'utf8');
     expect(r.out).toBe(
-      `report: 300 runs x 3 policies as us; most frequent ending: random crisis 50.3%, cautious stalemate 100.0%, hawkish crisis 100.0%; flags: dominant-option; no failed runs; wrote ${out} (${Buffer.byteLength(html)} bytes)\n`,
+      `report: 300 runs x 5 policies as us; most frequent ending: random crisis 50.3%, lowest-rung stalemate 100.0%, highest-rung crisis 100.0%, cooperative stalemate 100.0%, defecting crisis 100.0%; flags: dominant-option; no failed runs; wrote ${out} (${Buffer.byteLength(html)} bytes)\n`,
     );
     expect(r.out.split('\n')).toHaveLength(2);
 
@@ -113,7 +113,7 @@ describe('scenario sim --report', () => {
     expect(html).not.toMatch(/\b(src|href)=|url\(|@import|<link|<iframe|<object/i);
     expect(html.match(/https?:\/\/[^"\s]*/g)?.filter((u) => u !== 'http://www.w3.org/2000/svg') ?? []).toEqual([]);
     for (const e of minimal.file.endings) expect(html).toContain(e.title);
-    for (const p of ['random', 'lowest-rung', 'highest-rung']) expect(html).toContain(`>${p}<`);
+    for (const p of ['random', 'lowest-rung', 'highest-rung', 'cooperative', 'defecting']) expect(html).toContain(`>${p}<`);
     for (const ind of minimal.file.indicators) expect(html).toContain(ind.label);
     expect(html).toContain('npm run scenario -- play test/fixtures/valid/minimal.yaml --seed rep-');
   });
@@ -150,7 +150,7 @@ describe('scenario sim --report', () => {
     const commands = [...html.matchAll(/npm run scenario -- play (\S+) --seed (\S+) --side (us|cn) --choose ([\d,]+)/g)];
     const extremes = studyBalance(minimal, { runs: 120, seed: 'play', side: 'us' }).policies.flatMap((p) => p.extremes);
     expect(commands).toHaveLength(extremes.length);
-    expect(extremes).toHaveLength(12);
+    expect(extremes).toHaveLength(20);
     for (const [i, [, file, seed, side, choose]] of commands.entries()) {
       const x = extremes[i];
       expect(seed).toBe(x?.seed);

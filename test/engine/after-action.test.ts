@@ -45,7 +45,7 @@ describe('after-action report: the model', () => {
     });
     expect(report.overview.sides).toEqual([
       { side: 'us', name: 'United States', playedBy: 'people', players: 'Group A', tone: 'success' },
-      { side: 'cn', name: 'China', playedBy: 'model', players: 'the counterpart model', tone: 'mixed' },
+      { side: 'cn', name: 'China', playedBy: 'model', players: 'the counterpart model', tone: 'success' },
     ]);
   });
 
@@ -76,7 +76,7 @@ describe('after-action report: the model', () => {
     expect(report.strengths).toContain('Met the objective "Avoid escalation" (score 80 of 100).');
     expect(report.strengths[0]).toMatch(/^The run ended in "A quiet deal", a success for the United States/);
     const china = afterActionReport(minimal, dealRun, 'cn');
-    expect(china.improvements[0]).toMatch(/^The run ended in "A quiet deal", a failure for China/);
+    expect(china.strengths[0]).toMatch(/^The run ended in "A quiet deal", a success for China/);
     expect(china.strengths.some((s) => /^Met the objective "Keep face" \(score \d+ of 100\)\.$/.test(s))).toBe(true);
     expect(china.strengths.some((s) => s.includes('Avoid escalation'))).toBe(false);
   });
@@ -99,7 +99,7 @@ describe('after-action report: the model', () => {
     const escalated = applySteps(start(minimal, 'M4RX', { us: 'people', cn: 'model' }), [(s) => resolveTurn(minimal, s, { us: 'go_public' }), (s) => resolveTurn(minimal, s, { us: 'sanction' })]);
     const esc = afterActionReport(minimal, escalated, 'us').indicators.find((i) => i.id === 'escalation');
     expect(esc).toMatchObject({ better: { us: 'lower', cn: 'lower' }, start: 20, end: escalated.indicators.escalation, worst: escalated.indicators.escalation, worstTurn: 2 });
-    expect(report.indicators.find((i) => i.id === 'trust')).toMatchObject({ better: 'higher', start: 50, worst: 50, worstTurn: 0 });
+    expect(report.indicators.find((i) => i.id === 'trust')).toMatchObject({ better: { us: 'higher', cn: 'higher' }, start: 50, worst: 50, worstTurn: 0 });
   });
 
   it('carries what actually happened with sources, and the questions', () => {

@@ -52,11 +52,11 @@ describe('room view after one turn', () => {
   });
 
   it('labels the resolved turn and the date the clock has reached', () => {
-    expect(outcome.turnLabel).toBe('Turn 1 of 4 · resolved');
+    expect(outcome.turnLabel).toBe('Turn 1 · at most 4, most runs end by 2 · resolved');
     expect(outcome.date).toBe('19 October 2015');
     expect(outcome.highlight).toBe(true);
     const turn = roomView(runOf(game, last, 'turn'), 'turn');
-    expect(turn.turnLabel).toBe('Turn 2 of 4');
+    expect(turn.turnLabel).toBe('Turn 2 · at most 4, most runs end by 2');
     expect(turn.highlight).toBe(false);
     expect(turn.rungBefore).toEqual(turn.rung);
   });

@@ -107,7 +107,7 @@ describe('balance flags', () => {
   it('flags request_help on the minimal fixture, and unwinnable when its success ending is made mixed', () => {
     const flags = balanceFlags((['random', 'lowest-rung', 'highest-rung'] as const).map((policy) => simulate(minimal, { runs: 300, seed: 'f', policy, side: 'us' })));
     expect(kinds(flags)).toEqual(['dominant-option:request_help']);
-    const noWin = scenarioFromText(minimalText().replace('tone: { us: success, cn: mixed }', 'tone: { us: mixed, cn: mixed }'), 'no-win.yaml');
+    const noWin = scenarioFromText(minimalText().replace('tone: { us: success, cn: success }', 'tone: { us: mixed, cn: mixed }'), 'no-win.yaml');
     const reports = (['random', 'lowest-rung', 'highest-rung'] as const).map((policy) => simulate(noWin, { runs: 300, seed: 'f', policy, side: 'us' }));
     expect(kinds(balanceFlags(reports))[0]).toBe('unwinnable');
   });

@@ -35,6 +35,8 @@ describe('luck versus choice', () => {
       ['random', LUCK_POLICY_STREAMS, 50],
       ['lowest-rung', LUCK_POLICY_STREAMS, 50],
       ['highest-rung', LUCK_POLICY_STREAMS, 50],
+      ['cooperative', LUCK_POLICY_STREAMS, 50],
+      ['defecting', LUCK_POLICY_STREAMS, 50],
     ]);
   });
 
@@ -118,7 +120,8 @@ describe('luck versus choice', () => {
     expect(us.withYourChoices.endings.map((e) => e.runs)).toEqual(cn.withYourChoices.endings.map((e) => e.runs));
     expect(cn.withYourChoices.objectives.map((o) => o.id)).toEqual(['keep_face']);
     expect(us.withYourChoices.endings.map((e) => e.tone)).toEqual(['success', 'mixed', 'failure']);
-    expect(cn.withYourChoices.endings.map((e) => e.tone)).toEqual(['failure', 'mixed', 'success']);
+    // Each side reads its own verdict as the scenario writes it (no mirror): the quiet deal is a success for both.
+    expect(cn.withYourChoices.endings.map((e) => e.tone)).toEqual(['success', 'mixed', 'failure']);
   });
 
   it.each([

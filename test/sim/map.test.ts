@@ -74,7 +74,7 @@ describe('Mermaid export', () => {
         '  b_opening["The breach"]',
         '  b_response["The answer"]',
         '  b_showdown["Showdown"]',
-        '  e_deal(["A quiet deal (success for the US, mixed for China)"])',
+        '  e_deal(["A quiet deal (success for both)"])',
         '  e_stalemate(["Stalemate (mixed for both)"])',
         '  e_crisis(["Open crisis (failure for both)"])',
         '  b_opening -->|"us go_public → named"| b_showdown',
