@@ -39,6 +39,10 @@ export async function startRun(page: Page, side: PlaySide, seed: string): Promis
   await chooseRadio(page, 'side', side);
   await typeInto(page, '#seed-input', seed);
   await activate(page, 'button[data-action="start-run"]');
+  // With a saved run the game asks first (keep, export, replace): replacing it is what this helper means.
+  const replace = page.locator('button[data-action="confirm-link"]');
+  await Promise.race([page.locator('#app[data-screen="briefing"]').waitFor(), replace.waitFor()]);
+  if ((await replace.count()) > 0) await activate(page, 'button[data-action="confirm-link"]');
   await expectScreen(page, 'briefing');
 }
 
