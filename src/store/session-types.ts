@@ -87,8 +87,12 @@ export interface SessionState {
   startFresh(): void;
   /** The current run as save-file text, for "export now" (null with no run). */
   exportSave(): string | null;
-  /** The current run as replay-file text (null, with a notice saying why, when it cannot be written). */
-  exportReplay(): string | null;
+  /**
+   * The current run as replay-file text (null, with a notice saying why, when it cannot be written).
+   * A class run with a secret seed is refused before its debrief, except `forFacilitator` (the
+   * facilitator bar's own export, from which "Open replay" and "play on" restore the run).
+   */
+  exportReplay(forFacilitator?: boolean): string | null;
   /** From the debrief: the hot wash, the report, or back to the debrief. */
   showPanel(screen: 'hot-wash' | 'report' | 'debrief'): void;
   /** Sets the hot-wash note of discussion question `index` (kept in the save). */

@@ -68,6 +68,8 @@ describe('a secret seed before the debrief', () => {
     const store = startSecret(stores);
     expect(store.getState().exportReplay()).toBeNull();
     expect(store.getState().notice?.message).toBe('The replay file holds the secret seed: it can be exported once the debrief has revealed it.');
+    // The facilitator bar's own export: the facilitator's copy, to reopen as a replay and play on.
+    expect(store.getState().exportReplay(true)).toMatch(new RegExp(`"seed": ?"${SEED}"`));
     playOn(store);
     expect(store.getState().run?.game.ending).not.toBeNull();
     expect(store.getState().exportReplay()).toMatch(new RegExp(`"seed": ?"${SEED}"`));

@@ -8,6 +8,7 @@ import { clockText, currentTimer, type Facilitation, type Held, isChoosing, mode
 import { askingSide, isHandover, type Run } from '../../store/run';
 import type { SessionState, SessionStore } from '../../store/session';
 import { actionButton, h } from '../dom';
+import { downloadText } from '../download';
 import { sideName } from '../format';
 
 const PLAY_SCREENS = new Set(['briefing', 'turn', 'outcome', 'debrief']);
@@ -82,6 +83,10 @@ function toggle(action: string, label: string, pressed: boolean, onClick: () => 
   return actionButton(action, label, onClick, { 'aria-pressed': pressed ? 'true' : 'false' });
 }
 
+function downloadReplay(text: string | null): void {
+  if (text !== null) downloadText('red-phone-class-run.json', text);
+}
+
 function barContent(store: SessionStore, state: SessionState, run: Run, fac: Facilitation): HTMLElement[] {
   const get = (): SessionState => store.getState();
   const playing = run.game.ending === null;
@@ -99,6 +104,8 @@ function barContent(store: SessionStore, state: SessionState, run: Run, fac: Fac
     toggle('fac-odds', 'Show the odds', state.settings.showOdds, () => get().setSettings({ showOdds: !state.settings.showOdds })),
     toggle('fac-projector', 'Projector mode', state.settings.projector, () => get().setSettings({ projector: !state.settings.projector })),
     actionButton('fac-hide', 'Hide bar (Ctrl+.)', () => get().facilitate({ kind: 'toggle-bar' })),
+    // The secret seed stays in this tab until the debrief: the facilitator's own copy of the run, to reopen as a replay and play on.
+    fac.secret && playing ? actionButton('fac-export', 'Export the class run (holds the seed)', () => downloadReplay(get().exportReplay(true))) : null,
   );
   const tools = playing
     ? h(
