@@ -7,7 +7,7 @@
  */
 
 import type { SaveSettings } from '../engine';
-import { type Action, actionsOf, decodeReplayCode, encodeReplayCode, type GameState, type ObjectiveResult, playActions, recordReplay, type Scenario, scoreObjectives } from '../engine';
+import { type Action, actionsOf, decodeReplayCode, encodeReplayCode, type GameState, type ObjectiveResult, playActions, recordReplay, type Scenario, type Side, scoreObjectives } from '../engine';
 import { type LuckResult, luckVersusChoice } from '../sim/luck';
 
 export type { LuckReport } from '../sim/luck';
@@ -82,8 +82,7 @@ export function replayCodeOf(run: Run): { readonly ok: true; readonly code: stri
 }
 
 /** Luck versus choice (src/sim/luck.ts) for the first side people played in a finished run. */
-export function luckOf(run: Run): LuckResult {
-  const side = run.side === 'both' ? 'us' : run.side;
+export function luckOf(run: Run, side: Side = run.side === 'both' ? 'us' : run.side): LuckResult {
   return luckVersusChoice(run.scenario, { seed: run.game.seed, controllers: run.game.controllers, actions: actionsOf(run.game) }, side);
 }
 

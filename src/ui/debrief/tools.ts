@@ -144,23 +144,29 @@ function branchesView(run: Run): HTMLElement | null {
 }
 
 function luckSection(run: Run): HTMLElement {
-  const side = peopleSides(run)[0] ?? 'us';
+  const sides = peopleSides(run);
   const out = h('div', { id: 'luck-result', 'aria-live': 'polite' });
-  const button = actionButton('luck', 'Luck versus choice', () => {
-    button.disabled = true;
-    out.replaceChildren(h('p', {}, 'Replaying your choices under 200 other seeds…'));
-    setTimeout(() => {
-      const result = luckOf(run);
-      out.replaceChildren(result.ok ? luckView(result.value) : h('p', {}, `Luck versus choice could not run: ${result.error.message}.`));
-      button.disabled = false;
-    }, 30);
+  // One button per side people played: in a two-team run each team asks about its own result.
+  const buttons = sides.map((side) => {
+    const label = sides.length > 1 ? `Luck versus choice for ${sideName(side)}` : 'Luck versus choice';
+    const button = actionButton(sides.length > 1 ? `luck-${side}` : 'luck', label, () => {
+      for (const b of buttons) b.disabled = true;
+      out.replaceChildren(h('p', {}, `Replaying ${sideName(side)}’s choices under 200 other seeds…`));
+      setTimeout(() => {
+        const result = luckOf(run, side);
+        out.replaceChildren(result.ok ? luckView(result.value) : h('p', {}, `Luck versus choice could not run: ${result.error.message}.`));
+        for (const b of buttons) b.disabled = false;
+      }, 30);
+    });
+    return button;
   });
+  const who = sides.map((s) => `${sideName(s)}’s`).join(' or ');
   return h(
     'section',
     { class: 'card luck', 'aria-labelledby': 'luck-title' },
     h('h2', { id: 'luck-title' }, 'Luck versus choice'),
-    h('p', { class: 'help' }, `How much of ${sideName(side)}’s result came from the dice? Your choices are replayed under 200 other seeds, and the simulator’s policies play your seed.`),
-    h('div', { class: 'actions' }, button),
+    h('p', { class: 'help' }, `How much of ${who} result came from the dice? The choices are replayed under 200 other seeds, and the simulator’s policies play this seed.`),
+    h('div', { class: 'actions' }, ...buttons),
     out,
   );
 }
