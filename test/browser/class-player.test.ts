@@ -70,6 +70,14 @@ browserSuite('a player page in a class exercise', (suite) => {
     expect(await holdings(page, false)).not.toContain(SEED);
     expect(await holdings(player.page, true)).not.toContain(SEED);
 
+    // Back to the title and on to a new run: the note about the saved class run does not name its seed.
+    await activate(page, 'button[data-action="menu"]');
+    await expectScreen(page, 'title');
+    await activate(page, 'button[data-action="choose-scenario"]');
+    await expectScreen(page, 'new-run');
+    expect(await page.locator('#ui').innerText()).toMatch(/You have a saved run \([^)]*turn 1\): starting asks before it replaces it/);
+    expect(await holdings(page, false)).not.toContain(SEED);
+
     expect(requests.length).toBeGreaterThan(0);
     expect(requests.filter((r) => r.includes(SEED))).toEqual([]);
   });

@@ -13,11 +13,12 @@ const SIDE_HELP: Readonly<Record<PlaySide, string>> = {
   both: 'Two teams at one screen: the US team chooses, its choice is covered, then the China team chooses.',
 };
 
-/** A word before starting when it replaces the player's saved run. */
+/** A word before starting when there is a saved run: starting asks before it replaces it (a secret seed stays unsaid). */
 function replaces(ctx: Ctx): HTMLElement | null {
   const run = ctx.state.run;
   if (run === null || run.review !== null || run.game.ending !== null) return null;
-  return h('p', { class: 'help' }, `Starting replaces your saved run (${run.scenario.file.title}, seed ${run.game.seed}, turn ${run.game.turn + 1}).`);
+  const seed = ctx.state.facilitation?.secret === true ? '' : `, seed ${run.game.seed}`;
+  return h('p', { class: 'help' }, `You have a saved run (${run.scenario.file.title}${seed}, turn ${run.game.turn + 1}): starting asks before it replaces it, and offers to export it.`);
 }
 
 export function newRunScreen(ctx: Ctx): View {
