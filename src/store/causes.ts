@@ -3,7 +3,7 @@
  * die, what else could have happened and how likely it was, or that a facilitator forced it), and
  * which side's move (or which event) moved each indicator. Pure functions of the scenario and the log.
  */
-import { type CompiledOutcome, fallbackText, type IndicatorChange, type LogRecord, type MoveRecord, type Scenario, type Side, variantText } from '../engine';
+import { type CompiledOutcome, fallbackText, type IndicatorChange, type LogRecord, type MoveRecord, moveLabelOf, type Scenario, type Side, variantText } from '../engine';
 
 /** One outcome a move could have had: its text, its chance in basis points, the die's range for it. */
 export interface OutcomeOdds {
@@ -100,4 +100,42 @@ export function causeWords(cause: ChangeCause): string {
   const signed = (n: number): string => (n > 0 ? `+${n}` : `−${-n}`);
   const parts = cause.parts.map((p) => `${p.who} ${signed(p.delta)}`).join(', ');
   return `${parts === '' ? 'no move' : parts}${cause.clamped ? ` (stopped at its limit, ${cause.to})` : ''}`;
+}
+
+/** One side's move on one turn of a path, for the branch comparison: the choice, what happened, its chance and the die. */
+export interface TurnOdds {
+  readonly turn: number;
+  readonly side: Side;
+  readonly label: string;
+  readonly outcome: string;
+  readonly chanceBp: number;
+  readonly draw: number;
+  readonly forced: boolean;
+}
+
+/** The moves of the sides people played, turn by turn, with the odds of what happened under that path's choice. */
+export function oddsByTurn(scenario: Scenario, log: readonly LogRecord[], sides: readonly Side[]): TurnOdds[] {
+  const out: TurnOdds[] = [];
+  for (const record of log) {
+    if (record.kind !== 'turn') continue;
+    for (const m of record.moves) {
+      if (!sides.includes(m.side)) continue;
+      const odds = oddsOf(scenario, record.beat, m);
+      const happened = odds.find((o) => o.happened);
+      out.push({ turn: record.turn, side: m.side, label: moveLabelOf(scenario, record.beat, m), outcome: happened?.text ?? m.outcome, chanceBp: m.chanceBp, draw: m.draw, forced: m.forced });
+    }
+  }
+  return out;
+}
+
+/** A turn of a path in words: "Ask for assistance: “Beijing opens a case.” at 65% (die 1865)". */
+export function turnOddsWords(t: TurnOdds): string {
+  return `${t.label}: ${quote(t.outcome)} ${t.forced ? 'forced' : `at ${pct(t.chanceBp)}`} (die ${t.draw})`;
+}
+
+/** How a branch's choice on a turn moved the odds, against this run: one sentence, or null when both chose alike. */
+export function oddsShift(mine: TurnOdds, theirs: TurnOdds): string | null {
+  if (mine.label === theirs.label && mine.outcome === theirs.outcome) return null;
+  const die = mine.draw === theirs.draw ? `the die was ${mine.draw} under both` : `the die was ${mine.draw} here and ${theirs.draw} there`;
+  return `Turn ${mine.turn}: “${mine.label}” gave ${quote(mine.outcome)} at ${pct(mine.chanceBp)}; “${theirs.label}” gave ${quote(theirs.outcome)} at ${pct(theirs.chanceBp)}; ${die}.`;
 }

@@ -12,7 +12,11 @@ const CELL_W = 240;
 const CELL_H = 104;
 const PLOT = { left: 10, right: 12, top: 30, bottom: 22 };
 
-function cell(sr: Series, col: number, row: number, lastLabel: string, viewer: Side): SVGGElement {
+/** Whether a step from `a` to `b` is good or bad for the side viewing. */
+const stepClass = (a: number, b: number, better: 'higher' | 'lower'): string => (a === b ? 'same' : b > a === (better === 'higher') ? 'better' : 'worse');
+
+function cell(sr: Series, col: number, row: number, labels: readonly string[], notes: readonly string[], viewer: Side): SVGGElement {
+  const lastLabel = labels[labels.length - 1] ?? '';
   const x0 = col * CELL_W;
   const y0 = row * CELL_H;
   const span = sr.max - sr.min || 1;
@@ -26,7 +30,19 @@ function cell(sr: Series, col: number, row: number, lastLabel: string, viewer: S
   g.appendChild(s('text', { x: x0 + PLOT.left, y: y0 + 19, class: 'cell-label' }, sr.label.length > 22 ? `${sr.label.slice(0, 21)}…` : sr.label));
   g.appendChild(s('text', { x: x0 + CELL_W - PLOT.right, y: y0 + 19, 'text-anchor': 'end', class: 'cell-value' }, `${first}→${last}`));
   g.appendChild(s('line', { x1: px(0), x2: px(steps), y1: py(first), y2: py(first), class: 'baseline' }));
+  // A tick per turn, titled with the choices made in it; each step coloured good or bad for the viewer.
+  for (let i = 1; i <= steps; i++) {
+    const tick = s('line', { x1: px(i), x2: px(i), y1: y0 + PLOT.top - 4, y2: y0 + CELL_H - PLOT.bottom + 2, class: 'turn-tick', 'data-turn': labels[i] ?? String(i) });
+    const note = notes[i - 1];
+    if (note !== undefined && note !== '') tick.appendChild(s('title', {}, `${labels[i] ?? ''}: ${note}`));
+    g.appendChild(tick);
+  }
   g.appendChild(s('polyline', { points: sr.values.map((v, i) => `${px(i)},${py(v)}`).join(' '), class: 'trace' }));
+  for (let i = 1; i <= steps; i++) {
+    const a = sr.values[i - 1] ?? first;
+    const b = sr.values[i] ?? a;
+    if (a !== b) g.appendChild(s('line', { x1: px(i - 1), x2: px(i), y1: py(a), y2: py(b), class: `step ${stepClass(a, b, sr.better[viewer])}` }));
+  }
   g.appendChild(s('circle', { cx: px(steps), cy: py(last), r: 3.5, class: 'end-dot' }));
   g.appendChild(s('text', { x: x0 + PLOT.left, y: y0 + CELL_H - 6, class: 'cell-axis' }, `start · ${sr.better[viewer] === 'higher' ? '↑' : '↓'} better`));
   g.appendChild(s('text', { x: x0 + CELL_W - PLOT.right, y: y0 + CELL_H - 6, 'text-anchor': 'end', class: 'cell-axis' }, lastLabel));
@@ -34,7 +50,7 @@ function cell(sr: Series, col: number, row: number, lastLabel: string, viewer: S
 }
 
 /** The chart: one small panel per indicator, scaled to its own range; the dashed line is its start. */
-export function indicatorChart(series: readonly Series[], labels: readonly string[], viewer: Side = 'us'): SVGSVGElement {
+export function indicatorChart(series: readonly Series[], labels: readonly string[], viewer: Side = 'us', notes: readonly string[] = []): SVGSVGElement {
   const rows = Math.max(1, Math.ceil(series.length / COLUMNS));
   const svg = s('svg', { viewBox: `0 0 ${COLUMNS * CELL_W} ${rows * CELL_H}`, role: 'img', 'aria-labelledby': 'chart-title chart-desc', class: 'chart' });
   svg.appendChild(s('title', { id: 'chart-title' }, 'Indicators over time'));
@@ -42,18 +58,17 @@ export function indicatorChart(series: readonly Series[], labels: readonly strin
     s(
       'desc',
       { id: 'chart-desc' },
-      `One panel per indicator, from the start to the end of the run: ${series.map((sr) => `${sr.label} from ${sr.values[0]} to ${sr.values[sr.values.length - 1]}`).join('; ')}. The table gives every value.`,
+      `One panel per indicator, from the start to the end of the run, a tick for each turn, rises and falls coloured good or bad for ${viewer === 'us' ? 'the United States' : 'China'}: ${series.map((sr) => `${sr.label} from ${sr.values[0]} to ${sr.values[sr.values.length - 1]}`).join('; ')}. The table gives every value.`,
     ),
   );
-  const lastLabel = labels[labels.length - 1] ?? '';
   series.forEach((sr, k) => {
-    svg.appendChild(cell(sr, k % COLUMNS, Math.floor(k / COLUMNS), lastLabel, viewer));
+    svg.appendChild(cell(sr, k % COLUMNS, Math.floor(k / COLUMNS), labels, notes, viewer));
   });
   return svg;
 }
 
 /** The same data as a table: a row per indicator, a column per point in time. */
-export function indicatorTable(series: readonly Series[], labels: readonly string[]): HTMLElement {
+export function indicatorTable(series: readonly Series[], labels: readonly string[], viewer: Side = 'us'): HTMLElement {
   return h(
     'div',
     { class: 'table-scroll', tabindex: 0, role: 'region', 'aria-label': 'Indicator values, scrollable' },
@@ -65,7 +80,14 @@ export function indicatorTable(series: readonly Series[], labels: readonly strin
       h(
         'tbody',
         {},
-        ...series.map((sr) => h('tr', {}, h('th', { scope: 'row' }, `${sr.label} (${sr.min}–${sr.max}, ${sr.better} is better)`), ...sr.values.map((v) => h('td', { class: 'num' }, String(v))))),
+        ...series.map((sr) =>
+          h(
+            'tr',
+            {},
+            h('th', { scope: 'row' }, `${sr.label} (${sr.min}–${sr.max}, ${sr.better[viewer]} is better for ${viewer === 'us' ? 'the United States' : 'China'})`),
+            ...sr.values.map((v) => h('td', { class: 'num' }, String(v))),
+          ),
+        ),
       ),
     ),
   );

@@ -1,7 +1,7 @@
 /** The debrief's causes: each draw in words, forced outcomes never shown as luck, and who moved each indicator. */
 import { describe, expect, it } from 'vitest';
 import { fireInject, resolveTurn, start, type TurnRecord } from '../../src/engine';
-import { causesOf, causeWords, drawWords, oddsOf } from '../../src/store/causes';
+import { causesOf, causeWords, drawWords, oddsByTurn, oddsOf, oddsShift, turnOddsWords } from '../../src/store/causes';
 import { recordView } from '../../src/store/derive';
 import { MINIMAL_PATH, scenarioAt } from '../golden/scenarios';
 
@@ -64,5 +64,19 @@ describe('causes: who moved each indicator', () => {
     const causes = causesOf(minimal, r.record);
     expect(causes.length).toBeGreaterThan(0);
     for (const c of causes) expect(c.parts.map((p) => p.who)).toEqual(['facilitator inject']);
+  });
+});
+
+describe('causes: a branch against this run, turn by turn', () => {
+  it('says how the other choice moved the odds, and that the die was the same under both', () => {
+    const a = turn('request_help', 'cooperate');
+    const b = turn('go_public', 'cooperate');
+    const mine = oddsByTurn(minimal, [a], ['us'])[0];
+    const theirs = oddsByTurn(minimal, [b], ['us'])[0];
+    if (mine === undefined || theirs === undefined) throw new Error('no turn');
+    expect(mine.draw).toBe(theirs.draw);
+    expect(turnOddsWords(theirs)).toMatch(/^Name them: “The story leads the news\.” at 100% \(die \d+\)$/);
+    expect(oddsShift(mine, theirs)).toMatch(/^Turn 1: “Ask for assistance” gave “.+” at \d+(\.\d)?%; “Name them” gave “The story leads the news\.” at 100%; the die was \d+ under both\.$/);
+    expect(oddsShift(mine, mine)).toBeNull();
   });
 });

@@ -2,9 +2,11 @@
  * The debrief's trainee and facilitator tools: the replay code to hand a run in, the hot wash and
  * report, rewinding to a turn to branch, the branches side by side, and luck versus choice.
  */
+import type { Side } from '../../engine';
+import { oddsByTurn, oddsShift, turnOddsWords } from '../../store/causes';
 import { SIDES } from '../../store/derive';
 import type { Run } from '../../store/run';
-import { extrasOf, luckOf, pathsOf, replayCodeOf, turnsPlayed } from '../../store/trainee';
+import { extrasOf, luckOf, type PathView, pathsOf, replayCodeOf, turnsPlayed } from '../../store/trainee';
 import { actionButton, h } from '../dom';
 import { sideName } from '../format';
 import { peopleSides } from '../parts';
@@ -74,6 +76,21 @@ function rewindForm(ctx: Ctx, run: Run): HTMLElement | null {
   );
 }
 
+/** How each branch's choices moved the odds, turn by turn, against this run. */
+function shiftList(run: Run, paths: readonly PathView[], sides: readonly Side[]): HTMLElement | null {
+  const here = oddsByTurn(run.scenario, run.game.log, sides);
+  const lines: string[] = [];
+  for (const p of paths) {
+    if (p.current) continue;
+    for (const theirs of oddsByTurn(run.scenario, p.game.log, sides)) {
+      const mine = here.find((m) => m.turn === theirs.turn && m.side === theirs.side);
+      const shift = mine === undefined ? null : oddsShift(mine, theirs);
+      if (shift !== null) lines.push(`${p.label}, ${shift}`);
+    }
+  }
+  return lines.length === 0 ? null : h('ul', { class: 'odds-shifts', 'aria-label': 'How the branches moved the odds' }, ...lines.map((l) => h('li', {}, l)));
+}
+
 function branchesView(run: Run): HTMLElement | null {
   if (extrasOf(run).branches.length === 0) return null;
   const paths = pathsOf(run);
@@ -97,6 +114,7 @@ function branchesView(run: Run): HTMLElement | null {
         ),
       ),
     ),
+    shiftList(run, paths, sides),
     h(
       'div',
       { class: 'table-scroll', tabindex: 0, role: 'region', 'aria-label': 'Branch comparison, scrollable' },
@@ -115,6 +133,23 @@ function branchesView(run: Run): HTMLElement | null {
               {},
               h('th', { scope: 'row' }, `Turn ${t + 1}`),
               ...paths.map((p) => h('td', {}, p.splitTurn !== null && t + 1 >= p.splitTurn ? `${p.choices[t] ?? '—'}${t + 1 === p.splitTurn ? ' (split here)' : ''}` : (p.choices[t] ?? '—'))),
+            ),
+          ),
+          ...Array.from({ length: maxTurns }, (_, t) =>
+            h(
+              'tr',
+              { class: 'odds-row' },
+              h('th', { scope: 'row' }, `Turn ${t + 1}: what happened, its chance and the die`),
+              ...paths.map((p) =>
+                h(
+                  'td',
+                  {},
+                  oddsByTurn(run.scenario, p.game.log, sides)
+                    .filter((o) => o.turn === t + 1)
+                    .map(turnOddsWords)
+                    .join(' / ') || '—',
+                ),
+              ),
             ),
           ),
           h('tr', {}, h('th', { scope: 'row' }, 'Ending'), ...paths.map((p) => h('td', {}, p.endingTitle ?? 'not reached'))),

@@ -143,6 +143,14 @@ function history(scenario: Scenario, endingId: string | null): HTMLElement {
   );
 }
 
+/** What was chosen in each record of the log, for the chart's turn marks. */
+function choiceNotes(scenario: Scenario, game: GameState): string[] {
+  return game.log.map((record) => {
+    const v = recordView(scenario, record);
+    return v.moves.length > 0 ? v.moves.map((m) => `${sideName(m.side)}: ${m.label}`).join('; ') : v.injects.map((i) => `event: ${i.title}`).join('; ');
+  });
+}
+
 export function debriefScreen(ctx: Ctx): View {
   const run = ctx.state.run;
   if (run === null) return { el: h('div', { class: 'screen' }, heading('No run')) };
@@ -186,8 +194,8 @@ export function debriefScreen(ctx: Ctx): View {
       'section',
       { class: 'card', 'aria-labelledby': 'chart-section-title' },
       h('h2', { id: 'chart-section-title' }, 'Indicators over time'),
-      indicatorChart(series, labels, viewerOf(run.side)),
-      h('details', {}, h('summary', {}, 'The data as a table'), indicatorTable(series, labels)),
+      indicatorChart(series, labels, viewerOf(run.side), choiceNotes(scenario, game)),
+      h('details', {}, h('summary', {}, 'The data as a table'), indicatorTable(series, labels, viewerOf(run.side))),
     ),
     h('section', { class: 'card', 'aria-labelledby': 'terms-used-title' }, h('h2', { id: 'terms-used-title' }, 'The agreement’s terms, used and strained'), termTable(scenario, game)),
     h(

@@ -6,6 +6,7 @@ import type { Side } from '../../engine';
 import { entryCard } from '../../store/catalog-cards';
 import { codeFor } from '../../store/derive';
 import { MAX_TIMER_MINUTES, type Player, playSideOf } from '../../store/facilitator';
+import { packDownloads } from '../../store/pack-export';
 import type { SessionState } from '../../store/session';
 import { actionButton, h, heading } from '../dom';
 import { sideName, spelled } from '../format';
@@ -112,6 +113,7 @@ export function facilitatorSetupScreen(ctx: Ctx): View {
       ),
     ),
   );
+  el.append(packSection(ctx, () => scenario.value));
   check(ctx.state);
   return {
     el,
@@ -120,4 +122,30 @@ export function facilitatorSetupScreen(ctx: Ctx): View {
       check(state);
     },
   };
+}
+
+/** The exercise pack of the chosen scenario: five printable pages to download before class (issue 12). */
+function packSection(ctx: Ctx, scenarioId: () => string): HTMLElement {
+  const PAGES = [
+    ['situation-manual-us.html', 'Situation manual: United States team'],
+    ['situation-manual-cn.html', 'Situation manual: China team'],
+    ['facilitator-guide.html', 'Facilitator guide'],
+    ['evaluation-guide.html', 'Evaluation guide'],
+    ['feedback-form.html', 'Participant feedback form'],
+  ] as const;
+  const save = (name: string): void => {
+    const page = packDownloads(ctx.state.catalog, scenarioId()).find((p) => p.name === name);
+    if (page !== undefined) ctx.download(page.fileName, page.html, 'text/html');
+  };
+  return h(
+    'section',
+    { class: 'card exercise-pack', 'aria-labelledby': 'pack-title' },
+    h('h2', { id: 'pack-title' }, 'Exercise pack'),
+    h(
+      'p',
+      { class: 'help' },
+      "Printable pages for the scenario chosen above: open one and print it, or save it as a PDF (Ctrl+P or ⌘P). Each team gets only its own situation manual; the guides hold both sides' secrets.",
+    ),
+    h('div', { class: 'actions' }, ...PAGES.map(([name, label]) => actionButton(`pack-${name.replace(/\.html$/, '')}`, `Download ${label}`, () => save(name)))),
+  );
 }

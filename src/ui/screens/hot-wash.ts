@@ -1,4 +1,7 @@
 /** The hot wash after a debrief: the scenario's discussion questions, each with the facilitator's notes. */
+import { PLAN_LIMITS, type PlanField } from '../../store/plan';
+import { reportOf } from '../../store/report-export';
+import type { SessionStore } from '../../store/session';
 import { extrasOf, MAX_NOTE_CHARS } from '../../store/trainee';
 import { actionButton, h, heading } from '../dom';
 import { playSideName } from '../format';
@@ -27,6 +30,7 @@ export function hotWashScreen(ctx: Ctx): View {
         return h('li', { class: 'card' }, h('p', { id: `${id}-q`, class: 'question' }, q), h('label', { for: id }, `Notes on question ${i + 1}`), area);
       }),
     ),
+    planSection(store, reportOf(run, false).plan),
     h(
       'div',
       { class: 'actions' },
@@ -35,4 +39,47 @@ export function hotWashScreen(ctx: Ctx): View {
     ),
   );
   return { el };
+}
+
+/** The improvement plan: for each area for improvement of the report, a corrective action, an owner and a due date. */
+function planSection(store: SessionStore, plan: ReturnType<typeof reportOf>['plan']): HTMLElement {
+  const field = (i: number, name: PlanField, label: string, value: string, multiline: boolean): HTMLElement[] => {
+    const id = `plan-${i}-${name}`;
+    const input = multiline
+      ? h('textarea', { id, rows: 2, maxlength: PLAN_LIMITS[name], 'data-plan': `${i}.${name}` })
+      : h('input', { id, type: name === 'due' ? 'date' : 'text', maxlength: PLAN_LIMITS[name], autocomplete: 'off', 'data-plan': `${i}.${name}` });
+    input.value = value;
+    input.addEventListener('input', () => store.getState().setPlan(i, name, input.value));
+    return [h('label', { for: id }, label), input];
+  };
+  return h(
+    'section',
+    { class: 'card improvement-plan', 'aria-labelledby': 'plan-title' },
+    h('h2', { id: 'plan-title' }, 'Improvement plan'),
+    plan.length === 0
+      ? h('p', { class: 'help' }, 'No area for improvement stood out in the data: the report has nothing to plan for.')
+      : h(
+          'p',
+          { class: 'help' },
+          'For each area for improvement of the report, agree with the group what to do about it, who does it and by when. The plan is kept with this run and exported with the report.',
+        ),
+    h(
+      'ol',
+      { class: 'plan-entries' },
+      ...plan.map((p, i) =>
+        h(
+          'li',
+          { class: 'plan-entry' },
+          h('p', { class: 'question', id: `plan-${i}-finding` }, p.finding),
+          h(
+            'div',
+            { class: 'plan-fields', role: 'group', 'aria-labelledby': `plan-${i}-finding` },
+            ...field(i, 'action', 'Corrective action', p.action, true),
+            ...field(i, 'owner', 'Owner', p.owner, false),
+            ...field(i, 'due', 'Due date', p.due, false),
+          ),
+        ),
+      ),
+    ),
+  );
 }

@@ -112,6 +112,31 @@ export function reportScreen(ctx: Ctx): View {
     section('report-strengths', 'Strengths', list(r.report.strengths)),
     section('report-improvements', 'Areas for improvement', list(r.report.improvements)),
     section(
+      'report-plan',
+      'Improvement plan',
+      r.plan.length === 0
+        ? h('p', {}, 'No area for improvement stood out in the data.')
+        : h(
+            'table',
+            { class: 'data-table' },
+            h('caption', {}, 'Each area for improvement with its corrective action, owner and due date, agreed at the hot wash'),
+            h('thead', {}, h('tr', {}, ...['#', 'Area for improvement', 'Corrective action', 'Owner', 'Due'].map((c) => h('th', { scope: 'col' }, c)))),
+            h(
+              'tbody',
+              {},
+              ...r.plan.map((p, i) =>
+                h(
+                  'tr',
+                  {},
+                  h('td', { class: 'num' }, String(i + 1)),
+                  h('th', { scope: 'row' }, p.finding),
+                  ...[p.action, p.owner, p.due].map((t) => h('td', {}, t.trim() === '' ? '(to be agreed)' : t)),
+                ),
+              ),
+            ),
+          ),
+    ),
+    section(
       'report-hot-wash',
       'Hot wash: discussion and notes',
       h(
@@ -133,7 +158,7 @@ export function reportScreen(ctx: Ctx): View {
       actionButton('print-report', 'Print or save as PDF', () => window.print(), { class: 'primary' }),
       actionButton('download-report-md', 'Download Markdown', () => dl('md')),
       actionButton('download-report-json', 'Download JSON', () => dl('json')),
-      actionButton('download-report-csv', 'Download CSV (timeline and notes)', () => dl('csv')),
+      actionButton('download-report-csv', 'Download CSV (timeline, notes and plan)', () => dl('csv')),
       actionButton('hot-wash', 'Back to the hot wash', () => store.getState().showPanel('hot-wash')),
       actionButton('back-to-debrief', 'Back to the debrief', () => store.getState().showPanel('debrief')),
     ),
