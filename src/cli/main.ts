@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { check } from './check';
 import { type Command, CommandFailure, EXIT_FAIL, EXIT_OK, EXIT_USAGE, type Io, UsageError } from './io';
 import { newScenario } from './new';
+import { pack } from './pack';
 import { play } from './play';
 import { replay } from './replay';
 import { simWithReport } from './report';
@@ -19,6 +20,7 @@ export const COMMANDS: readonly (readonly [string, Command, string])[] = [
   ['replay', replay, 'replay a replay file and say whether it reproduces'],
   ['schema', schema, 'print or write the scenario JSON Schema'],
   ['new', newScenario, 'create a scenario file from scenarios/_template.yaml'],
+  ['pack', pack, 'write the exercise pack: situation manuals, facilitator and evaluation guides, feedback form'],
 ];
 
 export const MAIN_HELP = `Usage: npm run scenario -- <command> [options]

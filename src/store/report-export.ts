@@ -8,6 +8,7 @@ import type { Run } from './run';
 
 export { percentOfBp } from '../engine';
 
+import { EMPTY_ENTRY } from './plan';
 import { extrasOf } from './trainee';
 
 export interface HotWashNote {
@@ -15,18 +16,33 @@ export interface HotWashNote {
   readonly notes: string;
 }
 
+/** One row of the improvement plan: an area for improvement of the report and what was agreed at the hot wash. */
+export interface PlanLine {
+  readonly finding: string;
+  readonly action: string;
+  readonly owner: string;
+  readonly due: string;
+}
+
 export interface RunReport {
   readonly report: AfterActionReport;
   readonly hotWash: readonly HotWashNote[];
+  /** One line per area for improvement, in the report's order. */
+  readonly plan: readonly PlanLine[];
 }
 
 /** The report for the first side people played (the United States in a two-team run), odds as the setting says. */
 export function reportOf(run: Run, revealOdds: boolean): RunReport {
   const side = run.side === 'both' ? 'us' : run.side;
   const report = afterActionReport(run.scenario, run.game, side, { revealOdds });
-  const notes = extrasOf(run).notes;
-  return { report, hotWash: report.questions.map((question, i) => ({ question, notes: notes[i] ?? '' })) };
+  const extras = extrasOf(run);
+  const notes = extras.notes;
+  const plan = report.improvements.map((finding, i) => ({ finding, ...(extras.plan?.[i] ?? EMPTY_ENTRY) }));
+  return { report, hotWash: report.questions.map((question, i) => ({ question, notes: notes[i] ?? '' })), plan };
 }
+
+/** How many areas for improvement the report of `run` lists (the rows of its improvement plan). */
+export const improvementCount = (run: Run): number => reportOf(run, false).report.improvements.length;
 
 /** The report as Markdown, with a hot-wash section (each question and its notes) at the end. */
 export function reportMarkdown(r: RunReport): string {
@@ -44,21 +60,45 @@ export function reportMarkdown(r: RunReport): string {
       '',
     );
   });
+  lines.push(...planMarkdown(r.plan));
   return `${lines.join('\n')}\n`;
 }
 
-/** The report as JSON: the engine's report with a `hotWash` list added after its fields. */
-export function reportJson(r: RunReport): string {
-  const base = JSON.parse(afterActionJson(r.report)) as Record<string, unknown>;
-  return `${JSON.stringify({ ...base, hotWash: r.hotWash }, null, 2)}\n`;
+/** The improvement plan as a Markdown section: a table of findings, corrective actions, owners and due dates. */
+function planMarkdown(plan: readonly PlanLine[]): string[] {
+  const lines = ['## Improvement plan', ''];
+  if (plan.length === 0) return [...lines, 'No area for improvement stood out in the data.', ''];
+  const cell = (t: string): string => (t.trim() === '' ? '(to be agreed)' : markdownText(t));
+  lines.push('| # | Area for improvement | Corrective action | Owner | Due |', '|---|---|---|---|---|');
+  const rows = plan.map((p, i) => `| ${i + 1} | ${markdownText(p.finding)} | ${cell(p.action)} | ${cell(p.owner)} | ${cell(p.due)} |`);
+  return [...lines, ...rows, ''];
 }
 
-/** The timeline as CSV (the engine's columns), then one `note` row per discussion question. */
+/** The report as JSON: the engine's report with a `hotWash` list and the `improvementPlan` added after its fields. */
+export function reportJson(r: RunReport): string {
+  const base = JSON.parse(afterActionJson(r.report)) as Record<string, unknown>;
+  return `${JSON.stringify({ ...base, hotWash: r.hotWash, improvementPlan: r.plan }, null, 2)}\n`;
+}
+
+/**
+ * The timeline as CSV (the engine's columns), then one `note` row per discussion question, then one
+ * `plan` row per area for improvement: the finding in `label`, the corrective action in `text`, the
+ * owner in `by` and the due date in `date`. Every text field is formula-neutralised (csvField).
+ */
 export function reportCsv(r: RunReport): string {
   const notes = r.hotWash.map((n, i) =>
     AFTER_ACTION_CSV_HEADER.map((col) => (col === 'kind' ? 'note' : col === 'id' ? `question-${i + 1}` : col === 'label' ? n.question : col === 'text' ? n.notes : null)),
   );
-  return afterActionCsv(r.report) + toCsv(notes);
+  const cells = (p: PlanLine, i: number): Partial<Record<(typeof AFTER_ACTION_CSV_HEADER)[number], string>> => ({
+    kind: 'plan',
+    id: `improvement-${i + 1}`,
+    label: p.finding,
+    text: p.action,
+    by: p.owner,
+    date: p.due,
+  });
+  const plan = r.plan.map((p, i) => AFTER_ACTION_CSV_HEADER.map((col) => cells(p, i)[col] ?? null));
+  return afterActionCsv(r.report) + toCsv(notes) + toCsv(plan);
 }
 
 /** A file name for a download: scenario, seed (letters and digits only) and the extension. */

@@ -11,11 +11,23 @@ export interface Branch {
   readonly rewoundTo: number;
 }
 
+/** The improvement plan of one area for improvement of the after-action report (src/store/plan.ts). */
+export interface PlanEntry {
+  /** The corrective action agreed at the hot wash. */
+  readonly action: string;
+  /** Who carries it out. */
+  readonly owner: string;
+  /** When it is due, as the facilitator writes it (a date such as 2026-12-18). */
+  readonly due: string;
+}
+
 export interface RunExtras {
   /** Earlier branches of this run, oldest first. */
   readonly branches: readonly Branch[];
   /** Hot-wash notes, one per discussion question (by index). */
   readonly notes: readonly string[];
+  /** The improvement plan, one entry per area for improvement of the report (by index); absent when empty. */
+  readonly plan?: readonly PlanEntry[];
 }
 
 /** The side people play: one side against the counterpart model, or both (two teams). */

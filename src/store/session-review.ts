@@ -1,5 +1,7 @@
 import { decodeReplayCode, recordReplay, stringifyReplay } from '../engine';
 import { saveText } from './persist';
+import { PLAN_LIMITS, withPlan } from './plan';
+import { improvementCount } from './report-export';
 import { forkAt, importReplay, reviewMove } from './review';
 import type { Kit } from './session-kit';
 import { isSecretRun, sentence } from './session-kit';
@@ -8,7 +10,7 @@ import { extrasProblem, rewind, withNote } from './trainee';
 
 export type ReviewActions = Pick<
   SessionState,
-  'importReplay' | 'reviewStep' | 'reviewTurn' | 'fork' | 'openReplayCode' | 'openCompare' | 'showPanel' | 'setNote' | 'rewindTo' | 'exportSave' | 'exportReplay'
+  'importReplay' | 'reviewStep' | 'reviewTurn' | 'fork' | 'openReplayCode' | 'openCompare' | 'showPanel' | 'setNote' | 'setPlan' | 'rewindTo' | 'exportSave' | 'exportReplay'
 >;
 
 export function reviewActions(kit: Kit): ReviewActions {
@@ -74,6 +76,19 @@ export function reviewActions(kit: Kit): ReviewActions {
       if (problem !== null) {
         // Refused before anything is written: the saved notes stay whole, and the message says why.
         set({ notice: { kind: 'refused', message: `Note ${index + 1} not kept: ${sentence(problem)}` } });
+        return;
+      }
+      if (run.review !== null) set({ run: next });
+      else commit(next, get().screen, { notice: solved('refused') });
+    },
+    setPlan(index, field, text) {
+      const run = get().run;
+      if (run === null || run.game.ending === null || !Number.isInteger(index) || index < 0 || index >= improvementCount(run) || !(field in PLAN_LIMITS)) return;
+      const next = withPlan(run, index, field, text);
+      const problem = extrasProblem(next.extras);
+      if (problem !== null) {
+        // As for notes: refused before anything is written, and the message says why.
+        set({ notice: { kind: 'refused', message: `Improvement plan ${index + 1} not kept: ${sentence(problem)}` } });
         return;
       }
       if (run.review !== null) set({ run: next });

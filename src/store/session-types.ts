@@ -3,6 +3,7 @@ import type { StoreApi } from 'zustand/vanilla';
 import type { Side } from '../engine';
 import type { Catalog } from './catalog';
 import type { Facilitation, FacilitatorAction, FacilitatorSetup } from './facilitator';
+import type { PlanField } from './plan';
 import type { PlaySide, Run, RunPlace } from './run';
 import type { StorageLike } from './storage';
 
@@ -97,6 +98,8 @@ export interface SessionState {
   showPanel(screen: 'hot-wash' | 'report' | 'debrief'): void;
   /** Sets the hot-wash note of discussion question `index` (kept in the save). */
   setNote(index: number, text: string): void;
+  /** Sets one field of the improvement plan of the report's area for improvement `index` (kept in the save). */
+  setPlan(index: number, field: PlanField, text: string): void;
   /** Rewinds the run to just after turn `turns` (0: the briefing), keeping the run left behind as a branch. */
   rewindTo(turns: number): void;
   /** Opens a replay code (`RP1.…`) in the replay viewer, or shows why it is refused. */

@@ -12,6 +12,7 @@ import { type LuckResult, luckVersusChoice } from '../sim/luck';
 
 export type { LuckReport } from '../sim/luck';
 
+import { isEmptyEntry, planFromSettings, planSettings } from './plan';
 import { type Branch, type Run, type RunExtras, runAt } from './run';
 
 export type { Branch, RunExtras } from './run';
@@ -161,7 +162,8 @@ export function withNote(run: Run, index: number, text: string): Run {
 
 /**
  * The extras as save settings: `branch.<i>` holds `<turn>:<code>` cut to 200 characters, a longer
- * code going on in `branch.<i>.<p>`; `note.<q>.<part>` up to 200 characters each. Everything is
+ * code going on in `branch.<i>.<p>`; `note.<q>.<part>` up to 200 characters each; the improvement
+ * plan in `plan.<i>` (src/store/plan.ts). Everything is
  * written or nothing: {@link extrasProblem} says beforehand when the extras would not fit.
  */
 export function extrasSettings(extras: RunExtras | undefined): Record<string, string> {
@@ -174,6 +176,7 @@ export function extrasSettings(extras: RunExtras | undefined): Record<string, st
   extras.notes.forEach((note, q) => {
     for (let p = 0; p < PARTS && p * PART < note.length; p++) out[`note.${q}.${p}`] = note.slice(p * PART, (p + 1) * PART);
   });
+  Object.assign(out, planSettings(extras.plan));
   return out;
 }
 
@@ -181,7 +184,8 @@ export function extrasSettings(extras: RunExtras | undefined): Record<string, st
 export function extrasProblem(extras: RunExtras | undefined): string | null {
   const used = Object.keys(extrasSettings(extras)).length;
   if (used <= SETTING_KEYS) return null;
-  return `the notes and branches of this run would need ${used} save values and the save holds ${SETTING_KEYS} (200 characters each): shorten a note, or print or export the report to keep the rest`;
+  const what = (extras?.plan ?? []).some((e) => !isEmptyEntry(e)) ? 'the notes, improvement plan and branches' : 'the notes and branches';
+  return `${what} of this run would need ${used} save values and the save holds ${SETTING_KEYS} (200 characters each): shorten a note, or print or export the report to keep the rest`;
 }
 
 /** The extras read back from save settings (unknown or malformed keys ignored). */
@@ -203,5 +207,7 @@ export function extrasFromSettings(settings: SaveSettings): RunExtras | undefine
     notes.push(note);
   }
   while (notes.length > 0 && notes[notes.length - 1] === '') notes.pop();
-  return branches.length === 0 && notes.length === 0 ? undefined : { branches, notes };
+  const plan = planFromSettings(settings);
+  if (branches.length === 0 && notes.length === 0 && plan.length === 0) return undefined;
+  return plan.length === 0 ? { branches, notes } : { branches, notes, plan };
 }

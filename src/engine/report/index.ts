@@ -2,3 +2,4 @@ export * from './after-action';
 export * from './after-action-csv';
 export * from './after-action-findings';
 export * from './after-action-format';
+export * from './pack';
