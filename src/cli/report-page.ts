@@ -4,9 +4,10 @@
  * escaping builder only.
  */
 import { fallbackText, type Scenario, SIDE_NAMES, toneWords } from '../engine';
-import { DOMINANT_MARGIN, DOMINANT_MIN_RUNS, LUCK_MIN_PERCENT, LUCK_SPREAD_PP, POLICY_KINDS, POLICY_WORDS, type SimReport } from '../sim';
+import { DOMINANT_MARGIN, DOMINANT_MIN_RUNS, type ImpactReport, LUCK_MIN_PERCENT, LUCK_SPREAD_PP, POLICY_KINDS, POLICY_WORDS, type SimReport } from '../sim';
 import { type BalanceStudy, choiceExtremes, type ExtremeKind, LOPSIDED_PERCENT, type ReportFlag } from '../sim/balance';
 import { type Child, documentOf, el, frag, type Html, styleText } from './report-html';
+import { impactSection } from './report-impact';
 import { boxPlot, colourOf, endingsChart } from './report-svg';
 import { percent } from './table';
 
@@ -217,7 +218,7 @@ function failuresSection(reports: readonly SimReport[]): Html | null {
 }
 
 /** The whole page for `study` of `scenario`; `fileName` is the scenario file as the designer named it. */
-export function balanceReportHtml(scenario: Scenario, study: BalanceStudy, fileName: string): string {
+export function balanceReportHtml(scenario: Scenario, study: BalanceStudy, fileName: string, impact: ImpactReport | null = null): string {
   const reports = study.policies.map((p) => p.report);
   const first = reports[0];
   const other = study.side === 'us' ? 'cn' : 'us';
@@ -232,7 +233,7 @@ export function balanceReportHtml(scenario: Scenario, study: BalanceStudy, fileN
       el('code', {}, scenario.id),
       ` version ${scenario.version}, hash `,
       el('code', {}, scenario.hash),
-      `, engine ${first?.engineVersion ?? ''}. ${study.runs} runs under each of three policies, run i seeded `,
+      `, engine ${first?.engineVersion ?? ''}. ${study.runs} runs under each of ${study.policies.length} policies, run i seeded `,
       el('code', {}, `${study.seed}-i`),
       `. ${SIDE_NAMES[study.side]} is played by the policy; ${SIDE_NAMES[other]} by the scenario's counterpart model.`,
     ),
@@ -250,6 +251,7 @@ export function balanceReportHtml(scenario: Scenario, study: BalanceStudy, fileN
     choicesSection(scenario, study),
     extremesSection(scenario, study, fileName),
     failuresSection(reports),
+    impact === null ? null : impactSection(scenario, impact),
   );
   const head = el(
     'head',

@@ -5,8 +5,9 @@
  */
 import { existsSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, extname, resolve } from 'node:path';
-import { isPolicyKind, type PolicyKind } from '../sim';
+import { decisionImpact, isPolicyKind, type PolicyKind } from '../sim';
 import { type BalanceStudy, studyBalance } from '../sim/balance';
+import { IMPACT_RUNS } from './impact-text';
 import { type Command, CommandFailure, EXIT_FAIL, EXIT_OK, type Io, line, parse, UsageError } from './io';
 import { displayName, existingFile, openScenario } from './project';
 import { balanceReportHtml } from './report-page';
@@ -70,7 +71,8 @@ async function report(args: readonly string[], io: Io): Promise<number> {
   const progress = (policy: PolicyKind, done: number, total: number): void => io.err(`\rreport ${policy} ${Math.floor((done * 100) / total)}%\u001b[K`);
   const study = studyBalance(scenario, { runs, seed, side, ...(showProgress ? { onProgress: progress } : {}) });
   if (showProgress) io.err('\r\u001b[K');
-  const html = balanceReportHtml(scenario, study, displayName(io, existingFile(io, file)));
+  const impact = decisionImpact(scenario, side, { seed, runs: Math.min(runs, IMPACT_RUNS) });
+  const html = balanceReportHtml(scenario, study, displayName(io, existingFile(io, file)), impact);
   try {
     writeFileSync(target, html);
   } catch (e) {

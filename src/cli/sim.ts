@@ -2,7 +2,21 @@
 
 import type { Side } from '../engine';
 import { isValidSeed } from '../engine';
-import { balanceFlags, DOMINANT_MARGIN, DOMINANT_MIN_RUNS, isPolicyKind, LUCK_MIN_PERCENT, LUCK_SPREAD_PP, POLICY_KINDS, type PolicyKind, renamedPolicy, type SimReport, simulate } from '../sim';
+import {
+  balanceFlags,
+  DOMINANT_MARGIN,
+  DOMINANT_MIN_RUNS,
+  decisionImpact,
+  isPolicyKind,
+  LUCK_MIN_PERCENT,
+  LUCK_SPREAD_PP,
+  POLICY_KINDS,
+  type PolicyKind,
+  renamedPolicy,
+  type SimReport,
+  simulate,
+} from '../sim';
+import { IMPACT_RUNS, impactLines } from './impact-text';
 import { type Command, EXIT_FAIL, EXIT_OK, type Io, line, parse, UsageError } from './io';
 import { openScenario } from './project';
 import { contradictionLine, failureLine, flagLines, reportLines, simHeaderLines } from './sim-text';
@@ -113,9 +127,10 @@ export const sim: Command = async (args, io) => {
     bar?.done();
   }
   const flags = balanceFlags(reports);
+  const impact = decisionImpact(scenario, side, { seed, runs: Math.min(runs, IMPACT_RUNS) });
   const problems = [failureLine(reports), contradictionLine(reports)].filter((l): l is string => l !== null);
   if (values.json === true) {
-    io.out(`${JSON.stringify({ format: 'red-phone/sim@1', reports, flags }, null, 2)}\n`);
+    io.out(`${JSON.stringify({ format: 'red-phone/sim@1', reports, flags, impact }, null, 2)}\n`);
     for (const p of problems) io.err(`${p}\n`);
     return problems.length === 0 ? EXIT_OK : EXIT_FAIL;
   }
@@ -123,6 +138,7 @@ export const sim: Command = async (args, io) => {
   for (const l of simHeaderLines(scenario, first, policies)) line(io, l);
   for (const r of reports) for (const l of reportLines(scenario, r)) line(io, l);
   for (const l of flagLines(flags, policies)) line(io, l);
+  for (const l of impactLines(scenario, impact)) line(io, l);
   if (problems.length === 0) return EXIT_OK;
   line(io, '');
   for (const p of problems) line(io, p);

@@ -21,6 +21,9 @@ export {
 export { compareCsv, compareCsvHeader } from './compare-csv';
 export { describeDecisions, describeResults, groupTurnOf } from './compare-turn';
 export { type BalanceFlag, balanceFlags, DOMINANT_MARGIN, DOMINANT_MIN_RUNS, LUCK_MIN_PERCENT, LUCK_MIN_POLICIES, LUCK_SPREAD_PP } from './flags';
+export { decisionImpact, type ImpactOptions } from './impact';
+export { type ImpactFlag, impactFlags } from './impact-flags';
+export type { DecisionImpact, ImpactReport, OptionImpact, PivotalTurn, TermCost, VarianceShares } from './impact-stats';
 export {
   type Distribution,
   type EndingShare,

@@ -236,6 +236,13 @@ export const scenarioSchema = z
     objectives: z.array(objectiveSchema).min(1).max(16),
     questions: z.array(text).min(1).max(20).describe('Discussion questions for the debrief.'),
     history: z.strictObject({ text, sources: z.array(sourceKeySchema).min(1).max(40) }).describe('What actually happened, with source keys from scenarios/facts.yaml.'),
+    justified: z
+      .record(
+        z.string().regex(/^(no-impact|free-to-break|last-roll|dominant-policy)(:[A-Za-z0-9_-]{1,48})?$/, 'a decision-impact flag key such as dominant-policy:cooperative or free-to-break:T1'),
+        shortText,
+      )
+      .optional()
+      .describe('Decision-impact flags the designer intends, each with the reason (scenario sim lists them as justified).'),
   })
   .describe('A Red Phone scenario.');
 
