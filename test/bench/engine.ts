@@ -15,7 +15,7 @@ import type { Scenario } from '../../src/engine';
 import { loadLibrary, loadScenario } from '../../src/engine/check/load';
 import type { Library } from '../../src/engine/format/compile';
 import { BASIS, Rng, seedState } from '../../src/engine/rules/rng';
-import { type SimReport, simulate } from '../../src/sim';
+import { decisionImpact, type SimReport, simulate } from '../../src/sim';
 import type { BenchSection } from './section';
 
 /** The goal: a designer's 100,000-run simulation of one scenario finishes in about 5 seconds. */
@@ -111,8 +111,22 @@ export const engineSection: BenchSection = {
         rps >= GOAL_RUNS_PER_SECOND ? 'met' : 'MISSED',
       ]);
     }
+    // The decision-impact study that `scenario sim` adds (300 runs per alternative, as the CLI uses), its cost beside the plain runs.
+    const impactRows: string[][] = [['scenario', 'side', 'impact CPU s', 'plain sim runs in that time', 'flags']];
+    for (const { name, scenario } of loadAll()) {
+      if (scenario === null) continue;
+      const { runs, seconds } = timeSim(scenario);
+      for (const side of scenario.file.sides) {
+        const from = process.cpuUsage();
+        const impact = decisionImpact(scenario, side, { seed: 'bench', runs: 300 });
+        const spent = cpuSince(from);
+        impactRows.push([name, side, spent.toFixed(2), fmt((runs / seconds) * spent), impact.flags.map((f) => f.key).join(' ') || 'none']);
+      }
+    }
     return [
       ...table(rows, ['l', 'r', 'r', 'r', 'r', 'r', 'r', 'r', 'l']),
+      '',
+      ...table(impactRows, ['l', 'l', 'r', 'r', 'l']),
       '',
       '  ratio: time of the simulated runs over the time of the same number of bare Alea draws.',
       `  times are CPU seconds of this process; load average while measuring: ${loadavg()
