@@ -209,7 +209,10 @@ browserSuite('facilitator mode', (suite) => {
       }
       await expectScreen(page, 'debrief');
       expect(await visibleText(page, '#debrief'), 'the debrief reveals the seed').toContain(norm(SEED));
-      expect(await visibleText(page, '#debrief'), 'the debrief reveals the odds, a forced outcome as forced').toMatch(/this outcome had a \d+(\.\d)?% chance|forced by the facilitator, not drawn/);
+      const debrief = await visibleText(page, '#debrief');
+      expect(debrief, 'the debrief reveals the odds in words, with the outcomes that could have happened').toMatch(/this outcome had a \d+(\.\d)?% chance: the die came up \d+ of 0–9,999/);
+      expect(debrief, 'the override shows as forced, never as luck').toMatch(/forced by the facilitator, not drawn: by the dice this outcome had a \d+(\.\d)?% chance/);
+      expect(debrief, 'what changed, split by the move that caused it').toMatch(/what changed: .*\((united states's|china's) move [+−]\d+/);
       const played = await hook(page);
 
       const [download] = await Promise.all([page.waitForEvent('download'), activate(page, 'button[data-action="download-replay"]')]);

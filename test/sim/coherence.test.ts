@@ -3,9 +3,9 @@
  * shipped scenarios show none, whichever side plays and whatever the policy.
  */
 import { describe, expect, it } from 'vitest';
-import { type GameState, resolveTurn, type Scenario, start, type TurnRecord } from '../../src/engine';
+import { type GameState, loadScenario, resolveTurn, type Scenario, start, type TurnRecord } from '../../src/engine';
 import { POLICY_KINDS, simulate, turnContradictions } from '../../src/sim';
-import { allScenarios, MINIMAL_PATH, minimalText, scenarioAt, scenarioFromText } from '../golden/scenarios';
+import { allScenarios, library, MINIMAL_PATH, minimalText, scenarioAt, scenarioFromText } from '../golden/scenarios';
 
 const minimal = scenarioAt(MINIMAL_PATH);
 
@@ -32,8 +32,8 @@ describe('coherence: what counts as a contradiction', () => {
     ).toEqual([]);
   });
 
-  it('two outcomes that leave the hotline in two states', () => {
-    const text = minimalText().replace('- { id: stalled, weight: 1, text: Silence. }', '- { id: stalled, weight: 1, text: Silence., hotline: unanswered }');
+  it('two outcomes that leave the hotline in two states (a weight that reads the first result and still lets them meet)', () => {
+    const text = minimalText().replace('- { id: stalled, weight: 1, text: Silence. }', '- { id: stalled, weight: "if outcome.us.answered then 1 else 2", text: Silence., hotline: unanswered }');
     const scenario = scenarioFromText(text, 'two-hotlines.yaml');
     const found = contradictionsOf(scenario, [
       { us: 'request_help', cn: 'cooperate' },
@@ -49,7 +49,7 @@ describe('coherence: what counts as a contradiction', () => {
     ).toEqual([]);
   });
 
-  it('one outcome setting a flag the other clears', () => {
+  it('one outcome setting a flag the other clears (past a weight that reads the first result but does not rule it out)', () => {
     const text = minimalText()
       .replace(
         'outcomes: [ { id: imposed, weight: 1, text: Sanctions bite., effects: { escalation: 30 } } ]',
@@ -57,7 +57,7 @@ describe('coherence: what counts as a contradiction', () => {
       )
       .replace(
         'outcomes: [ { id: hit, weight: 1, text: Firms are fined., effects: { escalation: 20 } } ]',
-        'outcomes: [ { id: hit, weight: 1, text: Firms are fined., effects: { escalation: 20 }, clear: [evidence_public] } ]',
+        'outcomes: [ { id: hit, weight: "if outcome.us.imposed then 1 else 1", text: Firms are fined., effects: { escalation: 20 }, clear: [evidence_public] } ]',
       );
     const scenario = scenarioFromText(text, 'flag-fight.yaml');
     const found = contradictionsOf(scenario, [
@@ -95,11 +95,26 @@ describe('coherence: what counts as a contradiction', () => {
   });
 
   it('the simulator counts them and names the first, with its seed', () => {
-    const text = minimalText().replace('- { id: stalled, weight: 1, text: Silence. }', '- { id: stalled, weight: 1, text: Silence., hotline: unanswered }');
+    const text = minimalText().replace('- { id: stalled, weight: 1, text: Silence. }', '- { id: stalled, weight: "if outcome.us.answered then 1 else 2", text: Silence., hotline: unanswered }');
     const report = simulate(scenarioFromText(text, 'two-hotlines.yaml'), { runs: 300, seed: 'c', policy: 'random', side: 'cn' });
     expect(report.contradictions.count).toBeGreaterThan(0);
     expect(report.contradictions.first[0]).toMatchObject({ kind: 'hotline', beat: 'response' });
     expect(report.contradictions.first[0]?.seed).toMatch(/^c-\d+$/);
+  });
+});
+
+describe('coherence: the checker refuses a pair of outcomes that would contradict, unless one reads the other', () => {
+  const twoStates = minimalText().replace('- { id: stalled, weight: 1, text: Silence. }', '- { id: stalled, weight: 1, text: Silence., hotline: unanswered }');
+  it('two hotline states in one turn, unguarded: scenario/contradictory-outcomes at the second weight', () => {
+    const codes = loadScenario(twoStates, 'pair.yaml', library()).diagnostics.map((d) => `${d.code} ${d.path}`);
+    expect(codes).toContain('scenario/contradictory-outcomes beats[1].options.cn[0].outcomes[0].weight');
+  });
+  it('the same pair guarded by the first result loads', () => {
+    const guarded = twoStates.replace(
+      '- { id: stalled, weight: 1, text: Silence., hotline: unanswered }',
+      '- { id: stalled, weight: "if outcome.us.answered then 0 else 1", text: Silence., hotline: unanswered }\n            - { id: picked_up, weight: "if outcome.us.answered then 1 else 0", text: Beijing picks up. }',
+    );
+    expect(loadScenario(guarded, 'guarded.yaml', library()).diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
   });
 });
 

@@ -4,7 +4,7 @@
  * judge each side, with shared failures and shared successes.
  *
  * Codes: scenario/term-why-missing, scenario/term-why-unused, scenario/variant-fallback,
- * scenario/topic-unordered (errors); lint/no-shared-failure, lint/no-shared-success,
+ * scenario/topic-unordered, scenario/contradictory-outcomes (errors); lint/no-shared-failure, lint/no-shared-success,
  * lint/zero-sum-endings (warnings).
  */
 import type { PathSegment, ScenarioFile, Side } from '../format';
@@ -72,7 +72,46 @@ export function checkStory(file: ScenarioFile, out: CheckFindings): void {
   file.endings.forEach((e, i) => {
     checkSideVariants(e.text, ['endings', i, 'text'], out);
   });
+  checkPairs(file, out);
   checkTones(file, out);
+}
+
+type OutcomeFile = ScenarioFile['beats'][number]['options']['us'][number]['outcomes'][number];
+
+/** What two outcomes of one turn would say against each other, or null. */
+function clash(a: OutcomeFile, b: OutcomeFile): string | null {
+  if (a.hotline !== undefined && b.hotline !== undefined && a.hotline !== b.hotline) return `one leaves the hotline ${a.hotline}, the other ${b.hotline}`;
+  for (const f of a.set ?? []) if ((b.clear ?? []).includes(f)) return `one sets "${f}", the other clears it`;
+  for (const f of a.clear ?? []) if ((b.set ?? []).includes(f)) return `one clears "${f}", the other sets it`;
+  return null;
+}
+
+/**
+ * Two outcomes that can land in one turn may not set contradictory states, unless the second side's
+ * weight reads the first result (then the simulator checks that it rules the pair out).
+ */
+function checkPairs(file: ScenarioFile, out: CheckFindings): void {
+  file.beats.forEach((beat, b) => {
+    const lead = beat.lead ?? file.lead;
+    const second = lead === 'us' ? 'cn' : 'us';
+    for (const first of beat.options[lead]) {
+      for (const a of first.outcomes) {
+        beat.options[second].forEach((o, i) => {
+          o.outcomes.forEach((x, k) => {
+            const why = clash(a, x);
+            // Settled when either weight reads the other move: the second the first result or choice, or the first the second choice.
+            const reads = (w: unknown, name: string): boolean => typeof w === 'string' && new RegExp(`\\b${name.replaceAll('.', '\\.')}\\b`).test(w);
+            if (why === null || reads(x.weight, `outcome.${lead}.${a.id}`) || reads(x.weight, `chose.${lead}.${first.id}`) || reads(a.weight, `chose.${second}.${o.id}`)) return;
+            out.error(
+              'scenario/contradictory-outcomes',
+              ['beats', b, 'options', second, i, 'outcomes', k, 'weight'],
+              `"${x.id}" of "${o.id}" can land in the same turn as "${a.id}" of "${first.id}" and ${why}: make its weight read outcome.${lead}.${a.id} or chose.${lead}.${first.id} (zero when they meet)`,
+            );
+          });
+        });
+      }
+    }
+  });
 }
 
 function checkTones(file: ScenarioFile, out: CheckFindings): void {
