@@ -91,7 +91,9 @@ export function recordLines(scenario: Scenario, record: TurnRecord, prevHotline:
     const delta = c.to - c.from;
     lines.push(`${label}: ${c.from} -> ${c.to} (${delta > 0 ? '+' : ''}${delta})`);
   }
-  if (record.flagsSet.length > 0) lines.push(`Flags set: ${record.flagsSet.join(', ')}`);
+  // A hidden flag is a fact the players are not told (who really did it): the transcript keeps it back too.
+  const shown = record.flagsSet.filter((f) => scenario.file.flags.find((x) => x.id === f)?.hidden !== true);
+  if (shown.length > 0) lines.push(`Flags set: ${shown.join(', ')}`);
   if (record.flagsCleared.length > 0) lines.push(`Flags cleared: ${record.flagsCleared.join(', ')}`);
   for (const e of record.ledger) lines.push(ledgerLine(e));
   if (record.hotline !== prevHotline) lines.push(`Hotline: ${record.hotline}`);

@@ -4,7 +4,10 @@
  * of runs, and a policy that beats every other for the side. A scenario may justify a flag in its
  * `justified` field (keyed by the flag's key); the simulator then lists it as justified.
  */
-import type { DecisionImpact, TermCost } from './impact-stats';
+import type { DecisionImpact, ImpactFlag, TermCost } from './impact-stats';
+
+export type { ImpactFlag } from './impact-stats';
+
 import type { PolicyKind } from './policies';
 
 /** A decision changes nothing when no two options differ by this much in ending share (total variation)… */
@@ -20,13 +23,6 @@ export const FREE_BREAK_SUCCESS = 5;
 export const LAST_ROLL_PERCENT = 50;
 /** A policy dominates when it leads every other by this many points of score and of success share. */
 export const DOMINANT_POINTS = 5;
-
-export interface ImpactFlag {
-  readonly kind: 'no-impact' | 'free-to-break' | 'last-roll' | 'dominant-policy';
-  /** The key a scenario's `justified` field uses: `no-impact:<beat>`, `free-to-break:T2`, `last-roll`, `dominant-policy:<policy>`. */
-  readonly key: string;
-  readonly message: string;
-}
 
 interface Inputs {
   readonly decisions: readonly DecisionImpact[];

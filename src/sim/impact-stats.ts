@@ -1,7 +1,14 @@
 /** The shapes of the decision-impact study (src/sim/impact.ts) and its arithmetic: distances and variance shares. */
 import type { Side, TermId } from '../engine';
-import type { ImpactFlag } from './impact-flags';
 import type { PolicyKind } from './policies';
+
+/** A finding of the decision-impact study for the designer (see impact-flags.ts). */
+export interface ImpactFlag {
+  readonly kind: 'no-impact' | 'free-to-break' | 'last-roll' | 'dominant-policy';
+  /** The key a scenario's `justified` field uses: `no-impact:<beat>`, `free-to-break:T2`, `last-roll`, `dominant-policy:<policy>`. */
+  readonly key: string;
+  readonly message: string;
+}
 
 /** One option at a decision point: taken there, with random play elsewhere, over the same seeds as its siblings. */
 export interface OptionImpact {

@@ -108,3 +108,17 @@ describe('scenario play', () => {
     expect(() => parseChooseList('1,,2', false)).toThrow(/item 2/);
   });
 });
+
+describe('scenario play keeps hidden facts back', () => {
+  it('never prints a hidden flag (who really ran the attack in grid-false-flag), though the run sets it', async () => {
+    const grid = scenarioAt('scenarios/grid-false-flag.yaml');
+    const seeds = ['K7Q3', 'A1', 'B2', 'C3', 'D4', 'E5', 'F6', 'G7'];
+    const seed = seeds.find((s) => {
+      const r = resolveTurn(grid, start(grid, s, { us: 'people', cn: 'model' }), { us: legalOptions(grid, start(grid, s, { us: 'people', cn: 'model' }), 'us')[0]?.id ?? '' });
+      return r.ok && r.record.kind === 'turn' && r.record.flagsSet.includes('third_party');
+    });
+    expect(seed, 'a seed whose first turn sets the hidden flag').toBeDefined();
+    const r = await cli(['play', 'scenarios/grid-false-flag.yaml', '--seed', seed ?? '', '--side', 'us', '--choose', '1']);
+    expect(r.out).not.toContain('third_party');
+  });
+});

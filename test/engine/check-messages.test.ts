@@ -21,7 +21,7 @@ const cases: [string, string, string, string][] = [
     'an unknown field with no near name, listing the fields',
     'teams: true',
     'teams: true\nzzz: 1',
-    `m.yaml:${lineOf('teams: true') + 1}:1  schema/unknown-field  "zzz" is not a field here (the fields here are: format, id, title, summary, invented, author, version, difficulty, sides, teams, lead, calendar, maxTurns, start, timeout, prologue, briefing, indicators, flags, beats, injects, endings, objectives, questions, history)`,
+    `m.yaml:${lineOf('teams: true') + 1}:1  schema/unknown-field  "zzz" is not a field here (the fields here are: format, id, title, summary, invented, author, version, difficulty, sides, teams, lead, calendar, maxTurns, start, timeout, prologue, briefing, indicators, flags, beats, injects, endings, objectives, questions, history, justified)`,
   ],
   ['a wrong type', 'teams: true', 'teams: "yes"', `m.yaml:${lineOf('teams: true')}:8  schema/wrong-type  expected true or false, found the text "yes" at teams`],
   [

@@ -38,7 +38,7 @@ describe('save: create, parse, restore', () => {
     expect(save).toStrictEqual({
       format: 'red-phone/save',
       version: 1,
-      savedBy: '1.0.0',
+      savedBy: '2.0.0',
       replay: must(recordReplay(minimal, game)),
       settings: { turnSeconds: 90, showOdds: false, team: 'Group 3' },
     });

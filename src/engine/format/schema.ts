@@ -157,6 +157,7 @@ export const flagSchema = z.strictObject({
   id: idSchema,
   description: text,
   start: z.boolean().default(false),
+  hidden: z.boolean().default(false).describe('A fact the players are not told (the truth behind an attribution): play never prints it.'),
 });
 
 export const injectSchema = z.strictObject({

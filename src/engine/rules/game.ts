@@ -9,7 +9,7 @@ import { seedState } from './rng';
 import type { Controller, GameState, ObjectiveResult, OptionView } from './state';
 import { pickText } from './texts';
 /** The rules version. A replay or save made under another major version is refused. */
-export const ENGINE_VERSION = '1.0.0';
+export const ENGINE_VERSION = '2.0.0';
 
 /** The seed of the counterpart model's own stream: it never uses up the world's randomness. */
 const counterpartSeed = (seed: string): string => `${seed}\u0000counterpart`;
