@@ -146,7 +146,7 @@ export function facilitatorGuide(scenario: Scenario, options: GuideOptions = {})
   const f = scenario.file;
   const plans = classPlans(f, options.usualTurns ?? null);
   const usual = options.usualTurns ?? null;
-  const sides = f.sides.map((s) => SIDE_NAMES[s]).join(' or ');
+  const sides = f.sides.map((s) => (s === 'us' ? 'the United States' : SIDE_NAMES[s])).join(' or ');
   return page(
     'Facilitator guide',
     kicker(scenario),

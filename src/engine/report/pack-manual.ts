@@ -16,14 +16,16 @@ export const manualFileName = (side: Side): string => `situation-manual-${side}.
 export function situationManual(scenario: Scenario, side: Side): string {
   const f = scenario.file;
   const name = sideName(side);
-  const other = sideName(otherSide(side));
+  const the = (x: Side): string => (x === 'us' ? 'the United States' : 'China');
+  const whose = (x: Side): string => (x === 'us' ? "the United States'" : "China's");
+  const other = otherSide(side);
   const own = f.objectives.filter((o) => o.side === side);
   const playable = f.sides.includes(side) || f.teams;
   return page(
     `Situation manual: ${name}`,
     kicker(scenario),
-    el('p', { class: 'restricted' }, `For the ${name} team only. Do not show it to ${other}'s team: it holds your side's briefing and objectives.`),
-    playable ? null : el('p', { class: 'muted' }, `In this scenario people do not play ${name} alone; the counterpart model or another team plays it.`),
+    el('p', { class: 'restricted' }, `For the ${name} team only. Do not show it to ${whose(other)} team: it holds your side's briefing and objectives.`),
+    playable ? null : el('p', { class: 'muted' }, `In this scenario people do not play ${the(side)} alone; the counterpart model or another team plays it.`),
     section(
       'overview',
       'The exercise',
@@ -35,17 +37,21 @@ export function situationManual(scenario: Scenario, side: Side): string {
       'background',
       'Background',
       f.prologue === undefined ? null : [el('h3', {}, 'What has happened so far'), ...paras(f.prologue)],
-      el('h3', {}, `The situation for ${name}`),
+      el('h3', {}, `The situation for ${the(side)}`),
       ...paras(textFor(f.briefing, side)),
     ),
     section(
       'objectives',
       'Your objectives',
-      el('p', {}, `Each is scored from 0 to 100 on the situation at the end, and counts as met when its condition holds. ${other}'s objectives are its own and are not shown here.`),
+      el(
+        'p',
+        {},
+        `Each is scored from 0 to 100 on the situation at the end, and counts as met when its condition holds. ${whose(other).replace(/^t/, 'T')} objectives are its own and are not shown here.`,
+      ),
       table(
         ['Objective', 'What it means', 'Score (0 to 100)', 'Met when'],
         own.map((o) => [el('strong', {}, o.label), o.description, code(o.score), code(o.met)]),
-        `Objectives of ${name}`,
+        `Objectives of ${the(side)}`,
       ),
       el('h3', {}, 'The gauges'),
       indicatorsTable(f, side),

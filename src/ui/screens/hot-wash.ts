@@ -47,7 +47,7 @@ function planSection(store: SessionStore, plan: ReturnType<typeof reportOf>['pla
     const id = `plan-${i}-${name}`;
     const input = multiline
       ? h('textarea', { id, rows: 2, maxlength: PLAN_LIMITS[name], 'data-plan': `${i}.${name}` })
-      : h('input', { id, type: name === 'due' ? 'date' : 'text', maxlength: PLAN_LIMITS[name], autocomplete: 'off', 'data-plan': `${i}.${name}` });
+      : h('input', { id, type: 'text', maxlength: PLAN_LIMITS[name], autocomplete: 'off', placeholder: name === 'due' ? 'a date, such as 2026-12-18' : undefined, 'data-plan': `${i}.${name}` });
     input.value = value;
     input.addEventListener('input', () => store.getState().setPlan(i, name, input.value));
     return [h('label', { for: id }, label), input];
