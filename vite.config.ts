@@ -46,7 +46,7 @@ const CARDS_ID = 'virtual:scenario-cards';
  * loader in Node when the module is built. A scenario that does not load stops the build with the
  * checker's messages. The page loads each full scenario only when it is first needed.
  *
- * The cards are worked out by tools/scenario-cards.ts in a child process: this config imports nothing
+ * The cards are worked out by src/cli/scenario-cards.ts in a child process: this config imports nothing
  * from src/, so Vite's native config loader has nothing to warn about when `npm start` runs.
  */
 function scenarioCards(): Plugin {
@@ -60,7 +60,7 @@ function scenarioCards(): Plugin {
     load(id) {
       if (id !== `\0${CARDS_ID}`) return null;
       for (const n of readdirSync(dir).filter((name) => name.endsWith('.yaml'))) this.addWatchFile(join(dir, n));
-      const json = execFileSync(process.execPath, ['--import', 'tsx', join(root, 'tools', 'scenario-cards.ts'), dir], { cwd: root, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+      const json = execFileSync(process.execPath, ['--import', 'tsx', join(root, 'src', 'cli', 'scenario-cards.ts'), dir], { cwd: root, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
       const { cards, problems } = JSON.parse(json) as { cards: unknown[]; problems: string[] };
       if (problems.length > 0) this.error(`a bundled scenario does not load:\n${problems.join('\n')}`);
       return `export default ${JSON.stringify(cards)};`;

@@ -6,9 +6,9 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { buildCards } from '../src/store/catalog-cards';
+import { buildCards } from '../store/catalog-cards';
 
-const dir = process.argv[2] ?? join(import.meta.dirname, '..', 'scenarios');
+const dir = process.argv[2] ?? join(import.meta.dirname, '..', '..', 'scenarios');
 const names = readdirSync(dir)
   .filter((n) => n.endsWith('.yaml'))
   .sort();

@@ -1,6 +1,6 @@
 /**
  * `npm start` starts clean (issue 10): vite.config.ts imports nothing from src/ (the cards are worked
- * out by tools/scenario-cards.ts in a child process), so Vite prints no VITE_CONFIG_NATIVE_IGNORE_WARNING
+ * out by src/cli/scenario-cards.ts in a child process), so Vite prints no VITE_CONFIG_NATIVE_IGNORE_WARNING
  * block, and the title cards still come from every bundled scenario.
  */
 import { spawn } from 'node:child_process';
