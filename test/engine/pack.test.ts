@@ -185,3 +185,24 @@ describe('exercise pack: class timings', () => {
     expect(classPlans(f, 4).map((p) => p.minutes)).toEqual([50, 90]);
   });
 });
+
+describe('exercise pack: purity', () => {
+  it('reads no clock, no chance and no locale', () => {
+    const scenario = scenarioAt(MINIMAL_PATH);
+    const expected = exercisePack(scenario, { usualTurns: 3 });
+    const saved = { Date: globalThis.Date, random: Math.random, Intl: globalThis.Intl, toLocale: Number.prototype.toLocaleString };
+    const trip = (): never => {
+      throw new Error('purity: the pack read ambient state');
+    };
+    try {
+      Object.assign(globalThis, { Date: trip, Intl: new Proxy({}, { get: trip }) });
+      Math.random = trip;
+      Number.prototype.toLocaleString = trip;
+      expect(exercisePack(scenario, { usualTurns: 3 })).toEqual(expected);
+    } finally {
+      Object.assign(globalThis, { Date: saved.Date, Intl: saved.Intl });
+      Math.random = saved.random;
+      Number.prototype.toLocaleString = saved.toLocale;
+    }
+  });
+});
