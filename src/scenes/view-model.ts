@@ -244,6 +244,8 @@ export interface DebriefView {
   readonly title: string;
   readonly ending: string;
   readonly tone: 'success' | 'mixed' | 'failure' | null;
+  /** The side whose verdict `tone` is: the side played, the United States first on a two-team screen. */
+  readonly viewer: Side;
   readonly span: string;
   readonly requests: string;
   readonly hotline: string;
@@ -271,6 +273,7 @@ export function debriefView(run: Run): DebriefView {
     title: scenario.file.title,
     ending: ending?.title ?? 'Not finished',
     tone: ending === null ? null : ending.tone[viewerOf(run.side)],
+    viewer: viewerOf(run.side),
     span: `${first} – ${last} · ${game.turn} turn${game.turn === 1 ? '' : 's'}`,
     requests: `Requests for assistance: ${parts.join(' · ')}`,
     hotline: `Hotline: ${game.hotline.calls} call${game.hotline.calls === 1 ? '' : 's'} · ${tallyOf(game)}`,

@@ -24,7 +24,7 @@ export function deltaText(delta: number): string {
   return 'no change';
 }
 
-/** Whether a change is good for the United States given which direction is better. */
+/** Whether a change is good for the side viewing, given which direction is better for it. */
 export function judgement(delta: number, better: 'higher' | 'lower'): 'better' | 'worse' | 'same' {
   if (delta === 0) return 'same';
   return delta > 0 === (better === 'higher') ? 'better' : 'worse';

@@ -39,6 +39,8 @@ function meter(share: number): HTMLElement {
   return h('span', { class: 'meter', 'aria-hidden': 'true' }, fill);
 }
 
+const SHORT: Readonly<Record<Side, string>> = { us: 'the US', cn: 'China' };
+
 function indicators(scenario: Scenario, game: GameState, last: LogRecord | null, viewer: Side): HTMLElement {
   const rows = scenario.file.indicators.map((ind) => {
     const value = game.indicators[ind.id] ?? ind.start;
@@ -51,13 +53,13 @@ function indicators(scenario: Scenario, game: GameState, last: LogRecord | null,
       {},
       h('th', { scope: 'row' }, ind.label),
       h('td', { class: 'num' }, meter(share), String(value)),
-      h('td', { class: `delta ${verdict}` }, deltaText(delta), verdict === 'same' ? '' : verdict === 'better' ? ' (good for the US)' : ' (bad for the US)'),
+      h('td', { class: `delta ${verdict}` }, deltaText(delta), verdict === 'same' ? '' : verdict === 'better' ? ` (good for ${SHORT[viewer]})` : ` (bad for ${SHORT[viewer]})`),
     );
   });
   return h(
     'table',
     { class: 'indicators' },
-    h('caption', {}, 'Indicators (range, and which way is better for the United States)'),
+    h('caption', {}, `Indicators (range, and which way is better for ${viewer === 'us' ? 'the United States' : 'China'})`),
     h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Indicator'), h('th', { scope: 'col' }, 'Now'), h('th', { scope: 'col' }, 'Last turn'))),
     h('tbody', {}, ...rows),
     h('tfoot', {}, h('tr', {}, h('td', { colspan: 3, class: 'help' }, scenario.file.indicators.map((i) => `${i.label} ${i.min}–${i.max}, ${i.better} is better`).join('; ')))),

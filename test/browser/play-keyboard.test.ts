@@ -66,6 +66,9 @@ browserSuite('each scenario played with the keyboard alone, in two runtimes', (s
             expect(text).toContain(norm(seen.optionLabel));
           } else {
             expect(await visibleText(page, '#outcome-text')).toContain(norm(seen.outcomeText));
+            // Each side's screen speaks from its own side: the indicators are judged for the side played.
+            expect(text).toContain(side === 'us' ? 'which way is better for the united states' : 'which way is better for china');
+            expect(text).not.toContain(side === 'us' ? 'good for china' : 'good for the us');
             await expect
               .poll(async () => norm((await page.locator('#announcer').textContent()) ?? ''), { message: 'the live region announces the outcome', timeout: 2000 })
               .toContain(norm(seen.outcomeText));
