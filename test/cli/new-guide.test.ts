@@ -96,3 +96,28 @@ describe('the reference in scenarios/README.md', () => {
     expect(missing).toEqual([]);
   });
 });
+
+describe('the one-call example in scenarios/README.md', () => {
+  // The example is a beat; set in the minimal fixture it must load and tell one story per turn.
+  const block = /^```\nbeats:\n( {2}- id: the_call[\s\S]*?)^```$/m.exec(guide)?.[1] ?? '';
+  const frame = readFileSync(join(ROOT, 'test/fixtures/valid/minimal.yaml'), 'utf8');
+  const text = frame
+    .replace(/^beats:\n[\s\S]*?^injects:/m, `beats:\n${block.replace('    text: A grid operator', '    next: stalemate\n    text: A grid operator')}injects:`)
+    .replace('start: opening', 'start: the_call')
+    .replace('flags:\n', 'flags:\n  - { id: line_opened, description: The line was answered. }\n');
+
+  it('is in the guide', () => {
+    expect(block).toContain('topic: hotline');
+  });
+
+  it('loads with no error, and the simulator finds no contradiction for either side', async () => {
+    const loaded = loadScenario(text, 'one-call.yaml', library());
+    expect(loaded.diagnostics.filter((d) => d.severity === 'error').map(formatDiagnostic)).toEqual([]);
+    const { simulate } = await import('../../src/sim');
+    const scenario = loaded.scenario;
+    if (scenario === null) return;
+    for (const side of ['us', 'cn'] as const) {
+      for (const policy of ['random', 'cooperative', 'defecting'] as const) expect(simulate(scenario, { runs: 200, seed: 'guide', policy, side }).contradictions.count).toBe(0);
+    }
+  });
+});

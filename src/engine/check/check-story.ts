@@ -59,11 +59,15 @@ export function checkStory(file: ScenarioFile, out: CheckFindings): void {
         if (side === lead || o.topic === undefined) return;
         const shared = beat.options[lead].filter((l) => l.topic === o.topic).map((l) => l.id);
         if (shared.length === 0) return;
-        if (!o.outcomes.some((x) => readsResult(x.weight, lead))) {
+        // Ordered when this side's weights read the first result, or the first side's weights read this choice.
+        const onTopic = new Set(beat.options[side].filter((x) => x.topic === o.topic).map((x) => x.id));
+        const readsChoice = (w: unknown): boolean => typeof w === 'string' && [...w.matchAll(new RegExp(`\\bchose\\.${side}\\.([a-z0-9_]+)`, 'g'))].some((m) => onTopic.has(m[1] ?? ''));
+        const readByLead = beat.options[lead].some((l) => l.topic === o.topic && l.outcomes.some((x) => readsChoice(x.weight)));
+        if (!readByLead && !o.outcomes.some((x) => readsResult(x.weight, lead))) {
           out.error(
             'scenario/topic-unordered',
             [...path, 'topic'],
-            `"${o.id}" acts on "${o.topic}" like ${shared.map((s) => `"${s}"`).join(', ')} of the ${lead === 'us' ? 'United States' : 'Chinese'} side, which resolves first: make at least one outcome weight read its result (outcome.${lead}.<id>) so the two results cannot contradict`,
+            `"${o.id}" acts on "${o.topic}" like ${shared.map((s) => `"${s}"`).join(', ')} of the ${lead === 'us' ? 'United States' : 'Chinese'} side, which resolves first: make at least one outcome weight read its result (outcome.${lead}.<id>), or make the first side's weights read this side's choice (chose.${side}.<option on this topic>), so the two results cannot contradict`,
           );
         }
       });
