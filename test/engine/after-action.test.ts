@@ -217,3 +217,12 @@ describe('after-action report: formats', () => {
     );
   });
 });
+
+describe('after-action report: a forced outcome is never luck', () => {
+  it('the Markdown names the forced move as forced by the facilitator instead of its chance and draw', () => {
+    const md = afterActionMarkdown(afterActionReport(minimal, dealRun, 'us'));
+    const forcedRows = md.split('\n').filter((l) => l.includes('forced by the facilitator, not drawn'));
+    expect(forcedRows.length).toBe(2);
+    for (const row of forcedRows) expect(row).not.toMatch(/\d+(\.\d+)?% \(draw/);
+  });
+});

@@ -34,6 +34,8 @@ function who(e: TimelineEntry): string {
 }
 
 function odds(e: TimelineEntry): string {
+  // A forced outcome is the facilitator's decision, never luck.
+  if (e.kind === 'move' && e.facilitator) return 'forced by the facilitator, not drawn';
   if (e.chanceBp === null) return '';
   return `${percentOfBp(e.chanceBp)}% (draw ${e.draw ?? ''})`;
 }
