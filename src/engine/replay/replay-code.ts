@@ -31,7 +31,7 @@ import { SIDES, shortHash } from '../format';
 import type { Action, Controller, GameState } from '../rules';
 import { ENGINE_VERSION, fireInject, resolveTurn, start } from '../rules';
 import { isValidSeed } from './codes';
-import { checkReplay, REPLAY_FORMAT, REPLAY_VERSION, type ReplayFile, stateHash } from './replay';
+import { checkReplay, type ReplayFile, replayHeader, stateHash } from './replay';
 import { ALPHABET, base64url, hexToSymbols, textOfBase64url, utf8Of } from './replay-code-bytes';
 
 /** The code format this build writes and reads. */
@@ -278,12 +278,7 @@ export function decodeReplayCode(text: string, scenarios: readonly Scenario[]): 
   return {
     ok: true,
     value: {
-      format: REPLAY_FORMAT,
-      version: REPLAY_VERSION,
-      engineVersion: ENGINE_VERSION,
-      scenarioId: scenario.id,
-      scenarioVersion: scenario.version,
-      scenarioHash: scenario.hash,
+      ...replayHeader(scenario),
       seed,
       controllers,
       actions,

@@ -75,6 +75,11 @@ export interface Played {
   readonly hashes: readonly string[];
 }
 
+/** The header every replay of `scenario` made by this build carries: what it is, the rules and the scenario. */
+export function replayHeader(scenario: Scenario): Pick<ReplayFile, 'format' | 'version' | 'engineVersion' | 'scenarioId' | 'scenarioVersion' | 'scenarioHash'> {
+  return { format: REPLAY_FORMAT, version: REPLAY_VERSION, engineVersion: ENGINE_VERSION, scenarioId: scenario.id, scenarioVersion: scenario.version, scenarioHash: scenario.hash };
+}
+
 /**
  * The hash of a game state: 16 hex digits of sha-256 over its JSON, log included and `engineVersion`
  * left out. Equal for equal states (key order is fixed by the engine); different when anything differs.
@@ -195,12 +200,7 @@ export function recordReplay(scenario: Scenario, state: GameState): ReplayResult
   return {
     ok: true,
     value: {
-      format: REPLAY_FORMAT,
-      version: REPLAY_VERSION,
-      engineVersion: ENGINE_VERSION,
-      scenarioId: scenario.id,
-      scenarioVersion: scenario.version,
-      scenarioHash: scenario.hash,
+      ...replayHeader(scenario),
       seed: state.seed,
       controllers: { us: state.controllers.us, cn: state.controllers.cn },
       actions,
