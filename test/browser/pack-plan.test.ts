@@ -22,7 +22,7 @@ async function download(page: Page, action: string): Promise<{ name: string; tex
 }
 
 browserSuite('exercise pack and improvement plan', (suite) => {
-  it('the class set-up offers the five pack pages of the chosen scenario, byte for byte the command line’s', async () => {
+  it('the class set-up and the facilitator bar offer the five pack pages of the chosen scenario, byte for byte the command line’s', async () => {
     const { page } = await suite.open({ at: '?facilitator' });
     await page.locator('#app[data-screen="facilitator"]').waitFor();
     await page.selectOption('#fac-scenario', 'opm-breach');
@@ -33,6 +33,13 @@ browserSuite('exercise pack and improvement plan', (suite) => {
       expect(got.name).toBe(`opm-breach-${p.name}`);
       expect(got.text).toBe(p.html);
     }
+    // Once the exercise has started, the facilitator bar offers the same pages at the briefing.
+    await activate(page, 'button[data-action="start-facilitated"]');
+    await page.locator('#app[data-screen="briefing"]').waitFor();
+    await page.selectOption('#fac-pack', 'feedback-form.html');
+    const form = await download(page, 'fac-pack-download');
+    expect(form.name).toBe('opm-breach-feedback-form.html');
+    expect(form.text).toBe(pages.find((p) => p.name === 'feedback-form.html')?.html);
   });
 
   it.skipIf(file === '')('the improvement plan is typed in the hot wash, kept over a reload, printed in the report and downloaded', async () => {

@@ -5,6 +5,7 @@
  */
 import type { Side } from '../../engine';
 import { clockText, currentTimer, type Facilitation, type Held, isChoosing, modelPicks } from '../../store/facilitator';
+import { packOf } from '../../store/pack-export';
 import { askingSide, isHandover, type Run } from '../../store/run';
 import type { SessionState, SessionStore } from '../../store/session';
 import { actionButton, h } from '../dom';
@@ -123,10 +124,22 @@ function barContent(store: SessionStore, state: SessionState, run: Run, fac: Fac
         h('span', { class: 'setting' }, decide, h('label', { for: 'fac-decide' }, 'Let me decide outcomes')),
       )
     : h('p', { class: 'help' }, 'The run has ended: the debrief shows the seed and the odds.');
+  // The pack is handed out at the briefing and the debrief; during play the bar stays small.
+  const pack = h('select', { id: 'fac-pack', 'aria-label': 'Exercise pack page' }, ...packOf(run.scenario).map((p) => h('option', { value: p.name }, p.title)));
+  const packRow = h(
+    'div',
+    { class: 'fac-row' },
+    h('label', { for: 'fac-pack' }, 'Exercise pack'),
+    pack,
+    actionButton('fac-pack-download', 'Download page', () => {
+      const page = packOf(run.scenario).find((p) => p.name === pack.value);
+      if (page !== undefined) downloadText(page.fileName, page.html, 'text/html');
+    }),
+  );
   const steps: HTMLElement[] = [];
   if (fac.held !== null && state.screen === 'turn') steps.push(resolveStep(store, run, fac.held));
   else if (timer?.expired && isChoosing(run, fac, state.screen)) steps.push(expiredStep(store, run));
-  return [h('h2', { class: 'fac-title' }, 'Facilitator'), row, tools, ...steps];
+  return [h('h2', { class: 'fac-title' }, 'Facilitator'), row, tools, ...(state.screen === 'briefing' || !playing ? [packRow] : []), ...steps];
 }
 
 /** Mounts the bar and the cover into `#app`; returns the function that removes them. */
