@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { classPlans, exercisePack, PACK_FILES, packEscape, RATINGS, type Scenario, type Side, type SideText } from '../../src/engine';
+import { checkWellFormed } from '../cli/report-well-formed';
 import { allScenarios, MINIMAL_PATH, minimalText, scenarioAt, scenarioFromText } from '../golden/scenarios';
 
 const fold = (s: string): string => s.replace(/\s+/g, ' ').trim();
@@ -60,6 +61,10 @@ describe('exercise pack: the pages', () => {
     const manual = (side: Side): string => pages[`situation-manual-${side}.html`] as string;
 
     describe(path, () => {
+      it('every page is well-formed HTML: tags closed in order, attributes quoted, no raw < or > in text', () => {
+        for (const [name, html] of Object.entries(pages)) expect(checkWellFormed(html).problems, name).toEqual([]);
+      });
+
       for (const side of ['us', 'cn'] as const) {
         const other: Side = side === 'us' ? 'cn' : 'us';
         it(`the ${side} manual has its briefing, its objectives with their scoring, every term verbatim, the rules and every question`, () => {
