@@ -37,7 +37,12 @@ export class DebriefScene extends StageScene {
     const tag = label(this, 0, 0, 'DEBRIEF', { size: 15, mono: true, bold: true, color: 'signal', spacing: 4 });
     const title = label(this, 0, 24, clip(d.title, 46), { size: 26, bold: true });
     const ending = label(this, 0, 66, clip(d.ending, 44), { size: 22, color: 'paper' });
-    const badge = label(this, DESIGN.w, 70, d.tone === null ? '' : `OUTCOME FOR ${d.viewer === 'us' ? 'THE US' : 'CHINA'} · ${TONE_TEXT[d.tone]}`, { size: 14, mono: true, bold: true, spacing: 1 }).setOrigin(1, 0);
+    const badge = label(this, DESIGN.w, 70, d.tone === null ? '' : `OUTCOME FOR ${d.viewer === 'us' ? 'THE US' : 'CHINA'} · ${TONE_TEXT[d.tone]}`, {
+      size: 14,
+      mono: true,
+      bold: true,
+      spacing: 1,
+    }).setOrigin(1, 0);
     badge.setColor(css(tone));
     const span = label(this, 0, 100, d.span, { size: 15, mono: true, color: 'paperDim' });
     const ladder = new Ladder(

@@ -103,7 +103,13 @@ export function reportScreen(ctx: Ctx): View {
               h('td', {}, e.uses.join(' ')),
               h('td', {}, e.strains.join(' ')),
               h('td', {}, e.text),
-              o.oddsRevealed ? h('td', { class: 'num' }, e.kind === 'move' && e.facilitator ? 'forced by the facilitator, not drawn' : e.chanceBp === null ? '' : `${percentOfBp(e.chanceBp)}% (draw ${e.draw ?? ''})`) : null,
+              o.oddsRevealed
+                ? h(
+                    'td',
+                    { class: 'num' },
+                    e.kind === 'move' && e.facilitator ? 'forced by the facilitator, not drawn' : e.chanceBp === null ? '' : `${percentOfBp(e.chanceBp)}% (draw ${e.draw ?? ''})`,
+                  )
+                : null,
             ),
           ),
         ),

@@ -10,7 +10,6 @@ import { continueButton } from '../parts';
 import type { Ctx, View } from '../view';
 
 export function handoverScreen(ctx: Ctx, run: Run): View {
-  const f = run.scenario.file;
   const el = h(
     'div',
     { class: 'screen turn-screen handover-screen', 'data-asking': 'handover' },

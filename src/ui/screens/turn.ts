@@ -31,7 +31,6 @@ function optionCard(ctx: Ctx, o: OptionView): HTMLElement {
 
 /** A turn of a watched replay: each side's options as they were offered, the one chosen marked. */
 function reviewTurn(ctx: Ctx, run: Run, review: Review): View {
-  const f = run.scenario.file;
   const beat = run.scenario.beats.get(run.game.beat);
   const action = review.actions[review.at];
   const sides = peopleSides(run);
@@ -82,7 +81,6 @@ export function turnScreen(ctx: Ctx): View {
   if (run === null) return { el: h('div', { class: 'screen' }, heading('No run')) };
   if (run.review !== null) return reviewTurn(ctx, run, run.review);
   if (isHandover(run)) return handoverScreen(ctx, run);
-  const f = run.scenario.file;
   const side = askingSide(run);
   const beat = run.scenario.beats.get(run.game.beat);
   const options = optionsFor(run, side);
