@@ -3,7 +3,7 @@
  * Markdown, JSON and CSV. The report itself is the engine's (src/engine/report/after-action.ts); this file
  * adds the notes, which live with the run, not in the game.
  */
-import { AFTER_ACTION_CSV_HEADER, type AfterActionReport, afterActionCsv, afterActionJson, afterActionMarkdown, afterActionReport, markdownText, toCsv } from '../engine';
+import { AFTER_ACTION_CSV_HEADER, type AfterActionReport, afterActionCsv, afterActionJson, afterActionMarkdown, afterActionReport, markdownText, SIDE_NAMES, type Side, toCsv } from '../engine';
 import type { Run } from './run';
 
 export { percentOfBp } from '../engine';
@@ -25,28 +25,48 @@ export interface PlanLine {
 }
 
 export interface RunReport {
+  /** The report for the first side people played (the United States in a two-team run). */
   readonly report: AfterActionReport;
+  /** The same run for the other side people played (China in a two-team run): its verdict, objectives and findings. */
+  readonly others: readonly AfterActionReport[];
   readonly hotWash: readonly HotWashNote[];
   /** One line per area for improvement, in the report's order. */
   readonly plan: readonly PlanLine[];
 }
 
-/** The report for the first side people played (the United States in a two-team run), odds as the setting says. */
+/**
+ * The report of a run, odds as the setting says: for the side people played, or in a two-team run for
+ * both (the United States first, China in `others`). The improvement plan covers every side's areas for
+ * improvement, each named with its side in a two-team run.
+ */
 export function reportOf(run: Run, revealOdds: boolean): RunReport {
-  const side = run.side === 'both' ? 'us' : run.side;
-  const report = afterActionReport(run.scenario, run.game, side, { revealOdds });
+  const sides: readonly Side[] = run.side === 'both' ? ['us', 'cn'] : [run.side];
+  const [report, ...others] = sides.map((side) => afterActionReport(run.scenario, run.game, side, { revealOdds })) as [AfterActionReport, ...AfterActionReport[]];
   const extras = extrasOf(run);
   const notes = extras.notes;
-  const plan = report.improvements.map((finding, i) => ({ finding, ...(extras.plan?.[i] ?? EMPTY_ENTRY) }));
-  return { report, hotWash: report.questions.map((question, i) => ({ question, notes: notes[i] ?? '' })), plan };
+  const findings = [report, ...others].flatMap((r) => r.improvements.map((t) => (others.length === 0 ? t : `${SIDE_NAMES[r.overview.side]}: ${t}`)));
+  const plan = findings.map((finding, i) => ({ finding, ...(extras.plan?.[i] ?? EMPTY_ENTRY) }));
+  return { report, others, hotWash: report.questions.map((question, i) => ({ question, notes: notes[i] ?? '' })), plan };
 }
 
-/** How many areas for improvement the report of `run` lists (the rows of its improvement plan). */
-export const improvementCount = (run: Run): number => reportOf(run, false).report.improvements.length;
+/** How many areas for improvement the report of `run` lists, for every side played (the rows of its improvement plan). */
+export const improvementCount = (run: Run): number => reportOf(run, false).plan.length;
+
+/** Another side's verdict, objectives and findings, as a Markdown section. */
+function otherSideMarkdown(o: AfterActionReport): string[] {
+  const name = SIDE_NAMES[o.overview.side];
+  const tone = o.overview.sides.find((s) => s.side === o.overview.side)?.tone;
+  const lines = [`## The same run for ${name}`, '', `Outcome for ${name}: ${tone ?? 'not reached'}.`, ''];
+  lines.push('| Objective | Met | Score |', '|---|---|---|');
+  for (const b of o.objectives.filter((x) => x.side === o.overview.side)) lines.push(`| ${markdownText(b.label)} | ${b.met ? 'met' : 'not met'} | ${b.score} / 100 |`);
+  lines.push('', '### Strengths', '', ...(o.strengths.length === 0 ? ['None stood out in the data.'] : o.strengths.map((t) => `- ${markdownText(t)}`)));
+  lines.push('', '### Areas for improvement', '', ...(o.improvements.length === 0 ? ['None stood out in the data.'] : o.improvements.map((t) => `- ${markdownText(t)}`)), '');
+  return lines;
+}
 
 /** The report as Markdown, with a hot-wash section (each question and its notes) at the end. */
 export function reportMarkdown(r: RunReport): string {
-  const lines = [afterActionMarkdown(r.report).replace(/\n+$/, ''), '', '## Hot wash notes', ''];
+  const lines = [afterActionMarkdown(r.report).replace(/\n+$/, ''), '', ...r.others.flatMap(otherSideMarkdown), '## Hot wash notes', ''];
   r.hotWash.forEach((n, i) => {
     lines.push(`${i + 1}. ${markdownText(n.question)}`, '');
     lines.push(
@@ -77,7 +97,8 @@ function planMarkdown(plan: readonly PlanLine[]): string[] {
 /** The report as JSON: the engine's report with a `hotWash` list and the `improvementPlan` added after its fields. */
 export function reportJson(r: RunReport): string {
   const base = JSON.parse(afterActionJson(r.report)) as Record<string, unknown>;
-  return `${JSON.stringify({ ...base, hotWash: r.hotWash, improvementPlan: r.plan }, null, 2)}\n`;
+  const otherSides = r.others.map((o) => ({ side: o.overview.side, sides: o.overview.sides, objectives: o.objectives, strengths: o.strengths, improvements: o.improvements }));
+  return `${JSON.stringify({ ...base, ...(otherSides.length > 0 ? { otherSides } : {}), hotWash: r.hotWash, improvementPlan: r.plan }, null, 2)}\n`;
 }
 
 /**

@@ -24,7 +24,9 @@ export function ledgerWords(e: LedgerEntry): string {
     case 'open':
       return `${head}. Sent turn ${e.sentTurn}, due turn ${e.dueTurn}: open.`;
     case 'on_time':
-      return `${head}. Answered on time, turn ${e.answeredTurn ?? '?'} (${e.quality ?? 'no'} answer) ✓.`;
+      return e.quality === 'token'
+        ? `${head}. Only a token acknowledgement, turn ${e.answeredTurn ?? '?'}: in time, not an answer ⚠.`
+        : `${head}. Answered on time, turn ${e.answeredTurn ?? '?'} (${e.quality ?? 'no'} answer) ✓.`;
     case 'late':
       return `${head}. Answered late, turn ${e.answeredTurn ?? '?'} (${e.quality ?? 'no'} answer; due turn ${e.dueTurn}).`;
     case 'never':

@@ -50,12 +50,14 @@ describe('report downloads with hot-wash notes', () => {
     expect(data.hotWash).toEqual([{ question: 'Was asking for help worth the wait?', notes: 'They said "wait", then | acted.' }]);
   });
 
-  it('CSV has the timeline, then a note row per question', () => {
+  it('CSV has the timeline, then a note row per question, then the plan rows', () => {
     const rows = reportCsv(r)
       .split('\r\n')
       .filter((l) => l !== '');
     expect(rows[0]).toBe('turn,date,kind,side,by,id,label,rung,uses,strains,outcome,text,chance_percent,draw,facilitator');
-    expect(rows[rows.length - 1]).toBe(',,note,,,question-1,Was asking for help worth the wait?,,,,,"They said ""wait"", then | acted.",,,');
+    expect(rows.filter((l) => l.split(',')[2] === 'note')).toEqual([',,note,,,question-1,Was asking for help worth the wait?,,,,,"They said ""wait"", then | acted.",,,']);
+    expect(rows.filter((l) => l.split(',')[2] === 'plan').length).toBe(r.plan.length);
+    expect(rows.findIndex((l) => l.split(',')[2] === 'note')).toBeLessThan(rows.findIndex((l) => l.split(',')[2] === 'plan'));
     expect(rows.filter((l) => l.split(',')[2] === 'move').length).toBe(r.report.timeline.filter((e) => e.kind === 'move').length);
   });
 

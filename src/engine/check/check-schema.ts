@@ -178,6 +178,11 @@ class IssueMapper {
         return;
       }
       case 'invalid_type':
+        // Format 1 wrote one tone, for the United States: say what format 2 wants instead.
+        if (key === 'tone' && path[0] === 'endings' && typeof value === 'string') {
+          this.add('schema/wrong-type', path, 'value', `an ending's tone is given for each side: write tone: { us: ${value}, cn: … } (runaway escalation is a failure for both)`);
+          return;
+        }
         this.add('schema/wrong-type', path, 'value', `expected ${expectedOf(issue)}, found ${describeValue(value)}`);
         return;
       case 'invalid_value': {

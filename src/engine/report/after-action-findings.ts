@@ -79,12 +79,14 @@ export function derivedFindings(scenario: Scenario, state: GameState, side: Side
   }
 
   const owed = state.ledger.filter((e) => e.to === side);
-  const onTime = owed.filter((e) => e.status === 'on_time').length;
+  // A token acknowledgement in time is not a full answer on time (T1 asks for timely responses, the dialogue reviews their quality).
+  const onTime = owed.filter((e) => e.status === 'on_time' && e.quality !== 'token').length;
   for (const e of owed) {
+    if (e.status === 'on_time' && e.quality === 'token') improvements.push(`Request ${e.id} ("${e.topic}") got only a token acknowledgement, on turn ${e.answeredTurn ?? '?'}: in time, but not an answer.`);
     if (e.status === 'late') improvements.push(`Request ${e.id} ("${e.topic}") was answered late, on turn ${e.answeredTurn ?? '?'} (due turn ${e.dueTurn})${qualityNote(e)}.`);
     if (e.status === 'never') improvements.push(`Request ${e.id} ("${e.topic}") was never answered (due turn ${e.dueTurn}).`);
   }
-  if (owed.length > 0 && onTime === owed.length) strengths.push(`${name} answered all ${owed.length === 1 ? 'the one request' : `${owed.length} requests`} for assistance on time.`);
+  if (owed.length > 0 && onTime === owed.length) strengths.push(`${name} answered all ${owed.length === 1 ? 'the one request' : `${owed.length} requests`} for assistance on time, in substance.`);
 
   if (peak >= 0) {
     const rung = scenario.ladder[peak];

@@ -115,8 +115,15 @@ export function reportScreen(ctx: Ctx): View {
         ),
       ),
     ),
-    section('report-strengths', 'Strengths', list(r.report.strengths)),
-    section('report-improvements', 'Areas for improvement', list(r.report.improvements)),
+    section('report-strengths', r.others.length > 0 ? `Strengths of ${SIDE_NAMES[o.side]}` : 'Strengths', list(r.report.strengths)),
+    section('report-improvements', r.others.length > 0 ? `Areas for improvement for ${SIDE_NAMES[o.side]}` : 'Areas for improvement', list(r.report.improvements)),
+    ...r.others.flatMap((other) => {
+      const name = SIDE_NAMES[other.overview.side];
+      return [
+        section(`report-strengths-${other.overview.side}`, `Strengths of ${name}`, list(other.strengths)),
+        section(`report-improvements-${other.overview.side}`, `Areas for improvement for ${name}`, list(other.improvements)),
+      ];
+    }),
     section(
       'report-plan',
       'Improvement plan',
