@@ -125,6 +125,7 @@ describe('debrief view', () => {
       title: 'A minimal crisis',
       ending: 'Stalemate',
       tone: 'mixed',
+      viewer: 'us',
       span: '12 October 2015 – 26 October 2015 · 2 turns',
       requests: 'Requests for assistance: 1 sent · 0 on time · 0 late · 1 never answered',
       hotline: 'Hotline: 0 calls · no calls yet',
