@@ -18,6 +18,7 @@ import { createSession, type SessionStore } from './store/session';
 import type { StorageLike } from './store/storage';
 import { mountUi } from './ui/app';
 import { installDesigner } from './ui/designer/install';
+import { installHistory } from './ui/history';
 
 interface StageModule {
   createStage(parent: HTMLElement, store: SessionStore): { destroy(): void };
@@ -97,9 +98,12 @@ function startGame(texts: readonly SourceFile[]): SessionStore {
     if (new URLSearchParams(location.search).has('designer')) openDesigner(store);
     else store.getState().openLink(location.search);
     // The run now lives in the save: a reload continues it rather than starting the link's run again.
-    history.replaceState(null, '', location.pathname + location.hash);
+    // A replay link stays while its replay is watched, so a reload opens it again (at the same step).
+    const watching = store.getState().run?.review != null && new URLSearchParams(location.search).has('replay');
+    if (!watching) history.replaceState(history.state, '', location.pathname + location.hash);
   }
   mountUi({ app: required('app'), ui: required('ui'), banner: required('banner'), announcer: required('announcer') }, store);
+  installHistory(store);
   window.__redPhone = Object.freeze({
     screen: () => store.getState().screen,
     logJson: () => {

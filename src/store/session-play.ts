@@ -8,7 +8,7 @@ import { sentence } from './session-kit';
 import type { SessionState } from './session-types';
 import { readKey, removeKey, SAVE_KEY } from './storage';
 
-export type PlayActions = Pick<SessionState, 'facilitate' | 'handOver' | 'continueRun' | 'continueFromBriefing' | 'choose' | 'continueFromOutcome' | 'toTitle' | 'startFresh'>;
+export type PlayActions = Pick<SessionState, 'facilitate' | 'handOver' | 'continueRun' | 'continueFromBriefing' | 'choose' | 'continueFromOutcome' | 'revisit' | 'toTitle' | 'startFresh'>;
 
 export function playActions(kit: Kit): PlayActions {
   const { storage } = kit.deps;
@@ -59,6 +59,12 @@ export function playActions(kit: Kit): PlayActions {
         return;
       }
       commit({ ...run, place: run.game.ending !== null ? 'debrief' : 'turn' });
+    },
+    revisit(place) {
+      const run = get().run;
+      if (run === null || run.review !== null || run.pending !== null || get().screen !== 'turn' || get().facilitation?.paused === true) return;
+      const turns = run.game.log.length;
+      if (place === 'briefing' ? turns === 0 : turns > 0 && run.lastRecord !== null) commit({ ...run, place });
     },
     toTitle() {
       const run = get().run;

@@ -71,6 +71,11 @@ export interface SessionState {
   continueFromBriefing(): void;
   choose(side: Side, optionId: string): void;
   continueFromOutcome(): void;
+  /**
+   * From a turn not yet answered, back to what was already shown (the browser's Back): the outcome
+   * of the last turn, or the briefing before the first. Nothing is undone; refused otherwise.
+   */
+  revisit(place: 'briefing' | 'outcome'): void;
   newRun(): void;
   toTitle(): void;
   importReplay(text: string, fileName: string): void;
