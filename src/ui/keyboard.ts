@@ -1,11 +1,22 @@
 /**
  * Keys that work everywhere: number keys pick an option of the side being asked, and Enter or
- * Space continue from a screen with no choice. Keys meant for a focused control are left to it.
+ * Space continue from a screen with no choice, wherever focus is. Keys meant for a focused control
+ * are left to it: a button or a link acts on its own, a text field types, and a checkbox or radio
+ * takes Space (Enter still continues). "Resume play" hands the keys back: focus goes to the heading,
+ * so the next Enter continues rather than pausing again.
  */
 import { askingSide, isHandover } from '../store/run';
 import type { SessionStore } from '../store/session';
 
 const CONTROL = 'button, a[href], input, textarea, select, summary, [role="button"], [contenteditable="true"]';
+
+/** Whether the focused control uses this key itself (a checkbox or radio only Space). */
+function ownsKey(target: Element | null, key: string): boolean {
+  const control = target?.closest(CONTROL);
+  if (control == null) return false;
+  if (control instanceof HTMLInputElement && (control.type === 'checkbox' || control.type === 'radio')) return key === ' ';
+  return true;
+}
 
 export function installKeyboard(store: SessionStore, ui: HTMLElement, dialog: HTMLDialogElement): () => void {
   const onKey = (e: KeyboardEvent): void => {
@@ -24,7 +35,7 @@ export function installKeyboard(store: SessionStore, ui: HTMLElement, dialog: HT
     }
     const watching = state.run?.review != null || (state.screen === 'turn' && state.run !== null && isHandover(state.run));
     if ((e.key === 'Enter' || e.key === ' ') && (state.screen === 'briefing' || state.screen === 'outcome' || (watching && state.screen === 'turn'))) {
-      if (target?.closest(CONTROL)) return;
+      if (ownsKey(target, e.key)) return;
       const button = ui.querySelector<HTMLButtonElement>('button[data-action="continue"]:not([disabled])');
       if (button !== null) {
         e.preventDefault();
@@ -32,6 +43,15 @@ export function installKeyboard(store: SessionStore, ui: HTMLElement, dialog: HT
       }
     }
   };
+  const onClick = (e: MouseEvent): void => {
+    const button = e.target instanceof Element ? e.target.closest('button[data-action="fac-pause"]') : null;
+    if (button === null || button.textContent?.trim() !== 'Resume play') return;
+    setTimeout(() => ui.querySelector<HTMLElement>('[data-heading]')?.focus({ preventScroll: true }), 0);
+  };
   document.addEventListener('keydown', onKey);
-  return () => document.removeEventListener('keydown', onKey);
+  document.addEventListener('click', onClick, true);
+  return () => {
+    document.removeEventListener('keydown', onKey);
+    document.removeEventListener('click', onClick, true);
+  };
 }
