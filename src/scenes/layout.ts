@@ -24,7 +24,7 @@ export interface StageLayout {
 export const WIDE_MIN_WIDTH = 900;
 export const WIDE_ASPECT = 1.2;
 /** The text panel's share of a wide screen, and its bounds in CSS pixels (matches styles.css). */
-export const PANEL_SHARE = 0.4;
+export const PANEL_SHARE = 0.55;
 export const PANEL_MIN = 380;
 export const PANEL_MAX = 760;
 /** The room's share of a narrow screen's height. */

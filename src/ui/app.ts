@@ -110,6 +110,18 @@ export function mountUi(mount: Mount, store: SessionStore): () => void {
     download: (name, text, type) => downloadText(name, text, type),
   });
 
+  // A narrow screen shows the story and the options first; the situation room folds away behind this.
+  const roomToggle = document.createElement('button');
+  roomToggle.type = 'button';
+  roomToggle.id = 'room-toggle';
+  const showRoom = (open: boolean): void => {
+    mount.app.classList.toggle('room-open', open);
+    roomToggle.setAttribute('aria-expanded', String(open));
+    roomToggle.textContent = open ? 'Hide the situation room' : 'Show the situation room';
+  };
+  roomToggle.addEventListener('click', () => showRoom(!mount.app.classList.contains('room-open')));
+  showRoom(false);
+
   let keys: { hard: string; soft: string } | null = null;
   let view: View | null = null;
   let announceTimer: ReturnType<typeof setTimeout> | undefined;
@@ -144,7 +156,7 @@ export function mountUi(mount: Mount, store: SessionStore): () => void {
     if (dialog.el.open) dialog.el.close();
     keys = next;
     view = SCREENS[state.screen](ctxFor(state));
-    mount.ui.replaceChildren(view.el);
+    mount.ui.replaceChildren(roomToggle, view.el);
     const heading = view.el.querySelector<HTMLElement>('[data-heading]');
     document.title = `${heading?.textContent ?? 'Red Phone'} · Red Phone`;
     if (softOnly) {

@@ -5,9 +5,9 @@ import type { Screen } from '../../src/store/session';
 
 describe('stage layout: the room beside or above the page text, as styles.css places it', () => {
   const cases: [string, number, number, boolean, { x: number; y: number; w: number; h: number }][] = [
-    ['projector 720p', 1280, 720, true, { x: 0, y: 0, w: 768, h: 720 }],
+    ['projector 720p', 1280, 720, true, { x: 0, y: 0, w: 576, h: 720 }],
     ['projector 1080p: the panel stops at 760px', 1920, 1080, true, { x: 0, y: 0, w: 1160, h: 1080 }],
-    ['small laptop: the panel keeps 380px', 900, 700, true, { x: 0, y: 0, w: 520, h: 700 }],
+    ['small laptop: 55% of the width for the text', 900, 700, true, { x: 0, y: 0, w: 405, h: 700 }],
     ['narrower than 900px', 899, 600, false, { x: 0, y: 0, w: 899, h: 252 }],
     ['squarer than 6:5', 1000, 900, false, { x: 0, y: 0, w: 1000, h: 378 }],
     ['portrait tablet', 820, 1100, false, { x: 0, y: 0, w: 820, h: 462 }],

@@ -210,7 +210,7 @@ function luckSection(run: Run): HTMLElement {
 export function debriefTools(ctx: Ctx, run: Run): HTMLElement {
   return h(
     'div',
-    { class: 'debrief-tools' },
+    { class: 'debrief-tools', id: 'debrief-tools', tabindex: -1 },
     h(
       'section',
       { class: 'card', 'aria-labelledby': 'hot-wash-title' },

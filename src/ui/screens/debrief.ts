@@ -48,6 +48,11 @@ function timeline(scenario: Scenario, game: GameState, showOdds: boolean): HTMLE
   );
 }
 
+/** A wide table scrolls inside its box, never past the page's edge. */
+function scrolling(label: string, table: HTMLElement): HTMLElement {
+  return h('div', { class: 'table-scroll', tabindex: 0, role: 'region', 'aria-label': `${label}, scrollable` }, table);
+}
+
 function termTable(scenario: Scenario, game: GameState): HTMLElement {
   const counts = termCountsOf(scenario, game);
   return h(
@@ -89,22 +94,25 @@ function objectivesTable(run: Run): HTMLElement {
     ...SIDES.map((side) => {
       const mine = results.filter((r) => r.side === side);
       const total = mine.length === 0 ? 0 : Math.round(mine.reduce((a, r) => a + r.score, 0) / mine.length);
-      return h(
-        'table',
-        { class: 'data-table' },
-        h('caption', {}, `${sideName(side)}: ${mine.filter((r) => r.met).length} of ${mine.length} objectives met, average score ${total} of 100`),
-        h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Objective'), h('th', { scope: 'col' }, 'Met'), h('th', { scope: 'col' }, 'Score'), h('th', { scope: 'col' }, 'How it is scored'))),
+      return scrolling(
+        `${sideName(side)}: objectives`,
         h(
-          'tbody',
-          {},
-          ...mine.map((r) =>
-            h(
-              'tr',
-              { 'data-objective': r.id },
-              h('th', { scope: 'row' }, r.label),
-              h('td', { class: r.met ? 'better' : 'worse' }, r.met ? '✓ met' : '✗ not met'),
-              h('td', { class: 'num' }, `${r.score} / 100`),
-              h('td', { class: 'scoring' }, scoringWords(run, r.id)),
+          'table',
+          { class: 'data-table' },
+          h('caption', {}, `${sideName(side)}: ${mine.filter((r) => r.met).length} of ${mine.length} objectives met, average score ${total} of 100`),
+          h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Objective'), h('th', { scope: 'col' }, 'Met'), h('th', { scope: 'col' }, 'Score'), h('th', { scope: 'col' }, 'How it is scored'))),
+          h(
+            'tbody',
+            {},
+            ...mine.map((r) =>
+              h(
+                'tr',
+                { 'data-objective': r.id },
+                h('th', { scope: 'row' }, r.label),
+                h('td', { class: r.met ? 'better' : 'worse' }, r.met ? '✓ met' : '✗ not met'),
+                h('td', { class: 'num' }, `${r.score} / 100`),
+                h('td', { class: 'scoring' }, scoringWords(run, r.id)),
+              ),
             ),
           ),
         ),
@@ -183,6 +191,7 @@ export function debriefScreen(ctx: Ctx): View {
           h('p', { class: 'tones' }, ...SIDES.map((side) => h('span', { class: `tone tone-${ending.tone[side]}` }, `${sideName(side)}: ${TONE_WORDS[ending.tone[side]]}`))),
         )
       : null,
+    h('p', { class: 'skip' }, h('a', { class: 'skip-link', href: '#debrief-tools' }, 'Skip to the debrief tools')),
     h('section', { class: 'card', 'aria-labelledby': 'scores-title' }, h('h2', { id: 'scores-title' }, 'Objectives and scores'), objectivesTable(run)),
     h(
       'section',
@@ -197,7 +206,12 @@ export function debriefScreen(ctx: Ctx): View {
       indicatorChart(series, labels, viewerOf(run.side), choiceNotes(scenario, game)),
       h('details', {}, h('summary', {}, 'The data as a table'), indicatorTable(series, labels, viewerOf(run.side))),
     ),
-    h('section', { class: 'card', 'aria-labelledby': 'terms-used-title' }, h('h2', { id: 'terms-used-title' }, 'The agreement’s terms, used and strained'), termTable(scenario, game)),
+    h(
+      'section',
+      { class: 'card', 'aria-labelledby': 'terms-used-title' },
+      h('h2', { id: 'terms-used-title' }, 'The agreement’s terms, used and strained'),
+      scrolling('Terms used and strained', termTable(scenario, game)),
+    ),
     h(
       'section',
       { class: 'card', 'aria-labelledby': 'questions-title' },

@@ -76,6 +76,11 @@ function reviewTurn(ctx: Ctx, run: Run, review: Review): View {
   return { el };
 }
 
+/** A touch screen's prompts name taps, not keys. */
+function touchScreen(): boolean {
+  return typeof matchMedia === 'function' && matchMedia('(pointer: coarse)').matches;
+}
+
 export function turnScreen(ctx: Ctx): View {
   const run = ctx.state.run;
   if (run === null) return { el: h('div', { class: 'screen' }, heading('No run')) };
@@ -105,7 +110,12 @@ export function turnScreen(ctx: Ctx): View {
           )
         : null,
       beat !== undefined ? paragraphs(textFor(beat.file.text, side), { class: 'prose beat-text' }) : null,
-      h('h2', { id: 'options-title', class: 'section-title' }, `Options for ${sideName(side)}`, h('span', { class: 'help' }, ' (press a number key to choose)')),
+      h(
+        'h2',
+        { id: 'options-title', class: 'section-title' },
+        `Options for ${sideName(side)}`,
+        h('span', { class: 'help' }, touchScreen() ? ' (tap an option to choose)' : ' (press a number key to choose)'),
+      ),
       h('ol', { class: 'options', 'aria-labelledby': 'options-title' }, ...options.map((o) => optionCard(ctx, o))),
     ),
     statusPanel(run.scenario, run.game, run.lastRecord, viewerOf(run.side)),
