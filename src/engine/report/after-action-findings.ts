@@ -82,7 +82,8 @@ export function derivedFindings(scenario: Scenario, state: GameState, side: Side
   // A token acknowledgement in time is not a full answer on time (T1 asks for timely responses, the dialogue reviews their quality).
   const onTime = owed.filter((e) => e.status === 'on_time' && e.quality !== 'token').length;
   for (const e of owed) {
-    if (e.status === 'on_time' && e.quality === 'token') improvements.push(`Request ${e.id} ("${e.topic}") got only a token acknowledgement, on turn ${e.answeredTurn ?? '?'}: in time, but not an answer.`);
+    if (e.status === 'on_time' && e.quality === 'token')
+      improvements.push(`Request ${e.id} ("${e.topic}") got only a token acknowledgement, on turn ${e.answeredTurn ?? '?'}: in time, but not an answer.`);
     if (e.status === 'late') improvements.push(`Request ${e.id} ("${e.topic}") was answered late, on turn ${e.answeredTurn ?? '?'} (due turn ${e.dueTurn})${qualityNote(e)}.`);
     if (e.status === 'never') improvements.push(`Request ${e.id} ("${e.topic}") was never answered (due turn ${e.dueTurn}).`);
   }
