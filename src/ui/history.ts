@@ -96,15 +96,16 @@ function go(store: SessionStore, target: Entry): void {
 
 /**
  * Wires the history to the store. Call once the link has been opened: a replay link resumes at the
- * step the page was on before a reload, and a page opened on a run gets the title before it, so Back
- * goes to the title (the run saved) rather than off the game.
+ * step the page was on before a reload (whose entries stay), and a first visit that opens on a run
+ * gets the title before it, so Back goes to the title (the run saved) rather than off the game.
  */
 export function installHistory(store: SessionStore): () => void {
   const before: unknown = history.state;
   if (isEntry(before) && store.getState().run?.review != null) seek(store, before);
   let last = entryOf(store.getState());
   const url = urlFor(store.getState());
-  if (last.screen !== 'title') {
+  // A reload keeps the entries before it; a first visit on a run gets the title behind it.
+  if (last.screen !== 'title' && !isEntry(before)) {
     history.replaceState({ rp: 1, screen: 'title', log: -1, at: -1 } satisfies Entry, '', location.pathname + location.hash);
     history.pushState(last, '', url);
   } else history.replaceState(last, '', url);

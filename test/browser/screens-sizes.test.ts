@@ -170,6 +170,11 @@ browserSuite('screen sizes', (suite) => {
     await page.waitForFunction((s) => (window as unknown as { __redPhone: { screen(): string } }).__redPhone.screen() === s, watched.screen);
     expect((await hook(page)).stateHash).toBe(watched.stateHash);
     expect(await page.locator('#ui').textContent()).toContain('Watching a replay');
+    // Back: the step before, still in the replay, the link still in the address.
+    await page.goBack();
+    await page.waitForFunction((s) => (window as unknown as { __redPhone: { screen(): string } }).__redPhone.screen() !== s, watched.screen);
+    expect(page.url()).toContain('?replay=');
+    expect(await page.locator('#ui').textContent()).toContain('Watching a replay');
     // Leaving the replay takes the link out of the address.
     await activate(page, 'button[data-action="to-title"]');
     await expectScreen(page, 'title');
