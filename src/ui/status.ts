@@ -64,7 +64,7 @@ function indicators(scenario: Scenario, game: GameState, last: LogRecord | null,
     h('caption', {}, `Indicators (range, and which way is better for ${viewer === 'us' ? 'the United States' : 'China'})`),
     h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Indicator'), h('th', { scope: 'col' }, 'Now'), h('th', { scope: 'col' }, 'Last turn'))),
     h('tbody', {}, ...rows),
-    h('tfoot', {}, h('tr', {}, h('td', { colspan: 3, class: 'help' }, scenario.file.indicators.map((i) => `${i.label} ${i.min}–${i.max}, ${i.better} is better`).join('; ')))),
+    h('tfoot', {}, h('tr', {}, h('td', { colspan: 3, class: 'help' }, scenario.file.indicators.map((i) => `${i.label} ${i.min}–${i.max}, ${betterFor(i.better, viewer)} is better`).join('; ')))),
   );
 }
 

@@ -73,6 +73,7 @@ browserSuite('each scenario played with the keyboard alone, in two runtimes', (s
             // Each side's screen speaks from its own side: the indicators are judged for the side played.
             expect(text).toContain(side === 'us' ? 'which way is better for the united states' : 'which way is better for china');
             expect(text).not.toContain(side === 'us' ? 'good for china' : 'good for the us');
+            expect(text, 'no value is shown as an object').not.toContain('[object object]');
             await expect
               .poll(async () => norm((await page.locator('#announcer').textContent()) ?? ''), { message: 'the live region announces the outcome', timeout: 2000 })
               .toContain(norm(seen.outcomeText));
@@ -83,6 +84,7 @@ browserSuite('each scenario played with the keyboard alone, in two runtimes', (s
 
         const debrief = await visibleText(page, '#debrief');
         expect(debrief).toContain(norm(expected.endingTitle));
+        expect(debrief, 'no value is shown as an object').not.toContain('[object object]');
         for (const objective of expected.objectives) expect(debrief).toContain(norm(objective.label));
         for (const name of ['download-replay', 'new-run', 'to-title']) {
           expect(await page.locator(`button[data-action="${name}"]`).isVisible(), name).toBe(true);
