@@ -1,7 +1,7 @@
 /**
  * The turn by which most runs of a scenario have ended (four in five, over 200 runs of the random
- * policy from a fixed seed), for the exercise pack's timings. The same figure on every machine; the
- * store's turn header (src/store/pace.ts) works it out the same way.
+ * policy from a fixed seed), for the exercise pack's timings and the turn header (src/store/pace.ts).
+ * The same figure on every machine.
  */
 import type { Scenario } from '../engine';
 import { simulate } from './simulate';

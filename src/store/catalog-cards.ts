@@ -5,7 +5,9 @@
  * card's.
  */
 import { type Library, loadLibrary, loadScenario, type Scenario } from '../engine';
+import { usualTurns } from '../sim/usual-turns';
 import { baseName, type Catalog, type CatalogEntry, type CatalogFailure, isScenarioFile, loadCatalog, type ScenarioCard, type SourceFile } from './catalog';
+import { rememberUsualTurns } from './pace';
 
 export type { ScenarioCard } from './catalog';
 
@@ -24,6 +26,7 @@ export function cardOf(scenario: Scenario, file: string): ScenarioCard {
     teams: f.teams,
     maxTurns: f.maxTurns,
     turnDays: f.calendar.turnDays,
+    usualTurns: usualTurns(scenario),
     difficulty: f.difficulty,
   };
 }
@@ -78,6 +81,7 @@ export function lazyCatalog(cards: readonly ScenarioCard[], texts: readonly Sour
   const entries: CatalogEntry[] = [];
   const failures: CatalogFailure[] = [];
   for (const card of cards) {
+    rememberUsualTurns(card.hash, card.usualTurns);
     const text = byName.get(card.file);
     if (text === undefined) {
       failures.push({

@@ -19,6 +19,8 @@ export interface ScenarioCard {
   readonly teams: boolean;
   readonly maxTurns: number;
   readonly turnDays: number;
+  /** The turn by which most runs end (80% of 200 simulated runs), worked out when the card is made; null when none could be simulated. */
+  readonly usualTurns: number | null;
   readonly difficulty: Scenario['file']['difficulty'];
 }
 
