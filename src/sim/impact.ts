@@ -224,5 +224,3 @@ export function decisionImpact(scenario: Scenario, side: Side, options: ImpactOp
   };
   return { ...report, flags: impactFlags(report) };
 }
-
-export type { ImpactFlag as DecisionFlag };

@@ -105,6 +105,7 @@ export function recordView(scenario: Scenario, record: LogRecord): RecordView {
     };
   }
   const moves = record.moves.map((m): MoveView => {
+    const odds = oddsOf(scenario, record.beat, m);
     const option = optionOf(scenario, record.beat, m.side, m.option);
     const outcome = option?.outcomes.find((o) => o.id === m.outcome);
     return {
@@ -117,8 +118,8 @@ export function recordView(scenario: Scenario, record: LogRecord): RecordView {
       uses: option?.terms.uses ?? [],
       strains: option?.terms.strains ?? [],
       why: option?.terms.why ?? {},
-      odds: oddsOf(scenario, record.beat, m),
-      drawWords: drawWords(oddsOf(scenario, record.beat, m), m),
+      odds,
+      drawWords: drawWords(odds, m),
       offLadder: m.offLadder,
       outcomeText: outcome === undefined ? m.outcome : outcomeTextOf(scenario, record.beat, m),
       news: outcome?.news ?? null,

@@ -50,8 +50,11 @@ export function exprEnv(file: ScenarioFile, library: Library): ExprEnv {
 const ZERO: Compiled = () => 0;
 
 class Compiler {
-  readonly problems: Problem[] = [];
-  constructor(private readonly env: ExprEnv) {}
+  constructor(
+    private readonly env: ExprEnv,
+    /** Shared with the compilers made by {@link with}, so every problem lands in one list. */
+    readonly problems: Problem[] = [],
+  ) {}
 
   expr(source: Expr, want: ValueType, path: readonly PathSegment[]): Compiled {
     const r = compileExpr(source, want, this.env);
@@ -82,9 +85,7 @@ class Compiler {
 
   /** The same compiler reading expressions with another set of names (this turn's readable results). */
   with(env: ExprEnv): Compiler {
-    const other = new Compiler(env);
-    (other as { problems: Problem[] }).problems = this.problems;
-    return other;
+    return new Compiler(env, this.problems);
   }
 }
 
