@@ -7,7 +7,7 @@
  * compared on the same luck. Pure and deterministic.
  */
 import { type GameState, legalOptions, type OptionView, Rng, resolveTurn, type Scenario, type Side, scoreObjectives, seedState, start, type TermId } from '../engine';
-import { type ImpactFlag, impactFlags } from './impact-flags';
+import { impactFlags } from './impact-flags';
 import { type DecisionImpact, type ImpactReport, type PivotalTurn, type TermCost, tvDistance, varianceShares } from './impact-stats';
 import { POLICY_KINDS, policySeed, randomPolicy } from './policies';
 import { simulate } from './simulate';
