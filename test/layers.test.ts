@@ -5,7 +5,8 @@
  * may import the layers to its left and only through their index (`../format`, never
  * `../format/schema`). The rules may take types from the format (`import type`), never its code.
  * Around it: sim imports the engine; store imports engine and sim; the view (scenes, ui) imports
- * store, sim and engine; cli sits beside the view and imports engine and sim.
+ * store, sim and engine; cli sits beside the view and imports engine and sim. The class protocol (net)
+ * imports nothing of ours; the page (ui) and the class server (server, beside the view) speak it.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, sep } from 'node:path';
@@ -82,14 +83,18 @@ describe('the engine layers', () => {
   });
 });
 
-const TOP = ['engine', 'sim', 'store', 'scenes', 'ui', 'cli'] as const;
+const TOP = ['engine', 'net', 'sim', 'store', 'scenes', 'ui', 'cli', 'server'] as const;
 const MAY_IMPORT: Readonly<Record<(typeof TOP)[number], readonly string[]>> = {
   engine: [],
+  // The class protocol: zod schemas and view types shared by the server and the page.
+  net: [],
   sim: ['engine'],
   store: ['engine', 'sim'],
   scenes: ['engine', 'sim', 'store'],
-  ui: ['engine', 'sim', 'store'],
+  ui: ['engine', 'sim', 'store', 'net'],
   cli: ['engine', 'sim', 'store'],
+  // The class server (issue 9) sits beside the view: it speaks the protocol in net and plays the engine.
+  server: ['engine', 'sim', 'store', 'net'],
 };
 
 describe('the folders of src', () => {
