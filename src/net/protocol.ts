@@ -199,8 +199,11 @@ export interface SeatView {
   readonly ending: { readonly title: string; readonly text: string; readonly tone: 'success' | 'mixed' | 'failure' } | null;
   /** sha256 hex of `${seed}:${salt}`, shown from the start. */
   readonly commitment: string;
-  /** Seed, salt and the group's replay file (JSON text), once the facilitator reveals them. */
-  readonly reveal: { readonly seed: string; readonly salt: string; readonly replay: string } | null;
+  /**
+   * Seed, salt, the group's replay file (JSON text) and its replay code (engine encodeReplayCode, for a
+   * `?replay=` link to the debrief), once the facilitator reveals them.
+   */
+  readonly reveal: { readonly seed: string; readonly salt: string; readonly replay: string; readonly code: string } | null;
 }
 
 export interface PendingFacView {
