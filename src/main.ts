@@ -149,4 +149,20 @@ function startStage(store: SessionStore): void {
   );
 }
 
-void scenarioTexts().then((texts) => startStage(startOrExplain(texts)));
+/**
+ * A networked class (`?class`): the seat or the facilitator's console, page text only. Its code (and
+ * socket.io's) loads only here.
+ */
+async function startClass(param: string): Promise<void> {
+  const texts = await scenarioTexts();
+  const catalog = lazyCatalog(scenarioCards, texts, SHARED['/scenarios/terms.yaml'] ?? '', SHARED['/scenarios/ladder.yaml'] ?? '', SHARED['/scenarios/facts.yaml'] ?? '');
+  const { mountClass } = await import('./ui/class');
+  mountClass({ app: required('app'), ui: required('ui'), announcer: required('announcer') }, param, scenarioCards, catalog);
+}
+
+const classParam = new URLSearchParams(location.search).get('class');
+if (classParam !== null) {
+  startClass(classParam).catch((err: unknown) => {
+    required('ui').textContent = `The class page could not start: ${err instanceof Error ? err.message : String(err)}. Reload the page.`;
+  });
+} else void scenarioTexts().then((texts) => startStage(startOrExplain(texts)));

@@ -35,9 +35,36 @@ export function addFiles(list: readonly GroupFile[], added: readonly GroupFile[]
   return out;
 }
 
+/** The class server's one download: every group's replay, each with its group's name. */
+export const CLASS_BUNDLE_FORMAT = 'red-phone/class-replays';
+
+/**
+ * A class download expanded into one file per group, named by its group ("Group 3"); any other file
+ * as it is. A bundle that is not what it says is left whole, so the replay check names its problem.
+ */
+export function expandClassBundles(files: readonly GroupFile[]): GroupFile[] {
+  const out: GroupFile[] = [];
+  for (const f of files) {
+    let data: unknown = null;
+    try {
+      data = f.text.includes(CLASS_BUNDLE_FORMAT) ? JSON.parse(f.text) : null;
+    } catch {
+      data = null;
+    }
+    const groups = typeof data === 'object' && data !== null && (data as { format?: unknown }).format === CLASS_BUNDLE_FORMAT ? (data as { groups?: unknown }).groups : null;
+    if (!Array.isArray(groups) || groups.some((g) => typeof g !== 'object' || g === null || typeof (g as { name?: unknown }).name !== 'string')) {
+      out.push(f);
+      continue;
+    }
+    for (const g of groups as { name: string; replay?: unknown }[]) out.push({ fileName: `${g.name.slice(0, 80)}.json`, text: JSON.stringify(g.replay ?? null) });
+  }
+  return out;
+}
+
 /** Reads and compares the files; refuses a file that is not a replay, mixed scenarios or seeds, naming the files. */
-export function compareFiles(files: readonly GroupFile[], catalog: Catalog): CompareFilesResult {
-  if (files.length < 2) return { ok: false, message: 'Choose the replay files of at least two groups to compare.' };
+export function compareFiles(given: readonly GroupFile[], catalog: Catalog): CompareFilesResult {
+  const files = expandClassBundles(given);
+  if (files.length < 2) return { ok: false, message: 'Choose the replay files of at least two groups (or a class download) to compare.' };
   const parsed: { name: string; file: ReplayFile }[] = [];
   const bad: string[] = [];
   for (const f of files) {

@@ -77,6 +77,11 @@ function summary(model: ClassComparison): HTMLElement {
   );
 }
 
+/** The comparison itself: each path's ending, the turn-by-turn table and the charts (also the live class console's). */
+export function comparisonParts(model: ClassComparison): HTMLElement[] {
+  return [summary(model), turnTable(model), groupCharts(model)];
+}
+
 function turnTable(model: ClassComparison): HTMLElement {
   return h(
     'section',
@@ -132,7 +137,7 @@ export function compareScreen(ctx: Ctx): View {
     status.removeAttribute('data-refused');
     model = result.value;
     status.textContent = `Comparing ${model.groups.length} groups on seed ${model.seed}.`;
-    results.replaceChildren(summary(model), turnTable(model), groupCharts(model), h('div', { class: 'actions' }, actionButton('download-compare-csv', 'Download the comparison as CSV', downloadCsv)));
+    results.replaceChildren(...comparisonParts(model), h('div', { class: 'actions' }, actionButton('download-compare-csv', 'Download the comparison as CSV', downloadCsv)));
   };
   const downloadCsv = (): void => {
     if (model !== null) ctx.download(`red-phone-compare-${model.scenarioId}-${model.seed.replace(/[^A-Za-z0-9-]/g, '_').slice(0, 24)}.csv`, compareCsv(model), 'text/csv');

@@ -1,0 +1,113 @@
+/**
+ * A student's page in a networked class: join, then the seat. The tab keeps its seat token, so a
+ * reload, a closed lid or a dropped Wi-Fi rejoins the same seat (socket.io reconnects; on every
+ * connect the page asks for its seat again) and nothing the team chose is lost: the server has it.
+ */
+import { C2S, type Joined, type SeatView } from '../../net/protocol';
+import { clockText } from './clock';
+import { joinScreen } from './join';
+import { answerText, type ClassLink, connectClass, recall, remember, type SeatMemory } from './link';
+import { type Painter, painter } from './paint';
+import { seatScreen } from './seat';
+
+export function mountSeat(ui: HTMLElement, announcer: HTMLElement, prefill: string, storage: Storage | null): ClassLink {
+  const link = connectClass();
+  const paint: Painter = painter(ui, announcer);
+  let memory: SeatMemory | null = (() => {
+    const m = recall(storage);
+    return m?.kind === 'seat' ? m : null;
+  })();
+  let view: SeatView | null = null;
+  let receivedAt = 0;
+  let notice: string | null = null;
+  let connected = false;
+  let busy = false;
+
+  const render = (): void => {
+    if (memory === null || view === null) {
+      paint.show(`join:${notice ?? ''}:${busy}`, () => joinScreen(prefill, notice, busy, join), `join`);
+      return;
+    }
+    const v = view;
+    const m = memory;
+    paint.show(
+      `seat:${v.turn}:${v.ending !== null}`,
+      () =>
+        seatScreen(v, {
+          choose,
+          notice,
+          connected,
+          sinceMs: performance.now() - receivedAt,
+          firstCommitment: m.commitment,
+        }),
+      v.ending !== null ? `The run has ended: ${v.ending.title}` : `Turn ${v.turn + 1}: ${v.beatTitle}`,
+    );
+  };
+
+  const accept = (next: SeatView): void => {
+    if (memory === null || next.session !== memory.session || next.group !== memory.group || next.side !== memory.side) return;
+    view = next;
+    receivedAt = performance.now();
+    render();
+  };
+
+  async function join(req: { code: string; group: number; side: 'us' | 'cn' }): Promise<void> {
+    busy = true;
+    notice = null;
+    render();
+    const answer = await link.send<Joined>(C2S.join, req);
+    busy = false;
+    if (!answer.ok) {
+      notice = answerText(answer);
+      render();
+      return;
+    }
+    const { seatToken, view: first } = answer.value;
+    memory = { kind: 'seat', seatToken, session: first.session, group: first.group, side: first.side, commitment: first.commitment };
+    remember(storage, memory);
+    accept(first);
+  }
+
+  async function choose(option: string): Promise<void> {
+    if (view === null) return;
+    notice = null;
+    const answer = await link.send<SeatView>(C2S.choose, { turn: view.turn, option });
+    if (answer.ok) accept(answer.value);
+    else {
+      notice = answerText(answer);
+      render();
+    }
+  }
+
+  async function resume(): Promise<void> {
+    if (memory === null) return;
+    const answer = await link.send<SeatView>(C2S.resume, { seatToken: memory.seatToken, seen: view?.seen ?? 0 });
+    if (answer.ok) {
+      notice = null;
+      accept(answer.value);
+    } else if (answer.code === 'bad-token') {
+      // The class is gone (the server's data was cleared): join afresh.
+      memory = null;
+      view = null;
+      remember(storage, null);
+      notice = answerText(answer);
+      render();
+    } else {
+      notice = answerText(answer);
+      render();
+    }
+  }
+
+  link.onSeatView(accept);
+  link.onConnection((up) => {
+    connected = up;
+    if (up) void resume();
+    render();
+  });
+  paint.tick(() => {
+    const el = ui.querySelector('[data-clock]');
+    if (el !== null && view?.clock != null && view.ending === null) el.textContent = clockText(view.clock, performance.now() - receivedAt);
+  });
+  render();
+  return link;
+}
