@@ -89,8 +89,13 @@ export type Extend = z.infer<typeof Extend>;
 export type Inject = z.infer<typeof Inject>;
 export type Override = z.infer<typeof Override>;
 
-/** The largest message a client may send, in bytes (socket.io's maxHttpBufferSize). */
+/**
+ * The largest message a client may send, in bytes: a larger one is answered with `bad-message` and the
+ * socket is kept.
+ */
 export const MAX_MESSAGE_BYTES = 4096;
+/** The largest frame the transport accepts at all (socket.io's maxHttpBufferSize): beyond it the connection is closed. */
+export const MAX_FRAME_BYTES = 4 * MAX_MESSAGE_BYTES;
 
 export type ErrorCode =
   | 'bad-message'

@@ -1,0 +1,107 @@
+/**
+ * The embedded store: each class session in its own file under the data folder, `<session>.jsonl`,
+ * one JSON line per event, each written with fsync before the server answers. On start every file is
+ * read back; a torn last line (the process killed mid-write) is cut off with a warning, and any other
+ * damaged line is skipped with a warning: a bad file never stops the server.
+ */
+import { closeSync, fsyncSync, ftruncateSync, mkdirSync, openSync, readdirSync, readFileSync, writeSync } from 'node:fs';
+import { join } from 'node:path';
+import { type ActionEvent, ClassEvent, type ClassStore, LogLengths, type SessionConfig, type StoredSession } from './events';
+
+const SESSION_FILE = /^[A-Za-z0-9_-]{4,32}\.jsonl$/;
+
+export class FileStore implements ClassStore {
+  private readonly fds = new Map<string, number>();
+  private readonly lengths = new LogLengths();
+
+  constructor(
+    readonly dir: string,
+    private readonly warn: (text: string) => void = (t) => process.stderr.write(`${t}\n`),
+  ) {
+    mkdirSync(dir, { recursive: true });
+  }
+
+  private fileOf(session: string): string {
+    if (!SESSION_FILE.test(`${session}.jsonl`)) throw new Error(`bad session id ${JSON.stringify(session)}`);
+    return join(this.dir, `${session}.jsonl`);
+  }
+
+  private write(session: string, event: ClassEvent): void {
+    let fd = this.fds.get(session);
+    if (fd === undefined) {
+      fd = openSync(this.fileOf(session), 'a');
+      this.fds.set(session, fd);
+    }
+    writeSync(fd, `${JSON.stringify(event)}\n`);
+    fsyncSync(fd);
+  }
+
+  async create(config: SessionConfig): Promise<void> {
+    this.write(config.session, { t: 'session', config });
+  }
+
+  async append(session: string, event: Exclude<ClassEvent, ActionEvent | { t: 'session' }>): Promise<void> {
+    this.write(session, event);
+  }
+
+  async appendAction(session: string, event: ActionEvent): Promise<boolean> {
+    if (this.lengths.get(session, event.group) !== event.n) return false;
+    this.write(session, event);
+    this.lengths.set(session, event.group, event.n + 1);
+    return true;
+  }
+
+  async loadAll(): Promise<StoredSession[]> {
+    const out: StoredSession[] = [];
+    const names = readdirSync(this.dir).filter((n) => SESSION_FILE.test(n));
+    names.sort();
+    for (const name of names) {
+      const session = name.slice(0, -'.jsonl'.length);
+      const events = this.readFile(join(this.dir, name));
+      const first = events[0];
+      if (first === undefined || first.t !== 'session' || first.config.session !== session) {
+        this.warn(`class data: ${name} does not start with its session record; left out`);
+        continue;
+      }
+      this.lengths.countAll(session, events);
+      out.push({ session, events });
+    }
+    return out;
+  }
+
+  private readFile(file: string): ClassEvent[] {
+    let text = readFileSync(file, 'utf8');
+    const end = text.lastIndexOf('\n') + 1;
+    if (end < text.length) {
+      this.warn(`class data: ${file} ends in a torn line (the server stopped mid-write); it is cut off`);
+      const fd = openSync(file, 'r+');
+      try {
+        ftruncateSync(fd, Buffer.byteLength(text.slice(0, end), 'utf8'));
+        fsyncSync(fd);
+      } finally {
+        closeSync(fd);
+      }
+      text = text.slice(0, end);
+    }
+    const events: ClassEvent[] = [];
+    text.split('\n').forEach((line, i) => {
+      if (line === '') return;
+      let data: unknown;
+      try {
+        data = JSON.parse(line);
+      } catch {
+        this.warn(`class data: ${file} line ${i + 1} is not JSON; skipped`);
+        return;
+      }
+      const parsed = ClassEvent.safeParse(data);
+      if (parsed.success) events.push(parsed.data);
+      else this.warn(`class data: ${file} line ${i + 1} is not a class event; skipped`);
+    });
+    return events;
+  }
+
+  async close(): Promise<void> {
+    for (const fd of this.fds.values()) closeSync(fd);
+    this.fds.clear();
+  }
+}

@@ -1,0 +1,241 @@
+/**
+ * The class server on socket.io: rooms per seat (session, group, side) and one per facilitator, an
+ * acknowledgement for every message, the roles bound to the socket (host:create and host:resume make
+ * it the facilitator of a session; seat:join and seat:resume bind it to one side of one group), and
+ * after any change of a group its views sent to each seat room of the group and to the facilitator.
+ */
+import type { Server as HttpServer, IncomingMessage } from 'node:http';
+import { Server, type Socket } from 'socket.io';
+import type { Scenario, Side } from '../engine';
+import { type Ack, C2S, Choose, type Created, Extend, HostCreate, HostResume, Inject, Join, type Joined, MAX_FRAME_BYTES, Override, Pause, Resume, Reveal, S2C, type SeatView } from '../net/protocol';
+import { Classroom, no, ok } from './classroom';
+import type { ClassStore } from './events';
+import { guarded, RateLimiter } from './guard';
+import type { ClassSession, Seat } from './session';
+import { facView, seatView } from './views';
+
+export interface ClassServerOptions {
+  readonly http: HttpServer;
+  readonly store: ClassStore;
+  readonly scenarios: ReadonlyMap<string, Scenario>;
+  readonly hostKey: string;
+  /** The address students open, for the facilitator's view. */
+  readonly joinUrl: string;
+  /** Origins allowed besides the one of the host a request came to. */
+  readonly origins?: readonly string[];
+  /** Join attempts per address per minute (default 20). */
+  readonly joinsPerMinute?: number;
+  readonly warn?: (text: string) => void;
+}
+
+interface Bound {
+  seat?: { readonly session: string; readonly seat: Seat };
+  fac?: string;
+}
+
+const seatRoom = (session: string, group: number, side: Side): string => `seat:${session}:${group}:${side}`;
+const facRoom = (session: string): string => `fac:${session}`;
+
+/** Whether a request's Origin (when it has one) is the host it came to, or one configured. */
+export function originAllowed(req: IncomingMessage, origins: readonly string[]): boolean {
+  const origin = req.headers.origin;
+  if (origin === undefined) return true;
+  if (origins.includes(origin)) return true;
+  try {
+    return new URL(origin).host === req.headers.host;
+  } catch {
+    return false;
+  }
+}
+
+export interface ClassServer {
+  readonly io: Server;
+  readonly classroom: Classroom;
+  close(): Promise<void>;
+}
+
+export async function startClassServer(o: ClassServerOptions): Promise<ClassServer> {
+  const warn = o.warn ?? ((t: string) => process.stderr.write(`${t}\n`));
+  const io = new Server(o.http, {
+    maxHttpBufferSize: MAX_FRAME_BYTES,
+    serveClient: false,
+    allowRequest: (req, cb) => cb(null, originAllowed(req, o.origins ?? [])),
+    connectionStateRecovery: { maxDisconnectionDuration: 2 * 60_000, skipMiddlewares: true },
+  });
+  const connected = (session: string) => (group: number, side: Side) => io.sockets.adapter.rooms.get(seatRoom(session, group, side))?.size ?? 0;
+  const sendFac = (s: ClassSession): void => {
+    if ((io.sockets.adapter.rooms.get(facRoom(s.id))?.size ?? 0) > 0) io.to(facRoom(s.id)).emit(S2C.facView, facView(s, o.joinUrl, connected(s.id), Date.now()));
+  };
+  const broadcast = (s: ClassSession, group: number | null): void => {
+    const now = Date.now();
+    for (const g of s.groups) {
+      if (group !== null && g.n !== group) continue;
+      for (const side of s.teamSides()) {
+        const room = seatRoom(s.id, g.n, side);
+        if ((io.sockets.adapter.rooms.get(room)?.size ?? 0) > 0) io.to(room).emit(S2C.seatView, seatView(s, { token: '', group: g.n, side }, now));
+      }
+    }
+    sendFac(s);
+  };
+  const classroom = await Classroom.open({ store: o.store, scenarios: o.scenarios, hostKey: o.hostKey, onChange: broadcast, warn });
+  const limiter = new RateLimiter(o.joinsPerMinute ?? 20);
+  const crash = (e: unknown): void => warn(`class server: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
+
+  io.on('connection', (socket: Socket) => {
+    const bound = socket.data as Bound;
+    const address = socket.handshake.address;
+    const on = (event: string, handler: (...args: unknown[]) => void): void => {
+      socket.on(event, handler);
+    };
+    const bindSeat = async (session: ClassSession, seat: Seat): Promise<SeatView> => {
+      if (bound.seat !== undefined) await socket.leave(seatRoom(bound.seat.session, bound.seat.seat.group, bound.seat.seat.side));
+      bound.seat = { session: session.id, seat };
+      await socket.join(seatRoom(session.id, seat.group, seat.side));
+      sendFac(session);
+      return seatView(session, seat, Date.now());
+    };
+    const bindFac = async (s: ClassSession): Promise<void> => {
+      if (bound.fac !== undefined) await socket.leave(facRoom(bound.fac));
+      bound.fac = s.id;
+      await socket.join(facRoom(s.id));
+    };
+    const asFac = <M, T>(handle: (s: ClassSession, m: M) => Promise<Ack<T>>) => {
+      return (m: M): Promise<Ack<T>> | Ack<T> => {
+        const s = bound.fac === undefined ? undefined : classroom.sessions.get(bound.fac);
+        return s === undefined ? no('not-allowed', 'only the facilitator may do this: host:create or host:resume first') : handle(s, m);
+      };
+    };
+
+    on(
+      C2S.hostCreate,
+      guarded(
+        HostCreate,
+        async (m): Promise<Ack<Created>> => {
+          if (limiter.blocked(address)) return no('rate-limited', 'too many attempts from this address; wait a minute');
+          const r = await classroom.create(m);
+          if (!r.ok) {
+            if (r.code === 'bad-key') limiter.hit(address);
+            return r;
+          }
+          await bindFac(r.value);
+          return ok({ session: r.value.id, facToken: r.value.config.facToken, view: facView(r.value, o.joinUrl, connected(r.value.id), Date.now()) });
+        },
+        crash,
+      ),
+    );
+    on(
+      C2S.hostResume,
+      guarded(
+        HostResume,
+        async (m) => {
+          if (limiter.blocked(address)) return no('rate-limited', 'too many attempts from this address; wait a minute');
+          const r = classroom.hostResume(m.session, m.facToken);
+          if (!r.ok) {
+            limiter.hit(address);
+            return r;
+          }
+          await bindFac(r.value);
+          return ok(facView(r.value, o.joinUrl, connected(r.value.id), Date.now()));
+        },
+        crash,
+      ),
+    );
+    on(
+      C2S.join,
+      guarded(
+        Join,
+        async (m): Promise<Ack<Joined>> => {
+          if (!limiter.hit(address)) return no('rate-limited', 'too many join attempts from this address; wait a minute');
+          const r = await classroom.join(m);
+          if (!r.ok) return r;
+          return ok({ seatToken: r.value.seat.token, view: await bindSeat(r.value.session, r.value.seat) });
+        },
+        crash,
+      ),
+    );
+    on(
+      C2S.resume,
+      guarded(
+        Resume,
+        async (m): Promise<Ack<SeatView>> => {
+          if (limiter.blocked(address)) return no('rate-limited', 'too many attempts from this address; wait a minute');
+          const found = classroom.seatOf(m.seatToken);
+          if (found === null) {
+            limiter.hit(address);
+            return no('bad-token', 'seatToken: no seat with this token; join again with the class code');
+          }
+          return ok(await bindSeat(found.session, found.seat));
+        },
+        crash,
+      ),
+    );
+    on(
+      C2S.choose,
+      guarded(
+        Choose,
+        (m) => {
+          const s = bound.seat === undefined ? undefined : classroom.sessions.get(bound.seat.session);
+          if (s === undefined || bound.seat === undefined) return no('not-allowed', 'no seat: seat:join or seat:resume first');
+          return classroom.choose(s, bound.seat.seat, m);
+        },
+        crash,
+      ),
+    );
+    on(
+      C2S.pause,
+      guarded(
+        Pause,
+        asFac((s, m: Pause) => classroom.pause(s, m)),
+        crash,
+      ),
+    );
+    on(
+      C2S.extend,
+      guarded(
+        Extend,
+        asFac((s, m: Extend) => classroom.extend(s, m)),
+        crash,
+      ),
+    );
+    on(
+      C2S.inject,
+      guarded(
+        Inject,
+        asFac((s, m: Inject) => classroom.inject(s, m)),
+        crash,
+      ),
+    );
+    on(
+      C2S.override,
+      guarded(
+        Override,
+        asFac((s, m: Override) => classroom.override(s, m)),
+        crash,
+      ),
+    );
+    on(
+      C2S.reveal,
+      guarded(
+        Reveal,
+        asFac((s) => classroom.reveal(s)),
+        crash,
+      ),
+    );
+    socket.on('disconnect', () => {
+      const s = bound.seat === undefined ? undefined : classroom.sessions.get(bound.seat.session);
+      if (s !== undefined) sendFac(s);
+    });
+  });
+
+  return {
+    io,
+    classroom,
+    close: async () => {
+      io.disconnectSockets(true);
+      await new Promise<void>((resolve) => {
+        io.close(() => resolve());
+      });
+      await classroom.close();
+    },
+  };
+}
