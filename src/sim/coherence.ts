@@ -4,7 +4,22 @@
  * text shown whose `presumes` is false where it is shown (an option offered, a beat's text, an
  * outcome's text, an ending's text). The simulator counts them over every run; zero is the goal.
  */
-import { type CompiledOption, contextOf, type EvalContext, type GameState, type MoveRecord, presumesFalse, type Scenario, SIDES, type Side, type TurnRecord, variantIndex } from '../engine';
+import {
+  type CompiledBeat,
+  type CompiledOption,
+  type CompiledOutcome,
+  type CompiledText,
+  contextOf,
+  type EvalContext,
+  type GameState,
+  type MoveRecord,
+  presumesFalse,
+  type Scenario,
+  SIDES,
+  type Side,
+  type TurnRecord,
+  variantIndex,
+} from '../engine';
 
 export type ContradictionKind = 'hotline' | 'flag' | 'presumes';
 
@@ -20,11 +35,22 @@ export interface Contradiction {
 
 const optionOf = (scenario: Scenario, beat: string, m: MoveRecord): CompiledOption | undefined => scenario.beats.get(beat)?.options[m.side].find((o) => o.id === m.option);
 
-/** What the texts shown before the choice take for granted: the beat's text and every option offered. */
-function beforeTurn(scenario: Scenario, before: GameState, turn: number, out: Contradiction[]): void {
-  const beat = scenario.beats.get(before.beat);
-  if (beat === undefined) return;
-  const ctx = contextOf(before);
+const hasPresumes = (text: CompiledText): boolean => text.some((v) => v.presumes !== null);
+const presumingBeats = new WeakMap<CompiledBeat, boolean>();
+
+/** Whether anything shown before a choice at `beat` presumes anything (once per beat): when nothing does, no check can fail there. */
+function beatPresumes(beat: CompiledBeat): boolean {
+  let yes = presumingBeats.get(beat);
+  if (yes === undefined) {
+    yes = SIDES.some((side) => hasPresumes(beat.text[side]) || beat.options[side].some((o) => o.presumes !== null || hasPresumes(o.label) || hasPresumes(o.text)));
+    presumingBeats.set(beat, yes);
+  }
+  return yes;
+}
+
+/** What the texts shown before the choice take for granted, on `ctx` (the world before the turn): the beat's text and every option offered. */
+export function contradictionsBefore(beat: CompiledBeat, ctx: EvalContext, turn: number, out: Contradiction[]): void {
+  if (!beatPresumes(beat)) return;
   for (const side of SIDES) {
     if (presumesFalse(beat.text[side], ctx))
       out.push({ kind: 'presumes', turn, beat: beat.id, where: `${beat.id}/${side}/text`, message: `the ${side} beat text shown takes for granted what is false` });
@@ -38,62 +64,65 @@ function beforeTurn(scenario: Scenario, before: GameState, turn: number, out: Co
   }
 }
 
+/** One move of a turn as the checks read it: its side, option and outcome ids, the outcome and the text variant shown. */
+export interface CheckedMove {
+  readonly side: Side;
+  readonly option: string;
+  readonly outcome: string;
+  readonly text: number;
+}
+
+/** The two outcomes of the turn (the lead's first) against each other. */
+export function clashBetween(turn: number, beat: string, a: CheckedMove, oa: CompiledOutcome, b: CheckedMove, ob: CompiledOutcome, out: Contradiction[]): void {
+  const ha = oa.effects.hotline;
+  const hb = ob.effects.hotline;
+  if (ha !== null && hb !== null && ha !== hb) {
+    out.push({ kind: 'hotline', turn, beat, where: `${beat}/${a.option}/${a.outcome} + ${b.option}/${b.outcome}`, message: `one outcome leaves the hotline ${ha}, the other ${hb}` });
+  }
+  clearsSet(turn, beat, a, oa, b, ob, out);
+  clearsSet(turn, beat, b, ob, a, oa, out);
+}
+
+function clearsSet(turn: number, beat: string, x: CheckedMove, ox: CompiledOutcome, y: CheckedMove, oy: CompiledOutcome, out: Contradiction[]): void {
+  if (ox.effects.set.length === 0 || oy.effects.clear.length === 0) return;
+  for (const f of ox.effects.set) {
+    if (oy.effects.clear.includes(f))
+      out.push({ kind: 'flag', turn, beat, where: `${beat}/${x.option}/${x.outcome} + ${y.option}/${y.outcome}`, message: `one outcome sets "${f}", the other clears it` });
+  }
+}
+
+/** An outcome's text, as shown, against the world after the turn (`ctx`: that world with both results). */
+export function outcomeTextContradiction(turn: number, beat: string, m: CheckedMove, o: CompiledOutcome, ctx: EvalContext, out: Contradiction[]): void {
+  if (presumesFalse(o.text, ctx, m.text)) out.push({ kind: 'presumes', turn, beat, where: `${beat}/${m.side}/${m.option}/${m.outcome}`, message: `the outcome text shown presumes what is false` });
+}
+
 /** The two outcomes of the turn against each other, and each outcome's text against the world after it. */
 function theTurn(scenario: Scenario, record: TurnRecord, after: GameState, out: Contradiction[]): void {
   const outcomes = record.moves.map((m) => ({ m, o: optionOf(scenario, record.beat, m)?.outcomes.find((x) => x.id === m.outcome) }));
   const [a, b] = outcomes;
-  if (a?.o !== undefined && b?.o !== undefined) {
-    const ha = a.o.effects.hotline;
-    const hb = b.o.effects.hotline;
-    if (ha !== null && hb !== null && ha !== hb) {
-      out.push({
-        kind: 'hotline',
-        turn: record.turn,
-        beat: record.beat,
-        where: `${record.beat}/${a.m.option}/${a.m.outcome} + ${b.m.option}/${b.m.outcome}`,
-        message: `one outcome leaves the hotline ${ha}, the other ${hb}`,
-      });
-    }
-    for (const [x, y] of [
-      [a, b],
-      [b, a],
-    ] as const) {
-      for (const f of x.o?.effects.set ?? []) {
-        if (y.o?.effects.clear.includes(f) === true)
-          out.push({
-            kind: 'flag',
-            turn: record.turn,
-            beat: record.beat,
-            where: `${record.beat}/${x.m.option}/${x.m.outcome} + ${y.m.option}/${y.m.outcome}`,
-            message: `one outcome sets "${f}", the other clears it`,
-          });
-      }
-    }
-  }
+  if (a?.o !== undefined && b?.o !== undefined) clashBetween(record.turn, record.beat, a.m, a.o, b.m, b.o, out);
   const drawn: Record<Side, string | null> = { us: null, cn: null };
   for (const m of record.moves) drawn[m.side] = m.outcome;
   const ctx: EvalContext = { ...contextOf(after), turn: record.turn, outcome: drawn };
-  for (const { m, o } of outcomes) {
-    if (o !== undefined && presumesFalse(o.text, ctx, m.text))
-      out.push({ kind: 'presumes', turn: record.turn, beat: record.beat, where: `${record.beat}/${m.side}/${m.option}/${m.outcome}`, message: `the outcome text shown presumes what is false` });
-  }
+  for (const { m, o } of outcomes) if (o !== undefined) outcomeTextContradiction(record.turn, record.beat, m, o, ctx, out);
 }
 
-function atTheEnd(scenario: Scenario, after: GameState, turn: number, out: Contradiction[]): void {
-  const ending = scenario.endings.find((e) => e.id === after.ending);
+/** The ending's texts against the final world (`ctx`, as `contextOf` the final state). */
+export function endingContradictions(scenario: Scenario, endingId: string, beat: string, ctx: EvalContext, turn: number, out: Contradiction[]): void {
+  const ending = scenario.endings.find((e) => e.id === endingId);
   if (ending === undefined) return;
-  const ctx = contextOf(after);
   for (const side of SIDES) {
     if (presumesFalse(ending.text[side], ctx, variantIndex(ending.text[side], ctx)))
-      out.push({ kind: 'presumes', turn, beat: after.beat, where: `ending:${ending.id}/${side}`, message: `the ending text shown to ${side} presumes what is false` });
+      out.push({ kind: 'presumes', turn, beat, where: `ending:${ending.id}/${side}`, message: `the ending text shown to ${side} presumes what is false` });
   }
 }
 
 /** The contradictions of one resolved turn: before it (what was shown), in it, and at the end if it ended the game. */
 export function turnContradictions(scenario: Scenario, before: GameState, record: TurnRecord, after: GameState): Contradiction[] {
   const out: Contradiction[] = [];
-  beforeTurn(scenario, before, record.turn, out);
+  const beat = scenario.beats.get(before.beat);
+  if (beat !== undefined) contradictionsBefore(beat, contextOf(before), record.turn, out);
   theTurn(scenario, record, after, out);
-  if (after.ending !== null) atTheEnd(scenario, after, record.turn, out);
+  if (after.ending !== null) endingContradictions(scenario, after.ending, after.beat, contextOf(after), record.turn, out);
   return out;
 }

@@ -7,10 +7,12 @@
 
 import type { CompiledOption, GameState, ObjectiveResult, Scenario, Side, TurnRecord } from '../engine';
 import { contextOf, ENGINE_VERSION, Rng, resolveTurn, SIDES, scoreObjectives, seedState, start } from '../engine';
-import { type Contradiction, turnContradictions } from './coherence';
+import { turnContradictions } from './coherence';
 import { indexOfId, type Layout, layoutOf } from './layout';
 import { type PolicyKind, type PolicyOption, policyOf, policySeed, policyView } from './policies';
-import type { Failure, RunRef, SimReport } from './report';
+import type { SimReport } from './report';
+import { mergeParts, RunBook, type SimPart } from './sim-part';
+import { fastRuns } from './simulate-fast';
 import { Tally } from './tally';
 
 export interface SimOptions {
@@ -23,37 +25,89 @@ export interface SimOptions {
   readonly onProgress?: (done: number, total: number) => void;
   /** Called with the final state and its objective results after each completed run (the balance report reads end states). */
   readonly onRunEnd?: (state: GameState, scores: readonly ObjectiveResult[]) => void;
+  /**
+   * How runs are played: 'fast' (the default, unless `onRunEnd` wants whole states) plays them in place
+   * with the engine's {@link Playout}; 'plain' through `resolveTurn`, state after state. Both give the
+   * same report (test/sim/fast-path.test.ts).
+   */
+  readonly path?: 'fast' | 'plain';
 }
 
 /** How often (in runs) `onProgress` is called. */
-const PROGRESS_EVERY = 1000;
+export const PROGRESS_EVERY = 1000;
 
 /**
  * Plays `options.runs` runs of `scenario` and returns the report. A run that the engine stops with an
  * error (such as an option whose outcome weights are all zero) is listed in `failures` and left out
  * of every other figure.
  */
-/** How many contradictions a report lists in full (the count covers them all). */
-const FIRST_CONTRADICTIONS = 10;
-
 export function simulate(scenario: Scenario, options: SimOptions): SimReport {
-  const { runs, seed, side } = options;
+  const { runs } = options;
+  checkRuns(runs);
+  const part = simulatePart(scenario, options, 0, runs);
+  if (options.onProgress !== undefined && runs % PROGRESS_EVERY !== 0) options.onProgress(runs, runs);
+  return simReport(scenario, options, [part]);
+}
+
+function checkRuns(runs: number): void {
   if (!Number.isInteger(runs) || runs < 1) throw new Error(`sim: runs must be a whole number above 0, got ${runs}`);
-  const layout = layoutOf(scenario);
+}
+
+const layouts = new WeakMap<Scenario, Layout>();
+
+/** The scenario's layout, made once per scenario. */
+export function layoutFor(scenario: Scenario): Layout {
+  let layout = layouts.get(scenario);
+  if (layout === undefined) {
+    layout = layoutOf(scenario);
+    layouts.set(scenario, layout);
+  }
+  return layout;
+}
+
+/** Plays runs `from` (inclusive) to `to` (exclusive) of the simulation `options` describes: one worker's share. */
+export function simulatePart(scenario: Scenario, options: SimOptions, from: number, to: number): SimPart {
+  const layout = layoutFor(scenario);
+  const book = new RunBook(scenario, layout, options.side);
+  if (options.path === 'plain' || options.onRunEnd !== undefined) plainRuns(scenario, layout, options, from, to, book);
+  else fastRuns(scenario, layout, options, from, to, book);
+  return book.part(from, to);
+}
+
+/** The report of the shares of a simulation (in any order; together they cover every run). */
+export function simReport(scenario: Scenario, options: SimOptions, parts: readonly SimPart[]): SimReport {
+  const { runs, seed, side } = options;
+  const whole = mergeParts(scenario, layoutFor(scenario), side, parts);
+  if (whole.from !== 0 || whole.to !== runs) throw new Error(`sim: the shares cover runs ${whole.from} to ${whole.to}, not 0 to ${runs}`);
+  const tally = new Tally(scenario, layoutFor(scenario), side);
+  tally.absorb(whole.counts);
+  return {
+    format: 'red-phone/sim-report@1',
+    scenarioId: scenario.id,
+    scenarioVersion: scenario.version,
+    scenarioHash: scenario.hash,
+    engineVersion: ENGINE_VERSION,
+    seed,
+    policy: options.policy,
+    side,
+    runs,
+    ...tally.summary(),
+    extremes: whole.extremes,
+    failures: [...whole.failures],
+    contradictions: { count: whole.contradictions.count, first: [...whole.contradictions.first] },
+  };
+}
+
+/** The runs played through `resolveTurn`, state after state (the engine's public path). */
+function plainRuns(scenario: Scenario, layout: Layout, options: SimOptions, from: number, to: number, book: RunBook): void {
+  const { runs, seed, side } = options;
   const policy = policyOf(options.policy);
   const controllers = side === 'us' ? ({ us: 'people', cn: 'model' } as const) : ({ us: 'model', cn: 'people' } as const);
-  const tally = new Tally(scenario, layout, side);
-  const failures: Failure[] = [];
+  const tally = book.tally;
   const offered: Record<Side, number[]> = { us: [], cn: [] };
   const choices: PolicyOption[] = [];
-  let best: RunRef | null = null;
-  let worst: RunRef | null = null;
-  let shortest: RunRef | null = null;
-  let longest: RunRef | null = null;
-  let contradictionCount = 0;
-  const contradictions: (Contradiction & { readonly seed: string })[] = [];
 
-  for (let i = 0; i < runs; i++) {
+  for (let i = from; i < to; i++) {
     const runSeed = `${seed}-${i}`;
     const prng = new Rng(seedState(policySeed(runSeed)));
     let state: GameState = start(scenario, runSeed, controllers);
@@ -76,7 +130,7 @@ export function simulate(scenario: Scenario, options: SimOptions): SimReport {
       }
       const mine = offered[side];
       if (mine.length === 0) {
-        failures.push({ seed: runSeed, turn: state.turn + 1, beat: state.beat, code: 'sim/no-option', message: `no option is offered to ${side} at ${state.beat}` });
+        book.fail({ seed: runSeed, turn: state.turn + 1, beat: state.beat, code: 'sim/no-option', message: `no option is offered to ${side} at ${state.beat}` });
         failed = true;
         break;
       }
@@ -86,44 +140,20 @@ export function simulate(scenario: Scenario, options: SimOptions): SimReport {
       const id = (slot.beat.options[side][pick] as CompiledOption).id;
       const result = resolveTurn(scenario, state, side === 'us' ? { us: id } : { cn: id });
       if (!result.ok) {
-        failures.push({ seed: runSeed, turn: state.turn + 1, beat: state.beat, code: result.error.code, message: result.error.message });
+        book.fail({ seed: runSeed, turn: state.turn + 1, beat: state.beat, code: result.error.code, message: result.error.message });
         failed = true;
         break;
       }
-      const found = turnContradictions(scenario, state, result.record as TurnRecord, result.state);
-      contradictionCount += found.length;
-      for (const c of found) if (contradictions.length < FIRST_CONTRADICTIONS) contradictions.push({ ...c, seed: runSeed });
+      book.contradicted(turnContradictions(scenario, state, result.record as TurnRecord, result.state), runSeed);
       state = result.state;
       countTurn(tally, layout, slot.index, result.record as TurnRecord);
     }
     if (failed) continue;
     const scores = scoreObjectives(scenario, state);
-    const score = tally.endRun(state.ending as string, state.turn, scores);
+    book.completed(runSeed, state.ending as string, state.turn, scores);
     options.onRunEnd?.(state, scores);
-    const ref: RunRef = { seed: runSeed, turns: state.turn, score };
-    if (best === null || score > best.score) best = ref;
-    if (worst === null || score < worst.score) worst = ref;
-    if (shortest === null || ref.turns < shortest.turns) shortest = ref;
-    if (longest === null || ref.turns > longest.turns) longest = ref;
     if (options.onProgress !== undefined && (i + 1) % PROGRESS_EVERY === 0) options.onProgress(i + 1, runs);
   }
-  if (options.onProgress !== undefined && runs % PROGRESS_EVERY !== 0) options.onProgress(runs, runs);
-
-  return {
-    format: 'red-phone/sim-report@1',
-    scenarioId: scenario.id,
-    scenarioVersion: scenario.version,
-    scenarioHash: scenario.hash,
-    engineVersion: ENGINE_VERSION,
-    seed,
-    policy: options.policy,
-    side,
-    runs,
-    ...tally.summary(),
-    extremes: best === null || worst === null || shortest === null || longest === null ? null : { best, worst, shortest, longest },
-    failures,
-    contradictions: { count: contradictionCount, first: contradictions },
-  };
 }
 
 function countTurn(tally: Tally, layout: Layout, beatIndex: number, record: TurnRecord): void {

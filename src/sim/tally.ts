@@ -10,6 +10,16 @@ import type { EndingStats, GroupStats, ObjectiveStats, OptionStats, SimReport, U
 
 const round2 = (x: number): number => Math.round(x * 100) / 100;
 
+/**
+ * A tally's counters as plain numbers and typed arrays: what a worker sends back for its share of the
+ * runs. Every count is a whole number (scores included), so adding shares in any grouping is exact.
+ */
+export interface TallyCounts {
+  readonly completed: number;
+  readonly turnSum: number;
+  readonly arrays: readonly (Int32Array | Float64Array)[];
+}
+
 export class Tally {
   private readonly nOpt: number;
   private readonly nEnd: number;
@@ -62,6 +72,27 @@ export class Tally {
       if (o.side === side) mine.push(i);
     });
     this.mine = mine;
+  }
+
+  private arrays(): (Int32Array | Float64Array)[] {
+    return [this.endings, this.objSum, this.objMet, this.turnHist, this.offered, this.chosen, this.groupRuns, this.groupEnd, this.groupObj, this.outcomes, this.beats, this.injects];
+  }
+
+  /** The counters so far (the arrays themselves, not copies). */
+  counts(): TallyCounts {
+    return { completed: this.completed, turnSum: this.turnSum, arrays: this.arrays() };
+  }
+
+  /** Adds another tally's counters (of the same scenario, layout and side) to these. */
+  absorb(c: TallyCounts): void {
+    this.completed += c.completed;
+    this.turnSum += c.turnSum;
+    const mine = this.arrays();
+    mine.forEach((a, k) => {
+      const b = c.arrays[k];
+      if (b === undefined || b.length !== a.length) throw new Error('sim: the counts to add are of another scenario');
+      for (let i = 0; i < a.length; i++) a[i] = (a[i] as number) + (b[i] as number);
+    });
   }
 
   beginRun(run: number): void {

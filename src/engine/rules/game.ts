@@ -12,7 +12,7 @@ import { pickText } from './texts';
 export const ENGINE_VERSION = '2.0.0';
 
 /** The seed of the counterpart model's own stream: it never uses up the world's randomness. */
-const counterpartSeed = (seed: string): string => `${seed}\u0000counterpart`;
+export const counterpartSeed = (seed: string): string => `${seed}\u0000counterpart`;
 
 /**
  * A new game of `scenario` from `seed`, with each side played by people or by the model.

@@ -1,5 +1,6 @@
 export * from './calendar';
 export * from './game';
+export * from './playout';
 export * from './rng';
 export * from './shown';
 export * from './state';

@@ -13,19 +13,45 @@ export interface AleaState {
   readonly s2: number;
 }
 
-interface StatefulPrng {
-  (): number;
-  int32(): number;
-  state(): AleaState;
-}
-
-type AleaFactory = (seed: string, options: { state: AleaState | true }) => StatefulPrng;
-const makeAlea = alea as unknown as AleaFactory;
-
 /** Chances are whole numbers of basis points: 10 000 is certainty. */
 export const BASIS = 10_000;
 
-/** The state of a new generator seeded with `seed`. Seeds are always strings, chosen at the edge. */
+// Johannes Baagøe's Alea and its Mash seeding (MIT), as seedrandom 3.0.5 ships them in lib/alea.js,
+// written out here so that a generator is a plain object with no closures: the same arithmetic, step
+// for step, so every state and draw is bit for bit seedrandom's (test/engine/rng-port.test.ts).
+const TWO_M32 = 2.3283064365386963e-10; // 2^-32
+
+/** Mash's running value after `data`, starting from `n`. */
+function mashOn(from: number, data: string): number {
+  let n = from;
+  for (let i = 0; i < data.length; i++) {
+    n += data.charCodeAt(i);
+    let h = 0.02519603282416938 * n;
+    n = h >>> 0;
+    h -= n;
+    h *= n;
+    n = h >>> 0;
+    h -= n;
+    n += h * 0x100000000; // 2^32
+  }
+  return n;
+}
+
+// Alea first mashes ' ' three times, whatever the seed: that part is the same for every generator.
+const N1 = mashOn(0xefc8249d, ' ');
+const N2 = mashOn(N1, ' ');
+const N3 = mashOn(N2, ' ');
+const SPACE0 = (N1 >>> 0) * TWO_M32;
+const SPACE1 = (N2 >>> 0) * TWO_M32;
+const SPACE2 = (N3 >>> 0) * TWO_M32;
+
+type AleaFactory = (seed: string, options: { state: true }) => { state(): AleaState };
+const makeAlea = alea as unknown as AleaFactory;
+
+/**
+ * The state of a new generator seeded with `seed`, by seedrandom itself. Seeds are always strings,
+ * chosen at the edge. {@link Rng.reseed} does the same in place, without seedrandom's closures.
+ */
 export function seedState(seed: string): AleaState {
   return makeAlea(seed, { state: true }).state();
 }
@@ -43,26 +69,60 @@ export function isAleaState(s: unknown): s is AleaState {
   return Number.isInteger(r.c) && (r.c as number) >= 0 && (r.c as number) < 2 ** 32 && frac(r.s0) && frac(r.s1) && frac(r.s2);
 }
 
-/** A generator opened from a state; `draw` and `state` are all the engine needs. */
+/** A generator opened from a state; `below` and `state` are all the engine needs. */
 export class Rng {
-  private readonly prng: StatefulPrng;
+  private c = 0;
+  private s0 = 0;
+  private s1 = 0;
+  private s2 = 0;
   constructor(state: AleaState) {
+    this.resume(state);
+  }
+
+  /** Continues from `state` in place (a simulator reuses one generator for many runs). */
+  resume(state: AleaState): void {
     if (!isAleaState(state)) throw new Error('rng: invalid generator state');
-    this.prng = makeAlea('', { state });
+    this.c = state.c;
+    this.s0 = state.s0;
+    this.s1 = state.s1;
+    this.s2 = state.s2;
+  }
+
+  /** Starts over as a new generator seeded with `seed`, in place: the same as `resume(seedState(seed))`, bit for bit. */
+  reseed(seed: string): void {
+    const n1 = mashOn(N3, seed);
+    const n2 = mashOn(n1, seed);
+    const n3 = mashOn(n2, seed);
+    let s0 = SPACE0 - (n1 >>> 0) * TWO_M32;
+    if (s0 < 0) s0 += 1;
+    let s1 = SPACE1 - (n2 >>> 0) * TWO_M32;
+    if (s1 < 0) s1 += 1;
+    let s2 = SPACE2 - (n3 >>> 0) * TWO_M32;
+    if (s2 < 0) s2 += 1;
+    this.c = 1;
+    this.s0 = s0;
+    this.s1 = s1;
+    this.s2 = s2;
   }
 
   /** A uniform whole number in [0, n), n at most 2^32, without modulo bias (rejection sampling). */
   below(n: number): number {
-    if (!Number.isInteger(n) || n <= 0 || n > 2 ** 32) throw new Error(`rng: bad bound ${n}`);
-    const limit = 2 ** 32 - (2 ** 32 % n);
+    if (!Number.isInteger(n) || n <= 0 || n > 4294967296) throw new Error(`rng: bad bound ${n}`);
+    const limit = 4294967296 - (4294967296 % n);
     for (;;) {
-      const u = this.prng.int32() >>> 0;
+      // Alea's step, then seedrandom's int32 of it read as unsigned.
+      const t = 2091639 * this.s0 + this.c * TWO_M32;
+      this.s0 = this.s1;
+      this.s1 = this.s2;
+      this.c = t | 0;
+      this.s2 = t - this.c;
+      const u = ((this.s2 * 0x100000000) | 0) >>> 0;
       if (u < limit) return u % n;
     }
   }
 
   state(): AleaState {
-    return this.prng.state();
+    return { c: this.c, s0: this.s0, s1: this.s1, s2: this.s2 };
   }
 }
 
@@ -112,4 +172,22 @@ function weightTotal(weights: readonly number[]): number {
   let total = 0;
   for (const w of weights) if (w > 0) total += w;
   return total;
+}
+
+/** {@link pickWeighted} without its record, for the simulator: the index landed on, or -1 when no weight is positive (no draw made). */
+export function pickIndex(rng: Rng, weights: readonly number[]): number {
+  let total = 0;
+  for (let i = 0; i < weights.length; i++) {
+    const w = weights[i] as number;
+    if (w > 0) total += w;
+  }
+  if (total <= 0) return -1;
+  const draw = rng.below(BASIS);
+  let cum = 0;
+  for (let i = 0; i < weights.length; i++) {
+    const w = weights[i] as number;
+    cum += Math.max(w, 0);
+    if (draw < Math.floor((cum * BASIS) / total)) return i;
+  }
+  throw new Error('rng: draw beyond the last boundary');
 }
