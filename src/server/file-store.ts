@@ -4,7 +4,7 @@
  * read back; a torn last line (the process killed mid-write) is cut off with a warning, and any other
  * damaged line is skipped with a warning: a bad file never stops the server.
  */
-import { closeSync, fsyncSync, ftruncateSync, mkdirSync, openSync, readdirSync, readFileSync, writeSync } from 'node:fs';
+import { closeSync, fsyncSync, ftruncateSync, mkdirSync, openSync, readdirSync, readFileSync, rmSync, writeFileSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { type ActionEvent, ClassEvent, type ClassStore, LogLengths, type SessionConfig, type StoredSession } from './events';
 
@@ -19,6 +19,23 @@ export class FileStore implements ClassStore {
     private readonly warn: (text: string) => void = (t) => process.stderr.write(`${t}\n`),
   ) {
     mkdirSync(dir, { recursive: true });
+    this.lock();
+  }
+
+  /**
+   * One process per data folder: its compare-and-set lives in this process's memory. A lock file names
+   * the owner's pid; a lock left by a process that is gone (killed) is taken over.
+   */
+  private lock(): void {
+    const file = join(this.dir, 'server.lock');
+    let owner = Number.NaN;
+    try {
+      owner = Number(readFileSync(file, 'utf8').trim());
+    } catch {
+      // no lock yet
+    }
+    if (Number.isInteger(owner) && owner > 0 && owner !== process.pid && alive(owner)) throw new Error(`the data folder ${this.dir} is in use by process ${owner}`);
+    writeFileSync(file, `${process.pid}\n`);
   }
 
   private fileOf(session: string): string {
@@ -103,5 +120,15 @@ export class FileStore implements ClassStore {
   async close(): Promise<void> {
     for (const fd of this.fds.values()) closeSync(fd);
     this.fds.clear();
+    rmSync(join(this.dir, 'server.lock'), { force: true });
+  }
+}
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
   }
 }

@@ -3,18 +3,18 @@
  * option (an ordinary choice in the log), pause stops it, a side the model plays needs no lock, an
  * override forces an outcome, and the file store's log survives a reopen with its compare-and-set.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { defaultOption, start } from '../../src/engine';
 import { Classroom } from '../../src/server/classroom';
-import { MemoryStore } from '../../src/server/events';
+import { type ClassStore, MemoryStore } from '../../src/server/events';
 import { FileStore } from '../../src/server/file-store';
 import type { ClassSession, Group } from '../../src/server/session';
 import { createMessage, HOST_KEY, scenarios } from './helpers';
 
-const open = (store = new MemoryStore()): Promise<Classroom> => Classroom.open({ store, scenarios: scenarios(), hostKey: HOST_KEY, warn: () => {} });
+const open = (store: ClassStore = new MemoryStore()): Promise<Classroom> => Classroom.open({ store, scenarios: scenarios(), hostKey: HOST_KEY, warn: () => {} });
 
 async function created(room: Classroom, over: Parameters<typeof createMessage>[0] = {}): Promise<ClassSession> {
   const r = await room.create(createMessage(over));
@@ -99,6 +99,9 @@ describe('sessions', () => {
       expect(back.commitment).toBe(s.commitment);
       const stale = await store.appendAction(s.id, { t: 'action', group: 1, n: 0, action: { kind: 'inject', inject: 'x' }, at: 0 });
       expect(stale).toBe(false);
+      // A second process on the same folder is refused while the first is alive.
+      writeFileSync(join(dir, 'server.lock'), `${process.ppid}\n`);
+      expect(() => new FileStore(dir, () => {})).toThrow(/in use by process/);
       await again.close();
     } finally {
       rmSync(dir, { recursive: true, force: true });
