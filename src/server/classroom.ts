@@ -4,10 +4,10 @@
  * commands of one session run one at a time. Nothing here knows about sockets: src/server/io.ts calls
  * these methods and sends the views.
  */
-import { createHash, timingSafeEqual } from 'node:crypto';
 import { type Action, defaultOption, isValidSeed, legalOptions, type Scenario, type Side } from '../engine';
-import type { Ack, Choose, ErrorCode, Extend, HostCreate, Inject, Join, Override, Pause } from '../net/protocol';
+import type { Ack, Choose, Extend, HostCreate, Inject, Join, Override, Pause } from '../net/protocol';
 import { normaliseJoinCode } from '../net/protocol';
+import { no, ok, sameSecret } from './ack';
 import { afterRestart, leftOf } from './clock';
 import type { ActionEvent, ClassEvent, ClassStore } from './events';
 import { randomJoinCode, randomSalt, randomSeed, randomSessionId, randomToken } from './secrets';
@@ -23,10 +23,6 @@ export interface ClassroomOptions {
   readonly now?: () => number;
 }
 
-export const ok = <T>(value: T): Ack<T> => ({ ok: true, value });
-export const no = <T = never>(code: ErrorCode, message: string): Ack<T> => ({ ok: false, code, message });
-
-const digest = (text: string): Buffer => createHash('sha256').update(text, 'utf8').digest();
 /** A running clock restored after a restart keeps at least this long. */
 const RESTART_FLOOR_MS = MINUTE_MS;
 
@@ -102,7 +98,7 @@ export class Classroom {
   }
 
   checkHostKey(key: string): boolean {
-    return timingSafeEqual(digest(key), digest(this.o.hostKey));
+    return sameSecret(key, this.o.hostKey);
   }
 
   async create(m: HostCreate): Promise<Ack<ClassSession>> {
@@ -136,7 +132,7 @@ export class Classroom {
 
   hostResume(session: string, facToken: string): Ack<ClassSession> {
     const s = this.sessions.get(session);
-    if (s === undefined || !timingSafeEqual(digest(facToken), digest(s.config.facToken))) return no('bad-token', 'facToken: not the facilitator of this session');
+    if (s === undefined || !sameSecret(facToken, s.config.facToken)) return no('bad-token', 'facToken: not the facilitator of this session');
     return ok(s);
   }
 
