@@ -14,6 +14,8 @@ export interface MoveCell {
   readonly rung: string;
   readonly outcome: string;
   readonly outcomeText: string;
+  /** The outcome in a few words: the first sentence of its text for this side (never its id). */
+  readonly outcomeShort: string;
   /** Basis points, and the draw 0–9999. */
   readonly chanceBp: number;
   readonly draw: number;
@@ -34,10 +36,31 @@ export interface GroupTurn {
   readonly indicators: Readonly<Record<string, number>>;
   /** Where play went: a beat or an ending. */
   readonly next: string;
+  /** Where play went, in words: the next beat's title, or "ending: " and the ending's title. */
+  readonly nextWords: string;
+  /** The facilitator's injects by title. */
+  readonly facilitatorInjectTitles: readonly string[];
   /** The decisions as a key: facilitator injects, each people side's option, forced outcomes. */
   readonly decisionKey: string;
   /** The results as a key: the model's picks, outcomes, draws, scripted injects and the state's indicators. */
   readonly resultKey: string;
+}
+
+/** The first sentence of a text, at most about 120 characters (cut at a word, with an ellipsis). */
+function firstSentence(text: string): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  const end = flat.search(/[.!?](\s|$)/);
+  const sentence = end < 0 ? flat : flat.slice(0, end + 1);
+  if (sentence.length <= 120) return sentence;
+  const cut = sentence.slice(0, 118);
+  return `${cut.slice(0, Math.max(cut.lastIndexOf(' '), 60))}…`;
+}
+
+function wordsForNext(scenario: Scenario, next: string): string {
+  const beat = scenario.beats.get(next);
+  if (beat !== undefined) return beat.file.title;
+  const ending = scenario.file.endings.find((e) => e.id === next);
+  return ending === undefined ? next : `ending: ${ending.title}`;
 }
 
 /** The cell of one group's turn, from the turn's log record and the state after it. */
@@ -54,6 +77,7 @@ export function groupTurnOf(scenario: Scenario, group: string, record: TurnRecor
       rung: m.offLadder ? 'off the ladder' : (scenario.ladder[m.rung]?.label ?? String(m.rung)),
       outcome: m.outcome,
       outcomeText: outcome === undefined ? '' : outcomeTextOf(scenario, record.beat, m),
+      outcomeShort: outcome === undefined ? m.outcome : firstSentence(outcomeTextOf(scenario, record.beat, m)),
       chanceBp: m.chanceBp,
       draw: m.draw,
       forced: m.forced,
@@ -80,6 +104,8 @@ export function groupTurnOf(scenario: Scenario, group: string, record: TurnRecor
     scriptedInjects: record.injects.map((i) => i.inject),
     indicators: after.indicators,
     next: record.next,
+    nextWords: wordsForNext(scenario, record.next),
+    facilitatorInjectTitles: facilitatorInjects.map((id) => scenario.injects.find((i) => i.id === id)?.title ?? id),
     decisionKey: decisions.join('|'),
     resultKey: results.join('|'),
   };
@@ -88,9 +114,9 @@ export function groupTurnOf(scenario: Scenario, group: string, record: TurnRecor
 /** The decisions in words: `Facilitator: summit. United States: Ask for assistance (forced: helped). China: the model.` */
 export function describeDecisions(cell: GroupTurn): string {
   const parts: string[] = [];
-  if (cell.facilitatorInjects.length > 0) parts.push(`Facilitator fired ${cell.facilitatorInjects.join(', ')}.`);
+  if (cell.facilitatorInjectTitles.length > 0) parts.push(`Facilitator fired ${cell.facilitatorInjectTitles.map((t) => `“${t}”`).join(', ')}.`);
   for (const m of cell.moves) {
-    const forced = m.forced ? ` (outcome forced: ${m.outcome})` : '';
+    const forced = m.forced ? ` (outcome forced: ${m.outcomeShort})` : '';
     parts.push(m.by === 'people' ? `${SIDE_NAMES[m.side]}: ${m.label}${forced}.` : `${SIDE_NAMES[m.side]}: the model${forced}.`);
   }
   return parts.join(' ');
@@ -98,7 +124,7 @@ export function describeDecisions(cell: GroupTurn): string {
 
 /** The results in words: each side's option and outcome, then where play went. */
 export function describeResults(cell: GroupTurn): string {
-  const parts = cell.moves.map((m) => `${SIDE_NAMES[m.side]}${m.by === 'model' ? ' (model)' : ''}: ${m.label}, ${m.outcome}.`);
-  parts.push(`Next: ${cell.next}.`);
+  const parts = cell.moves.map((m) => `${SIDE_NAMES[m.side]}${m.by === 'model' ? ' (model)' : ''}: ${m.label}: ${m.outcomeShort}`);
+  parts.push(`Next: ${cell.nextWords}.`);
   return parts.join(' ');
 }

@@ -68,6 +68,7 @@ export interface ClassComparison {
   readonly format: 'red-phone/compare@1';
   readonly scenarioId: string;
   readonly scenarioVersion: string;
+  readonly scenarioTitle: string;
   readonly seed: string;
   readonly groups: readonly GroupSummary[];
   readonly turns: readonly TurnRow[];

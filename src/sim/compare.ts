@@ -164,6 +164,7 @@ export function compareRuns(scenario: Scenario, groups: readonly GroupReplay[]):
       format: COMPARE_FORMAT,
       scenarioId: scenario.id,
       scenarioVersion: scenario.version,
+      scenarioTitle: scenario.file.title,
       seed: first.file.seed,
       groups: summaries,
       turns: rows,

@@ -2,7 +2,7 @@
  * The class comparison's input: replay files of several groups, read and checked against the
  * installed scenarios, then compared by src/sim/compare.ts. Every refusal names the files.
  */
-import { parseReplay, type ReplayFile } from '../engine';
+import { decodeReplayCode, parseReplay, type ReplayFile, stringifyReplay } from '../engine';
 import { type ClassComparison, compareRuns } from '../sim/compare';
 import type { Catalog } from './catalog';
 
@@ -18,10 +18,15 @@ export interface GroupFile {
 
 export type CompareFilesResult = { readonly ok: true; readonly value: ClassComparison } | { readonly ok: false; readonly message: string };
 
-/** A group's name: the file name without its folder and `.json`. */
+/**
+ * A group's name: the file name without its folder and `.json`; a file the debrief named for a group
+ * (`North--red-phone-ip-theft-K7QM.json`) gives the group's name alone.
+ */
 export function groupName(fileName: string): string {
   const base = fileName.split(/[\\/]/).pop() ?? fileName;
-  return base.replace(/\.json$/i, '') || base;
+  const bare = base.replace(/\.json$/i, '');
+  const named = /^(.+?)--red-phone-/.exec(bare)?.[1];
+  return (named ?? bare) || base;
 }
 
 /** Adds files to a list, a file of the same name replacing the earlier one, order kept. */
@@ -33,6 +38,40 @@ export function addFiles(list: readonly GroupFile[], added: readonly GroupFile[]
     else out.push(f);
   }
   return out;
+}
+
+export interface CodesRead {
+  readonly files: readonly GroupFile[];
+  /** One sentence a line that could not be read, naming its line and group. */
+  readonly problems: readonly string[];
+}
+
+const NAMED = /^(.{1,60}?)\s*(?::|\t| - )\s*((?:RP\d+\.|https?:\/\/|\.?\/?\?replay=)\S+)\s*$/;
+
+/**
+ * Replay codes or links pasted one a line, each optionally after a group's name (`North: RP1.…`, a tab
+ * or ` - ` also separates them); a line without a name is "Group N" by its place. Each code is read
+ * against the installed scenario it names and becomes that group's replay file.
+ */
+export function filesFromCodes(text: string, catalog: Catalog): CodesRead {
+  const files: GroupFile[] = [];
+  const problems: string[] = [];
+  const lines = text.split(/\r\n|\r|\n/).slice(0, 200);
+  let n = 0;
+  lines.forEach((raw, i) => {
+    const line = raw.trim();
+    if (line === '') return;
+    n++;
+    const named = /^(RP\d+\.|https?:\/\/|\.?\/?\?)/.test(line) ? null : NAMED.exec(line);
+    const name = (named?.[1] ?? `Group ${n}`).trim();
+    const code = named?.[2] ?? line;
+    const id = /RP\d+\.([^.]+)\./.exec(code)?.[1];
+    const entry = catalog.entries.find((e) => e.id === id);
+    const decoded = decodeReplayCode(code, entry === undefined ? [] : [entry.scenario]);
+    if (!decoded.ok) problems.push(`Line ${i + 1} (${name}): ${decoded.error.message}`);
+    else files.push({ fileName: `${name}.json`, text: stringifyReplay(decoded.value) });
+  });
+  return { files, problems };
 }
 
 /** The class server's one download: every group's replay, each with its group's name. */

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { expect, it } from 'vitest';
 import { activate, browserSuite, expectScreen, norm, screenOf, screenshot, visibleText } from './harness';
 import { loadScenarioFile, type PlayedRun, playByIndex, primaryScenarioFile } from './oracle';
-import { replayText, seriousViolations } from './trainee-helpers';
+import { replayCode, replayText, seriousViolations } from './trainee-helpers';
 
 const file = primaryScenarioFile();
 const SEED = 'CLSS';
@@ -94,6 +94,18 @@ browserSuite('class comparison', (suite) => {
     expect(status).toContain('west.json');
     expect(await page.locator('#compare-summary').count()).toBe(0);
     await screenshot(page, 'compare-refused');
+
+    // Codes pasted with the groups' names instead: shown by name, with no engine ids on screen.
+    await activate(page, 'button[data-action="clear-compare-files"]');
+    const pasted = [`North: ${replayCode(scenario, list[0]!.run.state)}`, `?replay=${replayCode(scenario, list[2]!.run.state)}`].join('\n');
+    await page.locator('#compare-codes').fill(pasted);
+    await activate(page, 'button[data-action="compare-codes"]');
+    await page.locator('#compare-summary').waitFor({ state: 'visible' });
+    expect(await page.locator('#compare-summary tr[data-group]').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-group')))).toEqual(['North', 'Group 2']);
+    const shown = await visibleText(page, '#compare-results');
+    const ids = [...scenario.beats.keys(), ...scenario.file.endings.map((e) => e.id)].filter((id) => id.includes('_'));
+    for (const id of ids) expect(shown, `engine id ${id} on screen`).not.toContain(id);
+    expect(shown).not.toContain(scenario.id);
     await activate(page, 'button[data-action="to-title"]');
     await expectScreen(page, 'title');
   });

@@ -17,8 +17,10 @@ browserSuite('replay export and import', (suite) => {
     const debrief = await visibleText(page, '#debrief');
     expect(debrief).toContain(norm(expected.endingTitle));
 
+    await page.locator('#replay-group-name').fill('North team');
     const [download] = await Promise.all([page.waitForEvent('download'), activate(page, 'button[data-action="download-replay"]')]);
-    expect(download.suggestedFilename()).toMatch(/\.json$/);
+    // The file carries the group's name, so the class comparison shows the group by it.
+    expect(download.suggestedFilename()).toBe(`North_team--red-phone-${scenario.id}-RPLY.json`);
     const path = await download.path();
     const replay = JSON.parse(await readFile(path, 'utf8')) as Record<string, unknown>;
     expect(replay.seed).toBe('RPLY');

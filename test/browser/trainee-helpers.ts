@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import type { GameState, Scenario } from '../../src/engine';
-import { recordReplay, stringifyReplay } from '../../src/engine/replay';
+import { encodeReplayCode, recordReplay, stringifyReplay } from '../../src/engine/replay';
 import { createSave, stringifySave } from '../../src/engine/replay/save';
 import { REPO_ROOT } from './build';
 import { type BrowserSuite, type GamePage, waitForScreen } from './harness';
@@ -25,6 +25,15 @@ export function replayText(scenario: Scenario, state: GameState): string {
   const file = recordReplay(scenario, state);
   if (!file.ok) throw new Error(file.error.message);
   return stringifyReplay(file.value);
+}
+
+/** The replay code of a game, as the debrief shows it. */
+export function replayCode(scenario: Scenario, state: GameState): string {
+  const file = recordReplay(scenario, state);
+  if (!file.ok) throw new Error(file.error.message);
+  const code = encodeReplayCode(file.value, scenario);
+  if (!code.ok) throw new Error(code.error.message);
+  return code.value;
 }
 
 /** Opens the game with `save` in its storage, on the screen the save rests on (CSP bypassed so axe can be injected). */

@@ -133,6 +133,8 @@ describe('class comparison', () => {
       beatTitle: 'B',
       moves: [],
       facilitatorInjects: [],
+      facilitatorInjectTitles: [],
+      nextWords: 'B',
       scriptedInjects: [],
       indicators: {},
       next: 'x',

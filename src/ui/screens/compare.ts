@@ -5,7 +5,7 @@
  * group, and downloads the table as CSV. The files chosen live in this view only.
  */
 
-import { addFiles, type ClassComparison, compareCsv, compareFiles, describeDecisions, describeResults, type GroupFile } from '../../store/compare-files';
+import { addFiles, type ClassComparison, compareCsv, compareFiles, describeDecisions, describeResults, filesFromCodes, type GroupFile, groupName } from '../../store/compare-files';
 import { SIDE_NAMES, SIDES } from '../../store/derive';
 import { REPLAY_READ_BYTES } from '../../store/review';
 import { actionButton, h, heading } from '../dom';
@@ -37,7 +37,7 @@ function summary(model: ClassComparison): HTMLElement {
     h(
       'table',
       { class: 'data-table' },
-      h('caption', {}, `Scenario ${model.scenarioId} ${model.scenarioVersion}, seed ${model.seed}: each group’s ending and objective scores`),
+      h('caption', {}, `${model.scenarioTitle} (version ${model.scenarioVersion}), seed ${model.seed}: each group’s ending and objective scores`),
       h(
         'thead',
         {},
@@ -120,7 +120,7 @@ export function compareScreen(ctx: Ctx): View {
   let model: ClassComparison | null = null;
 
   const refresh = (): void => {
-    fileList.replaceChildren(...files.map((f) => h('li', {}, f.fileName)));
+    fileList.replaceChildren(...files.map((f) => h('li', {}, groupName(f.fileName))));
     model = null;
     if (files.length === 0) {
       status.textContent = 'No files chosen yet.';
@@ -200,6 +200,30 @@ export function compareScreen(ctx: Ctx): View {
     take(e.dataTransfer?.files);
   });
 
+  const codes = h('textarea', {
+    id: 'compare-codes',
+    rows: 4,
+    spellcheck: 'false',
+    autocomplete: 'off',
+    'aria-describedby': 'compare-codes-help',
+  });
+  const paste = h(
+    'div',
+    { class: 'compare-paste' },
+    h('label', { for: 'compare-codes' }, 'Or paste the groups’ replay codes or links, one a line:'),
+    codes,
+    h('p', { id: 'compare-codes-help', class: 'help' }, 'Put a group’s name before its code to show it by name (North: RP1.…); a line without a name is Group 1, Group 2… by its place.'),
+    actionButton('compare-codes', 'Compare these codes', () => {
+      const read = filesFromCodes(codes.value, ctx.state.catalog);
+      files = addFiles(files, read.files);
+      refresh();
+      if (read.problems.length > 0) {
+        status.textContent = `${read.problems.join(' ')} ${status.textContent ?? ''}`.trim();
+        status.setAttribute('data-refused', 'true');
+      }
+    }),
+  );
+
   const el = h(
     'div',
     { id: 'compare', class: 'screen compare-screen' },
@@ -208,9 +232,10 @@ export function compareScreen(ctx: Ctx): View {
     h(
       'p',
       { class: 'help' },
-      'Each group downloads its replay file from the debrief. Import the files of groups that played the same scenario on the same seed: the comparison shows, turn by turn, what each chose and where they parted.',
+      'Each group downloads its replay file from the debrief (or copies its replay code). Import the files or paste the codes of groups that played the same scenario on the same seed: the comparison shows, turn by turn, what each chose and where they parted.',
     ),
     drop,
+    paste,
     fileList,
     status,
     results,

@@ -175,8 +175,20 @@ export function debriefScreen(ctx: Ctx): View {
     const text = store.getState().exportReplay();
     if (text === null) return;
     const safeSeed = game.seed.replace(/[^A-Za-z0-9-]/g, '_').slice(0, 24);
-    ctx.download(`red-phone-${scenario.id}-${safeSeed}.json`, text);
+    const group = groupInput.value
+      .trim()
+      .replace(/[\\/:*?"<>|\s]+/g, '_')
+      .slice(0, 40);
+    ctx.download(`${group === '' ? '' : `${group}--`}red-phone-${scenario.id}-${safeSeed}.json`, text);
   };
+  const groupInput = h('input', { id: 'replay-group-name', maxlength: 40, autocomplete: 'off', 'aria-describedby': 'replay-group-help' });
+  const groupField = h(
+    'p',
+    { class: 'group-name-field' },
+    h('label', { for: 'replay-group-name' }, 'Your group’s name (optional) '),
+    groupInput,
+    h('span', { id: 'replay-group-help', class: 'help' }, ' The replay file carries it, so the class comparison shows your group by name.'),
+  );
   const el = h(
     'div',
     { id: 'debrief', class: 'screen debrief-screen' },
@@ -220,6 +232,7 @@ export function debriefScreen(ctx: Ctx): View {
     ),
     history(scenario, game.ending),
     debriefTools(ctx, run),
+    groupField,
     h(
       'div',
       { class: 'actions' },
