@@ -13,6 +13,7 @@ export const CHROMIUM_ARGS: readonly string[] = [
   '--disable-background-networking',
   '--disable-component-update',
   '--disable-sync',
+  '--disable-webgl',
 ];
 
 export function chromiumInstalled(): boolean {
