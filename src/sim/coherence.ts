@@ -39,7 +39,7 @@ const hasPresumes = (text: CompiledText): boolean => text.some((v) => v.presumes
 const presumingBeats = new WeakMap<CompiledBeat, boolean>();
 
 /** Whether anything shown before a choice at `beat` presumes anything (once per beat): when nothing does, no check can fail there. */
-function beatPresumes(beat: CompiledBeat): boolean {
+export function beatPresumes(beat: CompiledBeat): boolean {
   let yes = presumingBeats.get(beat);
   if (yes === undefined) {
     yes = SIDES.some((side) => hasPresumes(beat.text[side]) || beat.options[side].some((o) => o.presumes !== null || hasPresumes(o.label) || hasPresumes(o.text)));

@@ -6,7 +6,7 @@
  */
 import type { CompiledBeat, CompiledOption, CompiledOutcome, ObjectiveResult, Scenario, Side } from '../engine';
 import { otherSide, Playout, Rng, SIDES } from '../engine';
-import { type Contradiction, clashBetween, contradictionsBefore, endingContradictions, outcomeTextContradiction } from './coherence';
+import { beatPresumes, type Contradiction, clashBetween, contradictionsBefore, endingContradictions, outcomeTextContradiction } from './coherence';
 import type { BeatSlot, Layout } from './layout';
 import { type PolicyKind, type PolicyOption, policyOf, policySeed, policyView } from './policies';
 import type { RunBook } from './sim-part';
@@ -18,6 +18,13 @@ export interface FastRunOptions {
   readonly policy: PolicyKind;
   readonly side: Side;
   readonly onProgress?: (done: number, total: number) => void;
+}
+
+/** What the loop reads of a beat, made once: its place in the layout, the policy's view of each option, whether anything shown there presumes. */
+interface BeatInfo {
+  readonly slot: BeatSlot;
+  readonly views: Readonly<Record<Side, readonly PolicyOption[]>>;
+  readonly presumes: boolean;
 }
 
 /** A move as the contradiction checks read it, rewritten in place each turn. */
@@ -37,8 +44,13 @@ export function fastRuns(scenario: Scenario, layout: Layout, options: FastRunOpt
   const tally = book.tally;
   const play = new Playout(scenario, side);
   const prng = new Rng({ c: 1, s0: 0, s1: 0, s2: 0 });
-  const offered: Record<Side, number[]> = { us: [], cn: [] };
-  const choices: PolicyOption[] = [];
+  let most = 1;
+  for (const slot of layout.beats.values()) for (const s of SIDES) most = Math.max(most, slot.beat.options[s].length);
+  const offered: Record<Side, Int32Array> = { us: new Int32Array(most), cn: new Int32Array(most) };
+  const count: Record<Side, number> = { us: 0, cn: 0 };
+  // A policy reads its options' length: one array per length, filled in place.
+  const choicesOf: PolicyOption[][] = [];
+  for (let n = 0; n <= most; n++) choicesOf.push(new Array<PolicyOption>(n));
   const found: Contradiction[] = [];
   const moves: [MoveSlot, MoveSlot] = [
     { side: 'us', option: '', outcome: '', text: 0 },
@@ -46,8 +58,11 @@ export function fastRuns(scenario: Scenario, layout: Layout, options: FastRunOpt
   ];
   const outcomes: CompiledOutcome[] = [];
   const scores = scenario.objectives.map((o, i) => ({ id: o.id, side: o.side, label: scenario.file.objectives[i]?.label ?? o.id, met: false, score: 0 }));
-  const slots = new Map<CompiledBeat, BeatSlot>();
-  for (const slot of layout.beats.values()) slots.set(slot.beat, slot);
+  const beats = new Map<CompiledBeat, BeatInfo>();
+  for (const slot of layout.beats.values()) {
+    const views = { us: slot.beat.options.us.map(policyView), cn: slot.beat.options.cn.map(policyView) };
+    beats.set(slot.beat, { slot, views, presumes: beatPresumes(slot.beat) });
+  }
 
   for (let i = from; i < to; i++) {
     const runSeed = `${seed}-${i}`;
@@ -58,31 +73,35 @@ export function fastRuns(scenario: Scenario, layout: Layout, options: FastRunOpt
     const ctx = play.ctx;
     while (play.ending === null) {
       const beat = play.beat;
-      const slot = slots.get(beat) as BeatSlot;
+      const info = beats.get(beat) as BeatInfo;
+      const slot = info.slot;
       for (const s of SIDES) {
         const list = offered[s];
-        list.length = 0;
+        let n = 0;
         const opts = beat.options[s];
         const base = slot.base[s];
         for (let j = 0; j < opts.length; j++) {
           const o = opts[j] as CompiledOption;
           if (o.when !== null && o.when(ctx) === 0) continue;
-          list.push(j);
+          list[n++] = j;
           tally.offer(base + j);
         }
+        count[s] = n;
       }
       const mine = offered[side];
-      if (mine.length === 0) {
+      const n = count[side];
+      if (n === 0) {
         book.fail({ seed: runSeed, turn: play.turn + 1, beat: beat.id, code: 'sim/no-option', message: `no option is offered to ${side} at ${beat.id}` });
         failed = true;
         break;
       }
-      choices.length = 0;
-      for (let k = 0; k < mine.length; k++) choices.push(policyView(beat.options[side][mine[k] as number] as CompiledOption));
+      const choices = choicesOf[n] as PolicyOption[];
+      const views = info.views[side];
+      for (let k = 0; k < n; k++) choices[k] = views[mine[k] as number] as PolicyOption;
       const pick = mine[policy(choices, prng)] as number;
       found.length = 0;
-      contradictionsBefore(beat, ctx, play.turn + 1, found);
-      const error = play.step(pick, offered[other]);
+      if (info.presumes) contradictionsBefore(beat, ctx, play.turn + 1, found);
+      const error = play.step(pick, offered[other], count[other]);
       if (error !== null) {
         book.fail({ seed: runSeed, turn: play.turn + 1, beat: beat.id, code: error.code, message: error.message });
         failed = true;
@@ -109,7 +128,7 @@ export function fastRuns(scenario: Scenario, layout: Layout, options: FastRunOpt
       if (play.ending !== null) endingContradictions(scenario, play.ending, play.beat.id, ctx, turn, found);
       if (found.length > 0) book.contradicted(found, runSeed);
       tally.visitBeat(slot.index);
-      for (const k of play.firedNow) tally.fire(k);
+      for (let k = 0; k < play.firedCount; k++) tally.fire(play.firedNow[k] as number);
     }
     if (failed) continue;
     for (let k = 0; k < scores.length; k++) {

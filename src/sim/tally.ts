@@ -35,7 +35,11 @@ export class Tally {
   private readonly chosen: Int32Array;
   private readonly offeredIn: Int32Array;
   private readonly chosenIn: Int32Array;
-  private readonly touched: number[] = [];
+  /** The options the current run met, the first `touchedCount` of them (reused run after run). */
+  private readonly touched: Int32Array;
+  private touchedCount = 0;
+  /** The current run's scores, objective by objective. */
+  private readonly runScores: Float64Array;
   private readonly groupRuns: Int32Array;
   private readonly groupEnd: Int32Array;
   private readonly groupObj: Float64Array;
@@ -59,6 +63,8 @@ export class Tally {
     this.offered = new Int32Array(this.nOpt);
     this.chosen = new Int32Array(this.nOpt);
     this.offeredIn = new Int32Array(this.nOpt).fill(-1);
+    this.touched = new Int32Array(this.nOpt);
+    this.runScores = new Float64Array(this.nObj);
     this.chosenIn = new Int32Array(this.nOpt).fill(-1);
     // Two groups per option: [2k] chose it, [2k + 1] passed it by.
     this.groupRuns = new Int32Array(this.nOpt * 2);
@@ -97,14 +103,14 @@ export class Tally {
 
   beginRun(run: number): void {
     this.run = run;
-    this.touched.length = 0;
+    this.touchedCount = 0;
   }
 
   offer(k: number): void {
     this.offered[k] = (this.offered[k] ?? 0) + 1;
     if (this.offeredIn[k] !== this.run) {
       this.offeredIn[k] = this.run;
-      this.touched.push(k);
+      this.touched[this.touchedCount++] = k;
     }
   }
 
@@ -133,19 +139,20 @@ export class Tally {
     this.endings[e] = (this.endings[e] ?? 0) + 1;
     this.turnHist[turns] = (this.turnHist[turns] ?? 0) + 1;
     this.turnSum += turns;
+    const runScores = this.runScores;
     for (let i = 0; i < this.nObj; i++) {
       const r = scores[i] as ObjectiveResult;
+      runScores[i] = r.score;
       this.objSum[i] = (this.objSum[i] ?? 0) + r.score;
       if (r.met) this.objMet[i] = (this.objMet[i] ?? 0) + 1;
     }
-    for (const k of this.touched) {
+    for (let t = 0; t < this.touchedCount; t++) {
+      const k = this.touched[t] as number;
       const g = 2 * k + (this.chosenIn[k] === this.run ? 0 : 1);
       this.groupRuns[g] = (this.groupRuns[g] ?? 0) + 1;
       this.groupEnd[g * this.nEnd + e] = (this.groupEnd[g * this.nEnd + e] ?? 0) + 1;
-      for (let i = 0; i < this.nObj; i++) {
-        const at = g * this.nObj + i;
-        this.groupObj[at] = (this.groupObj[at] ?? 0) + (scores[i] as ObjectiveResult).score;
-      }
+      const at = g * this.nObj;
+      for (let i = 0; i < this.nObj; i++) this.groupObj[at + i] = (this.groupObj[at + i] as number) + (runScores[i] as number);
     }
     let total = 0;
     for (const i of this.mine) total += (scores[i] as ObjectiveResult).score;

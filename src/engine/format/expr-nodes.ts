@@ -85,3 +85,29 @@ export function latestAnswer(c: EvalContext, side: 'us' | 'cn'): 'full' | 'parti
   }
   return best?.quality ?? 'none';
 }
+
+/** The built-in names an expression may read, for the suggestion when a name is unknown. */
+export const BUILT_IN_NAMES: readonly string[] = [
+  'turn',
+  'rung.us',
+  'rung.cn',
+  'hotline.calls',
+  'hotline.answered',
+  'hotline.unanswered',
+  'ledger.open.us',
+  'ledger.open.cn',
+  'ledger.overdue.us',
+  'ledger.overdue.cn',
+  'ledger.late.us',
+  'ledger.late.cn',
+  'ledger.on_time.us',
+  'ledger.on_time.cn',
+  'ledger.never.us',
+  'ledger.never.cn',
+  'ledger.sent.us',
+  'ledger.sent.cn',
+  'answer.us.full',
+  'answer.cn.full',
+  'answer.us.none',
+  'answer.cn.none',
+];

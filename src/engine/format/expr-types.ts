@@ -13,6 +13,13 @@ export interface EvalContext {
   readonly ledger: readonly LedgerView[];
   /** This turn's outcome of each side once drawn (null before): `outcome.us.picked_up`. */
   readonly outcome: Readonly<Record<Side, string | null>>;
+  /**
+   * The indicators by their position in the scenario's list, when a caller keeps them so (the
+   * simulator's fast path); when present, expressions read these and not `indicators`.
+   */
+  readonly values?: ArrayLike<number>;
+  /** The flags by position (1 set, 0 clear), kept with `values`; when present, read instead of `flags`. */
+  readonly flagValues?: ArrayLike<number>;
 }
 
 export interface LedgerView {

@@ -16,7 +16,7 @@
  */
 
 import { ExprFailure, fail, type Token, tokenize, WORDS } from './expr-lex';
-import { arith, bool, countLedger, expectType, fold, latestAnswer, logic, type Node, tokenText } from './expr-nodes';
+import { arith, BUILT_IN_NAMES, bool, countLedger, expectType, fold, latestAnswer, logic, type Node, tokenText } from './expr-nodes';
 import type { Compiled, CompileResult, ExprEnv, ExprError, ValueType } from './expr-types';
 import { closest } from './names';
 
@@ -179,8 +179,22 @@ class Parser {
     }
     if (WORDS.has(name)) fail(at, 'expr/syntax', `"${name}" cannot stand here`);
     const env = this.env;
-    if (env.indicators.includes(name)) return { type: 'number', fn: (c) => c.indicators[name] ?? 0, constant: null, at };
-    if (env.flags.includes(name)) return { type: 'boolean', fn: (c) => bool(c.flags[name] === true), constant: null, at };
+    const slot = env.indicators.indexOf(name);
+    if (slot >= 0) {
+      const fn: Compiled = (c) => {
+        const v = c.values;
+        return v === undefined ? (c.indicators[name] ?? 0) : (v[slot] as number);
+      };
+      return { type: 'number', fn, constant: null, at };
+    }
+    const flag = env.flags.indexOf(name);
+    if (flag >= 0) {
+      const fn: Compiled = (c) => {
+        const v = c.flagValues;
+        return v === undefined ? bool(c.flags[name] === true) : (v[flag] as number);
+      };
+      return { type: 'boolean', fn, constant: null, at };
+    }
     if (name === 'turn') return { type: 'number', fn: (c) => c.turn, constant: null, at };
     const parts = name.split('.');
     const [head, a, b] = parts;
@@ -227,32 +241,7 @@ class Parser {
       const quality = b;
       return { type: 'boolean', fn: (c) => bool(latestAnswer(c, side) === quality), constant: null, at };
     }
-    const known = [
-      ...env.indicators,
-      ...env.flags,
-      'turn',
-      'rung.us',
-      'rung.cn',
-      'hotline.calls',
-      'hotline.answered',
-      'hotline.unanswered',
-      'ledger.open.us',
-      'ledger.open.cn',
-      'ledger.overdue.us',
-      'ledger.overdue.cn',
-      'ledger.late.us',
-      'ledger.late.cn',
-      'ledger.on_time.us',
-      'ledger.on_time.cn',
-      'ledger.never.us',
-      'ledger.never.cn',
-      'ledger.sent.us',
-      'ledger.sent.cn',
-      'answer.us.full',
-      'answer.cn.full',
-      'answer.us.none',
-      'answer.cn.none',
-    ];
+    const known = [...env.indicators, ...env.flags, ...BUILT_IN_NAMES];
     fail(at, 'expr/unknown-name', `unknown name "${name}": not an indicator, a flag or a built-in`, closest(name, known));
   }
 }

@@ -10,46 +10,36 @@
  * before the choice (`chose` the last moves, no outcome), the model's weights (`chose` this turn's
  * pick), the outcome weights (the results drawn so far), and after the turn (the world with both results).
  */
-import type { CompiledBeat, CompiledEffects, CompiledOption, EvalContext, HotlineStatus, Quality, Scenario, Side } from '../format';
+import type { CompiledBeat, CompiledOption, EvalContext, Scenario, Side } from '../format';
 import { counterpartSeed } from './game';
+import { answerIn, type LiveContext, type Plan, type PlannedBeat, type PlannedEffects, type PlannedOutcome, type PlayoutError, planOf } from './playout-plan';
 import { pickIndex, Rng } from './rng';
 import { otherSide } from './sides';
-import type { LedgerEntry } from './state';
 import { variantIndex } from './texts';
 
-/** A ledger entry the playout changes in place (the state's entries are frozen copies). */
-type LiveEntry = { -readonly [K in keyof LedgerEntry]: LedgerEntry[K] };
-
-interface LiveContext {
-  indicators: Record<string, number>;
-  flags: Record<string, boolean>;
-  turn: number;
-  rung: Record<Side, number>;
-  chose: Record<Side, string | null>;
-  hotline: { status: HotlineStatus; calls: number; answered: number; unanswered: number };
-  ledger: LiveEntry[];
-  outcome: Record<Side, string | null>;
-}
-
-/** Why a turn could not be resolved: the same code and message `resolveTurn` returns. */
-export interface PlayoutError {
-  readonly code: 'scenario/zero-weights';
-  readonly message: string;
-}
-
 const NO_OUTCOME: Readonly<Record<Side, string | null>> = Object.freeze({ us: null, cn: null });
+// The playout keeps indicators and flags by position (`values`, `flagValues`), which expressions read first.
+const NO_NAMES = Object.freeze({});
+
+export type { PlayoutError } from './playout-plan';
 
 export class Playout {
   /** The context every expression of this game reads; valid between turns (as `contextOf(state)`). */
   readonly ctx: EvalContext;
   private readonly live: LiveContext;
+  private readonly plan: Plan;
   private readonly last: Record<Side, string | null> = { us: null, cn: null };
   private readonly now: Record<Side, string | null> = { us: null, cn: null };
   private readonly drawn: Record<Side, string | null> = { us: null, cn: null };
   private readonly world = new Rng({ c: 1, s0: 0, s1: 0, s2: 0 });
   private readonly counterpart = new Rng({ c: 1, s0: 0, s1: 0, s2: 0 });
   private readonly fired: Uint8Array;
-  private readonly weights: number[] = [];
+  private readonly weights: Float64Array;
+  /** The indicators this turn's effects touched, the first `touchedCount` (only they can leave their range after the first turn). */
+  private readonly touched: Int32Array;
+  private touchedCount = 0;
+  private planned: PlannedBeat;
+  private readonly landed: PlannedOutcome[];
   /** Turns resolved so far. */
   turn = 0;
   /** The beat play is at (the last beat played, once the game has ended). */
@@ -60,22 +50,22 @@ export class Playout {
   readonly moveOption = new Int32Array(2);
   readonly moveOutcome = new Int32Array(2);
   readonly moveText = new Int32Array(2);
-  moveCount = 0;
-  /** The indexes (in `scenario.injects`) of the injects the last turn fired, in order. */
-  readonly firedNow: number[] = [];
+  /** The indexes (in `scenario.injects`) of the injects the last turn fired, in order: the first `firedCount`. */
+  readonly firedNow: Int32Array;
+  firedCount = 0;
 
   constructor(
     private readonly scenario: Scenario,
     /** The side played by people; the other is played by the counterpart model. */
     private readonly people: Side,
   ) {
-    const indicators: Record<string, number> = {};
-    for (const ind of scenario.file.indicators) indicators[ind.id] = ind.start;
-    const flags: Record<string, boolean> = {};
-    for (const f of scenario.file.flags) flags[f.id] = f.start;
+    const plan = planOf(scenario);
+    this.plan = plan;
     this.live = {
-      indicators,
-      flags,
+      indicators: NO_NAMES,
+      flags: NO_NAMES,
+      values: plan.startValues.slice(),
+      flagValues: plan.startFlags.slice(),
       turn: 1,
       rung: { us: 0, cn: 0 },
       chose: this.last,
@@ -84,21 +74,27 @@ export class Playout {
       outcome: NO_OUTCOME,
     };
     this.ctx = this.live;
+    this.weights = new Float64Array(plan.most);
     this.fired = new Uint8Array(scenario.injects.length);
-    this.beat = this.beatAt(scenario.file.start);
+    this.firedNow = new Int32Array(scenario.injects.length);
+    // Each turn's effects: two outcomes and every inject, each touching at most every indicator.
+    this.touched = new Int32Array(Math.max(1, (2 + scenario.injects.length) * plan.startValues.length));
+    this.planned = this.startBeat();
+    this.beat = this.planned.beat;
+    this.landed = [];
   }
 
-  private beatAt(id: string): CompiledBeat {
-    const beat = this.scenario.beats.get(id);
-    if (beat === undefined) throw new Error(`sim: state at unknown beat ${id}`);
-    return beat;
+  private startBeat(): PlannedBeat {
+    const start = this.plan.beats.get(this.scenario.file.start);
+    if (start === undefined) throw new Error(`sim: state at unknown beat ${this.scenario.file.start}`);
+    return start;
   }
 
   /** A new game from `seed`, as `start` makes it. */
   reset(seed: string): void {
-    const { live, scenario } = this;
-    for (const ind of scenario.file.indicators) live.indicators[ind.id] = ind.start;
-    for (const f of scenario.file.flags) live.flags[f.id] = f.start;
+    const { live, plan } = this;
+    live.values.set(plan.startValues);
+    live.flagValues.set(plan.startFlags);
     live.turn = 1;
     live.rung.us = 0;
     live.rung.cn = 0;
@@ -109,25 +105,26 @@ export class Playout {
     live.hotline.calls = 0;
     live.hotline.answered = 0;
     live.hotline.unanswered = 0;
-    live.ledger.length = 0;
+    if (live.ledger.length > 0) live.ledger = [];
     live.outcome = NO_OUTCOME;
     this.fired.fill(0);
     this.world.reseed(seed);
     this.counterpart.reseed(counterpartSeed(seed));
     this.turn = 0;
-    this.beat = this.beatAt(scenario.file.start);
+    this.planned = this.startBeat();
+    this.beat = this.planned.beat;
     this.ending = null;
-    this.moveCount = 0;
-    this.firedNow.length = 0;
+    this.firedCount = 0;
   }
 
   /**
    * Resolves a turn: people play option `pick` (an index into the beat's options of their side); the
-   * model picks among `modelOffered` (indexes of the options offered to it now, in order). Afterwards
-   * `ctx` is the world after the turn with both results, as a contradiction check reads it, until
-   * {@link settle}. Returns null, or the error `resolveTurn` would return (the run stops there).
+   * model picks among the first `modelCount` of `modelOffered` (indexes of the options offered to it
+   * now, in order). Afterwards `ctx` is the world after the turn with both results, as a
+   * contradiction check reads it, until {@link settle}. Returns null, or the error `resolveTurn` would
+   * return (the run stops there).
    */
-  step(pick: number, modelOffered: ArrayLike<number>): PlayoutError | null {
+  step(pick: number, modelOffered: ArrayLike<number>, modelCount: number): PlayoutError | null {
     const { live, beat, people, weights } = this;
     const model = otherSide(people);
     const mine = beat.options[people][pick] as CompiledOption;
@@ -136,13 +133,12 @@ export class Playout {
     this.now[people] = mine.id;
     live.chose = this.now;
     // The model's pick: weights on this turn's choice, from its own stream.
-    weights.length = 0;
     const theirs = beat.options[model];
-    for (let k = 0; k < modelOffered.length; k++) weights.push((theirs[modelOffered[k] as number] as CompiledOption).ai(live));
-    let chosen = pickIndex(this.counterpart, weights);
+    for (let k = 0; k < modelCount; k++) weights[k] = (theirs[modelOffered[k] as number] as CompiledOption).ai(live);
+    let chosen = pickIndex(this.counterpart, weights, modelCount);
     if (chosen < 0) {
-      for (let k = 0; k < weights.length; k++) weights[k] = 1;
-      chosen = pickIndex(this.counterpart, weights);
+      weights.fill(1, 0, modelCount);
+      chosen = pickIndex(this.counterpart, weights, modelCount);
     }
     if (chosen < 0) throw new Error(`engine: no option for ${model} at ${beat.id}`);
     const modelPick = modelOffered[chosen] as number;
@@ -153,55 +149,44 @@ export class Playout {
     this.moveSide[1] = otherSide(first);
     this.moveOption[0] = first === people ? pick : modelPick;
     this.moveOption[1] = first === people ? modelPick : pick;
-    this.moveCount = 0;
     this.drawn.us = null;
     this.drawn.cn = null;
     live.outcome = this.drawn;
+    this.landed.length = 0;
     for (let m = 0; m < 2; m++) {
       const side = this.moveSide[m] as Side;
       const option = beat.options[side][this.moveOption[m] as number] as CompiledOption;
-      weights.length = 0;
-      for (const o of option.outcomes) weights.push(o.weight(live));
-      const landed = pickIndex(this.world, weights);
+      const outcomes = option.outcomes;
+      for (let k = 0; k < outcomes.length; k++) weights[k] = (outcomes[k] as CompiledOption['outcomes'][number]).weight(live);
+      const landed = pickIndex(this.world, weights, outcomes.length);
       if (landed < 0) return { code: 'scenario/zero-weights', message: `every outcome of "${option.id}" has weight zero in this state` };
       this.moveOutcome[m] = landed;
-      this.drawn[side] = (option.outcomes[landed] as CompiledOption['outcomes'][number]).id;
-      this.moveCount++;
+      const planned = (this.planned.outcomes[side][this.moveOption[m] as number] as readonly PlannedOutcome[])[landed] as PlannedOutcome;
+      this.landed[m] = planned;
+      this.drawn[side] = planned.outcome.id;
     }
-    return this.apply();
+    this.apply();
+    return null;
   }
 
   /** The effects, the ledger, the rungs, clamping, injects, the texts shown and where play goes. */
-  private apply(): null {
+  private apply(): void {
     const { live, beat, scenario } = this;
     const nextTurn = this.turn + 1;
-    let leadNext: string | undefined;
-    let otherNext: string | undefined;
     for (let m = 0; m < 2; m++) {
       const side = this.moveSide[m] as Side;
-      const outcome = (beat.options[side][this.moveOption[m] as number] as CompiledOption).outcomes[this.moveOutcome[m] as number] as CompiledOption['outcomes'][number];
-      this.effects(outcome.effects);
-      const file = outcome.file;
+      const planned = this.landed[m] as PlannedOutcome;
+      this.effects(planned.effects);
+      const file = planned.outcome.file;
       if (file.request !== undefined) {
         const id = live.ledger.length + 1;
-        live.ledger.push({
-          id,
-          from: side,
-          to: otherSide(side),
-          topic: file.request.topic,
-          sentTurn: nextTurn,
-          dueTurn: nextTurn + file.request.due,
-          status: 'open',
-          answeredTurn: null,
-          quality: null,
-        });
+        const due = nextTurn + file.request.due;
+        live.ledger.push({ id, from: side, to: otherSide(side), topic: file.request.topic, sentTurn: nextTurn, dueTurn: due, status: 'open', answeredTurn: null, quality: null });
       }
       if (file.answer !== undefined) {
-        if (typeof file.answer === 'string') this.answer(side, nextTurn, file.answer, null);
-        else this.answer(side, nextTurn, file.answer.quality, file.answer.topic);
+        if (typeof file.answer === 'string') answerIn(live.ledger, side, nextTurn, file.answer, null);
+        else answerIn(live.ledger, side, nextTurn, file.answer.quality, file.answer.topic);
       }
-      if (m === 0) leadNext = file.next;
-      else otherNext = file.next;
     }
     for (let m = 0; m < 2; m++) {
       const side = this.moveSide[m] as Side;
@@ -209,22 +194,23 @@ export class Playout {
       if (!option.offLadder) live.rung[side] = option.rung;
     }
     this.clamp();
-    this.firedNow.length = 0;
+    this.firedCount = 0;
     const injects = scenario.injects;
     for (let k = 0; k < injects.length; k++) {
-      const inj = injects[k] as Scenario['injects'][number];
-      if (inj.when === null || this.fired[k] === 1) continue;
-      if (inj.when(live) === 0) continue;
-      this.effects(inj.effects);
+      const when = (injects[k] as Scenario['injects'][number]).when;
+      if (when === null || this.fired[k] === 1 || when(live) === 0) continue;
+      this.effects(this.plan.injects[k] as PlannedEffects);
       this.fired[k] = 1;
-      this.firedNow.push(k);
+      this.firedNow[this.firedCount++] = k;
     }
-    if (this.firedNow.length > 0) this.clamp();
-    for (let m = 0; m < 2; m++) {
-      const side = this.moveSide[m] as Side;
-      const outcome = (beat.options[side][this.moveOption[m] as number] as CompiledOption).outcomes[this.moveOutcome[m] as number] as CompiledOption['outcomes'][number];
-      this.moveText[m] = variantIndex(outcome.text, live);
-    }
+    if (this.firedCount > 0) this.clamp();
+    for (let m = 0; m < 2; m++) this.moveText[m] = variantIndex((this.landed[m] as PlannedOutcome).outcome.text, live);
+    this.goOn(nextTurn);
+  }
+
+  /** Where play goes: an ending whose condition holds, else the lead's outcome's next, the other's, the beat's. */
+  private goOn(nextTurn: number): void {
+    const { live, beat, scenario } = this;
     let next: string | null = null;
     for (const e of scenario.endings) {
       if (e.when !== null && e.when(live) !== 0) {
@@ -233,18 +219,21 @@ export class Playout {
       }
     }
     if (next === null) {
-      next = leadNext ?? otherNext ?? beat.file.next ?? null;
+      next = (this.landed[0] as PlannedOutcome).outcome.file.next ?? (this.landed[1] as PlannedOutcome).outcome.file.next ?? beat.file.next ?? null;
       if (next === null) throw new Error(`engine: beat ${beat.id} has nowhere to go`);
     }
-    let ending = scenario.endingIds.has(next) ? next : null;
+    const target = this.plan.targets.get(next);
+    let ending = target?.ending === true ? next : null;
     if (ending === null && nextTurn >= scenario.file.maxTurns) ending = scenario.file.timeout;
     if (ending !== null) {
       for (const e of live.ledger) if (e.status === 'open') e.status = 'never';
+    } else {
+      if (target?.beat === undefined) throw new Error(`sim: state at unknown beat ${next}`);
+      this.planned = target.beat;
+      this.beat = target.beat.beat;
     }
     this.turn = nextTurn;
     this.ending = ending;
-    if (ending === null) this.beat = this.beatAt(next);
-    return null;
   }
 
   /** After a turn: the context reads the new state, as `contextOf(state)` would. */
@@ -257,11 +246,15 @@ export class Playout {
     live.turn = this.turn + 1;
   }
 
-  private effects(e: CompiledEffects): void {
-    const { indicators, flags, hotline } = this.live;
-    for (const [id, delta] of e.deltas) indicators[id] = (indicators[id] ?? 0) + delta;
-    for (const f of e.set) flags[f] = true;
-    for (const f of e.clear) flags[f] = false;
+  private effects(e: PlannedEffects): void {
+    const { values, flagValues, hotline } = this.live;
+    for (let k = 0; k < e.idx.length; k++) {
+      const i = e.idx[k] as number;
+      values[i] = (values[i] as number) + (e.delta[k] as number);
+      this.touched[this.touchedCount++] = i;
+    }
+    for (let k = 0; k < e.set.length; k++) flagValues[e.set[k] as number] = 1;
+    for (let k = 0; k < e.clear.length; k++) flagValues[e.clear[k] as number] = 0;
     if (e.hotline !== null) {
       hotline.status = e.hotline;
       if (e.hotline === 'answered') hotline.answered++;
@@ -270,21 +263,24 @@ export class Playout {
     }
   }
 
+  /**
+   * Clamps the indicators to their ranges, as `clampAll` does. On the first turn every indicator (a
+   * start outside its range is clamped then); afterwards only those effects touched, since the others
+   * were clamped already and have not moved.
+   */
   private clamp(): void {
-    const indicators = this.live.indicators;
-    for (const ind of this.scenario.file.indicators) {
-      const v = indicators[ind.id] ?? ind.start;
-      indicators[ind.id] = v < ind.min ? ind.min : Math.min(v, ind.max);
+    const { values } = this.live;
+    const { min, max } = this.plan;
+    if (this.turn === 0) {
+      for (let i = 0; i < values.length; i++) values[i] = clampTo(values[i] as number, min[i] as number, max[i] as number);
+    } else {
+      for (let k = 0; k < this.touchedCount; k++) {
+        const i = this.touched[k] as number;
+        values[i] = clampTo(values[i] as number, min[i] as number, max[i] as number);
+      }
     }
-  }
-
-  private answer(side: Side, turn: number, quality: Quality, topic: string | null): void {
-    for (const e of this.live.ledger) {
-      if (e.to !== side || e.status !== 'open' || (topic !== null && e.topic !== topic)) continue;
-      e.status = turn > e.dueTurn ? 'late' : 'on_time';
-      e.answeredTurn = turn;
-      e.quality = quality;
-      return;
-    }
+    this.touchedCount = 0;
   }
 }
+
+const clampTo = (v: number, lo: number, hi: number): number => (v < lo ? lo : Math.min(v, hi));

@@ -174,17 +174,17 @@ function weightTotal(weights: readonly number[]): number {
   return total;
 }
 
-/** {@link pickWeighted} without its record, for the simulator: the index landed on, or -1 when no weight is positive (no draw made). */
-export function pickIndex(rng: Rng, weights: readonly number[]): number {
+/** {@link pickWeighted} over the first `count` weights, without its record, for the simulator: the index landed on, or -1 when no weight is positive (no draw made). */
+export function pickIndex(rng: Rng, weights: ArrayLike<number>, count: number): number {
   let total = 0;
-  for (let i = 0; i < weights.length; i++) {
+  for (let i = 0; i < count; i++) {
     const w = weights[i] as number;
     if (w > 0) total += w;
   }
   if (total <= 0) return -1;
   const draw = rng.below(BASIS);
   let cum = 0;
-  for (let i = 0; i < weights.length; i++) {
+  for (let i = 0; i < count; i++) {
     const w = weights[i] as number;
     cum += Math.max(w, 0);
     if (draw < Math.floor((cum * BASIS) / total)) return i;
