@@ -71,12 +71,10 @@ export function mountSeat(ui: HTMLElement, announcer: HTMLElement, prefill: stri
   async function choose(option: string): Promise<void> {
     if (view === null) return;
     notice = null;
-    const answer = await link.send<SeatView>(C2S.choose, { turn: view.turn, option });
-    if (answer.ok) accept(answer.value);
-    else {
-      notice = answerText(answer);
-      render();
-    }
+    // The lock's answer carries nothing: the new view comes to both seats of the group together.
+    const answer = await link.send<null>(C2S.choose, { turn: view.turn, option });
+    notice = answer.ok ? null : answerText(answer);
+    render();
   }
 
   async function resume(): Promise<void> {
