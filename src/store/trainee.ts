@@ -138,16 +138,35 @@ function pathOf(scenario: Scenario, game: GameState, label: string, current: Gam
   };
 }
 
+/**
+ * Names that stay put: the first run is "Your run" for good, and each path a rewind started is "Branch
+ * from turn N" (the turn it chose again), with "(2)", "(3)" for a second rewind to the same turn. The
+ * kept paths are named in the order they were kept; the last name is the current path's.
+ */
+export function pathLabels(run: Run): string[] {
+  const branches = extrasOf(run).branches;
+  const seen = new Map<number, number>();
+  const labels = ['Your run'];
+  for (const b of branches) {
+    const turn = b.rewoundTo + 1;
+    const n = (seen.get(turn) ?? 0) + 1;
+    seen.set(turn, n);
+    labels.push(`Branch from turn ${turn}${n > 1 ? ` (${n})` : ''}`);
+  }
+  return labels;
+}
+
 /** The current run and every kept branch that still decodes (oldest branch first, the current run last). */
 export function pathsOf(run: Run): PathView[] {
   const out: PathView[] = [];
+  const labels = pathLabels(run);
   extrasOf(run).branches.forEach((b, i) => {
     const file = decodeReplayCode(b.code, [run.scenario]);
     if (!file.ok) return;
     const played = playActions(run.scenario, file.value.seed, file.value.controllers, file.value.actions);
-    if (played.ok) out.push(pathOf(run.scenario, played.value.state, `Branch ${i + 1}`, run.game));
+    if (played.ok) out.push(pathOf(run.scenario, played.value.state, labels[i] ?? `Path ${i + 1}`, run.game));
   });
-  out.push(pathOf(run.scenario, run.game, 'This run', null));
+  out.push(pathOf(run.scenario, run.game, labels[labels.length - 1] ?? 'Your run', null));
   return out;
 }
 

@@ -3,6 +3,7 @@
  * Not shown while a replay is watched (its bar has Leave) nor while a two-team turn holds a sealed choice.
  */
 import type { Run } from '../store/run';
+import { extrasOf, pathLabels } from '../store/trainee';
 import { actionButton, h, hidden } from './dom';
 import type { Ctx } from './view';
 
@@ -12,5 +13,19 @@ export function runMenu(ctx: Ctx, run: Run): HTMLElement | null {
     'nav',
     { class: 'run-menu', 'aria-label': 'Run' },
     actionButton('menu', h('span', {}, 'Menu', hidden(': back to the title screen, this run stays saved')), () => ctx.store.getState().toTitle()),
+    branchBanner(run),
+  );
+}
+
+/** While a branch is played, a line says so: which branch, and that the run it left is kept. */
+export function branchBanner(run: Run): HTMLElement | null {
+  const kept = extrasOf(run).branches.length;
+  if (kept === 0 || run.review !== null) return null;
+  const labels = pathLabels(run);
+  return h(
+    'p',
+    { class: 'branch-banner', 'data-branch': labels[labels.length - 1] ?? '' },
+    h('strong', {}, `Playing ${labels[labels.length - 1] ?? 'a branch'}. `),
+    `${kept === 1 ? 'Your run is kept' : `Your run and ${kept - 1} other path${kept === 2 ? ' is' : 's are'} kept`}: the debrief compares them.`,
   );
 }

@@ -25,6 +25,8 @@ browserSuite('rewind and branch', (suite) => {
     await activate(page, 'button[data-action="rewind"]');
     await expectScreen(page, 'turn');
     expect(await visibleText(page)).toContain(`turn ${KEEP + 1}`);
+    // While the branch is played a line says so, naming it by the turn it chose again.
+    expect(await visibleText(page, '.branch-banner')).toBe(`playing branch from turn ${KEEP + 1}. your run is kept: the debrief compares them.`);
     expect(await page.evaluate(() => localStorage.getItem('red-phone:save') ?? '')).toContain('branch.0');
 
     await playTurns(page, 'us', second.picks.slice(KEEP));
@@ -32,8 +34,8 @@ browserSuite('rewind and branch', (suite) => {
     expect((await hook(page)).stateHash).toBe(stateHash(second.state));
 
     const branches = await visibleText(page, '#branches');
-    expect(branches).toContain(`branch 1: split from this run at turn ${KEEP + 1}; ending: ${norm(first.endingTitle)}`);
-    expect(branches).toContain(`this run: the run you are looking at; ending: ${norm(second.endingTitle)}`);
+    expect(branches).toContain(`your run: parts from this path at turn ${KEEP + 1}; ending: ${norm(first.endingTitle)}`);
+    expect(branches).toContain(`branch from turn ${KEEP + 1}: the path you are looking at; ending: ${norm(second.endingTitle)}`);
     expect(branches).toContain('(split here)');
     const total = (run: typeof first): number => run.objectives.filter((o) => o.side === 'us').reduce((a, o) => a + o.score, 0);
     const totals = await page.locator('#branches tr', { hasText: 'total score' }).locator('td').allTextContents();
@@ -45,7 +47,7 @@ browserSuite('rewind and branch', (suite) => {
     await page.reload();
     await page.waitForFunction(() => '__redPhone' in window);
     await expectScreen(page, 'debrief');
-    expect(await visibleText(page, '#branches'), 'branches survive a reload').toContain(`split from this run at turn ${KEEP + 1}`);
+    expect(await visibleText(page, '#branches'), 'branches survive a reload').toContain(`parts from this path at turn ${KEEP + 1}`);
   });
 
   it.skipIf(file === '')('luck versus choice shows its summary, a chart with the player marked and a table', async () => {

@@ -52,7 +52,7 @@ describe('rewind and branch', () => {
     const after = store.getState().run;
     if (after === null) throw new Error('no run');
     const paths = pathsOf(after);
-    expect(paths.map((p) => p.label)).toEqual(['Branch 1', 'This run']);
+    expect(paths.map((p) => p.label)).toEqual(['Your run', 'Branch from turn 2']);
     expect(paths[0]?.splitTurn).toBe(2);
     expect(paths[0]?.game.log).toEqual(before.game.log);
     expect(paths[1]?.current).toBe(true);

@@ -65,7 +65,7 @@ function rewindForm(ctx: Ctx, run: Run): HTMLElement | null {
     'section',
     { class: 'card', 'aria-labelledby': 'rewind-title' },
     h('h2', { id: 'rewind-title' }, 'Rewind and choose differently'),
-    h('p', { class: 'help' }, 'Go back to a turn of this run with the same dice and choose again: a branch. This run is kept, and the debrief compares the branches.'),
+    h('p', { class: 'help' }, 'Go back to a turn of this run with the same dice and choose again: a branch. The path you leave is kept under its name, and the debrief compares the paths.'),
     h(
       'div',
       { class: 'row' },
@@ -109,7 +109,7 @@ function branchesView(run: Run): HTMLElement | null {
           'li',
           { 'data-branch': p.label },
           h('strong', {}, `${p.label}: `),
-          p.current ? 'the run you are looking at' : p.splitTurn === null ? 'made the same choices as this run as far as it went' : `split from this run at turn ${p.splitTurn}`,
+          p.current ? 'the path you are looking at' : p.splitTurn === null ? 'made the same choices as this path as far as it went' : `parts from this path at turn ${p.splitTurn}`,
           `; ending: ${p.endingTitle ?? 'not reached'}.`,
         ),
       ),
