@@ -36,30 +36,67 @@ export interface Contradiction {
 const optionOf = (scenario: Scenario, beat: string, m: MoveRecord): CompiledOption | undefined => scenario.beats.get(beat)?.options[m.side].find((o) => o.id === m.option);
 
 const hasPresumes = (text: CompiledText): boolean => text.some((v) => v.presumes !== null);
-const presumingBeats = new WeakMap<CompiledBeat, boolean>();
 
-/** Whether anything shown before a choice at `beat` presumes anything (once per beat): when nothing does, no check can fail there. */
-export function beatPresumes(beat: CompiledBeat): boolean {
-  let yes = presumingBeats.get(beat);
-  if (yes === undefined) {
-    yes = SIDES.some((side) => hasPresumes(beat.text[side]) || beat.options[side].some((o) => o.presumes !== null || hasPresumes(o.label) || hasPresumes(o.text)));
-    presumingBeats.set(beat, yes);
+/** Which of a beat's texts and options presume anything: the only ones a check before the choice can find false. */
+export interface BeatPresuming {
+  readonly text: Readonly<Record<Side, boolean>>;
+  readonly options: Readonly<Record<Side, readonly boolean[]>>;
+}
+const presumingBeats = new WeakMap<CompiledBeat, BeatPresuming | null>();
+
+/** What presumes anything at `beat` (worked out once per beat), or null when nothing there does. */
+export function presumingAt(beat: CompiledBeat): BeatPresuming | null {
+  let p = presumingBeats.get(beat);
+  if (p === undefined) {
+    const options = { us: [] as boolean[], cn: [] as boolean[] };
+    for (const side of SIDES) for (const o of beat.options[side]) options[side].push(o.presumes !== null || hasPresumes(o.label) || hasPresumes(o.text));
+    const text = { us: hasPresumes(beat.text.us), cn: hasPresumes(beat.text.cn) };
+    p = text.us || text.cn || options.us.includes(true) || options.cn.includes(true) ? { text, options } : null;
+    presumingBeats.set(beat, p);
   }
-  return yes;
+  return p;
+}
+
+/**
+ * {@link contradictionsBefore} for a caller that knows what is offered (the first `count[side]` of
+ * `offered[side]`, indexes into the beat's options) and what presumes (`p`): the same findings in the
+ * same order, evaluating only what presumes.
+ */
+export function contradictionsOffered(
+  beat: CompiledBeat,
+  p: BeatPresuming,
+  ctx: EvalContext,
+  turn: number,
+  offered: Readonly<Record<Side, ArrayLike<number>>>,
+  count: Readonly<Record<Side, number>>,
+  out: Contradiction[],
+): void {
+  for (const side of SIDES) {
+    if (p.text[side] && presumesFalse(beat.text[side], ctx))
+      out.push({ kind: 'presumes', turn, beat: beat.id, where: `${beat.id}/${side}/text`, message: `the ${side} beat text shown takes for granted what is false` });
+    const presuming = p.options[side];
+    for (let k = 0; k < count[side]; k++) {
+      const j = offered[side][k] as number;
+      if (presuming[j] === true) optionPresumes(beat, side, beat.options[side][j] as CompiledOption, ctx, turn, out);
+    }
+  }
+}
+
+function optionPresumes(beat: CompiledBeat, side: Side, o: CompiledOption, ctx: EvalContext, turn: number, out: Contradiction[]): void {
+  if (o.presumes !== null && o.presumes(ctx) === 0)
+    out.push({ kind: 'presumes', turn, beat: beat.id, where: `${beat.id}/${side}/${o.id}`, message: `"${o.id}" is offered, and what it presumes is false` });
+  else if (presumesFalse(o.label, ctx) || presumesFalse(o.text, ctx))
+    out.push({ kind: 'presumes', turn, beat: beat.id, where: `${beat.id}/${side}/${o.id}`, message: `the wording shown for "${o.id}" presumes what is false` });
 }
 
 /** What the texts shown before the choice take for granted, on `ctx` (the world before the turn): the beat's text and every option offered. */
 export function contradictionsBefore(beat: CompiledBeat, ctx: EvalContext, turn: number, out: Contradiction[]): void {
-  if (!beatPresumes(beat)) return;
   for (const side of SIDES) {
     if (presumesFalse(beat.text[side], ctx))
       out.push({ kind: 'presumes', turn, beat: beat.id, where: `${beat.id}/${side}/text`, message: `the ${side} beat text shown takes for granted what is false` });
     for (const o of beat.options[side]) {
       if (o.when !== null && o.when(ctx) === 0) continue;
-      if (o.presumes !== null && o.presumes(ctx) === 0)
-        out.push({ kind: 'presumes', turn, beat: beat.id, where: `${beat.id}/${side}/${o.id}`, message: `"${o.id}" is offered, and what it presumes is false` });
-      else if (presumesFalse(o.label, ctx) || presumesFalse(o.text, ctx))
-        out.push({ kind: 'presumes', turn, beat: beat.id, where: `${beat.id}/${side}/${o.id}`, message: `the wording shown for "${o.id}" presumes what is false` });
+      optionPresumes(beat, side, o, ctx, turn, out);
     }
   }
 }

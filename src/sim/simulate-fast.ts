@@ -6,7 +6,7 @@
  */
 import type { CompiledBeat, CompiledOption, CompiledOutcome, ObjectiveResult, Scenario, Side } from '../engine';
 import { otherSide, Playout, Rng, SIDES } from '../engine';
-import { beatPresumes, type Contradiction, clashBetween, contradictionsBefore, endingContradictions, outcomeTextContradiction } from './coherence';
+import { type BeatPresuming, type Contradiction, clashBetween, contradictionsOffered, endingContradictions, outcomeTextContradiction, presumingAt } from './coherence';
 import type { BeatSlot, Layout } from './layout';
 import { type PolicyKind, type PolicyOption, policyOf, policySeed, policyView } from './policies';
 import type { RunBook } from './sim-part';
@@ -24,7 +24,7 @@ export interface FastRunOptions {
 interface BeatInfo {
   readonly slot: BeatSlot;
   readonly views: Readonly<Record<Side, readonly PolicyOption[]>>;
-  readonly presumes: boolean;
+  readonly presuming: BeatPresuming | null;
 }
 
 /** A move as the contradiction checks read it, rewritten in place each turn. */
@@ -61,7 +61,7 @@ export function fastRuns(scenario: Scenario, layout: Layout, options: FastRunOpt
   const beats = new Map<CompiledBeat, BeatInfo>();
   for (const slot of layout.beats.values()) {
     const views = { us: slot.beat.options.us.map(policyView), cn: slot.beat.options.cn.map(policyView) };
-    beats.set(slot.beat, { slot, views, presumes: beatPresumes(slot.beat) });
+    beats.set(slot.beat, { slot, views, presuming: presumingAt(slot.beat) });
   }
 
   for (let i = from; i < to; i++) {
@@ -100,7 +100,7 @@ export function fastRuns(scenario: Scenario, layout: Layout, options: FastRunOpt
       for (let k = 0; k < n; k++) choices[k] = views[mine[k] as number] as PolicyOption;
       const pick = mine[policy(choices, prng)] as number;
       found.length = 0;
-      if (info.presumes) contradictionsBefore(beat, ctx, play.turn + 1, found);
+      if (info.presuming !== null) contradictionsOffered(beat, info.presuming, ctx, play.turn + 1, offered, count, found);
       const error = play.step(pick, offered[other], count[other]);
       if (error !== null) {
         book.fail({ seed: runSeed, turn: play.turn + 1, beat: beat.id, code: error.code, message: error.message });

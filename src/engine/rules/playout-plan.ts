@@ -18,16 +18,21 @@ export interface PlannedEffects {
 export interface PlannedOutcome {
   readonly outcome: CompiledOutcome;
   readonly effects: PlannedEffects;
+  /** Where the outcome's `next` leads, or null when it names none. */
+  readonly next: Target | null;
 }
 
 export interface PlannedBeat {
   readonly beat: CompiledBeat;
   /** `outcomes[side][option][outcome]`, in the beat's order. */
   readonly outcomes: Readonly<Record<Side, readonly (readonly PlannedOutcome[])[]>>;
+  /** Where the beat's own `next` leads, or null. */
+  readonly next: Target | null;
 }
 
 /** Where a `next` leads: an ending (which wins, as in `resolveTurn`), or a beat. */
 export interface Target {
+  readonly id: string;
   readonly ending: boolean;
   readonly beat: PlannedBeat | undefined;
 }
@@ -72,22 +77,35 @@ function makePlan(scenario: Scenario): Plan {
       hotline: e.hotline,
     };
   };
-  const beats = new Map<string, PlannedBeat>();
+  // Beats are planned first, then linked to where their outcomes lead (a target may be any beat).
+  const beats = new Map<string, PlannedBeat & { next: Target | null; outcomes: Record<Side, (PlannedOutcome & { next: Target | null })[][]> }>();
   let most = 1;
   for (const beat of scenario.beats.values()) {
-    const outcomes = { us: [] as PlannedOutcome[][], cn: [] as PlannedOutcome[][] };
+    const outcomes = { us: [] as (PlannedOutcome & { next: Target | null })[][], cn: [] as (PlannedOutcome & { next: Target | null })[][] };
     for (const side of ['us', 'cn'] as const) {
       most = Math.max(most, beat.options[side].length);
       for (const o of beat.options[side]) {
         most = Math.max(most, o.outcomes.length);
-        outcomes[side].push(o.outcomes.map((outcome) => ({ outcome, effects: effectsOf(outcome.effects) })));
+        outcomes[side].push(o.outcomes.map((outcome) => ({ outcome, effects: effectsOf(outcome.effects), next: null })));
       }
     }
-    beats.set(beat.id, { beat, outcomes });
+    beats.set(beat.id, { beat, outcomes, next: null });
   }
   const targets = new Map<string, Target>();
-  for (const id of beats.keys()) targets.set(id, { ending: scenario.endingIds.has(id), beat: beats.get(id) });
-  for (const id of scenario.endingIds) targets.set(id, { ending: true, beat: beats.get(id) });
+  const targetOf = (id: string | undefined): Target | null => {
+    if (id === undefined) return null;
+    let t = targets.get(id);
+    if (t === undefined) {
+      t = { id, ending: scenario.endingIds.has(id), beat: beats.get(id) };
+      targets.set(id, t);
+    }
+    return t;
+  };
+  for (const planned of beats.values()) {
+    planned.next = targetOf(planned.beat.file.next);
+    for (const side of ['us', 'cn'] as const) for (const list of planned.outcomes[side]) for (const o of list) o.next = targetOf(o.outcome.file.next);
+  }
+  for (const e of scenario.endings) targetOf(e.id);
   return {
     beats,
     targets,

@@ -12,7 +12,7 @@
  */
 import type { CompiledBeat, CompiledOption, EvalContext, Scenario, Side } from '../format';
 import { counterpartSeed } from './game';
-import { answerIn, type LiveContext, type Plan, type PlannedBeat, type PlannedEffects, type PlannedOutcome, type PlayoutError, planOf } from './playout-plan';
+import { answerIn, type LiveContext, type Plan, type PlannedBeat, type PlannedEffects, type PlannedOutcome, type PlayoutError, planOf, type Target } from './playout-plan';
 import { pickIndex, Rng } from './rng';
 import { otherSide } from './sides';
 import { variantIndex } from './texts';
@@ -211,24 +211,24 @@ export class Playout {
   /** Where play goes: an ending whose condition holds, else the lead's outcome's next, the other's, the beat's. */
   private goOn(nextTurn: number): void {
     const { live, beat, scenario } = this;
-    let next: string | null = null;
+    let target: Target | null = null;
     for (const e of scenario.endings) {
       if (e.when !== null && e.when(live) !== 0) {
-        next = e.id;
+        target = this.plan.targets.get(e.id) as Target;
         break;
       }
     }
-    if (next === null) {
-      next = (this.landed[0] as PlannedOutcome).outcome.file.next ?? (this.landed[1] as PlannedOutcome).outcome.file.next ?? beat.file.next ?? null;
-      if (next === null) throw new Error(`engine: beat ${beat.id} has nowhere to go`);
+    if (target === null) {
+      target = (this.landed[0] as PlannedOutcome).next ?? (this.landed[1] as PlannedOutcome).next ?? this.planned.next;
+      if (target === null) throw new Error(`engine: beat ${beat.id} has nowhere to go`);
     }
-    const target = this.plan.targets.get(next);
-    let ending = target?.ending === true ? next : null;
+    const next = target.id;
+    let ending = target.ending ? next : null;
     if (ending === null && nextTurn >= scenario.file.maxTurns) ending = scenario.file.timeout;
     if (ending !== null) {
       for (const e of live.ledger) if (e.status === 'open') e.status = 'never';
     } else {
-      if (target?.beat === undefined) throw new Error(`sim: state at unknown beat ${next}`);
+      if (target.beat === undefined) throw new Error(`sim: state at unknown beat ${next}`);
       this.planned = target.beat;
       this.beat = target.beat.beat;
     }
