@@ -2,7 +2,9 @@
  * The class server's authority: every class session, its seats and its groups' logs. Each command is
  * checked (role, turn, legality by the engine), written to the store, then folded into memory; the
  * commands of one session run one at a time. Nothing here knows about sockets: src/server/io.ts calls
- * these methods and sends the views.
+ * these methods and sends the views. With a shared store (Redis, several processes) each command first
+ * folds what the other processes appended (src/server/registry.ts), and after writing folds its own
+ * event in the store's order; a compare-and-set lost to another process is no error: its turn stands.
  */
 import { type Action, defaultOption, isValidSeed, legalOptions, type Scenario, type Side } from '../engine';
 import type { Ack, Choose, Extend, HostCreate, Inject, Join, Override, Pause } from '../net/protocol';
@@ -10,6 +12,7 @@ import { normaliseJoinCode } from '../net/protocol';
 import { no, ok, sameSecret } from './ack';
 import { afterRestart, leftOf } from './clock';
 import type { ActionEvent, ClassEvent, ClassStore } from './events';
+import { Registry } from './registry';
 import { randomJoinCode, randomSalt, randomSeed, randomSessionId, randomToken } from './secrets';
 import { apply, ClassSession, type Group, MINUTE_MS, type Seat } from './session';
 
@@ -27,9 +30,7 @@ export interface ClassroomOptions {
 const RESTART_FLOOR_MS = MINUTE_MS;
 
 export class Classroom {
-  readonly sessions = new Map<string, ClassSession>();
-  private readonly byCode = new Map<string, string>();
-  private readonly bySeat = new Map<string, string>();
+  private readonly registry: Registry;
   private readonly queues = new Map<string, Promise<unknown>>();
   private readonly timers = new Map<string, NodeJS.Timeout>();
   private readonly now: () => number;
@@ -37,44 +38,47 @@ export class Classroom {
 
   private constructor(private readonly o: ClassroomOptions) {
     this.now = o.now ?? Date.now;
+    const warn = o.warn ?? ((t: string) => process.stderr.write(`${t}\n`));
+    this.registry = new Registry(o.store, o.scenarios, warn, (s, groups) => {
+      for (const g of s.groups) if (groups === null || groups.has(g.n)) this.schedule(s, g);
+    });
   }
 
-  /** A classroom with every session of the store restored at the turn it had reached. */
+  /**
+   * A classroom with every session of the store restored at the turn it had reached. A shared store's
+   * sessions are loaded when first used instead (another process may be playing them).
+   */
   static async open(o: ClassroomOptions): Promise<Classroom> {
     const room = new Classroom(o);
-    const warn = o.warn ?? ((t: string) => process.stderr.write(`${t}\n`));
+    if (room.registry.shared !== null) return room;
     for (const stored of await o.store.loadAll()) {
-      const first = stored.events[0];
-      if (first?.t !== 'session') continue;
-      const scenario = o.scenarios.get(first.config.scenarioId);
-      if (scenario === undefined) {
-        warn(`class session ${stored.session}: scenario ${first.config.scenarioId} is not here; left out`);
-        continue;
-      }
-      try {
-        const s = new ClassSession(first.config, scenario);
-        for (const e of stored.events) s.apply(e);
-        room.add(s);
-        for (const g of s.groups) if (g.clock !== null) g.clock = afterRestart(g.clock, room.now(), RESTART_FLOOR_MS);
-        for (const g of s.groups) room.schedule(s, g);
-      } catch (e) {
-        warn(`class session ${stored.session} could not be restored (${e instanceof Error ? e.message : String(e)}); left out`);
-      }
+      const s = room.registry.build(stored.session, stored.events);
+      if (s === null) continue;
+      room.registry.add(s);
+      for (const g of s.groups) if (g.clock !== null) g.clock = afterRestart(g.clock, room.now(), RESTART_FLOOR_MS);
+      for (const g of s.groups) room.schedule(s, g);
     }
     return room;
   }
 
-  private add(s: ClassSession): void {
-    this.sessions.set(s.id, s);
-    this.byCode.set(s.config.joinCode, s.id);
-    for (const token of s.seats.keys()) this.bySeat.set(token, s.id);
+  get sessions(): ReadonlyMap<string, ClassSession> {
+    return this.registry.sessions;
   }
 
-  /** Runs one session's commands one at a time. */
-  private serial<T>(id: string, fn: () => Promise<T>): Promise<T> {
-    const next = (this.queues.get(id) ?? Promise.resolve()).then(fn, fn);
+  /** Whether several processes share the store (views then go to rooms whose sockets may be elsewhere). */
+  get shared(): boolean {
+    return this.registry.shared !== null;
+  }
+
+  /** Runs one session's commands one at a time, each after folding what other processes appended. */
+  private serial<T>(s: ClassSession, fn: () => Promise<T>): Promise<T> {
+    const run = async (): Promise<T> => {
+      await this.registry.catchUp(s);
+      return fn();
+    };
+    const next = (this.queues.get(s.id) ?? Promise.resolve()).then(run, run);
     this.queues.set(
-      id,
+      s.id,
       next.catch(() => undefined),
     );
     return next;
@@ -82,14 +86,16 @@ export class Classroom {
 
   private async record(s: ClassSession, e: Exclude<ClassEvent, ActionEvent | { t: 'session' }>): Promise<void> {
     await this.o.store.append(s.id, e);
-    s.apply(e);
+    if (this.registry.shared === null) s.apply(e);
+    else await this.registry.catchUp(s);
   }
 
   private async act(s: ClassSession, g: Group, action: Action): Promise<boolean> {
     const e: ActionEvent = { t: 'action', group: g.n, n: g.actions.length, action, at: this.now() };
-    if (!(await this.o.store.appendAction(s.id, e))) return false;
-    s.apply(e);
-    return true;
+    const done = await this.o.store.appendAction(s.id, e);
+    if (this.registry.shared !== null) await this.registry.catchUp(s);
+    else if (done) s.apply(e);
+    return done;
   }
 
   private changed(s: ClassSession, g: Group | null): void {
@@ -108,8 +114,8 @@ export class Classroom {
     if (m.seed !== undefined && !isValidSeed(m.seed)) return no('bad-message', 'seed: 1 to 64 characters with no control characters');
     if (m.players.us === 'model' && m.players.cn === 'model') return no('bad-message', 'players: at least one side is played by a team');
     let joinCode = randomJoinCode();
-    for (let i = 0; i < 100 && this.byCode.has(joinCode); i++) joinCode = randomJoinCode();
-    if (this.byCode.has(joinCode)) return no('server-busy', 'no free join code; try again');
+    for (let i = 0; i < 100 && this.registry.hasCode(joinCode); i++) joinCode = randomJoinCode();
+    if (this.registry.hasCode(joinCode)) return no('server-busy', 'no free join code; try again');
     const config = {
       session: randomSessionId(),
       scenarioId: scenario.id,
@@ -125,39 +131,43 @@ export class Classroom {
     };
     const s = new ClassSession(config, scenario);
     await this.o.store.create(config);
-    this.add(s);
+    s.folded = 1;
+    this.registry.add(s);
     for (const g of s.groups) this.schedule(s, g);
     return ok(s);
   }
 
-  hostResume(session: string, facToken: string): Ack<ClassSession> {
-    const s = this.sessions.get(session);
+  async hostResume(session: string, facToken: string): Promise<Ack<ClassSession>> {
+    const s = await this.registry.byId(session);
     if (s === undefined || !sameSecret(facToken, s.config.facToken)) return no('bad-token', 'facToken: not the facilitator of this session');
+    await this.serial(s, async () => undefined);
     return ok(s);
   }
 
   async join(m: Join): Promise<Ack<{ session: ClassSession; seat: Seat }>> {
-    const id = this.byCode.get(normaliseJoinCode(m.code));
-    const s = id === undefined ? undefined : this.sessions.get(id);
+    const s = await this.registry.ofCode(normaliseJoinCode(m.code));
     if (s === undefined) return no('bad-code', 'code: no class with this join code');
     if (s.group(m.group) === undefined) return no('no-such-group', `group: this class has groups 1 to ${s.groups.length}`);
     if (s.config.players[m.side] !== 'team') return no('not-allowed', `side: ${m.side} is played by the counterpart model in this class`);
     const token = randomToken();
-    return this.serial(s.id, async () => {
+    return this.serial(s, async () => {
       await this.record(s, { t: 'seat', token, group: m.group, side: m.side, at: this.now() });
-      this.bySeat.set(token, s.id);
+      this.registry.addSeat(token, s.id);
       return ok({ session: s, seat: s.seats.get(token) as Seat });
     });
   }
 
-  seatOf(token: string): { session: ClassSession; seat: Seat } | null {
-    const s = this.sessions.get(this.bySeat.get(token) ?? '');
-    const seat = s?.seats.get(token);
-    return s === undefined || seat === undefined ? null : { session: s, seat };
+  /** The seat a token holds, with its session brought up to date. */
+  async seatOf(token: string): Promise<{ session: ClassSession; seat: Seat } | null> {
+    const s = await this.registry.ofSeat(token);
+    if (s === undefined) return null;
+    await this.serial(s, async () => undefined);
+    const seat = s.seats.get(token);
+    return seat === undefined ? null : { session: s, seat };
   }
 
   choose(s: ClassSession, seat: Seat, m: Choose): Promise<Ack<null>> {
-    return this.serial(s.id, async () => {
+    return this.serial(s, async () => {
       const g = s.group(seat.group) as Group;
       const state = s.stateOf(g);
       if (state.ending !== null) return no('engine-refused', 'the game has ended');
@@ -171,24 +181,13 @@ export class Classroom {
     });
   }
 
-  /** Resolves the turn once every team side has locked, with the facilitator's overrides as `force`. */
+  /**
+   * Resolves the turn once every team side has locked. Only a shared store's other process can win the
+   * compare-and-set meanwhile: its turn is folded in and stands.
+   */
   private async resolveIfReady(s: ClassSession, g: Group): Promise<void> {
-    const state = s.stateOf(g);
-    if (state.ending !== null || !s.teamSides().every((side) => g.locks[side] !== undefined)) return;
-    const base: Action = { kind: 'turn', ...g.locks };
-    const forced = (['us', 'cn'] as const).filter((side) => g.overrides[side] !== null);
-    // An override the turn rules out (the other side's move made it impossible) gives way to the dice.
-    const tries = [forced, ...forced.map((drop) => forced.filter((f) => f !== drop)), []];
-    for (const sides of tries) {
-      const force: { us?: string; cn?: string } = {};
-      for (const side of sides) force[side] = g.overrides[side] as string;
-      const action: Action = sides.length === 0 ? base : { ...base, force };
-      if (apply(s.scenario, state, action).ok) {
-        if (!(await this.act(s, g, action))) throw new Error('another writer resolved this turn');
-        return;
-      }
-    }
-    throw new Error(`group ${g.n}: the engine refused the turn`);
+    const action = s.turnAction(g);
+    if (action !== null && !(await this.act(s, g, action)) && !this.shared) throw new Error('another writer resolved this turn');
   }
 
   private groupsOf(s: ClassSession, group: number | undefined): Ack<Group | null> {
@@ -198,7 +197,7 @@ export class Classroom {
   }
 
   pause(s: ClassSession, m: Pause): Promise<Ack<null>> {
-    return this.serial(s.id, async () => {
+    return this.serial(s, async () => {
       const g = this.groupsOf(s, m.group);
       if (!g.ok) return g;
       await this.record(s, { t: 'pause', group: m.group ?? null, on: m.on, at: this.now() });
@@ -208,7 +207,7 @@ export class Classroom {
   }
 
   extend(s: ClassSession, m: Extend): Promise<Ack<null>> {
-    return this.serial(s.id, async () => {
+    return this.serial(s, async () => {
       const g = this.groupsOf(s, m.group);
       if (!g.ok) return g;
       if (s.limitMs === null) return no('not-allowed', 'this class has no turn timer');
@@ -219,7 +218,7 @@ export class Classroom {
   }
 
   inject(s: ClassSession, m: Inject): Promise<Ack<null>> {
-    return this.serial(s.id, async () => {
+    return this.serial(s, async () => {
       const g = s.group(m.group);
       if (g === undefined) return no('no-such-group', `group: this class has groups 1 to ${s.groups.length}`);
       const action: Action = { kind: 'inject', inject: m.inject };
@@ -232,17 +231,12 @@ export class Classroom {
   }
 
   override(s: ClassSession, m: Override): Promise<Ack<null>> {
-    return this.serial(s.id, async () => {
+    return this.serial(s, async () => {
       const g = s.group(m.group);
       if (g === undefined) return no('no-such-group', `group: this class has groups 1 to ${s.groups.length}`);
       const state = s.stateOf(g);
       if (state.ending !== null) return no('engine-refused', 'the game has ended');
-      if (m.outcome !== null) {
-        const beat = s.scenario.beats.get(state.beat);
-        const locked = g.locks[m.side];
-        const options = (beat?.options[m.side] ?? []).filter((o) => locked === undefined || o.id === locked);
-        if (!options.some((o) => o.outcomes.some((x) => x.id === m.outcome))) return no('engine-refused', `outcome: no option of ${m.side} this turn has an outcome "${m.outcome}"`);
-      }
+      if (m.outcome !== null && !s.canForce(g, m.side, m.outcome)) return no('engine-refused', `outcome: no option of ${m.side} this turn has an outcome "${m.outcome}"`);
       await this.record(s, { t: 'override', group: g.n, side: m.side, outcome: m.outcome, at: this.now() });
       this.changed(s, g);
       return ok(null);
@@ -250,7 +244,7 @@ export class Classroom {
   }
 
   reveal(s: ClassSession): Promise<Ack<null>> {
-    return this.serial(s.id, async () => {
+    return this.serial(s, async () => {
       if (!s.revealed) await this.record(s, { t: 'reveal', at: this.now() });
       this.changed(s, null);
       return ok(null);
@@ -273,7 +267,7 @@ export class Classroom {
   }
 
   private timeUp(s: ClassSession, g: Group): Promise<void> {
-    return this.serial(s.id, async () => {
+    return this.serial(s, async () => {
       const state = s.stateOf(g);
       if (g.clock === null || g.clock.paused || leftOf(g.clock, this.now()) > 0 || state.ending !== null) return this.schedule(s, g);
       for (const side of s.teamSides() as Side[]) {

@@ -68,6 +68,21 @@ export interface ClassStore {
   close(): Promise<void>;
 }
 
+/**
+ * A store several server processes share (Redis). Every process appends to a session's one ordered list
+ * of events and folds what any process appended in that order, reading from the position it has seen.
+ */
+export interface SharedStore extends ClassStore {
+  readonly shared: true;
+  /** The session's events from position `from` (0-based) on; an unreadable one as null (it still takes its place). */
+  eventsFrom(session: string, from: number): Promise<(ClassEvent | null)[]>;
+  /** The session a join code or a seat token belongs to. */
+  sessionOfCode(code: string): Promise<string | null>;
+  sessionOfSeat(token: string): Promise<string | null>;
+}
+
+export const isShared = (store: ClassStore): store is SharedStore => 'shared' in store && store.shared === true;
+
 /** Log lengths per session and group, for the compare-and-set of a store that is the only writer. */
 export class LogLengths {
   private readonly lengths = new Map<string, number>();

@@ -5,7 +5,7 @@
  * after any change of a group its views sent to each seat room of the group and to the facilitator.
  */
 import type { Server as HttpServer, IncomingMessage } from 'node:http';
-import { Server, type Socket } from 'socket.io';
+import { Server, type ServerOptions, type Socket } from 'socket.io';
 import type { Scenario, Side } from '../engine';
 import { type Ack, C2S, Choose, type Created, Extend, HostCreate, HostResume, Inject, Join, type Joined, MAX_FRAME_BYTES, Override, Pause, Resume, Reveal, S2C, type SeatView } from '../net/protocol';
 import { no, ok } from './ack';
@@ -27,6 +27,8 @@ export interface ClassServerOptions {
   /** Join attempts per address per minute (default 20). */
   readonly joinsPerMinute?: number;
   readonly warn?: (text: string) => void;
+  /** socket.io's adapter for several processes (the Redis streams adapter); the in-memory one by default. */
+  readonly adapter?: ServerOptions['adapter'];
 }
 
 interface Bound {
@@ -62,10 +64,13 @@ export async function startClassServer(o: ClassServerOptions): Promise<ClassServ
     serveClient: false,
     allowRequest: (req, cb) => cb(null, originAllowed(req, o.origins ?? [])),
     connectionStateRecovery: { maxDisconnectionDuration: 2 * 60_000, skipMiddlewares: true },
+    ...(o.adapter === undefined ? {} : { adapter: o.adapter }),
   });
+  // With several processes a room's sockets may be connected to another one: views go to every room.
+  const anyone = (room: string): boolean => o.adapter !== undefined || (io.sockets.adapter.rooms.get(room)?.size ?? 0) > 0;
   const connected = (session: string) => (group: number, side: Side) => io.sockets.adapter.rooms.get(seatRoom(session, group, side))?.size ?? 0;
   const sendFac = (s: ClassSession): void => {
-    if ((io.sockets.adapter.rooms.get(facRoom(s.id))?.size ?? 0) > 0) io.to(facRoom(s.id)).emit(S2C.facView, facView(s, o.joinUrl, connected(s.id), Date.now()));
+    if (anyone(facRoom(s.id))) io.to(facRoom(s.id)).emit(S2C.facView, facView(s, o.joinUrl, connected(s.id), Date.now()));
   };
   const broadcast = (s: ClassSession, group: number | null): void => {
     const now = Date.now();
@@ -73,7 +78,7 @@ export async function startClassServer(o: ClassServerOptions): Promise<ClassServ
       if (group !== null && g.n !== group) continue;
       for (const side of s.teamSides()) {
         const room = seatRoom(s.id, g.n, side);
-        if ((io.sockets.adapter.rooms.get(room)?.size ?? 0) > 0) io.to(room).emit(S2C.seatView, seatView(s, { token: '', group: g.n, side }, now));
+        if (anyone(room)) io.to(room).emit(S2C.seatView, seatView(s, { token: '', group: g.n, side }, now));
       }
     }
     sendFac(s);
@@ -130,7 +135,7 @@ export async function startClassServer(o: ClassServerOptions): Promise<ClassServ
         HostResume,
         async (m) => {
           if (limiter.blocked(address)) return no('rate-limited', 'too many attempts from this address; wait a minute');
-          const r = classroom.hostResume(m.session, m.facToken);
+          const r = await classroom.hostResume(m.session, m.facToken);
           if (!r.ok) {
             limiter.hit(address);
             return r;
@@ -160,7 +165,7 @@ export async function startClassServer(o: ClassServerOptions): Promise<ClassServ
         Resume,
         async (m): Promise<Ack<SeatView>> => {
           if (limiter.blocked(address)) return no('rate-limited', 'too many attempts from this address; wait a minute');
-          const found = classroom.seatOf(m.seatToken);
+          const found = await classroom.seatOf(m.seatToken);
           if (found === null) {
             limiter.hit(address);
             return no('bad-token', 'seatToken: no seat with this token; join again with the class code');

@@ -6,6 +6,8 @@
  *   --port N       default 5180          --host H     default 0.0.0.0 (every interface)
  *   --data DIR     default .class-data/  --no-build   serve dist/ as it is
  *   --dist DIR     the folder to serve (default dist/)   --origin URL   another allowed origin (repeatable)
+ *   --redis URL    (or REDIS_URL) keep the sessions in Redis and share them with other processes
+ *                  (src/server/scale.ts); --data is then unused
  */
 import { randomBytes } from 'node:crypto';
 import { createServer } from 'node:http';
@@ -19,6 +21,7 @@ import { FileStore } from './file-store';
 import { staticHandler } from './http';
 import { startClassServer } from './io';
 import { loadScenarioSet } from './library';
+import { connectRedis, redisLabel, type Scale } from './scale';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const out = (text: string): void => {
@@ -40,6 +43,7 @@ async function main(): Promise<number> {
       dist: { type: 'string', default: join(ROOT, 'dist') },
       origin: { type: 'string', multiple: true, default: [] },
       'no-build': { type: 'boolean', default: false },
+      redis: { type: 'string' },
     },
     strict: true,
   });
@@ -68,9 +72,16 @@ async function main(): Promise<number> {
   const bound = typeof address === 'object' && address !== null ? address.port : port;
   const local = values.host === '0.0.0.0' || values.host === '::' ? '127.0.0.1' : values.host;
   const joinUrl = lan.length > 0 ? `http://${lan[0]}:${bound}/?class` : `http://${local}:${bound}/?class`;
-  const server = await startClassServer({ http, store: new FileStore(resolve(values.data)), scenarios: scenarios.byId, hostKey, joinUrl, origins: values.origin });
+  const redisUrl = values.redis ?? (process.env.REDIS_URL === '' ? undefined : process.env.REDIS_URL);
+  const warn = (text: string): void => {
+    process.stderr.write(`${text}\n`);
+  };
+  const scale: Scale | null = redisUrl === undefined ? null : await connectRedis(redisUrl, warn);
+  const store = scale === null ? new FileStore(resolve(values.data)) : scale.store;
+  const server = await startClassServer({ http, store, scenarios: scenarios.byId, hostKey, joinUrl, origins: values.origin, warn, ...(scale === null ? {} : { adapter: scale.adapter }) });
 
-  out(`Red Phone class server: ${scenarios.byId.size} scenarios, ${server.classroom.sessions.size} class sessions restored from ${resolve(values.data)}`);
+  if (scale === null) out(`Red Phone class server: ${scenarios.byId.size} scenarios, ${server.classroom.sessions.size} class sessions restored from ${resolve(values.data)}`);
+  else out(`Red Phone class server: ${scenarios.byId.size} scenarios, class sessions shared through Redis at ${redisLabel(redisUrl ?? '')} (process ${process.pid})`);
   out(`Projector:   http://${local}:${bound}/`);
   for (const ip of lan) out(`Students:    http://${ip}:${bound}/?class`);
   if (lan.length > 0) out(await QRCode.toString(`http://${lan[0]}:${bound}/?class`, { type: 'terminal', small: true }));
@@ -82,10 +93,13 @@ async function main(): Promise<number> {
   const stop = (): void => {
     if (closing) return;
     closing = true;
-    server.close().then(
-      () => process.exit(0),
-      () => process.exit(1),
-    );
+    server
+      .close()
+      .then(() => scale?.close())
+      .then(
+        () => process.exit(0),
+        () => process.exit(1),
+      );
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);

@@ -36,6 +36,8 @@ export class ClassSession {
   readonly groups: Group[] = [];
   readonly seats = new Map<string, Seat>();
   revealed = false;
+  /** How many of the session's stored events are folded in (the read position in a shared store). */
+  folded = 0;
 
   constructor(
     readonly config: SessionConfig,
@@ -101,7 +103,8 @@ export class ClassSession {
     const g = this.group(e.group);
     if (g === undefined) return;
     if (e.t === 'lock') {
-      if (this.stateOf(g).turn === e.turn) g.locks[e.side] = e.option;
+      // The first lock of a side counts: a second one (another process did not know of the first) is stale.
+      if (this.stateOf(g).turn === e.turn && g.locks[e.side] === undefined) g.locks[e.side] = e.option;
     } else if (e.t === 'override') {
       g.overrides[e.side] = e.outcome;
     } else if (e.t === 'action') {
@@ -123,6 +126,34 @@ export class ClassSession {
         if (state.ending !== null) g.clock = null;
       }
     }
+  }
+
+  /**
+   * The turn to resolve once every team side has locked, with the facilitator's overrides as `force`
+   * (an override the turn rules out, because of the other side's move, gives way to the dice); null
+   * while a team side has not locked or the game has ended.
+   */
+  turnAction(g: Group): Action | null {
+    const state = this.stateOf(g);
+    if (state.ending !== null || !this.teamSides().every((side) => g.locks[side] !== undefined)) return null;
+    const base: Action = { kind: 'turn', ...g.locks };
+    const forced = SIDES.filter((side) => g.overrides[side] !== null);
+    const tries = [forced, ...forced.map((drop) => forced.filter((f) => f !== drop)), []];
+    for (const sides of tries) {
+      const force: { us?: string; cn?: string } = {};
+      for (const side of sides) force[side] = g.overrides[side] as string;
+      const action: Action = sides.length === 0 ? base : { ...base, force };
+      if (apply(this.scenario, state, action).ok) return action;
+    }
+    throw new Error(`group ${g.n}: the engine refused the turn`);
+  }
+
+  /** Whether `outcome` is an outcome of an option `side` may play this turn (its locked one, once locked). */
+  canForce(g: Group, side: Side, outcome: string): boolean {
+    const beat = this.scenario.beats.get(this.stateOf(g).beat);
+    const locked = g.locks[side];
+    const options = (beat?.options[side] ?? []).filter((o) => locked === undefined || o.id === locked);
+    return options.some((o) => o.outcomes.some((x) => x.id === outcome));
   }
 
   private targets(group: number | null): Group[] {

@@ -95,7 +95,7 @@ describe('sessions', () => {
       const g = back.group(1) as Group;
       expect(g.actions).toEqual((s.group(1) as Group).actions);
       expect(g.locks).toEqual((s.group(1) as Group).locks);
-      expect(again.seatOf(us.value.seat.token)?.seat.side).toBe('us');
+      expect((await again.seatOf(us.value.seat.token))?.seat.side).toBe('us');
       expect(back.commitment).toBe(s.commitment);
       const stale = await store.appendAction(s.id, { t: 'action', group: 1, n: 0, action: { kind: 'inject', inject: 'x' }, at: 0 });
       expect(stale).toBe(false);

@@ -1,0 +1,144 @@
+/**
+ * Scale-out through Redis: a redis-server of the test's own and two class server processes sharing it.
+ * Seats on different processes race to resolve the same turns and never append one twice; a whole run
+ * has team US on process 1 and team China on process 2, process 1 is killed mid-run, its seat moves to
+ * process 2 with its token and the run ends there, and the log replays with the engine to the same
+ * state hash. Then Redis itself is stopped: the server answers server-busy, says why, and stays up.
+ * Without redis-server the tests are skipped locally and fail under CI.
+ */
+import { createClient } from 'redis';
+import type { Socket } from 'socket.io-client';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { checkReplay, parseReplay, stateHash } from '../../src/engine';
+import type { Created, FacView, Joined, SeatView } from '../../src/net/protocol';
+import { client, createMessage, nextView, playToEnd, scenarios, send, value } from './helpers';
+import { type Proc, REDIS_MISSING, redisInstalled, startClass, startRedis, stopAll, waitFor } from './procs';
+
+const installed = redisInstalled();
+if (!installed && process.env.CI !== 'true') console.warn(`\n[redis tests skipped] ${REDIS_MISSING}\n`);
+
+describe.runIf(!installed && process.env.CI === 'true')('scale-out under CI', () => {
+  it('needs redis-server', () => {
+    throw new Error(REDIS_MISSING);
+  });
+});
+
+describe.skipIf(!installed)('two class server processes sharing Redis', () => {
+  const sockets: Socket[] = [];
+  let redis: { proc: Proc; url: string };
+  let one: { proc: Proc; url: string };
+  let two: { proc: Proc; url: string };
+
+  beforeAll(async () => {
+    redis = await startRedis();
+    [one, two] = await Promise.all([startClass(['--redis', redis.url]), startClass(['--redis', redis.url])]);
+  }, 60_000);
+
+  afterAll(async () => {
+    for (const s of sockets) s.disconnect();
+    await stopAll();
+  });
+
+  const connect = async (url: string): Promise<Socket> => {
+    const s = await client(url);
+    sockets.push(s);
+    return s;
+  };
+
+  it('seats on two processes locking at the same instant never resolve a turn twice', { timeout: 60_000 }, async () => {
+    const fac = await connect(two.url);
+    const groups = 6;
+    const created = value(await send<Created>(fac, 'host:create', createMessage({ scenarioId: 'opm-breach', groups })));
+    const runs = [];
+    for (let g = 1; g <= groups; g++) {
+      const us = await connect(one.url);
+      const cn = await connect(two.url);
+      const a = value(await send<Joined>(us, 'seat:join', { code: created.view.joinCode, group: g, side: 'us' }));
+      const b = value(await send<Joined>(cn, 'seat:join', { code: created.view.joinCode, group: g, side: 'cn' }));
+      runs.push({ us, cn, views: { us: a.view, cn: b.view } });
+    }
+    // Six turns in every group, both seats of a group sending their locks together.
+    for (let turn = 0; turn < 6; turn++) {
+      await Promise.all(
+        runs.map(async (r) => {
+          if (r.views.us.ending !== null) return;
+          const seen = r.views.us.seen;
+          const next = [nextView(r.us, (v) => v.seen > seen), nextView(r.cn, (v) => v.seen > seen)] as const;
+          const acks = await Promise.all([
+            send(r.us, 'seat:choose', { turn: r.views.us.turn, option: r.views.us.options?.[0]?.id }),
+            send(r.cn, 'seat:choose', { turn: r.views.cn.turn, option: r.views.cn.options?.[0]?.id }),
+          ]);
+          for (const ack of acks) value(ack);
+          r.views = { us: await next[0], cn: await next[1] };
+          expect(r.views.us.seen).toBe(seen + 1);
+          expect(r.views.cn).toEqual(expect.objectContaining({ seen: seen + 1, turn: r.views.us.turn }));
+        }),
+      );
+    }
+    const db = createClient({ url: redis.url });
+    await db.connect();
+    try {
+      const events = (await db.lRange(`redphone:s:${created.session}:events`, 0, -1)).map((l) => JSON.parse(l) as { t: string; group?: number; n?: number });
+      for (let g = 1; g <= groups; g++) {
+        const ns = events.filter((e) => e.t === 'action' && e.group === g).map((e) => e.n);
+        const played = runs[g - 1]?.views.us.seen ?? -1;
+        expect(ns).toEqual([...Array(played).keys()]);
+        expect(await db.lLen(`redphone:s:${created.session}:g:${g}`)).toBe(played);
+      }
+    } finally {
+      db.destroy();
+    }
+  });
+
+  it('a run goes on when the process of one team is killed, and replays to the same state', { timeout: 60_000 }, async () => {
+    const fac = await connect(two.url);
+    const created = value(await send<Created>(fac, 'host:create', createMessage({ scenarioId: 'hotline-unanswered', groups: 1 })));
+    const us = await connect(one.url);
+    const cn = await connect(two.url);
+    const joined = value(await send<Joined>(us, 'seat:join', { code: created.view.joinCode, group: 1, side: 'us' }));
+    const cnJoined = value(await send<Joined>(cn, 'seat:join', { code: created.view.joinCode, group: 1, side: 'cn' }));
+    const played = await playToEnd(us, cn, { us: joined.view, cn: cnJoined.view }, 2);
+    expect(played.us.turn).toBe(2);
+
+    // The United States locks turn 3 on process 1; China sees it locked; process 1 dies.
+    const locked = nextView(cn, (v) => v.locked.us);
+    value(await send(us, 'seat:choose', { turn: 2, option: played.us.options?.[0]?.id }));
+    await locked;
+    const gone = new Promise<void>((resolve) => us.once('disconnect', () => resolve()));
+    await one.proc.stop('SIGKILL');
+    await gone;
+
+    // Its seat switches to process 2 with its token and finds its lock there.
+    const moved = await connect(two.url);
+    const back = value(await send<SeatView>(moved, 'seat:resume', { seatToken: joined.seatToken, seen: played.us.seen }));
+    expect(back).toEqual(expect.objectContaining({ turn: 2, seen: played.us.seen }));
+    expect(back.locked).toEqual({ mine: played.us.options?.[0]?.id, us: true, cn: false });
+    const nextUs = nextView(moved, (v) => v.turn === 3);
+    const nextCn = nextView(cn, (v) => v.turn === 3);
+    value(await send(cn, 'seat:choose', { turn: 2, option: played.cn.options?.[0]?.id }));
+    const last = await playToEnd(moved, cn, { us: await nextUs, cn: await nextCn });
+    expect(last.us.ending).not.toBeNull();
+
+    value(await send(fac, 'fac:reveal', {}));
+    const view = value(await send<FacView>(fac, 'host:resume', { session: created.session, facToken: created.facToken }));
+    const parsed = parseReplay(view.groups[0]?.replay ?? '', 'class.json');
+    if (!parsed.ok) throw new Error(parsed.error.message);
+    expect(parsed.value.actions.length).toBe(last.us.seen);
+    const checked = checkReplay(scenarios().get('hotline-unanswered') as NonNullable<ReturnType<ReturnType<typeof scenarios>['get']>>, parsed.value);
+    if (!checked.ok) throw new Error(checked.error.message);
+    expect(stateHash(checked.value.state)).toBe(parsed.value.hashes[parsed.value.hashes.length - 1]);
+    expect(checked.value.state.ending).not.toBeNull();
+  });
+
+  it('without Redis the server answers server-busy, says why, and stays up', { timeout: 30_000 }, async () => {
+    const fac = await connect(two.url);
+    await redis.proc.stop('SIGKILL');
+    const ack = await send(fac, 'host:create', createMessage({ groups: 1 }));
+    expect(ack.ok ? 'ok' : ack.code).toBe('server-busy');
+    await waitFor(() => two.proc.output().includes('is unreachable'), 5000);
+    expect(two.proc.child.exitCode).toBeNull();
+    const again = await send(fac, 'seat:join', { code: 'ABCDEF', group: 1, side: 'us' });
+    expect(again.ok ? 'ok' : again.code).toBe('server-busy');
+    expect(fac.connected).toBe(true);
+  });
+});
