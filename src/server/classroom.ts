@@ -140,7 +140,7 @@ export class Classroom {
   async hostResume(session: string, facToken: string): Promise<Ack<ClassSession>> {
     const s = await this.registry.byId(session);
     if (s === undefined || !sameSecret(facToken, s.config.facToken)) return no('bad-token', 'facToken: not the facilitator of this session');
-    await this.serial(s, async () => undefined);
+    await this.refresh(s);
     return ok(s);
   }
 
@@ -157,11 +157,16 @@ export class Classroom {
     });
   }
 
+  /** Brings a session up to date with what other processes appended (nothing to do with one process). */
+  refresh(s: ClassSession): Promise<void> {
+    return this.serial(s, async () => undefined);
+  }
+
   /** The seat a token holds, with its session brought up to date. */
   async seatOf(token: string): Promise<{ session: ClassSession; seat: Seat } | null> {
     const s = await this.registry.ofSeat(token);
     if (s === undefined) return null;
-    await this.serial(s, async () => undefined);
+    await this.refresh(s);
     const seat = s.seats.get(token);
     return seat === undefined ? null : { session: s, seat };
   }

@@ -229,7 +229,7 @@ export async function startClassServer(o: ClassServerOptions): Promise<ClassServ
     );
     socket.on('disconnect', () => {
       const s = bound.seat === undefined ? undefined : classroom.sessions.get(bound.seat.session);
-      if (s !== undefined) sendFac(s);
+      if (s !== undefined) classroom.refresh(s).then(() => sendFac(s), crash);
     });
   });
 
