@@ -2,29 +2,20 @@
 
 import type { Side } from '../engine';
 import { isValidSeed } from '../engine';
-import {
-  balanceFlags,
-  DOMINANT_MARGIN,
-  DOMINANT_MIN_RUNS,
-  decisionImpact,
-  isPolicyKind,
-  LUCK_MIN_PERCENT,
-  LUCK_SPREAD_PP,
-  POLICY_KINDS,
-  type PolicyKind,
-  renamedPolicy,
-  type SimReport,
-  simulate,
-} from '../sim';
+import { balanceFlags, DOMINANT_MARGIN, DOMINANT_MIN_RUNS, decisionImpact, isPolicyKind, LUCK_MIN_PERCENT, LUCK_SPREAD_PP, POLICY_KINDS, type PolicyKind, renamedPolicy, type SimReport } from '../sim';
 import { IMPACT_RUNS, impactLines } from './impact-text';
 import { type Command, EXIT_FAIL, EXIT_OK, type Io, line, parse, UsageError } from './io';
-import { openScenario } from './project';
+import { existingFile, openScenario } from './project';
+import { defaultWorkers, simulateOnWorkers } from './sim-pool';
 import { contradictionLine, failureLine, flagLines, reportLines, simHeaderLines } from './sim-text';
 
 /** The most runs one call plays per policy. */
 export const MAX_RUNS = 10_000_000;
 /** Runs (all policies together) from which a progress bar is drawn on a terminal. */
 export const PROGRESS_FROM = 20_000;
+
+/** Runs (all policies together) from which `sim` plays on every core when --workers is not given. */
+export const WORKERS_FROM = 20_000;
 
 export const SIM_HELP = `Usage: npm run scenario -- sim <file> --runs N --seed S [--policy random|lowest-rung|highest-rung|cooperative|defecting|all] [--side us|cn] [--json]
 
@@ -41,6 +32,8 @@ content never reached, and the seeds of the best, worst, shortest and longest ru
                   them most), or all five (default: all)
   --side SIDE     the side the policy plays: us or cn (default: the scenario's first playable side)
   --json          print the reports and flags as JSON
+  --workers N     threads playing the runs (default: every core, here ${defaultWorkers()}, from ${WORKERS_FROM}
+                  runs in all); the report is the same whatever N
 
 Balance flags:
   unwinnable       no run under any policy reached an ending whose tone is success
@@ -64,7 +57,18 @@ export const SIM_OPTIONS = {
   policy: { type: 'string' },
   side: { type: 'string' },
   json: { type: 'boolean' },
+  workers: { type: 'string' },
 } as const;
+
+/** The most worker threads `--workers` accepts. */
+export const MAX_WORKERS = 256;
+
+/** `--workers`: a whole number from 1 to {@link MAX_WORKERS}; every core when not given. */
+export function parseWorkers(value: string | undefined): number {
+  if (value === undefined) return defaultWorkers();
+  if (!/^\d{1,3}$/.test(value) || Number(value) < 1 || Number(value) > MAX_WORKERS) throw new UsageError(`--workers must be a whole number from 1 to ${MAX_WORKERS}, not "${value}"`);
+  return Number(value);
+}
 
 /** `--runs`: a whole number from 1 to `max`; `context` ends the refusal (" with --report"). */
 export function parseRuns(value: string | undefined, max = MAX_RUNS, context = ''): number {
@@ -116,16 +120,26 @@ export const sim: Command = async (args, io) => {
   const runs = parseRuns(values.runs);
   const seed = parseSeed(values.seed);
   const policies = parsePolicies(values.policy);
+  const workers = parseWorkers(values.workers);
   const scenario = openScenario(io, positionals[0] as string);
   const side = parseSide(values.side, scenario.file.sides);
 
   const showProgress = io.stderrIsTTY && runs * policies.length >= PROGRESS_FROM;
-  const reports: SimReport[] = [];
-  for (const policy of policies) {
-    const bar = showProgress ? progressBar(io, `sim ${policy}`) : null;
-    reports.push(simulate(scenario, { runs, seed, policy, side, ...(bar !== null ? { onProgress: bar.update } : {}) }));
-    bar?.done();
-  }
+  const bars = new Map<PolicyKind, ReturnType<typeof progressBar>>();
+  const onProgress = (policy: PolicyKind, done: number, total: number): void => {
+    let bar = bars.get(policy);
+    if (bar === undefined) {
+      bar = progressBar(io, `sim ${policy}`);
+      bars.set(policy, bar);
+    }
+    bar.update(done, total);
+  };
+  const file = existingFile(io, positionals[0] as string);
+  const job = { file, cwd: io.cwd, scenario, runs, seed, side, policies, ...(showProgress ? { onProgress } : {}) };
+  // Starting threads costs more than a small simulation: those play on this thread unless --workers says otherwise.
+  const threads = values.workers === undefined && runs * policies.length < WORKERS_FROM ? 1 : workers;
+  const reports = await simulateOnWorkers(job, threads);
+  [...bars.values()][0]?.done();
   const flags = balanceFlags(reports);
   const impact = decisionImpact(scenario, side, { seed, runs: Math.min(runs, IMPACT_RUNS) });
   const problems = [failureLine(reports), contradictionLine(reports)].filter((l): l is string => l !== null);

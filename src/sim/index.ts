@@ -43,4 +43,5 @@ export { percentOf, spreadOf } from './luck-stats';
 export { luckSummary } from './luck-summary';
 export { isPolicyKind, POLICY_KINDS, POLICY_WORDS, type Policy, type PolicyKind, type PolicyOption, policyOf, policySeed, policyView, renamedPolicy } from './policies';
 export type * from './report';
-export { type SimOptions, simulate } from './simulate';
+export type { SimPart } from './sim-part';
+export { type SimOptions, simReport, simulate, simulatePart } from './simulate';

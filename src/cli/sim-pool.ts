@@ -1,0 +1,139 @@
+/**
+ * `scenario sim` on every core: worker threads play shares of the runs and the main thread adds the
+ * shares up in run order. Run `i` is seeded `${seed}-${i}` (its policy and the counterpart from
+ * streams derived from that seed) whoever plays it, so the report is the same bytes whatever the
+ * number of workers (test/cli/sim-workers.test.ts). Every worker is ended when the work is done or
+ * fails; a worker's error ends the command with its message.
+ */
+
+import { createRequire } from 'node:module';
+import { availableParallelism } from 'node:os';
+import { pathToFileURL } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import type { Scenario, Side } from '../engine';
+import { type PolicyKind, type SimPart, type SimReport, simReport, simulate } from '../sim';
+
+/** What each worker is started with: the scenario file to load and the hash it must have. */
+export interface WorkerData {
+  readonly file: string;
+  readonly cwd: string;
+  readonly hash: string;
+}
+
+/** One share: runs `from` to `to` of the simulation of `policy`. */
+export interface PoolTask {
+  readonly id: number;
+  readonly policy: PolicyKind;
+  readonly side: Side;
+  readonly seed: string;
+  readonly runs: number;
+  readonly from: number;
+  readonly to: number;
+}
+
+export type WorkerReply = { readonly kind: 'ready' } | { readonly kind: 'part'; readonly task: number; readonly part: SimPart } | { readonly kind: 'error'; readonly message: string };
+
+export interface PoolJob {
+  /** The scenario file (absolute path) and the scenario loaded from it on the main thread. */
+  readonly file: string;
+  readonly cwd: string;
+  readonly scenario: Scenario;
+  readonly runs: number;
+  readonly seed: string;
+  readonly side: Side;
+  readonly policies: readonly PolicyKind[];
+  /** Runs of `policy` done so far, out of `runs`. */
+  readonly onProgress?: (policy: PolicyKind, done: number, total: number) => void;
+}
+
+/** The default number of workers: every core the process may use. */
+export const defaultWorkers = (): number => availableParallelism();
+
+/** Runs per share: small enough to keep every worker busy to the end, large enough that messages cost nothing. */
+const shareSize = (runs: number, workers: number): number => Math.max(250, Math.ceil(runs / (workers * 8)));
+
+/**
+ * How to start a worker: the built .js directly, or (from the source tree, as `npm run scenario` runs)
+ * a small module that registers tsx in the worker, then imports the .ts worker. Node 20 does not carry
+ * the parent's tsx hooks into a worker, nor apply an `--import tsx` given to one before its entry loads.
+ */
+function workerStart(): { entry: string | URL; eval: boolean } {
+  const self = import.meta.url;
+  if (!self.endsWith('.ts')) return { entry: new URL('./sim-worker.js', self), eval: false };
+  const meta = import.meta as { resolve?: (specifier: string) => string };
+  const api =
+    typeof meta.resolve === 'function'
+      ? meta.resolve('tsx/esm/api')
+      : pathToFileURL(
+          createRequire(self)
+            .resolve('tsx/esm/api')
+            .replace(/\.cjs$/, '.mjs'),
+        ).href;
+  const worker = new URL('./sim-worker.ts', self).href;
+  return { entry: `import(${JSON.stringify(api)}).then((tsx) => { tsx.register(); return import(${JSON.stringify(worker)}); });`, eval: true };
+}
+
+/** One report per policy, in the order given, played by `workers` threads (1: on this thread, no worker). */
+export async function simulateOnWorkers(job: PoolJob, workers: number): Promise<SimReport[]> {
+  const { scenario, runs, seed, side, policies } = job;
+  if (workers <= 1) {
+    const progress = job.onProgress;
+    return policies.map((policy) =>
+      simulate(scenario, { runs, seed, policy, side, ...(progress !== undefined ? { onProgress: (done: number, total: number) => progress(policy, done, total) } : {}) }),
+    );
+  }
+  const tasks: PoolTask[] = [];
+  const size = shareSize(runs, workers);
+  for (const policy of policies) for (let from = 0; from < runs; from += size) tasks.push({ id: tasks.length, policy, side, seed, runs, from, to: Math.min(runs, from + size) });
+  const parts = await runTasks(job, tasks, Math.min(workers, tasks.length));
+  return policies.map((policy) => {
+    const mine = tasks.filter((t) => t.policy === policy).map((t) => parts[t.id] as SimPart);
+    return simReport(scenario, { runs, seed, policy, side }, mine);
+  });
+}
+
+/** Plays every task on a pool of `count` workers; the parts by task id. */
+function runTasks(job: PoolJob, tasks: readonly PoolTask[], count: number): Promise<SimPart[]> {
+  const start = workerStart();
+  const data: WorkerData = { file: job.file, cwd: job.cwd, hash: job.scenario.hash };
+  const parts: SimPart[] = [];
+  const pool: Worker[] = [];
+  let next = 0;
+  let done = 0;
+  const runsDone = new Map<PolicyKind, number>();
+  return new Promise<SimPart[]>((resolve, reject) => {
+    let settled = false;
+    const finish = (error: Error | null): void => {
+      if (settled) return;
+      settled = true;
+      // Every worker is ended, whether the work is done or failed; terminate() also ends one that hangs.
+      void Promise.all(pool.map((w) => w.terminate())).then(
+        () => (error === null ? resolve(parts) : reject(error)),
+        () => (error === null ? resolve(parts) : reject(error)),
+      );
+    };
+    const give = (w: Worker): void => {
+      const task = tasks[next++];
+      if (task !== undefined) w.postMessage(task);
+    };
+    for (let k = 0; k < count; k++) {
+      const w = new Worker(start.entry, { eval: start.eval, workerData: data });
+      pool.push(w);
+      w.on('message', (r: WorkerReply) => {
+        if (r.kind === 'error') return finish(new Error(`sim worker: ${r.message}`));
+        if (r.kind === 'ready') return give(w);
+        parts[r.task] = r.part;
+        done++;
+        const policy = (tasks[r.task] as PoolTask).policy;
+        runsDone.set(policy, (runsDone.get(policy) ?? 0) + r.part.to - r.part.from);
+        job.onProgress?.(policy, runsDone.get(policy) as number, job.runs);
+        if (done === tasks.length) finish(null);
+        else give(w);
+      });
+      w.on('error', (e) => finish(new Error(`sim worker: ${e instanceof Error ? e.message : String(e)}`)));
+      w.on('exit', (code) => {
+        if (!settled) finish(new Error(`sim worker: stopped (exit code ${code}) before the simulation was done`));
+      });
+    }
+  });
+}

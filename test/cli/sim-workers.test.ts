@@ -1,0 +1,52 @@
+/**
+ * `scenario sim --workers N`: the runs are shared among worker threads, and the report is the same
+ * bytes whatever N (one thread, two, three), since run i is seeded `${seed}-${i}` whoever plays it.
+ * A worker's error ends the command with a clear message, and every worker is ended.
+ */
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { simulateOnWorkers } from '../../src/cli/sim-pool';
+import { ROOT, scenarioAt } from '../golden/scenarios';
+import { cli, MINIMAL } from './harness';
+
+describe('sim on worker threads', () => {
+  it('gives the same JSON report with 1, 2 and 3 workers (every policy, a shipped scenario and the minimal fixture)', async () => {
+    for (const [file, side, counts] of [
+      ['scenarios/ip-theft.yaml', 'us', ['2']],
+      ['scenarios/dialogue-review.yaml', 'cn', ['3']],
+      [MINIMAL, 'us', ['2', '3']],
+    ] as const) {
+      const args = ['sim', file, '--runs', '2600', '--seed', 'workers', '--side', side, '--json'];
+      const one = await cli([...args, '--workers', '1']);
+      expect(one.code).toBe(0);
+      expect(JSON.parse(one.out).reports).toHaveLength(5);
+      for (const n of counts) {
+        const many = await cli([...args, '--workers', n]);
+        expect(many.code).toBe(0);
+        expect(many.out).toBe(one.out);
+      }
+    }
+  }, 120_000);
+
+  it('gives the same text report too, and the same failures, on worker threads', async () => {
+    const args = ['sim', 'test/cli/fixtures/zero-weights.yaml', '--runs', '600', '--seed', 'K7Q3'];
+    const one = await cli([...args, '--workers', '1']);
+    const two = await cli([...args, '--workers', '2']);
+    expect(two.out).toBe(one.out);
+    expect(two.code).toBe(one.code);
+  }, 60_000);
+
+  it('refuses a --workers that is not a whole number from 1', async () => {
+    for (const bad of ['0', 'two', '1.5', '999']) {
+      const r = await cli(['sim', MINIMAL, '--runs', '10', '--seed', 'x', '--workers', bad]);
+      expect(r.code).toBe(2);
+      expect(r.err).toContain('--workers must be a whole number');
+    }
+  });
+
+  it("ends with the worker's error, not a hang, when a worker cannot do its work", async () => {
+    // The main thread's scenario is the minimal fixture; the workers load another file, whose hash differs.
+    const job = { file: join(ROOT, 'scenarios/ip-theft.yaml'), cwd: ROOT, scenario: scenarioAt(MINIMAL), runs: 1000, seed: 'x', side: 'us' as const, policies: ['random' as const] };
+    await expect(simulateOnWorkers(job, 2)).rejects.toThrow(/sim worker: .*ip-theft\.yaml changed while the simulation ran/);
+  }, 60_000);
+});
