@@ -99,7 +99,7 @@ export function fastRuns(scenario: Scenario, layout: Layout, options: FastRunOpt
       const views = info.views[side];
       for (let k = 0; k < n; k++) choices[k] = views[mine[k] as number] as PolicyOption;
       const pick = mine[policy(choices, prng)] as number;
-      found.length = 0;
+      if (found.length > 0) found.length = 0;
       if (info.presuming !== null) contradictionsOffered(beat, info.presuming, ctx, play.turn + 1, offered, count, found);
       const error = play.step(pick, offered[other], count[other]);
       if (error !== null) {
@@ -108,12 +108,11 @@ export function fastRuns(scenario: Scenario, layout: Layout, options: FastRunOpt
         break;
       }
       const turn = play.turn;
-      outcomes.length = 0;
       for (let m = 0; m < 2; m++) {
         const s = play.moveSide[m] as Side;
         const option = beat.options[s][play.moveOption[m] as number] as CompiledOption;
         const outcome = option.outcomes[play.moveOutcome[m] as number] as CompiledOutcome;
-        outcomes.push(outcome);
+        outcomes[m] = outcome;
         const move = moves[m] as MoveSlot;
         move.side = s;
         move.option = option.id;

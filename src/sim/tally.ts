@@ -40,6 +40,8 @@ export class Tally {
   private touchedCount = 0;
   /** The current run's scores, objective by objective. */
   private readonly runScores: Float64Array;
+  /** Each option's first outcome's place in `outcomes`. */
+  private readonly outcomeBase: Int32Array;
   private readonly groupRuns: Int32Array;
   private readonly groupEnd: Int32Array;
   private readonly groupObj: Float64Array;
@@ -65,6 +67,7 @@ export class Tally {
     this.offeredIn = new Int32Array(this.nOpt).fill(-1);
     this.touched = new Int32Array(this.nOpt);
     this.runScores = new Float64Array(this.nObj);
+    this.outcomeBase = Int32Array.from(layout.options.map((o) => o.outcomeBase));
     this.chosenIn = new Int32Array(this.nOpt).fill(-1);
     // Two groups per option: [2k] chose it, [2k + 1] passed it by.
     this.groupRuns = new Int32Array(this.nOpt * 2);
@@ -118,7 +121,7 @@ export class Tally {
     this.chosen[k] = (this.chosen[k] ?? 0) + 1;
     this.chosenIn[k] = this.run;
     if (outcome >= 0) {
-      const at = (this.layout.options[k]?.outcomeBase ?? 0) + outcome;
+      const at = (this.outcomeBase[k] as number) + outcome;
       this.outcomes[at] = (this.outcomes[at] ?? 0) + 1;
     }
   }

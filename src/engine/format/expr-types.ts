@@ -32,7 +32,8 @@ export interface LedgerView {
 }
 
 export type ValueType = 'number' | 'boolean';
-export type Compiled = (ctx: EvalContext) => number;
+/** A compiled expression; one that is the same in every state says so in `constant` (set by `compileExpr`). */
+export type Compiled = ((ctx: EvalContext) => number) & { readonly constant?: number };
 
 /** The names a scenario defines, against which expressions are checked. */
 export interface ExprEnv {

@@ -246,6 +246,9 @@ class Parser {
   }
 }
 
+/** An expression whose value is `v` in every state, marked so that a caller may skip calling it. */
+const constantFn = (v: number): Compiled => Object.assign(() => v, { constant: v });
+
 /**
  * Compiles an expression (a whole number, a boolean, or expression text) and checks it yields `want`.
  * Never throws: a problem comes back as an {@link ExprError} with its offset in the text.
@@ -253,12 +256,12 @@ class Parser {
 export function compileExpr(source: number | boolean | string, want: ValueType, env: ExprEnv): CompileResult {
   if (typeof source === 'number') {
     if (want !== 'number') return { ok: false, error: { offset: 0, code: 'expr/type', message: 'a condition must be yes/no (true, false, a flag or a comparison), not a number' } };
-    return { ok: true, fn: () => source, type: 'number', constant: source };
+    return { ok: true, fn: constantFn(source), type: 'number', constant: source };
   }
   if (typeof source === 'boolean') {
     if (want !== 'boolean') return { ok: false, error: { offset: 0, code: 'expr/type', message: 'a weight or score must be a number, not true/false' } };
     const v = source ? 1 : 0;
-    return { ok: true, fn: () => v, type: 'boolean', constant: v };
+    return { ok: true, fn: constantFn(v), type: 'boolean', constant: v };
   }
   try {
     const node = new Parser(tokenize(source), env).parse();
@@ -273,7 +276,7 @@ export function compileExpr(source: number | boolean | string, want: ValueType, 
         },
       };
     }
-    return { ok: true, fn: node.fn, type: node.type, constant: node.constant };
+    return { ok: true, fn: node.constant === null ? node.fn : constantFn(node.constant), type: node.type, constant: node.constant };
   } catch (e) {
     if (e instanceof ExprFailure) return { ok: false, error: e.info };
     throw e;

@@ -3,7 +3,7 @@
  * object): indicators and flags by position, each effect as positions and amounts, each beat's
  * outcomes with where they lead, and which names are endings.
  */
-import type { CompiledBeat, CompiledEffects, CompiledOutcome, HotlineStatus, Quality, Scenario, Side } from '../format';
+import type { CompiledBeat, CompiledEffects, CompiledOption, CompiledOutcome, HotlineStatus, Quality, Scenario, Side } from '../format';
 import type { LedgerEntry } from './state';
 
 /** An effect by positions: indicator `idx[k]` moves by `delta[k]`; flags `set` and `clear`. */
@@ -28,6 +28,10 @@ export interface PlannedBeat {
   readonly outcomes: Readonly<Record<Side, readonly (readonly PlannedOutcome[])[]>>;
   /** Where the beat's own `next` leads, or null. */
   readonly next: Target | null;
+  /** `weights[side][option]`: its outcomes' weights when none depends on the state (null when one does). */
+  readonly weights: Readonly<Record<Side, readonly (Float64Array | null)[]>>;
+  /** `ai[side][option]`: the model's weight for it when it does not depend on the state, else NaN. */
+  readonly ai: Readonly<Record<Side, Float64Array>>;
 }
 
 /** Where a `next` leads: an ending (which wins, as in `resolveTurn`), or a beat. */
@@ -89,7 +93,14 @@ function makePlan(scenario: Scenario): Plan {
         outcomes[side].push(o.outcomes.map((outcome) => ({ outcome, effects: effectsOf(outcome.effects), next: null })));
       }
     }
-    beats.set(beat.id, { beat, outcomes, next: null });
+    const constant = (f: { readonly constant?: number }): number => (typeof f.constant === 'number' ? f.constant : Number.NaN);
+    const weightsOf = (o: CompiledOption): Float64Array | null => {
+      const w = Float64Array.from(o.outcomes.map((x) => constant(x.weight)));
+      return w.some(Number.isNaN) ? null : w;
+    };
+    const weights = { us: beat.options.us.map(weightsOf), cn: beat.options.cn.map(weightsOf) };
+    const ai = { us: Float64Array.from(beat.options.us.map((o) => constant(o.ai))), cn: Float64Array.from(beat.options.cn.map((o) => constant(o.ai))) };
+    beats.set(beat.id, { beat, outcomes, next: null, weights, ai });
   }
   const targets = new Map<string, Target>();
   const targetOf = (id: string | undefined): Target | null => {

@@ -39,6 +39,7 @@ export class Playout {
   private readonly touched: Int32Array;
   private touchedCount = 0;
   private planned: PlannedBeat;
+  /** The outcome each move landed on this turn, the lead's first. */
   private readonly landed: PlannedOutcome[];
   /** Turns resolved so far. */
   turn = 0;
@@ -134,7 +135,12 @@ export class Playout {
     live.chose = this.now;
     // The model's pick: weights on this turn's choice, from its own stream.
     const theirs = beat.options[model];
-    for (let k = 0; k < modelCount; k++) weights[k] = (theirs[modelOffered[k] as number] as CompiledOption).ai(live);
+    const fixed = this.planned.ai[model];
+    for (let k = 0; k < modelCount; k++) {
+      const j = modelOffered[k] as number;
+      const w = fixed[j] as number;
+      weights[k] = Number.isNaN(w) ? (theirs[j] as CompiledOption).ai(live) : w; // NaN: the weight depends on the state
+    }
     let chosen = pickIndex(this.counterpart, weights, modelCount);
     if (chosen < 0) {
       weights.fill(1, 0, modelCount);
@@ -152,13 +158,16 @@ export class Playout {
     this.drawn.us = null;
     this.drawn.cn = null;
     live.outcome = this.drawn;
-    this.landed.length = 0;
     for (let m = 0; m < 2; m++) {
       const side = this.moveSide[m] as Side;
       const option = beat.options[side][this.moveOption[m] as number] as CompiledOption;
       const outcomes = option.outcomes;
-      for (let k = 0; k < outcomes.length; k++) weights[k] = (outcomes[k] as CompiledOption['outcomes'][number]).weight(live);
-      const landed = pickIndex(this.world, weights, outcomes.length);
+      let chances = this.planned.weights[side][this.moveOption[m] as number] as Float64Array | null;
+      if (chances === null) {
+        chances = weights;
+        for (let k = 0; k < outcomes.length; k++) weights[k] = (outcomes[k] as CompiledOption['outcomes'][number]).weight(live);
+      }
+      const landed = pickIndex(this.world, chances, outcomes.length);
       if (landed < 0) return { code: 'scenario/zero-weights', message: `every outcome of "${option.id}" has weight zero in this state` };
       this.moveOutcome[m] = landed;
       const planned = (this.planned.outcomes[side][this.moveOption[m] as number] as readonly PlannedOutcome[])[landed] as PlannedOutcome;

@@ -71,6 +71,14 @@ export function isAleaState(s: unknown): s is AleaState {
   return Number.isInteger(r.c) && (r.c as number) >= 0 && (r.c as number) < 2 ** 32 && frac(r.s0) && frac(r.s1) && frac(r.s2);
 }
 
+const BASIS_LIMIT = 4294967296 - (4294967296 % BASIS);
+
+/** The largest multiple of `n` at most 2^32: draws at or above it are rejected, so every value is equally likely. */
+function limitOf(n: number): number {
+  if (!Number.isInteger(n) || n <= 0 || n > 4294967296) throw new Error(`rng: bad bound ${n}`);
+  return 4294967296 - (4294967296 % n);
+}
+
 /** A generator opened from a state; `below` and `state` are all the engine needs. */
 export class Rng {
   private c = 0;
@@ -109,8 +117,8 @@ export class Rng {
 
   /** A uniform whole number in [0, n), n at most 2^32, without modulo bias (rejection sampling). */
   below(n: number): number {
-    if (!Number.isInteger(n) || n <= 0 || n > 4294967296) throw new Error(`rng: bad bound ${n}`);
-    const limit = 4294967296 - (4294967296 % n);
+    // Almost every draw is of BASIS, whose limit is worked out once (a modulo of 2^32 is a slow float remainder).
+    const limit = n === BASIS ? BASIS_LIMIT : limitOf(n);
     for (;;) {
       // Alea's step, then seedrandom's int32 of it read as unsigned.
       const t = 2091639 * this.s0 + this.c * TWO_M32;
