@@ -19,6 +19,7 @@ import type { StorageLike } from './store/storage';
 import { mountUi } from './ui/app';
 import { installDesigner } from './ui/designer/install';
 import { installHistory } from './ui/history';
+import { idbShelf } from './ui/idb-shelf';
 
 interface StageModule {
   createStage(parent: HTMLElement, store: SessionStore): { destroy(): void };
@@ -91,6 +92,8 @@ function startGame(texts: readonly SourceFile[]): SessionStore {
     storage,
     secretStorage: pageStorage('sessionStorage'),
     randomSeed,
+    shelf: idbShelf(),
+    now: () => new Date().toISOString(),
     settings: { reducedMotion: window.matchMedia('(prefers-reduced-motion: reduce)').matches },
   });
   installDesigner(store, storage, designerCatalog);

@@ -28,6 +28,7 @@ function placesFor(game: GameState): readonly RunPlace[] {
 
 function settingsOf(run: Run, screen: string): SaveSettings {
   const out: Record<string, string> = { ...extrasSettings(run.extras), screen, place: run.place };
+  if (run.id !== undefined) out.runId = run.id;
   if (run.pending !== null) out.pendingUs = run.pending.us;
   return out;
 }
@@ -46,9 +47,23 @@ export function persistRun(storage: StorageLike | null, run: Run, screen: string
 }
 
 function damaged(storage: StorageLike | null, bytes: string, reason: string): RestoreResult {
+  // A kept run from the list of runs: the list still holds its text, nothing to copy aside.
+  if (storage === null) return { kind: 'damaged', bytes, keptAs: null, message: `It could not be restored: ${reason}.` };
   const kept = keepAside(storage, bytes);
   const where = kept.ok ? `Its bytes are kept as ${kept.key}.` : `It could not be copied aside (${kept.message}), so nothing will be saved until you export it or start fresh.`;
   return { kind: 'damaged', bytes, keptAs: kept.ok ? kept.key : null, message: `The saved game could not be restored: ${reason}. ${where}` };
+}
+
+/**
+ * A kept run's save text (from the list of runs) as a run, or why it does not restore. Nothing is kept
+ * aside: the list still holds the text.
+ */
+export function restoreText(text: string, catalog: Catalog): RestoreResult {
+  try {
+    return restoreBytes(null, catalog, text);
+  } catch (err) {
+    return { kind: 'damaged', bytes: text, keptAs: null, message: `It could not be rebuilt: ${err instanceof Error ? err.message : String(err)}.` };
+  }
 }
 
 /** Reads `red-phone:save`: nothing, a run to continue exactly where it was, or a damaged save kept aside. */
@@ -80,7 +95,8 @@ function restoreBytes(storage: StorageLike | null, catalog: Catalog, bytes: stri
   const place = savedPlace !== undefined && placesFor(state).includes(savedPlace) ? savedPlace : placeOf(state);
   const pendingUs = settings.pendingUs;
   const pending = side === 'both' && place === 'turn' && typeof pendingUs === 'string' && legalOptions(scenario, state, 'us').some((o) => o.id === pendingUs) ? { us: pendingUs } : null;
-  const run: Run = { scenario, side, game: state, lastRecord: state.log[state.log.length - 1] ?? null, pending, place, review: null };
+  const id = typeof settings.runId === 'string' && settings.runId.length <= 80 ? { id: settings.runId } : {};
+  const run: Run = { scenario, side, game: state, lastRecord: state.log[state.log.length - 1] ?? null, pending, place, review: null, ...id };
   const extras = extrasFromSettings(settings);
   if (extras !== undefined) return { kind: 'ok', run: { ...run, extras }, screen: settings.screen === 'title' ? 'title' : place };
   return { kind: 'ok', run, screen: settings.screen === 'title' ? 'title' : place };

@@ -103,5 +103,7 @@ export function reviewMove(run: Run, direction: 1 | -1, turns = false): Run {
 /** A new run that plays on from the point watched: the replay's later actions are dropped. */
 export function forkAt(run: Run): Run {
   if (run.review === null) return run;
-  return { ...runAt(run, run.game, run.place), review: null };
+  // A new run: it gets its own id (and place in the list of runs) when it is first saved.
+  const { id: _watched, ...played } = runAt(run, run.game, run.place);
+  return { ...played, review: null };
 }

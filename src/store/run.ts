@@ -59,6 +59,8 @@ export interface Run {
   readonly review: Review | null;
   /** Branches left behind by rewinds and hot-wash notes (src/store/trainee.ts); absent on a fresh run. */
   readonly extras?: RunExtras;
+  /** The run's id in the list of runs (src/store/run-shelf.ts); given when it is first saved. */
+  readonly id?: string;
 }
 
 export function controllersFor(side: PlaySide): Record<Side, Controller> {

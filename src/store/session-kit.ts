@@ -7,6 +7,7 @@ import type { Facilitation } from './facilitator';
 import { sidesOf } from './links';
 import { saveText } from './persist';
 import { newRun, type PlaySide, type Run } from './run';
+import { newRunId, recordOf } from './run-shelf';
 import type { Draft, Notice, Screen, SessionDeps, SessionState } from './session-types';
 import { readKey, removeKey, SAVE_KEY, type StorageLike, type WriteResult, writeKey } from './storage';
 import { extrasOf } from './trainee';
@@ -28,6 +29,10 @@ export interface Kit {
   /** Clears a notice of one of these kinds (the problem it named is solved). */
   solved(...kinds: Notice['kind'][]): Notice | null;
   begin(draft: Draft): void;
+  /** Puts the run on the list of runs kept in the browser (a failure becomes a notice). */
+  shelve(run: Run, screen: Screen): void;
+  /** Whether the run is on the list of runs (so starting another replaces nothing). */
+  onShelf(run: Run): boolean;
 }
 
 /** Ends a message with a full stop, once. */
@@ -101,17 +106,20 @@ export function createKit(get: Get, set: Set, deps: SessionDeps): Kit {
   /** The save text this page last read or wrote, per storage. */
   const known = new Map<StorageLike | null, string | null>([[storage, readKey(storage, SAVE_KEY)]]);
   if (deps.secretStorage != null) known.set(deps.secretStorage, readKey(deps.secretStorage, SAVE_KEY));
+  let shelfBroken = false;
   const kit: Kit = {
     get,
     set,
     deps,
     suspended: null,
-    commit(run, screen = run.place, also = {}) {
-      if (run.review !== null || get().savesHeld) {
-        set({ run, screen, ...also });
+    commit(given, screen = given.place, also = {}) {
+      if (given.review !== null || get().savesHeld) {
+        set({ run: given, screen, ...also });
         return;
       }
+      const run = given.id === undefined ? { ...given, id: newRunId(deps.now?.() ?? '', deps.randomSeed()) } : given;
       const fac = also.facilitation !== undefined ? also.facilitation : get().facilitation;
+      if (!isSecretRun(run, fac)) kit.shelve(run, screen);
       const where = saveStorage(deps, run, fac);
       if (savedElsewhere(where, known.get(where) ?? null, get().run)) {
         // Two tabs on one save: the other tab's newer run is never overwritten by this one.
@@ -138,6 +146,17 @@ export function createKit(get: Get, set: Set, deps: SessionDeps): Kit {
     solved(...kinds) {
       const notice = get().notice;
       return notice !== null && kinds.includes(notice.kind) ? null : notice;
+    },
+    shelve(run, screen) {
+      const text = deps.shelf == null || run.id === undefined ? null : saveText(run, screen);
+      if (text === null || deps.shelf == null || run.id === undefined) return;
+      void deps.shelf.put(recordOf(run, run.id, text, deps.now?.() ?? '')).then((put) => {
+        shelfBroken = !put.ok;
+        if (!put.ok && get().notice === null) set({ notice: { kind: 'storage', message: `Not kept in your list of runs: ${put.message}. The run itself is saved; Export now to keep a copy.` } });
+      });
+    },
+    onShelf(run) {
+      return deps.shelf != null && !shelfBroken && run.id !== undefined && run.review === null && !isSecretRun(run, get().facilitation);
     },
     begin(draft) {
       const entry = get().catalog.entries.find((e) => e.id === draft.scenarioId);

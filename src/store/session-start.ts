@@ -53,7 +53,8 @@ export function startActions(kit: Kit): StartActions {
       // A saved run is never replaced without asking (keep it, export it, or replace it), as a link asks.
       const { run } = get();
       const own = run !== null && run.review === null ? run : kit.suspended;
-      if (own !== null && !atStartOf(own, draft)) {
+      // With the list of runs (IndexedDB) the saved run stays on it: starting another replaces nothing.
+      if (own !== null && !atStartOf(own, draft) && !kit.onShelf(own)) {
         const title = get().catalog.entries.find((e) => e.id === draft.scenarioId)?.scenario.file.title ?? draft.scenarioId;
         const secret = get().facilitation?.secret === true && own.game.ending === null;
         const message = `You are starting ${title}, seed ${draft.seed}, playing ${sideWords(draft.side)}. Your saved run is ${savedRunWords(own, secret)}. Starting the new run replaces it.`;
@@ -117,7 +118,8 @@ export function startActions(kit: Kit): StartActions {
       }
       const title = get().catalog.entries.find((e) => e.id === draft.scenarioId)?.scenario.file.title ?? draft.scenarioId;
       const secret = facilitation?.secret === true && own.game.ending === null;
-      const message = `This link starts ${title}, seed ${draft.seed}, playing ${sideWords(draft.side)}. Your saved run is ${savedRunWords(own, secret)}. Starting the linked run replaces it.`;
+      const after = kit.onShelf(own) ? 'It stays in your list of runs if you start the linked run.' : 'Starting the linked run replaces it.';
+      const message = `This link starts ${title}, seed ${draft.seed}, playing ${sideWords(draft.side)}. Your saved run is ${savedRunWords(own, secret)}. ${after}`;
       set({ screen: 'title', notice: { kind: 'overwrite', message, link: draft } });
     },
     startLinked() {

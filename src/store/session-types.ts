@@ -1,10 +1,12 @@
 /** The session store's shape: its screens, notices, settings, the new-run draft and every action the view may send. */
+
 import type { StoreApi } from 'zustand/vanilla';
 import type { Side } from '../engine';
 import type { Catalog } from './catalog';
 import type { Facilitation, FacilitatorAction, FacilitatorSetup } from './facilitator';
 import type { PlanField } from './plan';
 import type { PlaySide, Run, RunPlace } from './run';
+import type { RunRecord, RunShelf, ShelfResult } from './run-shelf';
 import type { StorageLike } from './storage';
 
 export type Screen = 'title' | 'new-run' | RunPlace | TraineeScreen | 'facilitator' | DesignerScreen;
@@ -44,6 +46,8 @@ export interface SessionState {
   readonly notice: Notice | null;
   /** False after a save failed (storage full, private mode) until one succeeds again. */
   readonly saved: boolean;
+  /** Whether the browser keeps a list of runs (src/store/run-shelf.ts): a new run then replaces none. */
+  readonly keepsRuns: boolean;
   /** Saves are held while a damaged save could not be kept aside, so it is never overwritten. */
   readonly savesHeld: boolean;
   /** Facilitator mode's controls around the run (null when no facilitator runs it). */
@@ -111,6 +115,12 @@ export interface SessionState {
   openReplayCode(text: string): void;
   /** The class comparison screen. */
   openCompare(): void;
+  /** The runs kept in the browser, most recent first (or why they cannot be read). */
+  keptRuns(): Promise<ShelfResult<RunRecord[]>>;
+  /** Opens a kept run where it was left (the open run stays kept too). */
+  openKept(record: RunRecord): void;
+  /** Deletes a kept run from the list (never the run open now). */
+  deleteKept(id: string): Promise<ShelfResult<null>>;
 }
 
 export type SessionStore = StoreApi<SessionState>;
@@ -126,5 +136,9 @@ export interface SessionDeps {
   readonly secretStorage?: StorageLike | null;
   /** A fresh random 4-character code seed (the browser draws it from crypto). */
   readonly randomSeed: () => string;
+  /** The list of runs kept in the browser (IndexedDB); null or absent when the browser gives none. */
+  readonly shelf?: RunShelf | null;
+  /** The page's clock as an ISO date, for when a run started and was saved (absent: no dates). */
+  readonly now?: () => string;
   readonly settings?: Partial<Settings>;
 }

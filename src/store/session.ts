@@ -12,6 +12,7 @@ import type { Run } from './run';
 import { createKit, isSecretRun } from './session-kit';
 import { playActions } from './session-play';
 import { reviewActions } from './session-review';
+import { shelfActions } from './session-shelf';
 import { startActions } from './session-start';
 import type { SessionDeps, SessionState, SessionStore, Settings } from './session-types';
 import type { StorageLike } from './storage';
@@ -32,8 +33,11 @@ export function createSession(deps: SessionDeps): SessionStore {
     run !== null && fac !== null && isSecretRun(run, fac) && secretStorage !== null ? secretStorage : storage;
   const initialSettings: Settings = { showOdds: false, reducedMotion: false, projector: false, ...deps.settings, ...savedSettings(storage) };
 
+  let migrate: (run: Run, screen: SessionState['screen']) => void = () => undefined;
   const store = createStore<SessionState>()((set, get) => {
     const kit = createKit(get, set, deps);
+    // Saved again with its new id (so a reload keeps the same entry), or put on the list as it is.
+    migrate = (run, screen) => (run.id === undefined ? kit.commit(run, screen) : kit.shelve(run, screen));
     return {
       screen: restored.kind === 'ok' ? restored.screen : 'title',
       catalog,
@@ -42,12 +46,14 @@ export function createSession(deps: SessionDeps): SessionStore {
       settings: initialSettings,
       notice: restored.kind === 'damaged' ? { kind: 'bad-save', message: restored.message, bytes: restored.bytes } : null,
       saved: true,
+      keepsRuns: deps.shelf != null,
       savesHeld: restored.kind === 'damaged' && restored.keptAs === null,
       facilitation: restoreFacilitation(fromSecret ? secretStorage : storage, restored.kind === 'ok' ? restored.run : null),
 
       ...startActions(kit),
       ...playActions(kit),
       ...reviewActions(kit),
+      ...shelfActions(kit),
       setSettings(patch) {
         const settings = { ...get().settings, ...patch };
         set({ settings });
@@ -58,6 +64,9 @@ export function createSession(deps: SessionDeps): SessionStore {
       },
     };
   });
+  // A run saved before the list of runs existed (or by another page) goes on the list at once.
+  const first = store.getState().run;
+  if (first !== null && first.review === null && !isSecretRun(first, store.getState().facilitation)) migrate(first, store.getState().screen);
   let facilitationSaved = '';
   store.subscribe((state, prev) => {
     if (state.facilitation === prev.facilitation && state.run === prev.run) return;

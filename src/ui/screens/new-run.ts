@@ -13,12 +13,14 @@ const SIDE_HELP: Readonly<Record<PlaySide, string>> = {
   both: 'Two teams at one screen: the US team chooses, its choice is covered, then the China team chooses.',
 };
 
-/** A word before starting when there is a saved run: starting asks before it replaces it (a secret seed stays unsaid). */
+/** A word before starting when there is a saved run: it stays on the list of runs, or starting asks before it replaces it (a secret seed stays unsaid). */
 function replaces(ctx: Ctx): HTMLElement | null {
   const run = ctx.state.run;
   if (run === null || run.review !== null || run.game.ending !== null) return null;
-  const seed = ctx.state.facilitation?.secret === true ? '' : `, seed ${run.game.seed}`;
-  return h('p', { class: 'help' }, `You have a saved run (${run.scenario.file.title}${seed}, turn ${run.game.turn + 1}): starting asks before it replaces it, and offers to export it.`);
+  const secret = ctx.state.facilitation?.secret === true;
+  const seed = secret ? '' : `, seed ${run.game.seed}`;
+  const after = ctx.state.keepsRuns && !secret ? 'it stays in your list of runs on the title screen.' : 'starting asks before it replaces it, and offers to export it.';
+  return h('p', { class: 'help' }, `You have a saved run (${run.scenario.file.title}${seed}, turn ${run.game.turn + 1}): ${after}`);
 }
 
 export function newRunScreen(ctx: Ctx): View {

@@ -10,6 +10,7 @@ import { actionButton, h, heading, hidden } from '../dom';
 import { lengthText, playSideName } from '../format';
 import { codeEntryCard } from '../parts';
 import type { Ctx, View } from '../view';
+import { runsList } from './runs-list';
 import { traineeCards } from './title-trainee';
 
 function card(ctx: Ctx, entry: CatalogEntry): HTMLElement {
@@ -145,6 +146,7 @@ export function titleScreen(ctx: Ctx): View {
       ),
     ),
     continueCard(ctx),
+    runsList(ctx),
     h(
       'section',
       { class: 'card facilitator-card', 'aria-labelledby': 'facilitator-title' },
