@@ -1,7 +1,7 @@
 /**
  * The class server's authority: every class session, its seats and its groups' logs. Each command is
  * checked (role, turn, legality by the engine), written to the store, then folded into memory; the
- * commands of one session run one at a time. Nothing here knows about sockets: src/server/io.ts calls
+ * commands of one group run one at a time, different groups' side by side (src/server/lanes.ts). Nothing here knows about sockets: src/server/io.ts calls
  * these methods and sends the views. With a shared store (Redis, several processes) each command first
  * folds what the other processes appended (src/server/registry.ts), and after writing folds its own
  * event in the store's order; a compare-and-set lost to another process is no error: its turn stands.
@@ -12,6 +12,7 @@ import { normaliseJoinCode } from '../net/protocol';
 import { no, ok, sameSecret } from './ack';
 import { afterRestart, leftOf } from './clock';
 import type { ActionEvent, ClassEvent, ClassStore } from './events';
+import { Lanes } from './lanes';
 import { Registry } from './registry';
 import { randomJoinCode, randomSalt, randomSeed, randomSessionId, randomToken } from './secrets';
 import { apply, ClassSession, type Group, MINUTE_MS, type Seat } from './session';
@@ -31,7 +32,7 @@ const RESTART_FLOOR_MS = MINUTE_MS;
 
 export class Classroom {
   private readonly registry: Registry;
-  private readonly queues = new Map<string, Promise<unknown>>();
+  private readonly lanes = new Map<string, Lanes>();
   private readonly timers = new Map<string, NodeJS.Timeout>();
   private readonly now: () => number;
   private closed = false;
@@ -70,18 +71,17 @@ export class Classroom {
     return this.registry.shared !== null;
   }
 
-  /** Runs one session's commands one at a time, each after folding what other processes appended. */
-  private serial<T>(s: ClassSession, fn: () => Promise<T>): Promise<T> {
-    const run = async (): Promise<T> => {
+  /** Runs a command in its group's lane (null: the whole session's), after folding what other processes appended. */
+  private serial<T>(s: ClassSession, lane: number | null, fn: () => Promise<T>): Promise<T> {
+    let lanes = this.lanes.get(s.id);
+    if (lanes === undefined) {
+      lanes = new Lanes();
+      this.lanes.set(s.id, lanes);
+    }
+    return lanes.run(lane, async () => {
       await this.registry.catchUp(s);
       return fn();
-    };
-    const next = (this.queues.get(s.id) ?? Promise.resolve()).then(run, run);
-    this.queues.set(
-      s.id,
-      next.catch(() => undefined),
-    );
-    return next;
+    });
   }
 
   private async record(s: ClassSession, e: Exclude<ClassEvent, ActionEvent | { t: 'session' }>): Promise<void> {
@@ -150,7 +150,7 @@ export class Classroom {
     if (s.group(m.group) === undefined) return no('no-such-group', `group: this class has groups 1 to ${s.groups.length}`);
     if (s.config.players[m.side] !== 'team') return no('not-allowed', `side: ${m.side} is played by the counterpart model in this class`);
     const token = randomToken();
-    return this.serial(s, async () => {
+    return this.serial(s, m.group, async () => {
       await this.record(s, { t: 'seat', token, group: m.group, side: m.side, at: this.now() });
       this.registry.addSeat(token, s.id);
       return ok({ session: s, seat: s.seats.get(token) as Seat });
@@ -159,7 +159,7 @@ export class Classroom {
 
   /** Brings a session up to date with what other processes appended (nothing to do with one process). */
   refresh(s: ClassSession): Promise<void> {
-    return this.serial(s, async () => undefined);
+    return this.registry.catchUp(s);
   }
 
   /** The seat a token holds, with its session brought up to date. */
@@ -172,7 +172,7 @@ export class Classroom {
   }
 
   choose(s: ClassSession, seat: Seat, m: Choose): Promise<Ack<null>> {
-    return this.serial(s, async () => {
+    return this.serial(s, seat.group, async () => {
       const g = s.group(seat.group) as Group;
       const state = s.stateOf(g);
       if (state.ending !== null) return no('engine-refused', 'the game has ended');
@@ -202,7 +202,7 @@ export class Classroom {
   }
 
   pause(s: ClassSession, m: Pause): Promise<Ack<null>> {
-    return this.serial(s, async () => {
+    return this.serial(s, m.group ?? null, async () => {
       const g = this.groupsOf(s, m.group);
       if (!g.ok) return g;
       await this.record(s, { t: 'pause', group: m.group ?? null, on: m.on, at: this.now() });
@@ -212,7 +212,7 @@ export class Classroom {
   }
 
   extend(s: ClassSession, m: Extend): Promise<Ack<null>> {
-    return this.serial(s, async () => {
+    return this.serial(s, m.group ?? null, async () => {
       const g = this.groupsOf(s, m.group);
       if (!g.ok) return g;
       if (s.limitMs === null) return no('not-allowed', 'this class has no turn timer');
@@ -223,7 +223,7 @@ export class Classroom {
   }
 
   inject(s: ClassSession, m: Inject): Promise<Ack<null>> {
-    return this.serial(s, async () => {
+    return this.serial(s, m.group, async () => {
       const g = s.group(m.group);
       if (g === undefined) return no('no-such-group', `group: this class has groups 1 to ${s.groups.length}`);
       const action: Action = { kind: 'inject', inject: m.inject };
@@ -236,7 +236,7 @@ export class Classroom {
   }
 
   override(s: ClassSession, m: Override): Promise<Ack<null>> {
-    return this.serial(s, async () => {
+    return this.serial(s, m.group, async () => {
       const g = s.group(m.group);
       if (g === undefined) return no('no-such-group', `group: this class has groups 1 to ${s.groups.length}`);
       const state = s.stateOf(g);
@@ -249,7 +249,7 @@ export class Classroom {
   }
 
   reveal(s: ClassSession): Promise<Ack<null>> {
-    return this.serial(s, async () => {
+    return this.serial(s, null, async () => {
       if (!s.revealed) await this.record(s, { t: 'reveal', at: this.now() });
       this.changed(s, null);
       return ok(null);
@@ -272,7 +272,7 @@ export class Classroom {
   }
 
   private timeUp(s: ClassSession, g: Group): Promise<void> {
-    return this.serial(s, async () => {
+    return this.serial(s, g.n, async () => {
       const state = s.stateOf(g);
       if (g.clock === null || g.clock.paused || leftOf(g.clock, this.now()) > 0 || state.ending !== null) return this.schedule(s, g);
       for (const side of s.teamSides() as Side[]) {
@@ -288,7 +288,7 @@ export class Classroom {
     this.closed = true;
     for (const t of this.timers.values()) clearTimeout(t);
     this.timers.clear();
-    await Promise.all([...this.queues.values()]);
+    await Promise.all([...this.lanes.values()].map((l) => l.idle()));
     await this.o.store.close();
   }
 }

@@ -1,18 +1,37 @@
 /**
  * The embedded store: each class session in its own file under the data folder, `<session>.jsonl`,
- * one JSON line per event, each written with fsync before the server answers. On start every file is
+ * one JSON line per event, each written with fsync before the server answers. Events appended while a
+ * write is under way are written together after it, with one fsync per file (a group commit), on
+ * libuv's threads, so a busy class waits for the disk once per batch, not once per event. On start every file is
  * read back; a torn last line (the process killed mid-write) is cut off with a warning, and any other
  * damaged line is skipped with a warning: a bad file never stops the server.
  */
-import { closeSync, fsyncSync, ftruncateSync, mkdirSync, openSync, readdirSync, readFileSync, rmSync, writeFileSync, writeSync } from 'node:fs';
+import { closeSync, fsync, fsyncSync, ftruncateSync, mkdirSync, openSync, readdirSync, readFileSync, rmSync, write, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { type ActionEvent, ClassEvent, type ClassStore, LogLengths, type SessionConfig, type StoredSession } from './events';
 
 const SESSION_FILE = /^[A-Za-z0-9_-]{4,32}\.jsonl$/;
 
+interface Pending {
+  readonly fd: number;
+  readonly line: string;
+  readonly done: (e: Error | null) => void;
+}
+
+/** Writes `text` at the end of `fd` and syncs it to the disk. */
+const writeAndSync = (fd: number, text: string): Promise<void> =>
+  new Promise((resolve, reject) => {
+    write(fd, text, null, 'utf8', (e) => {
+      if (e !== null) reject(e);
+      else fsync(fd, (f) => (f === null ? resolve() : reject(f)));
+    });
+  });
+
 export class FileStore implements ClassStore {
   private readonly fds = new Map<string, number>();
   private readonly lengths = new LogLengths();
+  private pending: Pending[] = [];
+  private writing: Promise<void> | null = null;
 
   constructor(
     readonly dir: string,
@@ -43,28 +62,51 @@ export class FileStore implements ClassStore {
     return join(this.dir, `${session}.jsonl`);
   }
 
-  private write(session: string, event: ClassEvent): void {
+  /** Queues the event's line; resolves once it is written and synced. */
+  private write(session: string, event: ClassEvent): Promise<void> {
     let fd = this.fds.get(session);
     if (fd === undefined) {
       fd = openSync(this.fileOf(session), 'a');
       this.fds.set(session, fd);
     }
-    writeSync(fd, `${JSON.stringify(event)}\n`);
-    fsyncSync(fd);
+    const line = `${JSON.stringify(event)}\n`;
+    return new Promise((resolve, reject) => {
+      this.pending.push({ fd, line, done: (e) => (e === null ? resolve() : reject(e)) });
+      this.writing ??= this.flush();
+    });
   }
 
-  async create(config: SessionConfig): Promise<void> {
-    this.write(config.session, { t: 'session', config });
+  /** Writes every queued line, one write and one fsync per file, until nothing is queued. */
+  private async flush(): Promise<void> {
+    while (this.pending.length > 0) {
+      const batch = this.pending;
+      this.pending = [];
+      const texts = new Map<number, string>();
+      for (const p of batch) texts.set(p.fd, (texts.get(p.fd) ?? '') + p.line);
+      const failed = new Map<number, Error>();
+      await Promise.all([...texts].map(([fd, text]) => writeAndSync(fd, text).catch((e: unknown) => failed.set(fd, e instanceof Error ? e : new Error(String(e))))));
+      for (const p of batch) p.done(failed.get(p.fd) ?? null);
+    }
+    this.writing = null;
   }
 
-  async append(session: string, event: Exclude<ClassEvent, ActionEvent | { t: 'session' }>): Promise<void> {
-    this.write(session, event);
+  create(config: SessionConfig): Promise<void> {
+    return this.write(config.session, { t: 'session', config });
+  }
+
+  append(session: string, event: Exclude<ClassEvent, ActionEvent | { t: 'session' }>): Promise<void> {
+    return this.write(session, event);
   }
 
   async appendAction(session: string, event: ActionEvent): Promise<boolean> {
     if (this.lengths.get(session, event.group) !== event.n) return false;
-    this.write(session, event);
     this.lengths.set(session, event.group, event.n + 1);
+    try {
+      await this.write(session, event);
+    } catch (e) {
+      if (this.lengths.get(session, event.group) === event.n + 1) this.lengths.set(session, event.group, event.n);
+      throw e;
+    }
     return true;
   }
 
@@ -118,6 +160,7 @@ export class FileStore implements ClassStore {
   }
 
   async close(): Promise<void> {
+    await this.writing;
     for (const fd of this.fds.values()) closeSync(fd);
     this.fds.clear();
     rmSync(join(this.dir, 'server.lock'), { force: true });

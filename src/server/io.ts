@@ -38,6 +38,11 @@ interface Bound {
 
 const seatRoom = (session: string, group: number, side: Side): string => `seat:${session}:${group}:${side}`;
 const facRoom = (session: string): string => `fac:${session}`;
+/**
+ * A facilitator's view (every group of the class, their replay files included: about 100 KB for 60
+ * groups) goes out at most this often per session; the last change is always sent.
+ */
+export const FAC_VIEW_EVERY_MS = 200;
 
 /** Whether a request's Origin (when it has one) is the host it came to, or one configured. */
 export function originAllowed(req: IncomingMessage, origins: readonly string[]): boolean {
@@ -69,8 +74,24 @@ export async function startClassServer(o: ClassServerOptions): Promise<ClassServ
   // With several processes a room's sockets may be connected to another one: views go to every room.
   const anyone = (room: string): boolean => o.adapter !== undefined || (io.sockets.adapter.rooms.get(room)?.size ?? 0) > 0;
   const connected = (session: string) => (group: number, side: Side) => io.sockets.adapter.rooms.get(seatRoom(session, group, side))?.size ?? 0;
-  const sendFac = (s: ClassSession): void => {
+  const facLast = new Map<string, number>();
+  const facDue = new Map<string, NodeJS.Timeout>();
+  const sendFacNow = (s: ClassSession): void => {
+    facLast.set(s.id, Date.now());
     if (anyone(facRoom(s.id))) io.to(facRoom(s.id)).emit(S2C.facView, facView(s, o.joinUrl, connected(s.id), Date.now()));
+  };
+  const sendFac = (s: ClassSession): void => {
+    if (facDue.has(s.id)) return;
+    const wait = (facLast.get(s.id) ?? 0) + FAC_VIEW_EVERY_MS - Date.now();
+    if (wait <= 0) {
+      sendFacNow(s);
+      return;
+    }
+    const timer = setTimeout(() => {
+      facDue.delete(s.id);
+      sendFacNow(s);
+    }, wait);
+    facDue.set(s.id, timer);
   };
   const broadcast = (s: ClassSession, group: number | null): void => {
     const now = Date.now();
@@ -237,6 +258,8 @@ export async function startClassServer(o: ClassServerOptions): Promise<ClassServ
     io,
     classroom,
     close: async () => {
+      for (const t of facDue.values()) clearTimeout(t);
+      facDue.clear();
       io.disconnectSockets(true);
       await new Promise<void>((resolve) => {
         io.close(() => resolve());

@@ -8,6 +8,7 @@
  *   --dist DIR     the folder to serve (default dist/)   --origin URL   another allowed origin (repeatable)
  *   --redis URL    (or REDIS_URL) keep the sessions in Redis and share them with other processes
  *                  (src/server/scale.ts); --data is then unused
+ *   --joins-per-minute N   join and resume attempts per address per minute (default 20; benches raise it)
  */
 import { randomBytes } from 'node:crypto';
 import { createServer } from 'node:http';
@@ -44,12 +45,18 @@ async function main(): Promise<number> {
       origin: { type: 'string', multiple: true, default: [] },
       'no-build': { type: 'boolean', default: false },
       redis: { type: 'string' },
+      'joins-per-minute': { type: 'string', default: '20' },
     },
     strict: true,
   });
   const port = Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) {
     out(`--port: ${values.port} is not a port number`);
+    return 2;
+  }
+  const joinsPerMinute = Number(values['joins-per-minute']);
+  if (!Number.isInteger(joinsPerMinute) || joinsPerMinute < 1) {
+    out(`--joins-per-minute: ${values['joins-per-minute']} is not a positive whole number`);
     return 2;
   }
   if (!values['no-build'] && needsBuild(ROOT)) {
@@ -78,7 +85,17 @@ async function main(): Promise<number> {
   };
   const scale: Scale | null = redisUrl === undefined ? null : await connectRedis(redisUrl, warn);
   const store = scale === null ? new FileStore(resolve(values.data)) : scale.store;
-  const server = await startClassServer({ http, store, scenarios: scenarios.byId, hostKey, joinUrl, origins: values.origin, warn, ...(scale === null ? {} : { adapter: scale.adapter }) });
+  const server = await startClassServer({
+    http,
+    store,
+    scenarios: scenarios.byId,
+    hostKey,
+    joinUrl,
+    origins: values.origin,
+    joinsPerMinute,
+    warn,
+    ...(scale === null ? {} : { adapter: scale.adapter }),
+  });
 
   if (scale === null) out(`Red Phone class server: ${scenarios.byId.size} scenarios, ${server.classroom.sessions.size} class sessions restored from ${resolve(values.data)}`);
   else out(`Red Phone class server: ${scenarios.byId.size} scenarios, class sessions shared through Redis at ${redisLabel(redisUrl ?? '')} (process ${process.pid})`);

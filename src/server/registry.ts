@@ -13,6 +13,7 @@ export class Registry {
   private readonly byCode = new Map<string, string>();
   private readonly bySeat = new Map<string, string>();
   private readonly loading = new Map<string, Promise<ClassSession | undefined>>();
+  private readonly catching = new Map<string, Promise<void>>();
   readonly shared: SharedStore | null;
 
   constructor(
@@ -91,10 +92,20 @@ export class Registry {
     return this.byId(id ?? (this.shared === null ? undefined : ((await this.shared.sessionOfSeat(token)) ?? undefined)));
   }
 
-  /** Folds what other processes appended to the session since this one last read it (shared store only). */
-  async catchUp(s: ClassSession): Promise<void> {
-    if (this.shared === null) return;
-    const events = await this.shared.eventsFrom(s.id, s.folded);
+  /** Folds what other processes appended to the session since this one last read it (shared store only; one read at a time). */
+  catchUp(s: ClassSession): Promise<void> {
+    if (this.shared === null) return Promise.resolve();
+    const shared = this.shared;
+    const next = (this.catching.get(s.id) ?? Promise.resolve()).then(() => this.fold(s, shared));
+    this.catching.set(
+      s.id,
+      next.catch(() => undefined),
+    );
+    return next;
+  }
+
+  private async fold(s: ClassSession, shared: SharedStore): Promise<void> {
+    const events = await shared.eventsFrom(s.id, s.folded);
     if (events.length === 0) return;
     const groups = new Set<number>();
     let all = false;
