@@ -39,8 +39,9 @@ const hasPresumes = (text: CompiledText): boolean => text.some((v) => v.presumes
 
 /** Which of a beat's texts and options presume anything: the only ones a check before the choice can find false. */
 export interface BeatPresuming {
-  readonly text: Readonly<Record<Side, boolean>>;
-  readonly options: Readonly<Record<Side, readonly boolean[]>>;
+  /** By side position, as {@link SIDES} (0 the United States, 1 China). */
+  readonly text: readonly [boolean, boolean];
+  readonly options: readonly [readonly boolean[], readonly boolean[]];
 }
 const presumingBeats = new WeakMap<CompiledBeat, BeatPresuming | null>();
 
@@ -48,18 +49,18 @@ const presumingBeats = new WeakMap<CompiledBeat, BeatPresuming | null>();
 export function presumingAt(beat: CompiledBeat): BeatPresuming | null {
   let p = presumingBeats.get(beat);
   if (p === undefined) {
-    const options = { us: [] as boolean[], cn: [] as boolean[] };
-    for (const side of SIDES) for (const o of beat.options[side]) options[side].push(o.presumes !== null || hasPresumes(o.label) || hasPresumes(o.text));
-    const text = { us: hasPresumes(beat.text.us), cn: hasPresumes(beat.text.cn) };
-    p = text.us || text.cn || options.us.includes(true) || options.cn.includes(true) ? { text, options } : null;
+    const optionsOf = (side: Side): boolean[] => beat.options[side].map((o) => o.presumes !== null || hasPresumes(o.label) || hasPresumes(o.text));
+    const options = [optionsOf('us'), optionsOf('cn')] as const;
+    const text = [hasPresumes(beat.text.us), hasPresumes(beat.text.cn)] as const;
+    p = text[0] || text[1] || options[0].includes(true) || options[1].includes(true) ? { text, options } : null;
     presumingBeats.set(beat, p);
   }
   return p;
 }
 
 /**
- * {@link contradictionsBefore} for a caller that knows what is offered (the first `count[side]` of
- * `offered[side]`, indexes into the beat's options) and what presumes (`p`): the same findings in the
+ * {@link contradictionsBefore} for a caller that knows what is offered (by side position, the first
+ * `count[s]` of `offered[s]`, indexes into the beat's options) and what presumes (`p`): the same findings in the
  * same order, evaluating only what presumes.
  */
 export function contradictionsOffered(
@@ -67,16 +68,18 @@ export function contradictionsOffered(
   p: BeatPresuming,
   ctx: EvalContext,
   turn: number,
-  offered: Readonly<Record<Side, ArrayLike<number>>>,
-  count: Readonly<Record<Side, number>>,
+  offered: readonly [ArrayLike<number>, ArrayLike<number>],
+  count: ArrayLike<number>,
   out: Contradiction[],
 ): void {
-  for (const side of SIDES) {
-    if (p.text[side] && presumesFalse(beat.text[side], ctx))
+  for (let s = 0; s < 2; s++) {
+    const side = SIDES[s] as Side;
+    if (p.text[s] === true && presumesFalse(beat.text[side], ctx))
       out.push({ kind: 'presumes', turn, beat: beat.id, where: `${beat.id}/${side}/text`, message: `the ${side} beat text shown takes for granted what is false` });
-    const presuming = p.options[side];
-    for (let k = 0; k < count[side]; k++) {
-      const j = offered[side][k] as number;
+    const presuming = p.options[s] as readonly boolean[];
+    const list = offered[s] as ArrayLike<number>;
+    for (let k = 0; k < (count[s] as number); k++) {
+      const j = list[k] as number;
       if (presuming[j] === true) optionPresumes(beat, side, beat.options[side][j] as CompiledOption, ctx, turn, out);
     }
   }

@@ -5,7 +5,7 @@
  * exactly what the plain loop reports (test/sim/fast-path.test.ts).
  */
 import type { CompiledBeat, CompiledOption, CompiledOutcome, ObjectiveResult, Scenario, Side } from '../engine';
-import { otherSide, Playout, Rng, SIDES } from '../engine';
+import { Playout, Rng, SIDES } from '../engine';
 import { type BeatPresuming, type Contradiction, clashBetween, contradictionsOffered, endingContradictions, outcomeTextContradiction, presumingAt } from './coherence';
 import type { BeatSlot, Layout } from './layout';
 import { type PolicyKind, type PolicyOption, policyOf, policySeed, policyView } from './policies';
@@ -23,7 +23,10 @@ export interface FastRunOptions {
 /** What the loop reads of a beat, made once: its place in the layout, the policy's view of each option, whether anything shown there presumes. */
 interface BeatInfo {
   readonly slot: BeatSlot;
-  readonly views: Readonly<Record<Side, readonly PolicyOption[]>>;
+  /** By side position (0 the United States, 1 China): the options, their first place in the layout, the policy's views. */
+  readonly options: readonly [readonly CompiledOption[], readonly CompiledOption[]];
+  readonly base: readonly [number, number];
+  readonly views: readonly [readonly PolicyOption[], readonly PolicyOption[]];
   readonly presuming: BeatPresuming | null;
 }
 
@@ -40,14 +43,16 @@ const PROGRESS_EVERY = 1000;
 export function fastRuns(scenario: Scenario, layout: Layout, options: FastRunOptions, from: number, to: number, book: RunBook): void {
   const { runs, seed, side } = options;
   const policy = policyOf(options.policy);
-  const other = otherSide(side);
   const tally = book.tally;
   const play = new Playout(scenario, side);
   const prng = new Rng({ c: 1, s0: 0, s1: 0, s2: 0 });
   let most = 1;
   for (const slot of layout.beats.values()) for (const s of SIDES) most = Math.max(most, slot.beat.options[s].length);
-  const offered: Record<Side, Int32Array> = { us: new Int32Array(most), cn: new Int32Array(most) };
-  const count: Record<Side, number> = { us: 0, cn: 0 };
+  // Per side by position (0 the United States, 1 China): a record read by a side in a variable is slow.
+  const offered = [new Int32Array(most), new Int32Array(most)] as const;
+  const count = new Int32Array(2);
+  const me = side === 'us' ? 0 : 1;
+  const them = 1 - me;
   // A policy reads its options' length: one array per length, filled in place.
   const choicesOf: PolicyOption[][] = [];
   for (let n = 0; n <= most; n++) choicesOf.push(new Array<PolicyOption>(n));
@@ -60,8 +65,14 @@ export function fastRuns(scenario: Scenario, layout: Layout, options: FastRunOpt
   const scores = scenario.objectives.map((o, i) => ({ id: o.id, side: o.side, label: scenario.file.objectives[i]?.label ?? o.id, met: false, score: 0 }));
   const beats = new Map<CompiledBeat, BeatInfo>();
   for (const slot of layout.beats.values()) {
-    const views = { us: slot.beat.options.us.map(policyView), cn: slot.beat.options.cn.map(policyView) };
-    beats.set(slot.beat, { slot, views, presuming: presumingAt(slot.beat) });
+    const { beat } = slot;
+    beats.set(beat, {
+      slot,
+      options: [beat.options.us, beat.options.cn],
+      base: [slot.base.us, slot.base.cn],
+      views: [beat.options.us.map(policyView), beat.options.cn.map(policyView)],
+      presuming: presumingAt(beat),
+    });
   }
 
   for (let i = from; i < to; i++) {
@@ -75,11 +86,11 @@ export function fastRuns(scenario: Scenario, layout: Layout, options: FastRunOpt
       const beat = play.beat;
       const info = beats.get(beat) as BeatInfo;
       const slot = info.slot;
-      for (const s of SIDES) {
-        const list = offered[s];
+      for (let s = 0; s < 2; s++) {
+        const list = offered[s] as Int32Array;
         let n = 0;
-        const opts = beat.options[s];
-        const base = slot.base[s];
+        const opts = info.options[s] as readonly CompiledOption[];
+        const base = info.base[s] as number;
         for (let j = 0; j < opts.length; j++) {
           const o = opts[j] as CompiledOption;
           if (o.when !== null && o.when(ctx) === 0) continue;
@@ -88,20 +99,20 @@ export function fastRuns(scenario: Scenario, layout: Layout, options: FastRunOpt
         }
         count[s] = n;
       }
-      const mine = offered[side];
-      const n = count[side];
+      const mine = offered[me] as Int32Array;
+      const n = count[me] as number;
       if (n === 0) {
         book.fail({ seed: runSeed, turn: play.turn + 1, beat: beat.id, code: 'sim/no-option', message: `no option is offered to ${side} at ${beat.id}` });
         failed = true;
         break;
       }
       const choices = choicesOf[n] as PolicyOption[];
-      const views = info.views[side];
+      const views = info.views[me] as readonly PolicyOption[];
       for (let k = 0; k < n; k++) choices[k] = views[mine[k] as number] as PolicyOption;
       const pick = mine[policy(choices, prng)] as number;
       if (found.length > 0) found.length = 0;
       if (info.presuming !== null) contradictionsOffered(beat, info.presuming, ctx, play.turn + 1, offered, count, found);
-      const error = play.step(pick, offered[other], count[other]);
+      const error = play.step(pick, offered[them] as Int32Array, count[them] as number);
       if (error !== null) {
         book.fail({ seed: runSeed, turn: play.turn + 1, beat: beat.id, code: error.code, message: error.message });
         failed = true;
@@ -110,15 +121,15 @@ export function fastRuns(scenario: Scenario, layout: Layout, options: FastRunOpt
       const turn = play.turn;
       for (let m = 0; m < 2; m++) {
         const s = play.moveSide[m] as Side;
-        const option = beat.options[s][play.moveOption[m] as number] as CompiledOption;
-        const outcome = option.outcomes[play.moveOutcome[m] as number] as CompiledOutcome;
+        const option = play.moveOptions[m] as CompiledOption;
+        const outcome = play.moveOutcomes[m] as CompiledOutcome;
         outcomes[m] = outcome;
         const move = moves[m] as MoveSlot;
         move.side = s;
         move.option = option.id;
         move.outcome = outcome.id;
         move.text = play.moveText[m] as number;
-        tally.choose(slot.base[s] + (play.moveOption[m] as number), play.moveOutcome[m] as number);
+        tally.choose((info.base[s === 'us' ? 0 : 1] as number) + (play.moveOption[m] as number), play.moveOutcome[m] as number);
       }
       clashBetween(turn, beat.id, moves[0], outcomes[0] as CompiledOutcome, moves[1], outcomes[1] as CompiledOutcome, found);
       outcomeTextContradiction(turn, beat.id, moves[0], outcomes[0] as CompiledOutcome, ctx, found);

@@ -23,6 +23,14 @@ import { closest } from './names';
 export type { Compiled, CompileResult, EvalContext, ExprEnv, ExprError, LedgerView, ValueType } from './expr-types';
 export { closest, editDistance } from './names';
 
+// Reads by a property named in the code, not by a key held in a variable: a keyed read that sees
+// several names is many times slower, and these run on every turn of every simulated run.
+const HOTLINE_READS: Readonly<Record<'calls' | 'answered' | 'unanswered', Compiled>> = {
+  calls: (c) => c.hotline.calls,
+  answered: (c) => c.hotline.answered,
+  unanswered: (c) => c.hotline.unanswered,
+};
+
 class Parser {
   private pos = 0;
   constructor(
@@ -199,7 +207,7 @@ class Parser {
     const parts = name.split('.');
     const [head, a, b] = parts;
     if (head === 'rung' && parts.length === 2 && (a === 'us' || a === 'cn')) {
-      return { type: 'number', fn: (c) => c.rung[a], constant: null, at };
+      return { type: 'number', fn: a === 'us' ? (c) => c.rung.us : (c) => c.rung.cn, constant: null, at };
     }
     if (head === 'ladder' && parts.length === 2 && a !== undefined) {
       const index = env.rungs.indexOf(a);
@@ -208,10 +216,10 @@ class Parser {
     }
     if (head === 'chose' && parts.length === 3 && (a === 'us' || a === 'cn') && b !== undefined) {
       if (!env.options[a].includes(b)) fail(at, 'expr/unknown-name', `no option "${b}" for ${a} in this scenario`, closest(b, env.options[a]));
-      return { type: 'boolean', fn: (c) => bool(c.chose[a] === b), constant: null, at };
+      return { type: 'boolean', fn: a === 'us' ? (c) => bool(c.chose.us === b) : (c) => bool(c.chose.cn === b), constant: null, at };
     }
     if (head === 'hotline' && parts.length === 2 && (a === 'calls' || a === 'answered' || a === 'unanswered')) {
-      return { type: 'number', fn: (c) => c.hotline[a], constant: null, at };
+      return { type: 'number', fn: HOTLINE_READS[a], constant: null, at };
     }
     if (head === 'ledger' && parts.length === 3 && (b === 'us' || b === 'cn')) {
       const side = b;
@@ -234,7 +242,7 @@ class Parser {
         );
       }
       if (!readable.includes(b)) fail(at, 'expr/unknown-name', `no outcome "${b}" for ${a} in this beat`, closest(b, readable));
-      return { type: 'boolean', fn: (c) => bool(c.outcome[a] === b), constant: null, at };
+      return { type: 'boolean', fn: a === 'us' ? (c) => bool(c.outcome.us === b) : (c) => bool(c.outcome.cn === b), constant: null, at };
     }
     if (head === 'answer' && parts.length === 3 && (a === 'us' || a === 'cn') && (b === 'full' || b === 'partial' || b === 'token' || b === 'none')) {
       const side = a;

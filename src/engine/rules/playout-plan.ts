@@ -22,16 +22,32 @@ export interface PlannedOutcome {
   readonly next: Target | null;
 }
 
+/** One side's part of a beat. */
+export interface PlannedSide {
+  readonly options: readonly CompiledOption[];
+  /** `outcomes[option][outcome]`, in the beat's order. */
+  readonly outcomes: readonly (readonly PlannedOutcome[])[];
+  /** `weights[option]`: its outcomes' weights when none depends on the state (null when one does). */
+  readonly weights: readonly (Float64Array | null)[];
+  /** `ai[option]`: the model's weight for it when it does not depend on the state, else NaN. */
+  readonly ai: Float64Array;
+}
+
 export interface PlannedBeat {
   readonly beat: CompiledBeat;
-  /** `outcomes[side][option][outcome]`, in the beat's order. */
-  readonly outcomes: Readonly<Record<Side, readonly (readonly PlannedOutcome[])[]>>;
+  /** The United States' part, then China's: by position, since reading a record by a side held in a variable is slow. */
+  readonly sides: readonly [PlannedSide, PlannedSide];
   /** Where the beat's own `next` leads, or null. */
   readonly next: Target | null;
-  /** `weights[side][option]`: its outcomes' weights when none depends on the state (null when one does). */
-  readonly weights: Readonly<Record<Side, readonly (Float64Array | null)[]>>;
-  /** `ai[side][option]`: the model's weight for it when it does not depend on the state, else NaN. */
-  readonly ai: Readonly<Record<Side, Float64Array>>;
+}
+
+/** A side's position in {@link PlannedBeat.sides} and the playout's per-side arrays. */
+export const sideAt = (side: Side): 0 | 1 => (side === 'us' ? 0 : 1);
+
+/** Sets `side`'s entry of a per-side record by a named property (see {@link PlannedBeat.sides}). */
+export function setSide<T>(record: Record<Side, T>, side: Side, value: T): void {
+  if (side === 'us') record.us = value;
+  else record.cn = value;
 }
 
 /** Where a `next` leads: an ending (which wins, as in `resolveTurn`), or a beat. */
@@ -82,25 +98,26 @@ function makePlan(scenario: Scenario): Plan {
     };
   };
   // Beats are planned first, then linked to where their outcomes lead (a target may be any beat).
-  const beats = new Map<string, PlannedBeat & { next: Target | null; outcomes: Record<Side, (PlannedOutcome & { next: Target | null })[][]> }>();
+  type Linked = PlannedOutcome & { next: Target | null };
+  const beats = new Map<string, { beat: CompiledBeat; sides: [PlannedSide & { outcomes: Linked[][] }, PlannedSide & { outcomes: Linked[][] }]; next: Target | null }>();
+  const constant = (f: { readonly constant?: number }): number => (typeof f.constant === 'number' ? f.constant : Number.NaN);
+  const weightsOf = (o: CompiledOption): Float64Array | null => {
+    const w = Float64Array.from(o.outcomes.map((x) => constant(x.weight)));
+    return w.some(Number.isNaN) ? null : w;
+  };
   let most = 1;
   for (const beat of scenario.beats.values()) {
-    const outcomes = { us: [] as (PlannedOutcome & { next: Target | null })[][], cn: [] as (PlannedOutcome & { next: Target | null })[][] };
-    for (const side of ['us', 'cn'] as const) {
-      most = Math.max(most, beat.options[side].length);
-      for (const o of beat.options[side]) {
-        most = Math.max(most, o.outcomes.length);
-        outcomes[side].push(o.outcomes.map((outcome) => ({ outcome, effects: effectsOf(outcome.effects), next: null })));
-      }
-    }
-    const constant = (f: { readonly constant?: number }): number => (typeof f.constant === 'number' ? f.constant : Number.NaN);
-    const weightsOf = (o: CompiledOption): Float64Array | null => {
-      const w = Float64Array.from(o.outcomes.map((x) => constant(x.weight)));
-      return w.some(Number.isNaN) ? null : w;
+    const sideOf = (side: Side): PlannedSide & { outcomes: Linked[][] } => {
+      const options = beat.options[side];
+      most = Math.max(most, options.length, ...options.map((o) => o.outcomes.length));
+      return {
+        options,
+        outcomes: options.map((o) => o.outcomes.map((outcome) => ({ outcome, effects: effectsOf(outcome.effects), next: null }))),
+        weights: options.map(weightsOf),
+        ai: Float64Array.from(options.map((o) => constant(o.ai))),
+      };
     };
-    const weights = { us: beat.options.us.map(weightsOf), cn: beat.options.cn.map(weightsOf) };
-    const ai = { us: Float64Array.from(beat.options.us.map((o) => constant(o.ai))), cn: Float64Array.from(beat.options.cn.map((o) => constant(o.ai))) };
-    beats.set(beat.id, { beat, outcomes, next: null, weights, ai });
+    beats.set(beat.id, { beat, sides: [sideOf('us'), sideOf('cn')], next: null });
   }
   const targets = new Map<string, Target>();
   const targetOf = (id: string | undefined): Target | null => {
@@ -114,7 +131,7 @@ function makePlan(scenario: Scenario): Plan {
   };
   for (const planned of beats.values()) {
     planned.next = targetOf(planned.beat.file.next);
-    for (const side of ['us', 'cn'] as const) for (const list of planned.outcomes[side]) for (const o of list) o.next = targetOf(o.outcome.file.next);
+    for (const side of planned.sides) for (const list of side.outcomes) for (const o of list) o.next = targetOf(o.outcome.file.next);
   }
   for (const e of scenario.endings) targetOf(e.id);
   return {
@@ -162,3 +179,42 @@ export function answerIn(ledger: readonly LiveEntry[], side: Side, turn: number,
     return;
   }
 }
+
+/** Applies an effect in place; the indicators it moves are written to `touched` from `count` on. Returns the new count. */
+export function applyPlanned(live: LiveContext, e: PlannedEffects, touched: Int32Array, count: number): number {
+  const { values, flagValues, hotline } = live;
+  let n = count;
+  for (let k = 0; k < e.idx.length; k++) {
+    const i = e.idx[k] as number;
+    values[i] = (values[i] as number) + (e.delta[k] as number);
+    touched[n++] = i;
+  }
+  for (let k = 0; k < e.set.length; k++) flagValues[e.set[k] as number] = 1;
+  for (let k = 0; k < e.clear.length; k++) flagValues[e.clear[k] as number] = 0;
+  if (e.hotline !== null) {
+    hotline.status = e.hotline;
+    if (e.hotline === 'answered') hotline.answered++;
+    if (e.hotline === 'unanswered') hotline.unanswered++;
+    if (e.hotline !== 'idle') hotline.calls++;
+  }
+  return n;
+}
+
+/**
+ * Clamps indicators to their ranges: every one when `touched` is null (the first turn: a start outside
+ * its range is clamped then, as `clampAll` does), else the first `count` of `touched`, since the others
+ * were clamped already and have not moved.
+ */
+export function clampLive(values: Float64Array, plan: Plan, touched: Int32Array | null, count: number): void {
+  const { min, max } = plan;
+  if (touched === null) {
+    for (let i = 0; i < values.length; i++) values[i] = clampTo(values[i] as number, min[i] as number, max[i] as number);
+    return;
+  }
+  for (let k = 0; k < count; k++) {
+    const i = touched[k] as number;
+    values[i] = clampTo(values[i] as number, min[i] as number, max[i] as number);
+  }
+}
+
+const clampTo = (v: number, lo: number, hi: number): number => (v < lo ? lo : Math.min(v, hi));

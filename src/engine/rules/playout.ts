@@ -10,9 +10,24 @@
  * before the choice (`chose` the last moves, no outcome), the model's weights (`chose` this turn's
  * pick), the outcome weights (the results drawn so far), and after the turn (the world with both results).
  */
-import type { CompiledBeat, CompiledOption, EvalContext, Scenario, Side } from '../format';
+import type { CompiledBeat, CompiledOption, CompiledOutcome, EvalContext, Scenario, Side } from '../format';
 import { counterpartSeed } from './game';
-import { answerIn, type LiveContext, type Plan, type PlannedBeat, type PlannedEffects, type PlannedOutcome, type PlayoutError, planOf, type Target } from './playout-plan';
+import {
+  answerIn,
+  applyPlanned,
+  clampLive,
+  type LiveContext,
+  type Plan,
+  type PlannedBeat,
+  type PlannedEffects,
+  type PlannedOutcome,
+  type PlannedSide,
+  type PlayoutError,
+  planOf,
+  setSide,
+  sideAt,
+  type Target,
+} from './playout-plan';
 import { pickIndex, Rng } from './rng';
 import { otherSide } from './sides';
 import { variantIndex } from './texts';
@@ -48,9 +63,13 @@ export class Playout {
   ending: string | null = null;
   /** The last turn's moves, the lead's first: side, option index in the beat, outcome index, text variant. */
   readonly moveSide: Side[] = ['us', 'cn'];
+  private readonly movePart: PlannedSide[] = [];
   readonly moveOption = new Int32Array(2);
   readonly moveOutcome = new Int32Array(2);
   readonly moveText = new Int32Array(2);
+  /** The last turn's options and outcomes, the lead's first. */
+  readonly moveOptions: CompiledOption[] = [];
+  readonly moveOutcomes: CompiledOutcome[] = [];
   /** The indexes (in `scenario.injects`) of the injects the last turn fired, in order: the first `firedCount`. */
   readonly firedNow: Int32Array;
   firedCount = 0;
@@ -128,18 +147,17 @@ export class Playout {
   step(pick: number, modelOffered: ArrayLike<number>, modelCount: number): PlayoutError | null {
     const { live, beat, people, weights } = this;
     const model = otherSide(people);
-    const mine = beat.options[people][pick] as CompiledOption;
+    const mine = this.planned.sides[sideAt(people)];
+    const theirs = this.planned.sides[sideAt(model)];
     this.now.us = this.last.us;
     this.now.cn = this.last.cn;
-    this.now[people] = mine.id;
+    setSide(this.now, people, (mine.options[pick] as CompiledOption).id);
     live.chose = this.now;
     // The model's pick: weights on this turn's choice, from its own stream.
-    const theirs = beat.options[model];
-    const fixed = this.planned.ai[model];
     for (let k = 0; k < modelCount; k++) {
       const j = modelOffered[k] as number;
-      const w = fixed[j] as number;
-      weights[k] = Number.isNaN(w) ? (theirs[j] as CompiledOption).ai(live) : w; // NaN: the weight depends on the state
+      const w = theirs.ai[j] as number;
+      weights[k] = Number.isNaN(w) ? (theirs.options[j] as CompiledOption).ai(live) : w; // NaN: the weight depends on the state
     }
     let chosen = pickIndex(this.counterpart, weights, modelCount);
     if (chosen < 0) {
@@ -148,21 +166,24 @@ export class Playout {
     }
     if (chosen < 0) throw new Error(`engine: no option for ${model} at ${beat.id}`);
     const modelPick = modelOffered[chosen] as number;
-    this.now[model] = (theirs[modelPick] as CompiledOption).id;
+    setSide(this.now, model, (theirs.options[modelPick] as CompiledOption).id);
 
-    const first = beat.lead === people ? people : model;
-    this.moveSide[0] = first;
-    this.moveSide[1] = otherSide(first);
-    this.moveOption[0] = first === people ? pick : modelPick;
-    this.moveOption[1] = first === people ? modelPick : pick;
+    const peopleFirst = beat.lead === people;
+    this.moveSide[0] = peopleFirst ? people : model;
+    this.moveSide[1] = peopleFirst ? model : people;
+    this.moveOption[0] = peopleFirst ? pick : modelPick;
+    this.moveOption[1] = peopleFirst ? modelPick : pick;
+    this.movePart[0] = peopleFirst ? mine : theirs;
+    this.movePart[1] = peopleFirst ? theirs : mine;
     this.drawn.us = null;
     this.drawn.cn = null;
     live.outcome = this.drawn;
     for (let m = 0; m < 2; m++) {
-      const side = this.moveSide[m] as Side;
-      const option = beat.options[side][this.moveOption[m] as number] as CompiledOption;
+      const part = this.movePart[m] as PlannedSide;
+      const j = this.moveOption[m] as number;
+      const option = part.options[j] as CompiledOption;
       const outcomes = option.outcomes;
-      let chances = this.planned.weights[side][this.moveOption[m] as number] as Float64Array | null;
+      let chances = part.weights[j] as Float64Array | null;
       if (chances === null) {
         chances = weights;
         for (let k = 0; k < outcomes.length; k++) weights[k] = (outcomes[k] as CompiledOption['outcomes'][number]).weight(live);
@@ -170,9 +191,11 @@ export class Playout {
       const landed = pickIndex(this.world, chances, outcomes.length);
       if (landed < 0) return { code: 'scenario/zero-weights', message: `every outcome of "${option.id}" has weight zero in this state` };
       this.moveOutcome[m] = landed;
-      const planned = (this.planned.outcomes[side][this.moveOption[m] as number] as readonly PlannedOutcome[])[landed] as PlannedOutcome;
+      const planned = (part.outcomes[j] as readonly PlannedOutcome[])[landed] as PlannedOutcome;
       this.landed[m] = planned;
-      this.drawn[side] = planned.outcome.id;
+      this.moveOptions[m] = option;
+      this.moveOutcomes[m] = planned.outcome;
+      setSide(this.drawn, this.moveSide[m] as Side, planned.outcome.id);
     }
     this.apply();
     return null;
@@ -180,12 +203,12 @@ export class Playout {
 
   /** The effects, the ledger, the rungs, clamping, injects, the texts shown and where play goes. */
   private apply(): void {
-    const { live, beat, scenario } = this;
+    const { live, scenario } = this;
     const nextTurn = this.turn + 1;
     for (let m = 0; m < 2; m++) {
       const side = this.moveSide[m] as Side;
       const planned = this.landed[m] as PlannedOutcome;
-      this.effects(planned.effects);
+      this.touchedCount = applyPlanned(this.live, planned.effects, this.touched, this.touchedCount);
       const file = planned.outcome.file;
       if (file.request !== undefined) {
         const id = live.ledger.length + 1;
@@ -198,9 +221,8 @@ export class Playout {
       }
     }
     for (let m = 0; m < 2; m++) {
-      const side = this.moveSide[m] as Side;
-      const option = beat.options[side][this.moveOption[m] as number] as CompiledOption;
-      if (!option.offLadder) live.rung[side] = option.rung;
+      const option = (this.movePart[m] as PlannedSide).options[this.moveOption[m] as number] as CompiledOption;
+      if (!option.offLadder) setSide(live.rung, this.moveSide[m] as Side, option.rung);
     }
     this.clamp();
     this.firedCount = 0;
@@ -208,7 +230,7 @@ export class Playout {
     for (let k = 0; k < injects.length; k++) {
       const when = (injects[k] as Scenario['injects'][number]).when;
       if (when === null || this.fired[k] === 1 || when(live) === 0) continue;
-      this.effects(this.plan.injects[k] as PlannedEffects);
+      this.touchedCount = applyPlanned(this.live, this.plan.injects[k] as PlannedEffects, this.touched, this.touchedCount);
       this.fired[k] = 1;
       this.firedNow[this.firedCount++] = k;
     }
@@ -255,41 +277,9 @@ export class Playout {
     live.turn = this.turn + 1;
   }
 
-  private effects(e: PlannedEffects): void {
-    const { values, flagValues, hotline } = this.live;
-    for (let k = 0; k < e.idx.length; k++) {
-      const i = e.idx[k] as number;
-      values[i] = (values[i] as number) + (e.delta[k] as number);
-      this.touched[this.touchedCount++] = i;
-    }
-    for (let k = 0; k < e.set.length; k++) flagValues[e.set[k] as number] = 1;
-    for (let k = 0; k < e.clear.length; k++) flagValues[e.clear[k] as number] = 0;
-    if (e.hotline !== null) {
-      hotline.status = e.hotline;
-      if (e.hotline === 'answered') hotline.answered++;
-      if (e.hotline === 'unanswered') hotline.unanswered++;
-      if (e.hotline !== 'idle') hotline.calls++;
-    }
-  }
-
-  /**
-   * Clamps the indicators to their ranges, as `clampAll` does. On the first turn every indicator (a
-   * start outside its range is clamped then); afterwards only those effects touched, since the others
-   * were clamped already and have not moved.
-   */
+  /** Clamps what this turn moved (on the first turn, every indicator), as `clampAll` does. */
   private clamp(): void {
-    const { values } = this.live;
-    const { min, max } = this.plan;
-    if (this.turn === 0) {
-      for (let i = 0; i < values.length; i++) values[i] = clampTo(values[i] as number, min[i] as number, max[i] as number);
-    } else {
-      for (let k = 0; k < this.touchedCount; k++) {
-        const i = this.touched[k] as number;
-        values[i] = clampTo(values[i] as number, min[i] as number, max[i] as number);
-      }
-    }
+    clampLive(this.live.values, this.plan, this.turn === 0 ? null : this.touched, this.touchedCount);
     this.touchedCount = 0;
   }
 }
-
-const clampTo = (v: number, lo: number, hi: number): number => (v < lo ? lo : Math.min(v, hi));
