@@ -225,8 +225,8 @@ export function objectiveResults(run: Run): ObjectiveResult[] {
 }
 
 /** The exercise code of a scenario and seed (`IPT-K7Q3`), or null for a seed not in code form. */
-export function codeFor(scenarioId: string, seed: string): string | null {
-  return exerciseCode(scenarioId, seed);
+export function codeFor(scenarioId: string, seed: string, hidden = false): string | null {
+  return exerciseCode(scenarioId, seed, hidden);
 }
 
 export { formatLongDate as longDate, SIDE_NAMES, SIDES } from '../engine';

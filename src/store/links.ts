@@ -8,7 +8,7 @@ import type { PlaySide } from './run';
 
 export type LinkResult =
   | { readonly kind: 'none' }
-  | { readonly kind: 'run'; readonly scenarioId: string; readonly seed: string; readonly side: PlaySide }
+  | { readonly kind: 'run'; readonly scenarioId: string; readonly seed: string; readonly side: PlaySide; readonly hidden?: boolean }
   | { readonly kind: 'error'; readonly param: string; readonly reason: string };
 
 const KNOWN = ['scenario', 'seed', 'side', 'code'];
@@ -42,7 +42,7 @@ export function parseLink(search: string, catalog: Catalog): LinkResult {
     if (!parsed.ok) return { kind: 'error', param: 'code', reason: parsed.error.message + (parsed.error.suggestion ? ` (did you mean ${parsed.error.suggestion}?)` : '') };
     const side = sideParam(params.get('side'), sidesOf(catalog, parsed.scenarioId));
     if ('reason' in side) return { kind: 'error', param: 'side', reason: side.reason };
-    return { kind: 'run', scenarioId: parsed.scenarioId, seed: parsed.seed, side: side.side };
+    return { kind: 'run', scenarioId: parsed.scenarioId, seed: parsed.seed, side: side.side, ...(parsed.hidden ? { hidden: true } : {}) };
   }
   const scenarioId = params.get('scenario');
   if (scenarioId === null) return { kind: 'error', param: 'scenario', reason: 'a link with a seed or side must also name the scenario' };

@@ -29,6 +29,7 @@ function placesFor(game: GameState): readonly RunPlace[] {
 function settingsOf(run: Run, screen: string): SaveSettings {
   const out: Record<string, string> = { ...extrasSettings(run.extras), screen, place: run.place };
   if (run.id !== undefined) out.runId = run.id;
+  if (run.hidden === true) out.hidden = 'odds,map';
   if (run.pending !== null) out.pendingUs = run.pending.us;
   return out;
 }
@@ -96,7 +97,8 @@ function restoreBytes(storage: StorageLike | null, catalog: Catalog, bytes: stri
   const pendingUs = settings.pendingUs;
   const pending = side === 'both' && place === 'turn' && typeof pendingUs === 'string' && legalOptions(scenario, state, 'us').some((o) => o.id === pendingUs) ? { us: pendingUs } : null;
   const id = typeof settings.runId === 'string' && settings.runId.length <= 80 ? { id: settings.runId } : {};
-  const run: Run = { scenario, side, game: state, lastRecord: state.log[state.log.length - 1] ?? null, pending, place, review: null, ...id };
+  const hidden = settings.hidden === 'odds,map' ? { hidden: true as const } : {};
+  const run: Run = { scenario, side, game: state, lastRecord: state.log[state.log.length - 1] ?? null, pending, place, review: null, ...id, ...hidden };
   const extras = extrasFromSettings(settings);
   if (extras !== undefined) return { kind: 'ok', run: { ...run, extras }, screen: settings.screen === 'title' ? 'title' : place };
   return { kind: 'ok', run, screen: settings.screen === 'title' ? 'title' : place };

@@ -61,6 +61,8 @@ export interface Run {
   readonly extras?: RunExtras;
   /** The run's id in the list of runs (src/store/run-shelf.ts); given when it is first saved. */
   readonly id?: string;
+  /** Started from an exercise code ending in H: the odds and the scenario map stay hidden until the debrief. */
+  readonly hidden?: true;
 }
 
 export function controllersFor(side: PlaySide): Record<Side, Controller> {

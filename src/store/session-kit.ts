@@ -160,7 +160,8 @@ export function createKit(get: Get, set: Set, deps: SessionDeps): Kit {
     },
     begin(draft) {
       const entry = get().catalog.entries.find((e) => e.id === draft.scenarioId);
-      if (entry) kit.commit(newRun(entry.scenario, draft.side, draft.seed), 'briefing', { draft, notice: kit.solved('bad-seed', 'bad-code', 'bad-link'), facilitation: null });
+      const fresh = entry === undefined ? null : newRun(entry.scenario, draft.side, draft.seed);
+      if (fresh !== null) kit.commit(draft.hidden === true ? { ...fresh, hidden: true } : fresh, 'briefing', { draft, notice: kit.solved('bad-seed', 'bad-code', 'bad-link'), facilitation: null });
     },
   };
   return kit;

@@ -30,9 +30,9 @@ export function startActions(kit: Kit): StartActions {
       const draft: Draft = { scenarioId: entry.id, side, seed: setup.seed };
       commit(newRun(entry.scenario, side, setup.seed), 'briefing', { draft, notice: solved('bad-seed'), facilitation: startFacilitation(setup) });
     },
-    chooseScenario(id, seed) {
+    chooseScenario(id, seed, hidden) {
       const draft = draftFor(id, seed ?? deps.randomSeed());
-      if (draft !== null) set({ screen: 'new-run', draft, notice: solved('bad-code', 'bad-seed') });
+      if (draft !== null) set({ screen: 'new-run', draft: hidden === true ? { ...draft, hidden } : draft, notice: solved('bad-code', 'bad-seed') });
     },
     setDraft(patch) {
       const draft = get().draft;
@@ -76,7 +76,7 @@ export function startActions(kit: Kit): StartActions {
         set({ notice: { kind: 'bad-code', message: `Exercise code: ${sentence(parsed.error.message)}${hint}` } });
         return;
       }
-      get().chooseScenario(parsed.scenarioId, parsed.seed);
+      get().chooseScenario(parsed.scenarioId, parsed.seed, parsed.hidden);
     },
     openLink(search) {
       const params = new URLSearchParams(search);
@@ -109,7 +109,7 @@ export function startActions(kit: Kit): StartActions {
         set({ screen: 'title', notice: { kind: 'bad-link', message: `Link parameter "${link.param}": ${sentence(link.reason)}` } });
         return;
       }
-      const draft: Draft = { scenarioId: link.scenarioId, side: link.side, seed: link.seed };
+      const draft: Draft = { scenarioId: link.scenarioId, side: link.side, seed: link.seed, ...(link.hidden === true ? { hidden: true } : {}) };
       const { run, facilitation } = get();
       const own = run !== null && run.review === null ? run : kit.suspended;
       if (own === null || (facilitation === null && atStartOf(own, draft))) {

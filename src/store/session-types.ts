@@ -35,6 +35,8 @@ export interface Draft {
   readonly scenarioId: string;
   readonly side: PlaySide;
   readonly seed: string;
+  /** Keep the odds and the scenario map out of sight until the debrief (an exercise code ending in H). */
+  readonly hidden?: boolean;
 }
 
 export interface SessionState {
@@ -58,8 +60,8 @@ export interface SessionState {
   facilitate(action: FacilitatorAction): void;
   /** Two teams: China's team is ready, and the screen shows its options. */
   handOver(): void;
-  chooseScenario(id: string, seed?: string): void;
-  setDraft(patch: Partial<Pick<Draft, 'side' | 'seed'>>): void;
+  chooseScenario(id: string, seed?: string, hidden?: boolean): void;
+  setDraft(patch: Partial<Pick<Draft, 'side' | 'seed' | 'hidden'>>): void;
   rollSeed(): void;
   startRun(): void;
   back(): void;

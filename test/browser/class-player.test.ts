@@ -81,4 +81,22 @@ browserSuite('a player page in a class exercise', (suite) => {
     expect(requests.length).toBeGreaterThan(0);
     expect(requests.filter((r) => r.includes(SEED))).toEqual([]);
   });
+
+  it('a code ending in H hides the odds toggle and the map until the debrief, even with "Show odds" on', async () => {
+    const { page } = await suite.open({ at: '?code=IPT-K7Q3-H' });
+    await expectScreen(page, 'briefing');
+    await leaveBriefing(page);
+    await page.evaluate(() => localStorage.setItem('red-phone:settings', JSON.stringify({ showOdds: true, reducedMotion: false, projector: false })));
+    await page.reload();
+    await waitForScreen(page, 'turn');
+    expect((await page.locator('button[data-side]').allInnerTexts()).join(' ')).not.toMatch(/\d\s?%/);
+    await activate(page, 'button[data-option]');
+    await expectScreen(page, 'outcome');
+    expect(await page.locator('#show-odds').count()).toBe(0);
+    expect(await page.locator('#ui').innerText()).not.toMatch(/chance|the die came up/i);
+    await activate(page, 'button[data-action="menu"]');
+    await expectScreen(page, 'title');
+    expect(await page.locator('[data-scenario-card="ip-theft"] button[data-action="open-map"]').count(), 'no map of the scenario being played').toBe(0);
+    expect(await page.locator('button[data-action="open-map"]').count(), 'the other scenarios keep theirs').toBeGreaterThan(0);
+  });
 });

@@ -99,7 +99,15 @@ describe('exercise codes: reading what people type', () => {
     ['min-ab2c', 'minimal', 'AB2C'],
   ];
   it.each(good)('%j is %s with seed %s', (text, scenarioId, seed) => {
-    expect(parseExerciseCode(text, known)).toEqual({ ok: true, scenarioId, seed, code: `${scenarioPrefix(scenarioId)}-${seed}` });
+    expect(parseExerciseCode(text, known)).toEqual({ ok: true, scenarioId, seed, code: `${scenarioPrefix(scenarioId)}-${seed}`, hidden: false });
+  });
+
+  it('a code ending in H keeps the odds and the map hidden; it reads back, typed any way', () => {
+    expect(exerciseCode('ip-theft', 'K7Q3', true)).toBe('IPT-K7Q3-H');
+    for (const text of ['IPT-K7Q3-H', 'ipt k7q3 h', 'IPTK7Q3H']) expect(parseExerciseCode(text, known)).toEqual({ ok: true, scenarioId: 'ip-theft', seed: 'K7Q3', code: 'IPT-K7Q3-H', hidden: true });
+    // A seed may end in H itself: only a code one character longer carries the mark.
+    expect(parseExerciseCode('IPT-K7QH', known)).toEqual({ ok: true, scenarioId: 'ip-theft', seed: 'K7QH', code: 'IPT-K7QH', hidden: false });
+    expect(parseExerciseCode('IPT-K7Q3-X', known).ok).toBe(false);
   });
 
   const bad: [string, readonly string[], CodeErrorCode, RegExp, string | undefined][] = [

@@ -88,10 +88,17 @@ export function scenarioPrefix(scenarioId: string): string {
   return `${prefix}XXX`.slice(0, 3);
 }
 
-/** `IPT-K7Q3` for a scenario and a code seed; null when `seed` is not in the 4-character code form. */
-export function exerciseCode(scenarioId: string, seed: string): string | null {
-  return isCodeSeed(seed) ? `${scenarioPrefix(scenarioId)}-${seed}` : null;
+/**
+ * `IPT-K7Q3` for a scenario and a code seed; null when `seed` is not in the 4-character code form. With
+ * `hidden`, `IPT-K7Q3-H`: a game started from it keeps the odds and the scenario map out of sight until
+ * the debrief (a courtesy on one screen; the class server enforces it for its seats).
+ */
+export function exerciseCode(scenarioId: string, seed: string, hidden = false): string | null {
+  return isCodeSeed(seed) ? `${scenarioPrefix(scenarioId)}-${seed}${hidden ? `-${HIDDEN_MARK}` : ''}` : null;
 }
+
+/** The last letter of an exercise code that hides the odds and the map. */
+export const HIDDEN_MARK = 'H';
 
 export type CodeErrorCode = 'code/empty' | 'code/bad-length' | 'code/bad-char' | 'code/unknown-scenario' | 'code/ambiguous';
 
@@ -101,7 +108,7 @@ export interface CodeError {
   readonly suggestion?: string;
 }
 
-export type CodeResult = { readonly ok: true; readonly scenarioId: string; readonly seed: string; readonly code: string } | { readonly ok: false; readonly error: CodeError };
+export type CodeResult = { readonly ok: true; readonly scenarioId: string; readonly seed: string; readonly code: string; readonly hidden: boolean } | { readonly ok: false; readonly error: CodeError };
 
 const LOOK_ALIKES: Readonly<Record<string, string>> = { '0': '"0" (zero)', O: '"O" (the letter)', '1': '"1" (one)', I: '"I" (the letter)', L: '"L" (the letter)' };
 
@@ -122,6 +129,9 @@ export function parseExerciseCode(text: string, knownScenarioIds: readonly strin
     .toUpperCase()
     .replace(/[\s\-\u2010-\u2015_]/g, '');
   if (squeezed.length === 0) return fail('code/empty', 'type the exercise code, for example IPT-K7Q3');
+  // A code one longer that ends in H keeps the odds and the map hidden until the debrief.
+  const hidden = squeezed.length === 4 + CODE_SEED_LENGTH && squeezed.endsWith(HIDDEN_MARK);
+  if (hidden) return withHidden(parseExerciseCode(squeezed.slice(0, -1), knownScenarioIds));
   if (squeezed.length !== 3 + CODE_SEED_LENGTH) {
     return fail('code/bad-length', `an exercise code is 3 letters and 4 characters, like IPT-K7Q3 (this has ${squeezed.length} characters)`);
   }
@@ -141,5 +151,9 @@ export function parseExerciseCode(text: string, knownScenarioIds: readonly strin
     const suggestion = closest(prefix, knownScenarioIds.map(scenarioPrefix));
     return fail('code/unknown-scenario', `no scenario here has the prefix ${prefix}`, suggestion === undefined ? undefined : `${suggestion}-${seed}`);
   }
-  return { ok: true, scenarioId: match, seed, code: `${prefix}-${seed}` };
+  return { ok: true, scenarioId: match, seed, code: `${prefix}-${seed}`, hidden: false };
+}
+
+function withHidden(result: CodeResult): CodeResult {
+  return result.ok ? { ...result, code: `${result.code}-${HIDDEN_MARK}`, hidden: true } : result;
 }

@@ -1,10 +1,13 @@
 /** Designer mode's doors on the title screen: the Designer card and each scenario card's Map button. */
 import type { Scenario } from '../../engine';
 import { designer, openDesigner, openMap } from '../../store/designer-session';
+import { mapOpen } from '../../store/odds-kept';
 import { actionButton, h, hidden } from '../dom';
 import type { Ctx } from '../view';
 
-export function mapButton(ctx: Ctx, scenario: Pick<Scenario, 'id'> & { readonly file: Pick<Scenario['file'], 'title'> }): HTMLElement {
+export function mapButton(ctx: Ctx, scenario: Pick<Scenario, 'id'> & { readonly file: Pick<Scenario['file'], 'title'> }): HTMLElement | null {
+  // The map lists every ending and the choices that reach it: not while a run of it keeps the odds hidden.
+  if (!mapOpen(ctx.state, scenario.id)) return null;
   return actionButton('open-map', h('span', {}, 'Map', hidden(` of ${scenario.file.title}`)), () => openMap(ctx.store, scenario.id));
 }
 

@@ -52,7 +52,7 @@ export function newRunScreen(ctx: Ctx): View {
 
   const showCode = (state: SessionState): void => {
     const d = state.draft;
-    const text = d === null ? null : codeFor(d.scenarioId, d.seed);
+    const text = d === null ? null : codeFor(d.scenarioId, d.seed, d.hidden === true);
     code.textContent = text ?? 'no code';
     code.setAttribute('aria-label', text === null ? 'no exercise code for this seed' : `exercise code ${spelled(text)}`);
     spoken.textContent =
@@ -61,6 +61,15 @@ export function newRunScreen(ctx: Ctx): View {
         : `Read aloud: ${spelled(text)}. Type it under “Open an exercise code” on another machine for the same game.`;
   };
   showCode(ctx.state);
+  const hide = h('input', { type: 'checkbox', id: 'hide-odds', checked: ctx.state.draft?.hidden === true, 'aria-describedby': 'hide-odds-help' });
+  hide.addEventListener('change', () => store.getState().setDraft({ hidden: hide.checked }));
+  const hideSetting = h(
+    'div',
+    { class: 'setting' },
+    hide,
+    h('label', { for: 'hide-odds' }, 'For a class: hide the odds and the scenario map until the debrief'),
+    h('p', { id: 'hide-odds-help', class: 'help' }, 'The exercise code then ends in H, and a run started from it shows neither the chance of each outcome nor the map before its debrief.'),
+  );
 
   const el = h(
     'div',
@@ -71,6 +80,7 @@ export function newRunScreen(ctx: Ctx): View {
       'form',
       { class: 'card', onsubmit: (e: Event) => e.preventDefault() },
       h('div', { class: 'code-box', 'aria-live': 'off' }, h('p', { class: 'label' }, 'Exercise code'), code, spoken),
+      hideSetting,
       h(
         'div',
         { class: 'seed' },
@@ -100,6 +110,7 @@ export function newRunScreen(ctx: Ctx): View {
       const d = state.draft;
       if (d === null) return;
       if (seed.value !== d.seed) seed.value = d.seed;
+      hide.checked = d.hidden === true;
       for (const input of el.querySelectorAll<HTMLInputElement>('input[name="side"]')) input.checked = input.value === d.side;
       showCode(state);
     },

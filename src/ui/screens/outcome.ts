@@ -5,6 +5,7 @@
 import type { LedgerEvent, Scenario } from '../../engine';
 import { causeWords } from '../../store/causes';
 import { betterFor, indicatorLabel, type MoveView, recordView, viewerOf } from '../../store/derive';
+import { oddsKept, oddsShown } from '../../store/odds-kept';
 import { reviewSteps, stepIndex } from '../../store/review';
 import type { Run } from '../../store/run';
 import { h, heading, paragraphs } from '../dom';
@@ -60,7 +61,7 @@ export function outcomeScreen(ctx: Ctx): View {
   if (run === null || record === null) return { el: h('div', { class: 'screen' }, heading('Nothing has happened yet')) };
   const scenario = run.scenario;
   const view = recordView(scenario, record);
-  const showOdds = ctx.state.settings.showOdds;
+  const showOdds = oddsShown(ctx.state);
   const store = ctx.store;
   const order = [...view.moves].sort((a, b) => (a.by === b.by ? 0 : a.by === 'people' ? -1 : 1));
   const ending = view.ending !== null ? scenario.file.endings.find((e) => e.id === view.ending) : undefined;
@@ -117,9 +118,7 @@ export function outcomeScreen(ctx: Ctx): View {
         view.hotline !== null && view.hotline !== 'idle' ? h('p', {}, `Hotline: ${hotlineWords(view.hotline)}.`) : null,
         ending !== undefined ? h('p', { class: 'ending-note' }, h('strong', {}, 'The crisis has reached its end: '), ending.title, '.') : null,
       ),
-      ctx.state.facilitation?.secret === true && run.game.ending === null
-        ? null
-        : h('div', { class: 'setting' }, odds, h('label', { for: 'show-odds' }, 'Show odds (the chance of each outcome and the draw)')),
+      oddsKept(ctx.state) ? null : h('div', { class: 'setting' }, odds, h('label', { for: 'show-odds' }, 'Show odds (the chance of each outcome and the draw)')),
       run.review === null
         ? h(
             'div',
