@@ -149,13 +149,15 @@ export class Tally {
       this.objSum[i] = (this.objSum[i] ?? 0) + r.score;
       if (r.met) this.objMet[i] = (this.objMet[i] ?? 0) + 1;
     }
+    // The hot loop of a run's end: fields read once into locals.
+    const { touched, chosenIn, groupRuns, groupEnd, groupObj, nEnd, nObj, run } = this;
     for (let t = 0; t < this.touchedCount; t++) {
-      const k = this.touched[t] as number;
-      const g = 2 * k + (this.chosenIn[k] === this.run ? 0 : 1);
-      this.groupRuns[g] = (this.groupRuns[g] ?? 0) + 1;
-      this.groupEnd[g * this.nEnd + e] = (this.groupEnd[g * this.nEnd + e] ?? 0) + 1;
-      const at = g * this.nObj;
-      for (let i = 0; i < this.nObj; i++) this.groupObj[at + i] = (this.groupObj[at + i] as number) + (runScores[i] as number);
+      const k = touched[t] as number;
+      const g = 2 * k + (chosenIn[k] === run ? 0 : 1);
+      groupRuns[g] = (groupRuns[g] as number) + 1;
+      groupEnd[g * nEnd + e] = (groupEnd[g * nEnd + e] as number) + 1;
+      const at = g * nObj;
+      for (let i = 0; i < nObj; i++) groupObj[at + i] = (groupObj[at + i] as number) + (runScores[i] as number);
     }
     let total = 0;
     for (const i of this.mine) total += (scores[i] as ObjectiveResult).score;

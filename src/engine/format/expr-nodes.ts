@@ -1,4 +1,6 @@
 /** The parsed and type-checked nodes of an expression, and the steps that build them: typing, logic, arithmetic, folding constants. */
+
+import { arithLeft, arithRight, type DirectRead } from './expr-fast';
 import type { Token } from './expr-lex';
 import { fail } from './expr-lex';
 import type { Compiled, EvalContext, LedgerView, ValueType } from './expr-types';
@@ -8,6 +10,8 @@ export interface Node {
   readonly fn: Compiled;
   readonly constant: number | null;
   readonly at: number;
+  /** Set when the node is a bare indicator or flag, for the one-closure shapes of expr-fast.ts. */
+  readonly read?: DirectRead;
 }
 
 export const bool = (b: boolean): number => (b ? 1 : 0);
@@ -42,17 +46,20 @@ export function arith(left: Node, right: Node, op: string, at: number): Node {
   expectType(right, 'number', `"${op}"`);
   const a = left.fn;
   const b = right.fn;
+  const quick = right.constant !== null ? arithRight(a, op, right.constant) : left.constant !== null ? arithLeft(left.constant, op, b) : null;
   const fn: Compiled =
-    op === '+'
-      ? (c) => a(c) + b(c)
-      : op === '-'
-        ? (c) => a(c) - b(c)
-        : op === '*'
-          ? (c) => a(c) * b(c)
-          : (c) => {
-              const d = b(c);
-              return d === 0 ? 0 : Math.trunc(a(c) / d);
-            };
+    quick !== null
+      ? quick
+      : op === '+'
+        ? (c) => a(c) + b(c)
+        : op === '-'
+          ? (c) => a(c) - b(c)
+          : op === '*'
+            ? (c) => a(c) * b(c)
+            : (c) => {
+                const d = b(c);
+                return d === 0 ? 0 : Math.trunc(a(c) / d);
+              };
   return fold({ type: 'number', fn, constant: null, at }, left, right);
 }
 

@@ -15,6 +15,7 @@
  * Arithmetic is on whole numbers; `/` rounds toward zero and dividing by zero gives 0.
  */
 
+import { compareWith, flagRead, indicatorRead, notFlag } from './expr-fast';
 import { ExprFailure, fail, type Token, tokenize, WORDS } from './expr-lex';
 import { arith, BUILT_IN_NAMES, bool, countLedger, expectType, fold, latestAnswer, logic, type Node, tokenText } from './expr-nodes';
 import type { Compiled, CompileResult, ExprEnv, ExprError, ValueType } from './expr-types';
@@ -84,7 +85,7 @@ class Parser {
       const inner = this.not();
       expectType(inner, 'boolean', '"not"');
       const f = inner.fn;
-      return fold({ type: 'boolean', fn: (c) => bool(f(c) === 0), constant: null, at });
+      return fold({ type: 'boolean', fn: notFlag(inner.read) ?? ((c) => bool(f(c) === 0)), constant: null, at });
     }
     return this.cmp();
   }
@@ -104,17 +105,19 @@ class Parser {
       const a = left.fn;
       const b = right.fn;
       const fn: Compiled =
-        op === '<'
-          ? (c) => bool(a(c) < b(c))
-          : op === '<='
-            ? (c) => bool(a(c) <= b(c))
-            : op === '>'
-              ? (c) => bool(a(c) > b(c))
-              : op === '>='
-                ? (c) => bool(a(c) >= b(c))
-                : op === '=='
-                  ? (c) => bool(a(c) === b(c))
-                  : (c) => bool(a(c) !== b(c));
+        right.constant !== null
+          ? compareWith(a, left.read, op, right.constant)
+          : op === '<'
+            ? (c) => bool(a(c) < b(c))
+            : op === '<='
+              ? (c) => bool(a(c) <= b(c))
+              : op === '>'
+                ? (c) => bool(a(c) > b(c))
+                : op === '>='
+                  ? (c) => bool(a(c) >= b(c))
+                  : op === '=='
+                    ? (c) => bool(a(c) === b(c))
+                    : (c) => bool(a(c) !== b(c));
       if (this.peek().kind === 'op' && ['<', '<=', '>', '>=', '==', '!='].includes((this.peek() as { value: string }).value)) {
         fail(this.peek().at, 'expr/syntax', 'comparisons cannot be chained: write "a < b and b < c"');
       }
@@ -188,21 +191,9 @@ class Parser {
     if (WORDS.has(name)) fail(at, 'expr/syntax', `"${name}" cannot stand here`);
     const env = this.env;
     const slot = env.indicators.indexOf(name);
-    if (slot >= 0) {
-      const fn: Compiled = (c) => {
-        const v = c.values;
-        return v === undefined ? (c.indicators[name] ?? 0) : (v[slot] as number);
-      };
-      return { type: 'number', fn, constant: null, at };
-    }
+    if (slot >= 0) return { type: 'number', fn: indicatorRead(name, slot), constant: null, at, read: { kind: 'indicator', name, slot } };
     const flag = env.flags.indexOf(name);
-    if (flag >= 0) {
-      const fn: Compiled = (c) => {
-        const v = c.flagValues;
-        return v === undefined ? bool(c.flags[name] === true) : (v[flag] as number);
-      };
-      return { type: 'boolean', fn, constant: null, at };
-    }
+    if (flag >= 0) return { type: 'boolean', fn: flagRead(name, flag), constant: null, at, read: { kind: 'flag', name, slot: flag } };
     if (name === 'turn') return { type: 'number', fn: (c) => c.turn, constant: null, at };
     const parts = name.split('.');
     const [head, a, b] = parts;
