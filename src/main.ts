@@ -163,8 +163,21 @@ async function startClass(param: string): Promise<void> {
   mountClass({ app: required('app'), ui: required('ui'), announcer: required('announcer') }, param, scenarioCards, catalog);
 }
 
+/** The facilitator's controls in a second window (`?controls#t=…`), opened from the facilitator bar. */
+async function startControls(token: string): Promise<void> {
+  const texts = await scenarioTexts();
+  const catalog = lazyCatalog(scenarioCards, texts, SHARED['/scenarios/terms.yaml'] ?? '', SHARED['/scenarios/ladder.yaml'] ?? '', SHARED['/scenarios/facts.yaml'] ?? '');
+  const { mountControls } = await import('./ui/facilitator/controls-page');
+  mountControls({ app: required('app'), ui: required('ui'), announcer: required('announcer') }, token, catalog, randomSeed);
+}
+
 const classParam = new URLSearchParams(location.search).get('class');
-if (classParam !== null) {
+const controlsToken = new URLSearchParams(location.search).has('controls') ? new URLSearchParams(location.hash.slice(1)).get('t') : null;
+if (controlsToken !== null && /^[0-9a-f]{32}$/.test(controlsToken)) {
+  startControls(controlsToken).catch((err: unknown) => {
+    required('ui').textContent = `The facilitator controls could not start: ${err instanceof Error ? err.message : String(err)}. Close this window and open it again from the projected page.`;
+  });
+} else if (classParam !== null) {
   startClass(classParam).catch((err: unknown) => {
     required('ui').textContent = `The class page could not start: ${err instanceof Error ? err.message : String(err)}. Reload the page.`;
   });

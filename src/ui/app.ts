@@ -27,6 +27,15 @@ import { turnScreen } from './screens/turn';
 import { createTermDialog } from './term-dialog';
 import type { Ctx, View } from './view';
 
+/** This tab's own storage (where the facilitator's controls window is remembered), or null. */
+function tabStorage(): Storage | null {
+  try {
+    return window.sessionStorage;
+  } catch {
+    return null;
+  }
+}
+
 export interface Mount {
   readonly app: HTMLElement;
   readonly ui: HTMLElement;
@@ -172,7 +181,7 @@ export function mountUi(mount: Mount, store: SessionStore): () => void {
   render(store.getState(), null);
   const unsubscribe = store.subscribe((state, prev) => render(state, prev));
   const uninstall = installKeyboard(store, mount.ui, dialog.el);
-  const unmountFacilitator = mountFacilitator(mount.app, mount.ui, mount.announcer, store);
+  const unmountFacilitator = mountFacilitator(mount.app, mount.ui, mount.announcer, store, { tabStorage: tabStorage() });
   return () => {
     unmountFacilitator();
     unsubscribe();

@@ -11,6 +11,7 @@ import type { SessionState, SessionStore } from '../../store/session';
 import { actionButton, h } from '../dom';
 import { downloadText } from '../download';
 import { sideName } from '../format';
+import { projectorRelay } from './relay';
 
 const PLAY_SCREENS = new Set(['briefing', 'turn', 'outcome', 'debrief']);
 /** How often the page's clock is read while a timer runs; the store counts the real time elapsed. */
@@ -42,7 +43,11 @@ function resolveStep(store: SessionStore, run: Run, held: Held): HTMLElement {
       { class: 'fac-force' },
       h('legend', {}, `${sideName(side)} ${by}: ${option?.file.label ?? id}. Resolve as…`),
       radio('', 'Let the dice decide', true),
-      ...(option?.outcomes ?? []).map((o) => radio(o.id, `${o.id}: ${o.file.text.length > 90 ? `${o.file.text.slice(0, 88)}…` : o.file.text}`, false)),
+      ...(option?.outcomes ?? []).map((o) => {
+        // The outcome in its own words, never its id (the projector may show this step).
+        const words = typeof o.file.text === 'string' ? o.file.text : (o.file.text[0]?.text ?? '');
+        return radio(o.id, words.length > 110 ? `${words.slice(0, 108)}…` : words, false);
+      }),
     );
   });
   const form = h('form', { class: 'fac-resolve', 'aria-labelledby': 'fac-resolve-title' }, h('h2', { id: 'fac-resolve-title' }, 'The choice is in: resolve it'), ...groups);
@@ -88,7 +93,13 @@ function downloadReplay(text: string | null): void {
   if (text !== null) downloadText('red-phone-class-run.json', text);
 }
 
-function barContent(store: SessionStore, state: SessionState, run: Run, fac: Facilitation): HTMLElement[] {
+/** What the page around the bar offers it: a second window for the controls, and where focus goes on Resume. */
+interface BarPlace {
+  readonly openWindow: (() => void) | null;
+  readonly afterResume: () => void;
+}
+
+function barContent(store: SessionStore, state: SessionState, run: Run, fac: Facilitation, place: BarPlace): HTMLElement[] {
   const get = (): SessionState => store.getState();
   const playing = run.game.ending === null;
   const timer = fac.timer === null ? null : currentTimer(run, fac.timer);
@@ -100,11 +111,23 @@ function barContent(store: SessionStore, state: SessionState, run: Run, fac: Fac
     'div',
     { class: 'fac-row' },
     h('p', { class: 'fac-clock' }, h('span', { class: 'label' }, 'Turn timer: '), h('span', { id: 'fac-clock' })),
-    playing ? actionButton('fac-pause', fac.paused ? 'Resume play' : 'Pause', () => get().facilitate({ kind: 'pause', on: !fac.paused }), { class: fac.paused ? 'primary' : undefined }) : null,
+    playing
+      ? actionButton(
+          'fac-pause',
+          fac.paused ? 'Resume play' : 'Pause',
+          () => {
+            get().facilitate({ kind: 'pause', on: !fac.paused });
+            // After Resume, Enter continues the game again (focus leaves the bar's button).
+            if (fac.paused) place.afterResume();
+          },
+          { class: fac.paused ? 'primary' : undefined },
+        )
+      : null,
     timer !== null && playing ? actionButton('fac-extend', '+1 minute', () => get().facilitate({ kind: 'extend' })) : null,
     toggle('fac-odds', 'Show the odds', state.settings.showOdds, () => get().setSettings({ showOdds: !state.settings.showOdds })),
     toggle('fac-projector', 'Projector mode', state.settings.projector, () => get().setSettings({ projector: !state.settings.projector })),
     actionButton('fac-hide', 'Hide bar (Ctrl+.)', () => get().facilitate({ kind: 'toggle-bar' })),
+    place.openWindow === null ? null : actionButton('fac-window', 'Controls in a second window', place.openWindow),
     // The secret seed stays in this tab until the debrief: the facilitator's own copy of the run, to reopen as a replay and play on.
     fac.secret && playing ? actionButton('fac-export', 'Export the class run (holds the seed)', () => downloadReplay(get().exportReplay(true))) : null,
   );
@@ -143,13 +166,31 @@ function barContent(store: SessionStore, state: SessionState, run: Run, fac: Fac
 }
 
 /** Mounts the bar and the cover into `#app`; returns the function that removes them. */
-export function mountFacilitator(app: HTMLElement, ui: HTMLElement, announcer: HTMLElement, store: SessionStore): () => void {
+export interface BarOptions {
+  /** The controls window (src/ui/facilitator/controls-page.ts): actions go to the projected page, which keeps the clock. */
+  readonly relayed?: boolean;
+  /** The tab's own storage, where the projected page keeps the token of its controls window. */
+  readonly tabStorage?: Storage | null;
+}
+
+export function mountFacilitator(app: HTMLElement, ui: HTMLElement, announcer: HTMLElement, store: SessionStore, options: BarOptions = {}): () => void {
+  const relayed = options.relayed === true;
   const bar = h('nav', { id: 'facilitator-bar', 'aria-label': 'Facilitator controls', hidden: true });
   const cover = h('div', { id: 'fac-cover', hidden: true }, h('p', { class: 'fac-cover-text' }));
   app.insertBefore(bar, ui);
   app.insertBefore(cover, ui.nextSibling);
   let shown = '';
   let said = 0;
+  const relay = relayed
+    ? null
+    : projectorRelay(store, options.tabStorage ?? null, () => {
+        shown = '';
+        render(store.getState());
+      });
+  const place: BarPlace = {
+    openWindow: relay === null ? null : () => relay.open(),
+    afterResume: () => ui.querySelector<HTMLElement>('[data-heading]')?.focus(),
+  };
   let ticker: ReturnType<typeof setInterval> | undefined;
   let last = 0;
 
@@ -160,7 +201,7 @@ export function mountFacilitator(app: HTMLElement, ui: HTMLElement, announcer: H
     const active = fac !== null && run !== null && run.review === null && PLAY_SCREENS.has(state.screen);
     const paused = active && fac.paused && run.game.ending === null;
     const deciding = active && fac.held !== null && state.screen === 'turn';
-    const coverText = paused ? 'Paused' : deciding ? 'The facilitator is resolving the turn' : '';
+    const coverText = relayed ? '' : paused ? 'Paused' : deciding ? 'The facilitator is resolving the turn' : '';
     cover.hidden = coverText === '';
     (cover.firstChild as HTMLElement).textContent = coverText;
     ui.inert = coverText !== '';
@@ -168,7 +209,8 @@ export function mountFacilitator(app: HTMLElement, ui: HTMLElement, announcer: H
       said = fac.say.n;
       announcer.textContent = fac.say.text;
     }
-    const running = active && fac.timer !== null && !fac.paused && isChoosing(run, fac, state.screen);
+    // Only the projected page runs the clock; the controls window shows what it is sent.
+    const running = !relayed && active && fac.timer !== null && !fac.paused && isChoosing(run, fac, state.screen);
     if (running && ticker === undefined) {
       last = Date.now();
       ticker = setInterval(() => {
@@ -181,8 +223,12 @@ export function mountFacilitator(app: HTMLElement, ui: HTMLElement, announcer: H
       clearInterval(ticker);
       ticker = undefined;
     }
-    bar.hidden = !active;
-    if (!active) return;
+    // While a controls window is open the projected page shows none of the bar: the class sees the story.
+    if (!active || relay?.detached() === true) {
+      bar.hidden = true;
+      return;
+    }
+    bar.hidden = false;
     const timer = fac.timer === null ? null : currentTimer(run, fac.timer);
     const key = JSON.stringify([
       fac.barOpen,
@@ -208,7 +254,9 @@ export function mountFacilitator(app: HTMLElement, ui: HTMLElement, announcer: H
     const focusAction =
       document.activeElement instanceof HTMLElement && bar.contains(document.activeElement) ? (document.activeElement.getAttribute('data-action') ?? document.activeElement.id) : null;
     bar.classList.toggle('collapsed', !fac.barOpen);
-    bar.replaceChildren(...(fac.barOpen ? barContent(store, state, run, fac) : [actionButton('fac-show', 'Facilitator controls (Ctrl+.)', () => store.getState().facilitate({ kind: 'toggle-bar' }))]));
+    bar.replaceChildren(
+      ...(fac.barOpen ? barContent(store, state, run, fac, place) : [actionButton('fac-show', 'Facilitator controls (Ctrl+.)', () => store.getState().facilitate({ kind: 'toggle-bar' }))]),
+    );
     const clockEl = bar.querySelector('#fac-clock');
     if (clockEl !== null) clockEl.textContent = clock;
     if (focusAction !== null) {
@@ -228,6 +276,7 @@ export function mountFacilitator(app: HTMLElement, ui: HTMLElement, announcer: H
   document.addEventListener('keydown', onKey);
   return () => {
     unsubscribe();
+    relay?.close();
     document.removeEventListener('keydown', onKey);
     clearInterval(ticker);
     bar.remove();
