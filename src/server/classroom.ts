@@ -84,18 +84,12 @@ export class Classroom {
     });
   }
 
-  private async record(s: ClassSession, e: Exclude<ClassEvent, ActionEvent | { t: 'session' }>): Promise<void> {
-    await this.o.store.append(s.id, e);
-    if (this.registry.shared === null) s.apply(e);
-    else await this.registry.catchUp(s);
+  private record(s: ClassSession, e: Exclude<ClassEvent, ActionEvent | { t: 'session' }>): Promise<void> {
+    return this.registry.write(s, e);
   }
 
-  private async act(s: ClassSession, g: Group, action: Action): Promise<boolean> {
-    const e: ActionEvent = { t: 'action', group: g.n, n: g.actions.length, action, at: this.now() };
-    const done = await this.o.store.appendAction(s.id, e);
-    if (this.registry.shared !== null) await this.registry.catchUp(s);
-    else if (done) s.apply(e);
-    return done;
+  private act(s: ClassSession, g: Group, action: Action): Promise<boolean> {
+    return this.registry.writeAction(s, { t: 'action', group: g.n, n: g.actions.length, action, at: this.now() });
   }
 
   private changed(s: ClassSession, g: Group | null): void {

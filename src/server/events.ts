@@ -74,6 +74,10 @@ export interface ClassStore {
  */
 export interface SharedStore extends ClassStore {
   readonly shared: true;
+  /** Appends like `append` and answers the event's position in the session's list (1-based). */
+  appendAt(session: string, event: Exclude<ClassEvent, ActionEvent | { t: 'session' }>): Promise<number>;
+  /** Appends like `appendAction` and answers the event's position, or 0 when the compare-and-set failed. */
+  appendActionAt(session: string, event: ActionEvent): Promise<number>;
   /** The session's events from position `from` (0-based) on; an unreadable one as null (it still takes its place). */
   eventsFrom(session: string, from: number): Promise<(ClassEvent | null)[]>;
   /** The session a join code or a seat token belongs to. */

@@ -53,15 +53,24 @@ export class RedisStore implements SharedStore {
     if (Number(done) !== 1) throw new Error('the join code drawn is taken; try again');
   }
 
-  async append(session: string, event: Exclude<ClassEvent, ActionEvent | { t: 'session' }>): Promise<void> {
+  async appendAt(session: string, event: Exclude<ClassEvent, ActionEvent | { t: 'session' }>): Promise<number> {
     const json = JSON.stringify(event);
     const n = event.t === 'seat' ? await this.script(APPEND_SEAT, [this.events(session), this.seats()], [json, event.token, session]) : await this.script(APPEND, [this.events(session)], [json]);
-    if (Number(n) < 0) throw new Error(`no class session ${session} in Redis`);
+    if (!(Number(n) > 0)) throw new Error(`no class session ${session} in Redis`);
+    return Number(n);
+  }
+
+  async append(session: string, event: Exclude<ClassEvent, ActionEvent | { t: 'session' }>): Promise<void> {
+    await this.appendAt(session, event);
+  }
+
+  async appendActionAt(session: string, event: ActionEvent): Promise<number> {
+    const n = Number(await this.script(APPEND_ACTION, [this.groupLog(session, event.group), this.events(session)], [String(event.n), JSON.stringify(event)]));
+    return Math.max(n || 0, 0);
   }
 
   async appendAction(session: string, event: ActionEvent): Promise<boolean> {
-    const n = await this.script(APPEND_ACTION, [this.groupLog(session, event.group), this.events(session)], [String(event.n), JSON.stringify(event)]);
-    return Number(n) > 0;
+    return (await this.appendActionAt(session, event)) > 0;
   }
 
   async eventsFrom(session: string, from: number): Promise<(ClassEvent | null)[]> {

@@ -5,7 +5,7 @@
  * from the position it has folded up to, in the store's one order, so every process folds the same list.
  */
 import type { Scenario } from '../engine';
-import { type ClassEvent, type ClassStore, isShared, type SharedStore } from './events';
+import { type ActionEvent, type ClassEvent, type ClassStore, isShared, type SharedStore } from './events';
 import { ClassSession } from './session';
 
 export class Registry {
@@ -13,11 +13,12 @@ export class Registry {
   private readonly byCode = new Map<string, string>();
   private readonly bySeat = new Map<string, string>();
   private readonly loading = new Map<string, Promise<ClassSession | undefined>>();
-  private readonly catching = new Map<string, Promise<void>>();
+  /** Per session: the read under way, and the one queued after it (shared by every caller meanwhile). */
+  private readonly reads = new Map<string, { busy: Promise<void> | null; queued: Promise<void> | null }>();
   readonly shared: SharedStore | null;
 
   constructor(
-    store: ClassStore,
+    private readonly store: ClassStore,
     private readonly scenarios: ReadonlyMap<string, Scenario>,
     private readonly warn: (text: string) => void,
     /** Called with a session loaded from the shared store, and with the groups changed by a catch-up (null: all). */
@@ -92,24 +93,75 @@ export class Registry {
     return this.byId(id ?? (this.shared === null ? undefined : ((await this.shared.sessionOfSeat(token)) ?? undefined)));
   }
 
-  /** Folds what other processes appended to the session since this one last read it (shared store only; one read at a time). */
-  catchUp(s: ClassSession): Promise<void> {
-    if (this.shared === null) return Promise.resolve();
-    const shared = this.shared;
-    const next = (this.catching.get(s.id) ?? Promise.resolve()).then(() => this.fold(s, shared));
-    this.catching.set(
-      s.id,
-      next.catch(() => undefined),
-    );
-    return next;
+  /** Writes an event (not an action) and folds it in: at once with one process, in the store's order with several. */
+  async write(s: ClassSession, e: Exclude<ClassEvent, ActionEvent | { t: 'session' }>): Promise<void> {
+    if (this.shared === null) {
+      await this.store.append(s.id, e);
+      s.apply(e);
+    } else await this.settle(s, e, await this.shared.appendAt(s.id, e));
   }
 
-  private async fold(s: ClassSession, shared: SharedStore): Promise<void> {
-    const events = await shared.eventsFrom(s.id, s.folded);
-    if (events.length === 0) return;
+  /** Appends an action if the group's log still has `e.n` actions (the compare-and-set); whether it did. */
+  async writeAction(s: ClassSession, e: ActionEvent): Promise<boolean> {
+    if (this.shared === null) {
+      const done = await this.store.appendAction(s.id, e);
+      if (done) s.apply(e);
+      return done;
+    }
+    const at = await this.shared.appendActionAt(s.id, e);
+    await (at > 0 ? this.settle(s, e, at) : this.catchUp(s));
+    return at > 0;
+  }
+
+  /** Folds an event this process stored at `position` (1-based): at once when it is the next one, else by reading. */
+  private settle(s: ClassSession, e: ClassEvent, position: number): Promise<void> {
+    if (position > s.folded + 1) return this.catchUp(s);
+    this.foldEvents(s, position - 1, [e]);
+    return Promise.resolve();
+  }
+
+  /**
+   * Folds what other processes appended to the session since this one last read it (shared store only).
+   * Callers arriving during a read share the one queued after it; and any event is folded once however
+   * reads overlap, by its position.
+   */
+  catchUp(s: ClassSession): Promise<void> {
+    const shared = this.shared;
+    if (shared === null) return Promise.resolve();
+    let reads = this.reads.get(s.id);
+    if (reads === undefined) {
+      reads = { busy: null, queued: null };
+      this.reads.set(s.id, reads);
+    }
+    const r = reads;
+    const start = (): Promise<void> => {
+      const from = s.folded;
+      const p: Promise<void> = shared
+        .eventsFrom(s.id, from)
+        .then((events) => this.foldEvents(s, from, events))
+        .finally(() => {
+          if (r.busy === p) r.busy = null;
+        });
+      r.busy = p;
+      return p;
+    };
+    if (r.busy === null) return start();
+    r.queued ??= r.busy
+      .catch(() => undefined)
+      .then(() => {
+        r.queued = null;
+        return start();
+      });
+    return r.queued;
+  }
+
+  /** Folds the events read from position `from` (0-based) on, those not folded yet. */
+  private foldEvents(s: ClassSession, from: number, events: readonly (ClassEvent | null)[]): void {
     const groups = new Set<number>();
     let all = false;
-    for (const e of events) {
+    for (let i = s.folded - from; i < events.length; i++) {
+      if (i < 0) break;
+      const e = events[i] ?? null;
       s.folded++;
       if (e === null) continue;
       s.apply(e);
@@ -117,6 +169,6 @@ export class Registry {
       if ('group' in e && e.group !== null) groups.add(e.group);
       else all = true;
     }
-    this.onFold(s, all ? null : groups);
+    if (all || groups.size > 0) this.onFold(s, all ? null : groups);
   }
 }

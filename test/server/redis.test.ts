@@ -47,16 +47,19 @@ describe.skipIf(!installed)('two class server processes sharing Redis', () => {
 
   it('seats on two processes locking at the same instant never resolve a turn twice', { timeout: 60_000 }, async () => {
     const fac = await connect(two.url);
-    const groups = 6;
+    const groups = 12;
     const created = value(await send<Created>(fac, 'host:create', createMessage({ scenarioId: 'opm-breach', groups })));
-    const runs = [];
-    for (let g = 1; g <= groups; g++) {
-      const us = await connect(one.url);
-      const cn = await connect(two.url);
-      const a = value(await send<Joined>(us, 'seat:join', { code: created.view.joinCode, group: g, side: 'us' }));
-      const b = value(await send<Joined>(cn, 'seat:join', { code: created.view.joinCode, group: g, side: 'cn' }));
-      runs.push({ us, cn, views: { us: a.view, cn: b.view } });
-    }
+    // Every seat joins at once: process 1 loads the session while seats are being added on both.
+    const runs = await Promise.all(
+      [...Array(groups).keys()].map(async (i) => {
+        const [us, cn] = await Promise.all([connect(one.url), connect(two.url)]);
+        const [a, b] = await Promise.all([
+          send<Joined>(us, 'seat:join', { code: created.view.joinCode, group: i + 1, side: 'us' }),
+          send<Joined>(cn, 'seat:join', { code: created.view.joinCode, group: i + 1, side: 'cn' }),
+        ]);
+        return { us, cn, views: { us: value(a).view, cn: value(b).view } };
+      }),
+    );
     // Six turns in every group, both seats of a group sending their locks together.
     for (let turn = 0; turn < 6; turn++) {
       await Promise.all(
