@@ -5,9 +5,10 @@
  */
 import { browserSection } from './browser';
 import { engineSection } from './engine';
+import { networkSection } from './network';
 import type { BenchSection } from './section';
 
-const SECTIONS: readonly BenchSection[] = [engineSection, browserSection];
+const SECTIONS: readonly BenchSection[] = [engineSection, browserSection, networkSection];
 
 const only = process.argv.slice(2).map((w) => w.toLowerCase());
 const chosen = only.length === 0 ? SECTIONS : SECTIONS.filter((s) => only.some((w) => s.title.toLowerCase().startsWith(w)));
