@@ -30,8 +30,17 @@ export function outcomeOf(scenario: Scenario, beatId: string, side: Side, option
   return optionOf(scenario, beatId, side, optionId)?.outcomes.find((o) => o.id === outcomeId);
 }
 
+/** The words for an option's rung, and for a move off the ladder (rung -1: cooperation or restraint). */
+export const OFF_LADDER_WORDS = 'Off the ladder: cooperation or restraint';
+
 export function rungLabel(scenario: Scenario, rung: number): string {
+  if (rung < 0) return OFF_LADDER_WORDS;
   return scenario.ladder[rung]?.label ?? `rung ${rung + 1}`;
+}
+
+/** "Rung: Indictment", or the words for a move off the ladder (never "Rung: rung 0"). */
+export function rungWords(scenario: Scenario, rung: number): string {
+  return rung < 0 ? OFF_LADDER_WORDS : `Rung: ${rungLabel(scenario, rung)}`;
 }
 
 export function indicatorLabel(scenario: Scenario, id: string): string {

@@ -42,7 +42,8 @@ function layoutOf(page: Page): Promise<Layout> {
       const x = box.left + box.width / 2;
       const y = box.top + box.height / 2;
       // Skip text scrolled out of view, in the page or in any scrolling box around it.
-      let visible = x >= 0 && y >= 0 && x <= innerWidth && y <= innerHeight;
+      // (A centre on the last pixel row or column is the viewport's edge: elementFromPoint finds nothing there.)
+      let visible = x >= 0 && y >= 0 && x < innerWidth - 1 && y < innerHeight - 1;
       for (let a = el.parentElement; visible && a !== null && a !== document.body; a = a.parentElement) {
         const style = getComputedStyle(a);
         if (style.overflowX === 'visible' && style.overflowY === 'visible') continue;
@@ -194,5 +195,24 @@ browserSuite('screen sizes', (suite) => {
     await page.keyboard.press('Enter');
     await expectScreen(page, 'turn');
     expect(await page.locator('#fac-cover').isVisible()).toBe(false);
+  });
+
+  it.skipIf(id === '')('a tablet (768x1024, touch) and a desktop (1920x1080): readable, uncovered text on a turn and an outcome, as China', async () => {
+    for (const [width, height, touch] of [
+      [768, 1024, true],
+      [1920, 1080, false],
+    ] as const) {
+      const { page, context } = await suite.open({ at: `?scenario=${id}&seed=K7Q3&side=cn`, viewport: { width, height }, hasTouch: touch, isMobile: touch });
+      await leaveBriefing(page);
+      await checkLayout(page, touch, `turn at ${width}x${height}`);
+      await screenshot(page, `sizes-${width}x${height}-turn`);
+      const text = await page.locator('#ui').innerText();
+      expect(text, 'China’s seat speaks for China').not.toMatch(/for the United States|for the US\b|Outcome for the US/i);
+      expect(text, 'a move off the ladder is named as such').not.toMatch(/Rung: rung \d/);
+      await pickOption(page, 1, 'cn');
+      await expectScreen(page, 'outcome');
+      await checkLayout(page, touch, `outcome at ${width}x${height}`);
+      await context.close();
+    }
   });
 });

@@ -4,7 +4,7 @@
  */
 import type { LedgerEvent, Scenario } from '../../engine';
 import { causeWords } from '../../store/causes';
-import { betterFor, indicatorLabel, type MoveView, recordView, viewerOf } from '../../store/derive';
+import { betterFor, indicatorLabel, type MoveView, OFF_LADDER_WORDS, recordView, viewerOf } from '../../store/derive';
 import { oddsKept, oddsShown } from '../../store/odds-kept';
 import { reviewSteps, stepIndex } from '../../store/review';
 import type { Run } from '../../store/run';
@@ -22,7 +22,7 @@ function moveBlock(ctx: Ctx, scenario: Scenario, m: MoveView, showOdds: boolean)
     { class: `card move move-${m.side}`, 'data-side': m.side, 'aria-label': `${who}: ${m.label}` },
     h('h2', {}, h('span', { class: 'who' }, `${who}: `), m.label),
     m.optionText !== '' ? h('p', { class: 'help option-recap' }, m.optionText) : null,
-    h('p', { class: 'rung' }, m.offLadder ? 'Off the ladder: cooperation or restraint' : `Rung: ${m.rung}`),
+    h('p', { class: 'rung' }, m.offLadder ? OFF_LADDER_WORDS : `Rung: ${m.rung}`),
     termTags(ctx, scenario, m.uses, m.strains, m.why),
     paragraphs(m.outcomeText, { class: 'prose outcome-text' }),
     showOdds

@@ -3,7 +3,7 @@
  * state summary. In a two-team run the US team chooses first; its choice is covered while China chooses.
  */
 import type { OptionView } from '../../engine';
-import { optionsFor, rungLabel, textFor, turnDate, viewerOf } from '../../store/derive';
+import { optionsFor, rungWords, textFor, turnDate, viewerOf } from '../../store/derive';
 import { turnHeader } from '../../store/pace';
 import { askingSide, isHandover, type Review, type Run } from '../../store/run';
 import { h, heading, paragraphs } from '../dom';
@@ -23,7 +23,7 @@ function optionCard(ctx: Ctx, o: OptionView): HTMLElement {
     { type: 'button', class: 'option', 'data-option': o.id, 'data-index': o.index, 'data-side': o.side, 'aria-describedby': textId },
     h('span', { class: 'key', 'aria-hidden': 'true' }, String(o.index)),
     h('span', { class: 'option-label' }, h('span', { class: 'visually-hidden' }, `${o.index}. `), o.label),
-    h('span', { class: 'rung' }, `Rung: ${rungLabel(run.scenario, o.rung)}`),
+    h('span', { class: 'rung' }, rungWords(run.scenario, o.rung)),
   );
   button.addEventListener('click', () => ctx.store.getState().choose(o.side, o.id));
   return h('li', { class: 'option-card' }, button, h('p', { id: textId, class: 'option-text' }, o.text), termTags(ctx, run.scenario, o.uses, o.strains, o.why));
@@ -59,7 +59,7 @@ function reviewTurn(ctx: Ctx, run: Run, review: Review): View {
                 { class: `option-card${o.id === chosen ? ' chosen' : ''}` },
                 h('p', { class: 'option-label' }, o.id === chosen ? '✓ chosen: ' : '', o.label),
                 h('p', { class: 'option-text' }, o.text),
-                h('p', { class: 'rung' }, `Rung: ${rungLabel(run.scenario, o.rung)}`),
+                h('p', { class: 'rung' }, rungWords(run.scenario, o.rung)),
               ),
             ),
           ),
