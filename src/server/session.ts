@@ -4,7 +4,7 @@
  * locks of the coming turn, the facilitator's overrides and each group's clock. Every change arrives
  * as a {@link ClassEvent} and is folded in by {@link ClassSession.apply}, live and on restore alike.
  */
-import { type Action, type Controller, fireInject, type GameState, legalOptions, resolveTurn, type Scenario, type Side, start } from '../engine';
+import { type Action, type Controller, fireInject, type GameState, legalOptions, resolveTurn, type Scenario, type Side, start, stateHash } from '../engine';
 import { type Clock, extendClock, pauseClock, startTurn } from './clock';
 import { actionOf, type ClassEvent, type SessionConfig } from './events';
 import { commitmentOf } from './secrets';
@@ -15,6 +15,8 @@ export const MINUTE_MS = 60_000;
 export interface Group {
   readonly n: number;
   readonly actions: Action[];
+  /** The state hash after each action folded so far (the replay file's `hashes`). */
+  readonly hashes: string[];
   cache: { length: number; state: GameState };
   /** Each team side's locked option for the coming turn (sealed: the other side never sees it). */
   locks: { us?: string; cn?: string };
@@ -49,7 +51,7 @@ export class ClassSession {
     const first = start(scenario, config.seed, this.controllers);
     for (let n = 1; n <= config.groups; n++) {
       const clock = this.limitMs === null ? null : startTurn(this.limitMs, false, config.createdAt);
-      this.groups.push({ n, actions: [], cache: { length: 0, state: first }, locks: {}, overrides: { us: null, cn: null }, paused: false, clock });
+      this.groups.push({ n, actions: [], hashes: [], cache: { length: 0, state: first }, locks: {}, overrides: { us: null, cn: null }, paused: false, clock });
     }
   }
 
@@ -73,6 +75,7 @@ export class ClassSession {
       const r = apply(this.scenario, state, g.actions[length] as Action);
       if (!r.ok) throw new Error(`group ${g.n}: the engine refused logged action ${length + 1}: ${r.error}`);
       state = r.state;
+      g.hashes[length] = stateHash(state);
       length++;
     }
     g.cache = { length, state };

@@ -4,7 +4,7 @@
  * the odds are shown, and never the seed, the salt or a hidden flag until the facilitator reveals seed
  * and salt at the debrief. The facilitator sees everything.
  */
-import { beatTextOf, currentDate, encodeReplayCode, endingTextOf, fallbackText, formatLongDate, recordReplay, SIDE_NAMES, type Side, stringifyReplay } from '../engine';
+import { actionsOf, beatTextOf, currentDate, encodeReplayCode, endingTextOf, fallbackText, formatLongDate, type ReplayFile, replayHeader, SIDE_NAMES, type Side, stringifyReplay } from '../engine';
 import { type FacView, type GroupFacView, type PendingFacView, PROTOCOL_VERSION, type SeatView } from '../net/protocol';
 import { rungLabel } from '../store/derive';
 import { clockView } from './clock';
@@ -16,15 +16,33 @@ const other = (side: Side): Side => (side === 'us' ? 'cn' : 'us');
 /** Odds and draws are shown when the class shows them, and to everyone once seed and salt are revealed. */
 export const oddsShown = (s: ClassSession): boolean => !s.config.oddsHidden || s.revealed;
 
-const replays = new WeakMap<Group, { length: number; text: string; code: string }>();
+const replays = new WeakMap<Group, { length: number; text: string; code: string | null }>();
 
-/** The group's replay file as JSON text and its replay code (cached by log length). */
-export function replayOf(s: ClassSession, g: Group): { text: string; code: string } {
+/** The group's replay file, as the one-screen game records it (its actions in the engine's own form). */
+function replayFile(s: ClassSession, g: Group): ReplayFile {
+  const actions = actionsOf(s.stateOf(g));
+  return { ...replayHeader(s.scenario), seed: s.config.seed, controllers: { ...s.controllers }, actions, hashes: g.hashes.slice(0, actions.length) };
+}
+
+/**
+ * The group's replay file as JSON text (cached by log length), made from its log and the state hash
+ * after each action, which the session keeps as it folds them (no game is replayed for it).
+ */
+export function replayText(s: ClassSession, g: Group): string {
   const hit = replays.get(g);
-  if (hit !== undefined && hit.length === g.actions.length) return hit;
-  const r = recordReplay(s.scenario, s.stateOf(g));
-  const code = r.ok ? encodeReplayCode(r.value, s.scenario) : null;
-  const made = { length: g.actions.length, text: r.ok ? stringifyReplay(r.value) : '', code: code?.ok === true ? code.value : '' };
+  if (hit !== undefined && hit.length === g.actions.length) return hit.text;
+  const text = stringifyReplay(replayFile(s, g));
+  replays.set(g, { length: g.actions.length, text, code: null });
+  return text;
+}
+
+/** The group's replay file and its replay code (the code, which replays the game to check it, only when asked). */
+export function replayOf(s: ClassSession, g: Group): { text: string; code: string } {
+  const text = replayText(s, g);
+  const hit = replays.get(g);
+  if (hit !== undefined && hit.code !== null) return { text, code: hit.code };
+  const code = encodeReplayCode(replayFile(s, g), s.scenario);
+  const made = { length: g.actions.length, text, code: code.ok ? code.value : '' };
   replays.set(g, made);
   return made;
 }
@@ -94,7 +112,7 @@ export function groupFacView(s: ClassSession, g: Group, connected: (group: numbe
     injects: state.ending !== null ? [] : scenario.file.injects.filter((i) => !state.firedInjects.includes(i.id)).map((i) => ({ id: i.id, title: i.title })),
     pending: { us: pendingOf(s, g, 'us'), cn: pendingOf(s, g, 'cn') },
     overrides: { us: g.overrides.us, cn: g.overrides.cn },
-    replay: replayOf(s, g).text,
+    replay: replayText(s, g),
   };
 }
 

@@ -8,7 +8,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { checkReplay, parseReplay, playActions, stateHash } from '../../src/engine';
+import { checkReplay, parseReplay, playActions, recordReplay, stateHash, stringifyReplay } from '../../src/engine';
 import type { FacView } from '../../src/net/protocol';
 import { scenarioFiles } from '../../src/server/library';
 import { host, playToEnd, ROOT, scenarios, seat, send, startTestServer, type TestServer, value } from './helpers';
@@ -52,6 +52,10 @@ describe('a networked run replays as the same game', () => {
       expect(stateHash(checked.value.state)).toBe(stateHash(played.value.state));
       expect(checked.value.state.ending).not.toBeNull();
       expect(checked.value.state.seed).toBe(view.seed);
+      // Byte for byte the file the one-screen game records for the same game.
+      const recorded = recordReplay(scenario, played.value.state);
+      if (!recorded.ok) throw new Error(recorded.error.message);
+      expect(text).toBe(stringifyReplay(recorded.value));
       replays.set(id, text);
     } finally {
       for (const s of [fac.socket, us.socket, cn.socket]) s.disconnect();
