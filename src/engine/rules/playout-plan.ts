@@ -18,6 +18,9 @@ export interface PlannedEffects {
 export interface PlannedOutcome {
   readonly outcome: CompiledOutcome;
   readonly effects: PlannedEffects;
+  /** The file's request and answer, read once: outcome files come in many shapes, and a read across many shapes is slow. */
+  readonly request: { readonly topic: string; readonly due: number } | null;
+  readonly answer: { readonly quality: Quality; readonly topic: string | null } | null;
   /** Where the outcome's `next` leads, or null when it names none. */
   readonly next: Target | null;
 }
@@ -71,6 +74,14 @@ export interface Plan {
 
 const plans = new WeakMap<Scenario, Plan>();
 
+function ledgerOf(outcome: CompiledOutcome): Pick<PlannedOutcome, 'request' | 'answer'> {
+  const { request, answer } = outcome.file;
+  return {
+    request: request === undefined ? null : { topic: request.topic, due: request.due },
+    answer: answer === undefined ? null : typeof answer === 'string' ? { quality: answer, topic: null } : { quality: answer.quality, topic: answer.topic },
+  };
+}
+
 export function planOf(scenario: Scenario): Plan {
   let plan = plans.get(scenario);
   if (plan === undefined) {
@@ -112,7 +123,7 @@ function makePlan(scenario: Scenario): Plan {
       most = Math.max(most, options.length, ...options.map((o) => o.outcomes.length));
       return {
         options,
-        outcomes: options.map((o) => o.outcomes.map((outcome) => ({ outcome, effects: effectsOf(outcome.effects), next: null }))),
+        outcomes: options.map((o) => o.outcomes.map((outcome) => ({ outcome, effects: effectsOf(outcome.effects), ...ledgerOf(outcome), next: null }))),
         weights: options.map(weightsOf),
         ai: Float64Array.from(options.map((o) => constant(o.ai))),
       };

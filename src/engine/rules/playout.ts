@@ -209,16 +209,12 @@ export class Playout {
       const side = this.moveSide[m] as Side;
       const planned = this.landed[m] as PlannedOutcome;
       this.touchedCount = applyPlanned(this.live, planned.effects, this.touched, this.touchedCount);
-      const file = planned.outcome.file;
-      if (file.request !== undefined) {
+      const { request, answer } = planned;
+      if (request !== null) {
         const id = live.ledger.length + 1;
-        const due = nextTurn + file.request.due;
-        live.ledger.push({ id, from: side, to: otherSide(side), topic: file.request.topic, sentTurn: nextTurn, dueTurn: due, status: 'open', answeredTurn: null, quality: null });
+        live.ledger.push({ id, from: side, to: otherSide(side), topic: request.topic, sentTurn: nextTurn, dueTurn: nextTurn + request.due, status: 'open', answeredTurn: null, quality: null });
       }
-      if (file.answer !== undefined) {
-        if (typeof file.answer === 'string') answerIn(live.ledger, side, nextTurn, file.answer, null);
-        else answerIn(live.ledger, side, nextTurn, file.answer.quality, file.answer.topic);
-      }
+      if (answer !== null) answerIn(live.ledger, side, nextTurn, answer.quality, answer.topic);
     }
     for (let m = 0; m < 2; m++) {
       const option = (this.movePart[m] as PlannedSide).options[this.moveOption[m] as number] as CompiledOption;
