@@ -96,5 +96,7 @@ export function policyOf(kind: PolicyKind): Policy {
   return POLICIES[kind];
 }
 
+/** What a run's policy stream's seed adds to the run's seed. */
+export const POLICY_SEED_TAIL = '/policy';
 /** The seed of a run's policy stream, derived from the run's own seed. */
-export const policySeed = (runSeed: string): string => `${runSeed}/policy`;
+export const policySeed = (runSeed: string): string => `${runSeed}${POLICY_SEED_TAIL}`;

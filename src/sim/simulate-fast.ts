@@ -8,7 +8,7 @@ import type { CompiledBeat, CompiledOption, CompiledOutcome, ObjectiveResult, Sc
 import { Playout, Rng, SIDES } from '../engine';
 import { type BeatPresuming, type Contradiction, clashBetween, contradictionsOffered, endingContradictions, outcomeTextContradiction, presumingAt } from './coherence';
 import type { BeatSlot, Layout } from './layout';
-import { type PolicyKind, type PolicyOption, policyOf, policySeed, policyView } from './policies';
+import { POLICY_SEED_TAIL, type PolicyKind, type PolicyOption, policyOf, policyView } from './policies';
 import type { RunBook } from './sim-part';
 
 /** What the fast loop needs of the simulation's options. */
@@ -77,7 +77,7 @@ export function fastRuns(scenario: Scenario, layout: Layout, options: FastRunOpt
 
   for (let i = from; i < to; i++) {
     const runSeed = `${seed}-${i}`;
-    prng.reseed(policySeed(runSeed));
+    prng.reseedJoined(runSeed, POLICY_SEED_TAIL);
     play.reset(runSeed);
     tally.beginRun(i);
     let failed = false;

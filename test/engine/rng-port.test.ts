@@ -22,6 +22,10 @@ describe('the engine Alea', () => {
       expect(seedState(seed)).toEqual(reference(seed, { state: true }).state());
       rng.reseed(seed);
       expect(rng.state()).toEqual(reference(seed, { state: true }).state());
+      for (const cut of [0, 1, Math.floor(seed.length / 2), seed.length]) {
+        rng.reseedJoined(seed.slice(0, cut), seed.slice(cut));
+        expect(rng.state()).toEqual(reference(seed, { state: true }).state());
+      }
     }
   });
 

@@ -12,7 +12,9 @@ import { pickText } from './texts';
 export const ENGINE_VERSION = '2.0.0';
 
 /** The seed of the counterpart model's own stream: it never uses up the world's randomness. */
-export const counterpartSeed = (seed: string): string => `${seed}\u0000counterpart`;
+/** What the counterpart stream's seed adds to the game's seed. */
+export const COUNTERPART_SEED_TAIL = '\u0000counterpart';
+export const counterpartSeed = (seed: string): string => `${seed}${COUNTERPART_SEED_TAIL}`;
 
 /**
  * A new game of `scenario` from `seed`, with each side played by people or by the model.

@@ -11,7 +11,7 @@
  * pick), the outcome weights (the results drawn so far), and after the turn (the world with both results).
  */
 import type { CompiledBeat, CompiledOption, CompiledOutcome, EvalContext, Scenario, Side } from '../format';
-import { counterpartSeed } from './game';
+import { COUNTERPART_SEED_TAIL } from './game';
 import {
   answerIn,
   applyPlanned,
@@ -129,7 +129,7 @@ export class Playout {
     live.outcome = NO_OUTCOME;
     this.fired.fill(0);
     this.world.reseed(seed);
-    this.counterpart.reseed(counterpartSeed(seed));
+    this.counterpart.reseedJoined(seed, COUNTERPART_SEED_TAIL);
     this.turn = 0;
     this.planned = this.startBeat();
     this.beat = this.planned.beat;

@@ -100,9 +100,14 @@ export class Rng {
 
   /** Starts over as a new generator seeded with `seed`, in place: the same as `resume(seedState(seed))`, bit for bit. */
   reseed(seed: string): void {
-    const n1 = mashOn(N3, seed);
-    const n2 = mashOn(n1, seed);
-    const n3 = mashOn(n2, seed);
+    this.reseedJoined(seed, '');
+  }
+
+  /** {@link reseed} with the seed `head + tail`, without joining the two (Mash reads a seed one character after another). */
+  reseedJoined(head: string, tail: string): void {
+    const n1 = mashOn(mashOn(N3, head), tail);
+    const n2 = mashOn(mashOn(n1, head), tail);
+    const n3 = mashOn(mashOn(n2, head), tail);
     let s0 = SPACE0 - (n1 >>> 0) * TWO_M32;
     if (s0 < 0) s0 += 1;
     let s1 = SPACE1 - (n2 >>> 0) * TWO_M32;
