@@ -173,8 +173,10 @@ export class Classroom {
       if (m.turn !== state.turn) return no('stale-turn', `turn: the group is choosing turn ${state.turn}, not ${m.turn}`);
       if (g.locks[seat.side] !== undefined) return no('already-locked', `your side has locked in its choice for turn ${state.turn}`);
       if (!legalOptions(s.scenario, state, seat.side).some((o) => o.id === m.option)) return no('engine-refused', `option: "${m.option}" is not offered to ${seat.side} now`);
-      await this.record(s, { t: 'lock', group: g.n, turn: state.turn, side: seat.side, option: m.option, at: this.now() });
+      // The turn's action (when this lock completes it) joins the lock in one write to the disk.
+      const { durable } = await this.registry.writeEarly(s, { t: 'lock', group: g.n, turn: state.turn, side: seat.side, option: m.option, at: this.now() });
       await this.resolveIfReady(s, g);
+      await durable;
       this.changed(s, g);
       return ok(null);
     });

@@ -101,6 +101,22 @@ export class Registry {
     } else await this.settle(s, e, await this.shared.appendAt(s.id, e));
   }
 
+  /**
+   * Like `write`, but with one process the event is folded in at once and `durable` resolves once it is
+   * on the disk, so what follows from it can be written in the same batch; the caller awaits `durable`
+   * before answering. With a shared store it is `write`.
+   */
+  async writeEarly(s: ClassSession, e: Exclude<ClassEvent, ActionEvent | { t: 'session' }>): Promise<{ durable: Promise<void> }> {
+    if (this.shared !== null) {
+      await this.write(s, e);
+      return { durable: Promise.resolve() };
+    }
+    const durable = this.store.append(s.id, e);
+    durable.catch(() => undefined);
+    s.apply(e);
+    return { durable };
+  }
+
   /** Appends an action if the group's log still has `e.n` actions (the compare-and-set); whether it did. */
   async writeAction(s: ClassSession, e: ActionEvent): Promise<boolean> {
     if (this.shared === null) {

@@ -38,6 +38,8 @@ export interface ClientResult {
   readonly runsFinished: number;
   readonly latencies: readonly number[];
   readonly errors: readonly string[];
+  /** The clients' own CPU over the play phase, percent of one core. */
+  readonly clientCpu: number;
 }
 
 export type ToParent = { type: 'ready'; connectMs: number; connected: number } | { type: 'done'; result: ClientResult } | { type: 'failed'; error: string };
@@ -135,6 +137,7 @@ async function setup(c: ClientConfig, sockets: Socket[], perUrl: number[]): Prom
 
 async function play(c: ClientConfig, groups: readonly { us: SeatClient; cn: SeatClient }[]): Promise<Omit<ClientResult, 'connected' | 'perUrl' | 'connectMs'>> {
   const t0 = performance.now();
+  const cpu0 = process.cpuUsage();
   const deadline = t0 + c.playMs;
   const latencies: number[] = [];
   const errors: string[] = [];
@@ -170,7 +173,9 @@ async function play(c: ClientConfig, groups: readonly { us: SeatClient; cn: Seat
       if (us.view.ending !== null) runsFinished++;
     }),
   );
-  return { playMs: performance.now() - t0, completed: latencies.length, failed, runsFinished, latencies, errors };
+  const cpu = process.cpuUsage(cpu0);
+  const playMs = performance.now() - t0;
+  return { playMs, clientCpu: ((cpu.user + cpu.system) / 1000 / playMs) * 100, completed: latencies.length, failed, runsFinished, latencies, errors };
 }
 
 async function main(): Promise<void> {

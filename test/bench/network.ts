@@ -132,7 +132,8 @@ async function measure(run: Run): Promise<Measured> {
       playMs: PLAY_MS,
       maxTurns: 40,
     };
-    const servers = procs.filter((_, i) => i < urls.length);
+    // The class servers, then redis-server when there is one.
+    const servers = procs;
     let cpuAtGo: number[] = [];
     let loadAtGo = 0;
     let wallAtGo = 0;
@@ -184,7 +185,7 @@ async function run(): Promise<readonly string[]> {
       notes.push(`  ${LABEL[r.mode]}, ${r.seats} seats: failed (${e instanceof Error ? e.message : String(e)})`);
     }
   }
-  const rows = [['run', 'seats', 'clients per process', 'turns ok', 'failed', 'runs ended', 'median', 'p95', 'server CPU', 'load 1 min', 'goal']];
+  const rows = [['run', 'seats', 'clients per process', 'turns ok', 'failed', 'runs ended', 'median', 'p95', 'server CPU', 'clients CPU', 'load 1 min', 'goal']];
   for (const m of measured) {
     rows.push([
       LABEL[m.run.mode],
@@ -196,6 +197,7 @@ async function run(): Promise<readonly string[]> {
       ms(m.median),
       ms(m.p95),
       m.serverCpu.map((c) => `${c.toFixed(0)}%`).join(' + '),
+      `${m.result.clientCpu.toFixed(0)}%`,
       `${m.load[0].toFixed(2)}→${m.load[1].toFixed(2)}`,
       goalOf(m, measured),
     ]);
@@ -204,9 +206,9 @@ async function run(): Promise<readonly string[]> {
   return [
     `  ${SCENARIO}, two team seats a group and a facilitator connection a class of up to ${MAX_GROUPS} groups; every group plays one whole run`,
     `  (the floor: ${FLOOR_TURNS} turns); think times 50 to 500 ms; WebSocket on 127.0.0.1; clients in their own process; ${(loadavg()[0] ?? 0).toFixed(2)} load now.`,
-    `  Latency = last seat's view of the resolved turn − second seat's choice sent. Server CPU: 100% = one core.`,
+    `  Latency = last seat's view of the resolved turn − second seat's choice sent. CPU (100% = one core): each server process (then redis-server), and the clients' process.`,
     '',
-    ...table(rows, ['l', 'r', 'r', 'r', 'r', 'r', 'r', 'r', 'r', 'r', 'l']),
+    ...table(rows, ['l', 'r', 'r', 'r', 'r', 'r', 'r', 'r', 'r', 'r', 'r', 'l']),
     ...notes,
     ...errors,
     `  (${((performance.now() - started) / 1000).toFixed(0)} s)`,
