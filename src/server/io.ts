@@ -12,6 +12,7 @@ import { no, ok } from './ack';
 import { Classroom } from './classroom';
 import type { ClassStore } from './events';
 import { guarded, RateLimiter } from './guard';
+import { Presence, sessionRoom } from './presence';
 import type { ClassSession, Seat } from './session';
 import { facView, seatView } from './views';
 
@@ -73,7 +74,10 @@ export async function startClassServer(o: ClassServerOptions): Promise<ClassServ
   });
   // With several processes a room's sockets may be connected to another one: views go to every room.
   const anyone = (room: string): boolean => o.adapter !== undefined || (io.sockets.adapter.rooms.get(room)?.size ?? 0) > 0;
-  const connected = (session: string) => (group: number, side: Side) => io.sockets.adapter.rooms.get(seatRoom(session, group, side))?.size ?? 0;
+  const connected = (session: string): ((group: number, side: Side) => number) => {
+    const count = presence.counter(session);
+    return (group, side) => count(seatRoom(session, group, side));
+  };
   const facLast = new Map<string, number>();
   const facDue = new Map<string, NodeJS.Timeout>();
   const sendFacNow = (s: ClassSession): void => {
@@ -104,6 +108,10 @@ export async function startClassServer(o: ClassServerOptions): Promise<ClassServ
     }
     sendFac(s);
   };
+  const presence = new Presence(io, o.adapter !== undefined, (id) => {
+    const s = classroom.sessions.get(id);
+    if (s !== undefined) sendFac(s);
+  });
   const classroom = await Classroom.open({ store: o.store, scenarios: o.scenarios, hostKey: o.hostKey, onChange: broadcast, warn });
   const limiter = new RateLimiter(o.joinsPerMinute ?? 20);
   const crash = (e: unknown): void => warn(`class server: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
@@ -116,8 +124,10 @@ export async function startClassServer(o: ClassServerOptions): Promise<ClassServ
     };
     const bindSeat = async (session: ClassSession, seat: Seat): Promise<SeatView> => {
       if (bound.seat !== undefined) await socket.leave(seatRoom(bound.seat.session, bound.seat.seat.group, bound.seat.seat.side));
+      if (bound.seat !== undefined && bound.seat.session !== session.id) await socket.leave(sessionRoom(bound.seat.session));
       bound.seat = { session: session.id, seat };
-      await socket.join(seatRoom(session.id, seat.group, seat.side));
+      await socket.join([seatRoom(session.id, seat.group, seat.side), sessionRoom(session.id)]);
+      presence.changed(session.id);
       sendFac(session);
       return seatView(session, seat, Date.now());
     };
@@ -250,7 +260,9 @@ export async function startClassServer(o: ClassServerOptions): Promise<ClassServ
     );
     socket.on('disconnect', () => {
       const s = bound.seat === undefined ? undefined : classroom.sessions.get(bound.seat.session);
-      if (s !== undefined) classroom.refresh(s).then(() => sendFac(s), crash);
+      if (s === undefined) return;
+      presence.changed(s.id);
+      classroom.refresh(s).then(() => sendFac(s), crash);
     });
   });
 

@@ -93,13 +93,30 @@ describe.skipIf(!installed)('two class server processes sharing Redis', () => {
     }
   });
 
+  /** The next facilitator's view for which `test` holds (at most 8 s). */
+  const facSees = (fac: Socket, test: (v: FacView) => boolean): Promise<FacView> =>
+    new Promise((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error('no such facilitator view in 8 s')), 8000);
+      const on = (v: FacView): void => {
+        if (!test(v)) return;
+        clearTimeout(timer);
+        fac.off('fac:view', on);
+        resolve(v);
+      };
+      fac.on('fac:view', on);
+    });
+  const bothSeated = (v: FacView): boolean => v.groups[0]?.connected.us === 1 && v.groups[0]?.connected.cn === 1;
+
   it('a run goes on when the process of one team is killed, and replays to the same state', { timeout: 60_000 }, async () => {
     const fac = await connect(two.url);
     const created = value(await send<Created>(fac, 'host:create', createMessage({ scenarioId: 'hotline-unanswered', groups: 1 })));
     const us = await connect(one.url);
     const cn = await connect(two.url);
+    // The facilitator on process 2 counts the seat on process 1 too.
+    const seated = facSees(fac, bothSeated);
     const joined = value(await send<Joined>(us, 'seat:join', { code: created.view.joinCode, group: 1, side: 'us' }));
     const cnJoined = value(await send<Joined>(cn, 'seat:join', { code: created.view.joinCode, group: 1, side: 'cn' }));
+    await seated;
     const played = await playToEnd(us, cn, { us: joined.view, cn: cnJoined.view }, 2);
     expect(played.us.turn).toBe(2);
 
@@ -113,9 +130,11 @@ describe.skipIf(!installed)('two class server processes sharing Redis', () => {
 
     // Its seat switches to process 2 with its token and finds its lock there.
     const moved = await connect(two.url);
+    const reseated = facSees(fac, bothSeated);
     const back = value(await send<SeatView>(moved, 'seat:resume', { seatToken: joined.seatToken, seen: played.us.seen }));
     expect(back).toEqual(expect.objectContaining({ turn: 2, seen: played.us.seen }));
     expect(back.locked).toEqual({ mine: played.us.options?.[0]?.id, us: true, cn: false });
+    await reseated;
     const nextUs = nextView(moved, (v) => v.turn === 3);
     const nextCn = nextView(cn, (v) => v.turn === 3);
     value(await send(cn, 'seat:choose', { turn: 2, option: played.cn.options?.[0]?.id }));
