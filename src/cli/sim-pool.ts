@@ -11,7 +11,7 @@ import { availableParallelism } from 'node:os';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { Scenario, Side } from '../engine';
-import { type PolicyKind, type SimPart, type SimReport, simReport, simulate } from '../sim';
+import { type PolicyKind, type SimPart, type SimReport, simReport, simulate, simulatePart } from '../sim';
 
 /** What each worker is started with: the scenario file to load and the hash it must have. */
 export interface WorkerData {
@@ -42,6 +42,8 @@ export interface PoolJob {
   readonly seed: string;
   readonly side: Side;
   readonly policies: readonly PolicyKind[];
+  /** False: every run is played by worker threads, none on this one (see {@link simulateOnWorkers}). */
+  readonly mainPlays?: boolean;
   /** Runs of `policy` done so far, out of `runs`. */
   readonly onProgress?: (policy: PolicyKind, done: number, total: number) => void;
 }
@@ -73,27 +75,33 @@ function workerStart(): { entry: string | URL; eval: boolean } {
   return { entry: `import(${JSON.stringify(api)}).then((tsx) => { tsx.register(); return import(${JSON.stringify(worker)}); });`, eval: true };
 }
 
-/** One report per policy, in the order given, played by `workers` threads (1: on this thread, no worker). */
-export async function simulateOnWorkers(job: PoolJob, workers: number): Promise<SimReport[]> {
+/**
+ * One report per policy, in the order given, played by `threads` threads: this one and `threads - 1`
+ * workers. This thread starts on the runs at once and the workers join as they come up (starting one
+ * loads the whole program again, which takes seconds), so more threads never make a simulation slower
+ * than one. `job.mainPlays === false` leaves every run to the workers (the tests check the workers so).
+ */
+export async function simulateOnWorkers(job: PoolJob, threads: number): Promise<SimReport[]> {
   const { scenario, runs, seed, side, policies } = job;
-  if (workers <= 1) {
+  const mainPlays = job.mainPlays !== false;
+  if (threads <= 1 && mainPlays) {
     const progress = job.onProgress;
     return policies.map((policy) =>
       simulate(scenario, { runs, seed, policy, side, ...(progress !== undefined ? { onProgress: (done: number, total: number) => progress(policy, done, total) } : {}) }),
     );
   }
   const tasks: PoolTask[] = [];
-  const size = shareSize(runs, workers);
+  const size = shareSize(runs, Math.max(threads, 2));
   for (const policy of policies) for (let from = 0; from < runs; from += size) tasks.push({ id: tasks.length, policy, side, seed, runs, from, to: Math.min(runs, from + size) });
-  const parts = await runTasks(job, tasks, Math.min(workers, tasks.length));
+  const parts = await runTasks(job, tasks, Math.max(1, Math.min(mainPlays ? threads - 1 : threads, tasks.length)), mainPlays);
   return policies.map((policy) => {
     const mine = tasks.filter((t) => t.policy === policy).map((t) => parts[t.id] as SimPart);
     return simReport(scenario, { runs, seed, policy, side }, mine);
   });
 }
 
-/** Plays every task on a pool of `count` workers; the parts by task id. */
-function runTasks(job: PoolJob, tasks: readonly PoolTask[], count: number): Promise<SimPart[]> {
+/** Plays every task on `count` workers, and on this thread too when `mainPlays`; the parts by task id. */
+function runTasks(job: PoolJob, tasks: readonly PoolTask[], count: number, mainPlays: boolean): Promise<SimPart[]> {
   const start = workerStart();
   const data: WorkerData = { file: job.file, cwd: job.cwd, hash: job.scenario.hash };
   const parts: SimPart[] = [];
@@ -106,11 +114,18 @@ function runTasks(job: PoolJob, tasks: readonly PoolTask[], count: number): Prom
     const finish = (error: Error | null): void => {
       if (settled) return;
       settled = true;
-      // Every worker is ended, whether the work is done or failed; terminate() also ends one that hangs.
+      // Every worker is ended, whether the work is done or failed; terminate() also ends one that hangs or is still starting.
       void Promise.all(pool.map((w) => w.terminate())).then(
         () => (error === null ? resolve(parts) : reject(error)),
         () => (error === null ? resolve(parts) : reject(error)),
       );
+    };
+    const record = (task: PoolTask, part: SimPart): void => {
+      parts[task.id] = part;
+      done++;
+      runsDone.set(task.policy, (runsDone.get(task.policy) ?? 0) + part.to - part.from);
+      job.onProgress?.(task.policy, runsDone.get(task.policy) as number, job.runs);
+      if (done === tasks.length) finish(null);
     };
     const give = (w: Worker): void => {
       const task = tasks[next++];
@@ -120,20 +135,28 @@ function runTasks(job: PoolJob, tasks: readonly PoolTask[], count: number): Prom
       const w = new Worker(start.entry, { eval: start.eval, workerData: data });
       pool.push(w);
       w.on('message', (r: WorkerReply) => {
+        if (settled) return;
         if (r.kind === 'error') return finish(new Error(`sim worker: ${r.message}`));
-        if (r.kind === 'ready') return give(w);
-        parts[r.task] = r.part;
-        done++;
-        const policy = (tasks[r.task] as PoolTask).policy;
-        runsDone.set(policy, (runsDone.get(policy) ?? 0) + r.part.to - r.part.from);
-        job.onProgress?.(policy, runsDone.get(policy) as number, job.runs);
-        if (done === tasks.length) finish(null);
-        else give(w);
+        if (r.kind === 'part') record(tasks[r.task] as PoolTask, r.part);
+        if (!settled) give(w);
       });
       w.on('error', (e) => finish(new Error(`sim worker: ${e instanceof Error ? e.message : String(e)}`)));
       w.on('exit', (code) => {
         if (!settled) finish(new Error(`sim worker: stopped (exit code ${code}) before the simulation was done`));
       });
+    }
+    if (mainPlays) void playHere();
+    // This thread takes the next share in turn with the workers, yielding between shares so their messages are heard.
+    async function playHere(): Promise<void> {
+      while (!settled && next < tasks.length) {
+        const task = tasks[next++] as PoolTask;
+        try {
+          record(task, simulatePart(job.scenario, { runs: task.runs, seed: task.seed, policy: task.policy, side: task.side }, task.from, task.to));
+        } catch (e) {
+          finish(e instanceof Error ? e : new Error(String(e)));
+        }
+        await new Promise((resume) => setImmediate(resume));
+      }
     }
   });
 }

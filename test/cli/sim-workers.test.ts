@@ -1,11 +1,13 @@
 /**
  * `scenario sim --workers N`: the runs are shared among worker threads, and the report is the same
  * bytes whatever N (one thread, two, three), since run i is seeded `${seed}-${i}` whoever plays it.
- * A worker's error ends the command with a clear message, and every worker is ended.
+ * The main thread plays shares too while the workers start; with it left out, the workers alone give
+ * the same reports. A worker's error ends the command with a clear message, and every worker is ended.
  */
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { simulateOnWorkers } from '../../src/cli/sim-pool';
+import { POLICY_KINDS, simulate } from '../../src/sim';
 import { ROOT, scenarioAt } from '../golden/scenarios';
 import { cli, MINIMAL } from './harness';
 
@@ -44,9 +46,21 @@ describe('sim on worker threads', () => {
     }
   });
 
+  it('gives the same reports when worker threads alone play every run (two of them, three)', async () => {
+    for (const [path, threads] of [
+      ['scenarios/ip-theft.yaml', 2],
+      [MINIMAL, 3],
+    ] as const) {
+      const scenario = scenarioAt(path);
+      const job = { file: join(ROOT, path), cwd: ROOT, scenario, runs: 1500, seed: 'alone', side: 'cn' as const, policies: POLICY_KINDS, mainPlays: false };
+      const here = JSON.stringify(POLICY_KINDS.map((policy) => simulate(scenario, { runs: 1500, seed: 'alone', policy, side: 'cn' })));
+      expect(JSON.stringify(await simulateOnWorkers(job, threads))).toBe(here);
+    }
+  }, 120_000);
+
   it("ends with the worker's error, not a hang, when a worker cannot do its work", async () => {
     // The main thread's scenario is the minimal fixture; the workers load another file, whose hash differs.
-    const job = { file: join(ROOT, 'scenarios/ip-theft.yaml'), cwd: ROOT, scenario: scenarioAt(MINIMAL), runs: 1000, seed: 'x', side: 'us' as const, policies: ['random' as const] };
+    const job = { file: join(ROOT, 'scenarios/ip-theft.yaml'), cwd: ROOT, scenario: scenarioAt(MINIMAL), runs: 1000, seed: 'x', side: 'us' as const, policies: ['random' as const], mainPlays: false };
     await expect(simulateOnWorkers(job, 2)).rejects.toThrow(/sim worker: .*ip-theft\.yaml changed while the simulation ran/);
   }, 60_000);
 });
