@@ -32,7 +32,7 @@ function scenarioHotReload(): Plugin {
       if (this.environment.name !== 'client' || type !== 'update') return;
       const match = /[\\/]scenarios[\\/]([^\\/]+\.yaml)$/.exec(file);
       const name = match?.[1];
-      if (name === undefined || name.startsWith('_') || ['schema.yaml', 'terms.yaml', 'ladder.yaml', 'facts.yaml'].includes(name)) return;
+      if (name === undefined || name.startsWith('_') || ['schema.yaml', 'terms.yaml', 'ladder.yaml', 'facts.yaml', 'glossary.yaml'].includes(name)) return;
       this.environment.hot.send({ type: 'custom', event: 'red-phone:scenario', data: { file: `/scenarios/${name}`, text: await read() } });
       return [];
     },

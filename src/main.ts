@@ -14,10 +14,12 @@ import { stateHash } from './engine/replay';
 import { isScenarioFile, type SourceFile } from './store/catalog';
 import { lazyCatalog } from './store/catalog-cards';
 import { openDesigner, prepareDesigner } from './store/designer-session';
+import { readGlossary } from './store/glossary';
 import { createSession, type SessionStore } from './store/session';
 import type { StorageLike } from './store/storage';
 import { mountUi } from './ui/app';
 import { installDesigner } from './ui/designer/install';
+import { installGlossary } from './ui/gloss';
 import { installHistory } from './ui/history';
 import { idbShelf } from './ui/idb-shelf';
 
@@ -62,7 +64,7 @@ function randomSeed(): string {
 }
 
 const SCENARIO_URLS = import.meta.glob<string>('/scenarios/*.yaml', { query: '?url', import: 'default', eager: true });
-const SHARED = import.meta.glob<string>(['/scenarios/terms.yaml', '/scenarios/ladder.yaml', '/scenarios/facts.yaml'], { query: '?raw', import: 'default', eager: true });
+const SHARED = import.meta.glob<string>(['/scenarios/terms.yaml', '/scenarios/ladder.yaml', '/scenarios/facts.yaml', '/scenarios/glossary.yaml'], { query: '?raw', import: 'default', eager: true });
 
 /** The bundled scenario files' text, fetched from beside the game; a file that cannot be fetched is left out. */
 async function scenarioTexts(): Promise<SourceFile[]> {
@@ -105,6 +107,9 @@ function startGame(texts: readonly SourceFile[]): SessionStore {
     const watching = store.getState().run?.review != null && new URLSearchParams(location.search).has('replay');
     if (!watching) history.replaceState(history.state, '', location.pathname + location.hash);
   }
+  const glossary = readGlossary(bundled['/scenarios/glossary.yaml'] ?? '');
+  if (glossary.ok) installGlossary(glossary.value);
+  else console.warn(`Red Phone: the glossary is left out: ${glossary.message}`);
   mountUi({ app: required('app'), ui: required('ui'), banner: required('banner'), announcer: required('announcer') }, store);
   installHistory(store);
   window.__redPhone = Object.freeze({

@@ -8,6 +8,7 @@ import { basename, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Diagnostic, Library, Scenario } from '../engine';
 import { formatDiagnostic, loadLibrary, loadScenario } from '../engine';
+import { readGlossary } from '../store/glossary';
 import { CommandFailure, type Io, UsageError } from './io';
 
 /** The project's root folder (two levels above this file). */
@@ -15,7 +16,7 @@ export const PROJECT_ROOT = fileURLToPath(new URL('../..', import.meta.url));
 export const SCENARIOS_DIR = join(PROJECT_ROOT, 'scenarios');
 
 /** Files in scenarios/ that are not scenarios. */
-const SHARED_FILES = ['schema.yaml', 'terms.yaml', 'ladder.yaml', 'facts.yaml'];
+const SHARED_FILES = ['schema.yaml', 'terms.yaml', 'ladder.yaml', 'facts.yaml', 'glossary.yaml'];
 
 /** `abs` as shown to the user: relative to the current directory, with forward slashes. */
 export function displayName(io: Io, abs: string): string {
@@ -47,15 +48,16 @@ export function projectLibrary(): LibraryLoad {
 }
 
 /** The shared files a designer may name to `check`, by what each holds. */
-export type SharedRole = 'terms' | 'ladder' | 'facts';
+export type SharedRole = 'terms' | 'ladder' | 'facts' | 'glossary';
 
 /**
  * Whether a file named on the command line is a shared file rather than a scenario: by its name
  * (terms.yaml, ladder.yaml, facts.yaml), or by a top-level `terms:`, `rungs:` or `facts:` and no `beats:`.
  */
 export function sharedRoleOf(abs: string, text: string): SharedRole | null {
-  const byName = ({ 'terms.yaml': 'terms', 'ladder.yaml': 'ladder', 'facts.yaml': 'facts' } as const)[basename(abs)];
+  const byName = ({ 'terms.yaml': 'terms', 'ladder.yaml': 'ladder', 'facts.yaml': 'facts', 'glossary.yaml': 'glossary' } as const)[basename(abs)];
   if (byName !== undefined) return byName;
+  if (/^format:\s*red-phone\/glossary@/m.test(text)) return 'glossary';
   const keys: string[] = text.match(/^[A-Za-z_]\w*(?=\s*:)/gm) ?? [];
   if (keys.includes('beats')) return null;
   if (keys.includes('terms')) return 'terms';
@@ -67,10 +69,24 @@ export function sharedRoleOf(abs: string, text: string): SharedRole | null {
 /** Checks a shared file as what it is: loaded with the project's other shared files, its own problems only. */
 export function checkSharedFile(io: Io, abs: string, text: string, role: SharedRole): Diagnostic[] {
   const name = displayName(io, abs);
+  if (role === 'glossary') return checkGlossary(name, text);
   const textOf = (r: SharedRole): string => (r === role ? text : readFileSync(join(SCENARIOS_DIR, `${r}.yaml`), 'utf8'));
   const nameOf = (r: SharedRole): string => (r === role ? name : `\u0000${r}`);
   const r = loadLibrary(textOf('terms'), textOf('ladder'), textOf('facts'), { terms: nameOf('terms'), ladder: nameOf('ladder'), facts: nameOf('facts') });
   return r.diagnostics.filter((d) => d.file === name);
+}
+
+/** The glossary read as the page reads it, each source a key of facts.yaml. */
+function checkGlossary(name: string, text: string): Diagnostic[] {
+  const problem = (path: string, message: string): Diagnostic => ({ severity: 'error', code: 'glossary/invalid', file: name, line: 0, column: 0, path, message });
+  const read = readGlossary(text);
+  if (!read.ok) return [problem('', read.message)];
+  const facts = readFileSync(join(SCENARIOS_DIR, 'facts.yaml'), 'utf8');
+  const out: Diagnostic[] = [];
+  read.value.terms.forEach((t, i) => {
+    for (const key of t.sources) if (!facts.includes(`key: ${key},`)) out.push(problem(`terms[${i}].sources`, `source ${key} of "${t.term}" is not in facts.yaml`));
+  });
+  return out;
 }
 
 /**

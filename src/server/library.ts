@@ -7,7 +7,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadLibrary, loadScenario, type Scenario } from '../engine';
 
-const SHARED = ['schema.yaml', 'terms.yaml', 'ladder.yaml', 'facts.yaml'];
+const SHARED = ['schema.yaml', 'terms.yaml', 'ladder.yaml', 'facts.yaml', 'glossary.yaml'];
 
 /** The scenario files of a folder, in code-unit order. */
 export function scenarioFiles(dir: string): string[] {

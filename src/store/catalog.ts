@@ -48,7 +48,7 @@ export interface SourceFile {
   readonly text: string;
 }
 
-const SHARED_FILES = new Set(['schema.yaml', 'terms.yaml', 'ladder.yaml', 'facts.yaml']);
+const SHARED_FILES = new Set(['schema.yaml', 'terms.yaml', 'ladder.yaml', 'facts.yaml', 'glossary.yaml']);
 
 /** The file name of a path: `/scenarios/ip-theft.yaml` gives `ip-theft.yaml`. */
 export function baseName(path: string): string {

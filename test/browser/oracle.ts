@@ -8,7 +8,7 @@ import { type GameState, legalOptions, loadLibrary, loadScenario, type Objective
 import { REPO_ROOT } from './build';
 
 const SCENARIO_DIR = join(REPO_ROOT, 'scenarios');
-const NOT_SCENARIOS = new Set(['schema', 'terms', 'ladder', 'facts']);
+const NOT_SCENARIOS = new Set(['schema', 'terms', 'ladder', 'facts', 'glossary']);
 
 /** The ids-to-be of the bundled scenarios: scenarios/*.yaml except schema, terms, ladder and `_` files. */
 export function bundledScenarioFiles(): string[] {

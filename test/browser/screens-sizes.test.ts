@@ -33,7 +33,8 @@ function layoutOf(page: Page): Promise<Layout> {
       if (folded !== null && el.closest('summary')?.parentElement !== folded) continue;
       const r = el.getBoundingClientRect();
       if (r.width <= 1 || r.height <= 1) continue;
-      if (el instanceof HTMLButtonElement && r.height < 44) out.short.push(`${name(el)} ${Math.round(r.height)}px`);
+      // A glossary term is a word inside a sentence: an inline target, not a control to size (WCAG 2.5.8).
+      if (el instanceof HTMLButtonElement && !el.classList.contains('gloss') && r.height < 44) out.short.push(`${name(el)} ${Math.round(r.height)}px`);
       const text = [...el.childNodes].some((n) => n.nodeType === Node.TEXT_NODE && (n.textContent ?? '').trim() !== '');
       if (!text) continue;
       if (Number.parseFloat(getComputedStyle(el).fontSize) < 12) out.small.push(`${name(el)} ${getComputedStyle(el).fontSize}`);
@@ -139,6 +140,16 @@ browserSuite('screen sizes', (suite) => {
     const { page } = await suite.open({ at: `?scenario=${id}&seed=K7Q3&side=us`, viewport: { width: 1366, height: 768 } });
     await leaveBriefing(page);
     await screenshot(page, 'sizes-laptop-turn');
+    // The glossary: a marked term explains itself on keyboard focus, as its accessible description.
+    const gloss = page.locator('#ui button.gloss').first();
+    expect(await gloss.count(), 'a glossary term is marked on the first turn').toBe(1);
+    const tip = page.locator(`#${(await gloss.getAttribute('aria-describedby')) ?? ''}`);
+    expect(await tip.isVisible()).toBe(false);
+    await gloss.focus();
+    expect(await tip.isVisible()).toBe(true);
+    expect(await tip.innerText()).toMatch(/^\S.+: .{20,}/);
+    await screenshot(page, 'sizes-laptop-gloss');
+    await page.locator('#ui h1').focus();
     expect(await page.locator('#room-toggle').isVisible()).toBe(false);
     const boxes = await page
       .locator('ol.options > li')

@@ -45,7 +45,7 @@ export const minimalText = (): string => readFileSync(join(ROOT, MINIMAL_PATH), 
 /** Paths (from the root) of the scenario files in scenarios/ (not `_` files such as the template), in code-unit order. */
 export function scenarioPaths(): string[] {
   return readdirSync(join(ROOT, 'scenarios'))
-    .filter((f) => f.endsWith('.yaml') && !f.startsWith('_') && f !== 'terms.yaml' && f !== 'ladder.yaml' && f !== 'facts.yaml')
+    .filter((f) => f.endsWith('.yaml') && !f.startsWith('_') && f !== 'terms.yaml' && f !== 'ladder.yaml' && f !== 'facts.yaml' && f !== 'glossary.yaml')
     .filter((f) => /^format:\s*red-phone\/scenario@2\s*$/m.test(readFileSync(join(ROOT, 'scenarios', f), 'utf8')))
     .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))
     .map((f) => `scenarios/${f}`);

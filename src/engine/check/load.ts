@@ -30,6 +30,7 @@ import {
 import { CheckFindings, checkReferences } from './check';
 import { checkChance } from './check-chance';
 import { checkGraph } from './check-graph';
+import { checkLength } from './check-length';
 import { checkLint } from './check-lint';
 import { checkStructure, dataAt, type Finding } from './check-schema';
 import { checkStory } from './check-story';
@@ -129,6 +130,7 @@ export function loadScenario(text: string, file: string, library: Library): Load
   if (targetsOk) checkGraph(data, env, more);
   checkChance(data, env, more);
   checkLint(data, env, more);
+  checkLength(data, more);
   checkStory(data, more);
   findings.push(...more.list);
 

@@ -2,6 +2,7 @@
 import { textFor, turnDate } from '../../store/derive';
 import { h, heading, paragraphs } from '../dom';
 import { dateText, lengthText, playSideName, sideName } from '../format';
+import { glossedParagraphs } from '../gloss';
 import { continueButton, objectivesList, peopleSides, reviewBar, termsList } from '../parts';
 import { runMenu } from '../run-menu';
 import type { Ctx, View } from '../view';
@@ -26,7 +27,7 @@ export function briefingScreen(ctx: Ctx): View {
         'section',
         { class: 'card situation', 'aria-labelledby': `situation-${side}` },
         h('h2', { id: `situation-${side}` }, `The situation for ${sideName(side)}`),
-        paragraphs(textFor(f.briefing, side)),
+        glossedParagraphs(textFor(f.briefing, side), new Set<string>()),
       ),
     ),
     h(

@@ -10,12 +10,13 @@ import { reviewSteps, stepIndex } from '../../store/review';
 import type { Run } from '../../store/run';
 import { h, heading, paragraphs } from '../dom';
 import { chanceText, deltaText, judgement, sideName } from '../format';
+import { glossedParagraphs } from '../gloss';
 import { continueButton, reviewBar, termTags } from '../parts';
 import { runMenu } from '../run-menu';
 import { hotlineWords, statusPanel } from '../status';
 import type { Ctx, View } from '../view';
 
-function moveBlock(ctx: Ctx, scenario: Scenario, m: MoveView, showOdds: boolean): HTMLElement {
+function moveBlock(ctx: Ctx, scenario: Scenario, m: MoveView, showOdds: boolean, seen: Set<string>): HTMLElement {
   const who = m.by === 'model' ? `${sideName(m.side)} (counterpart model)` : sideName(m.side);
   return h(
     'section',
@@ -24,7 +25,7 @@ function moveBlock(ctx: Ctx, scenario: Scenario, m: MoveView, showOdds: boolean)
     m.optionText !== '' ? h('p', { class: 'help option-recap' }, m.optionText) : null,
     h('p', { class: 'rung' }, m.offLadder ? OFF_LADDER_WORDS : `Rung: ${m.rung}`),
     termTags(ctx, scenario, m.uses, m.strains, m.why),
-    paragraphs(m.outcomeText, { class: 'prose outcome-text' }),
+    glossedParagraphs(m.outcomeText, seen, { class: 'prose outcome-text' }),
     showOdds
       ? h('p', { class: 'odds' }, m.pick !== null ? `The model picked this option: ${chanceText(m.pick.chanceBp, m.pick.draw)}. ` : '', m.drawWords)
       : m.forced
@@ -62,6 +63,7 @@ export function outcomeScreen(ctx: Ctx): View {
   const scenario = run.scenario;
   const view = recordView(scenario, record);
   const showOdds = oddsShown(ctx.state);
+  const seen = new Set<string>();
   const store = ctx.store;
   const order = [...view.moves].sort((a, b) => (a.by === b.by ? 0 : a.by === 'people' ? -1 : 1));
   const ending = view.ending !== null ? scenario.file.endings.find((e) => e.id === view.ending) : undefined;
@@ -80,7 +82,7 @@ export function outcomeScreen(ctx: Ctx): View {
       h(
         'div',
         { id: 'outcome-text' },
-        ...order.map((m) => moveBlock(ctx, scenario, m, showOdds)),
+        ...order.map((m) => moveBlock(ctx, scenario, m, showOdds, seen)),
         ...view.injects.map((i) =>
           h(
             'section',

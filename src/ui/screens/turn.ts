@@ -8,13 +8,14 @@ import { turnHeader } from '../../store/pace';
 import { askingSide, isHandover, type Review, type Run } from '../../store/run';
 import { h, heading, paragraphs } from '../dom';
 import { dateText, sideName } from '../format';
+import { glossed, glossedParagraphs } from '../gloss';
 import { continueButton, peopleSides, reviewBar, termTags } from '../parts';
 import { runMenu } from '../run-menu';
 import { statusPanel } from '../status';
 import type { Ctx, View } from '../view';
 import { handoverScreen } from './teams-handover';
 
-function optionCard(ctx: Ctx, o: OptionView): HTMLElement {
+function optionCard(ctx: Ctx, o: OptionView, seen: Set<string>): HTMLElement {
   const run = ctx.state.run;
   if (run === null) return h('li');
   const textId = `option-${o.side}-${o.id}-text`;
@@ -26,7 +27,7 @@ function optionCard(ctx: Ctx, o: OptionView): HTMLElement {
     h('span', { class: 'rung' }, rungWords(run.scenario, o.rung)),
   );
   button.addEventListener('click', () => ctx.store.getState().choose(o.side, o.id));
-  return h('li', { class: 'option-card' }, button, h('p', { id: textId, class: 'option-text' }, o.text), termTags(ctx, run.scenario, o.uses, o.strains, o.why));
+  return h('li', { class: 'option-card' }, button, h('p', { id: textId, class: 'option-text' }, ...glossed(o.text, seen)), termTags(ctx, run.scenario, o.uses, o.strains, o.why));
 }
 
 /** A turn of a watched replay: each side's options as they were offered, the one chosen marked. */
@@ -90,6 +91,8 @@ export function turnScreen(ctx: Ctx): View {
   const beat = run.scenario.beats.get(run.game.beat);
   const options = optionsFor(run, side);
   const teams = run.side === 'both';
+  // Each glossary term is marked once on the screen, where it first appears.
+  const seen = new Set<string>();
   const el = h(
     'div',
     { class: 'screen turn-screen', 'data-asking': side },
@@ -109,14 +112,14 @@ export function turnScreen(ctx: Ctx): View {
               : h('p', { class: 'help' }, 'China team: look away until the United States has chosen.'),
           )
         : null,
-      beat !== undefined ? paragraphs(textFor(beat.file.text, side), { class: 'prose beat-text' }) : null,
+      beat !== undefined ? glossedParagraphs(textFor(beat.file.text, side), seen, { class: 'prose beat-text' }) : null,
       h(
         'h2',
         { id: 'options-title', class: 'section-title' },
         `Options for ${sideName(side)}`,
         h('span', { class: 'help' }, touchScreen() ? ' (tap an option to choose)' : ' (press a number key to choose)'),
       ),
-      h('ol', { class: 'options', 'aria-labelledby': 'options-title' }, ...options.map((o) => optionCard(ctx, o))),
+      h('ol', { class: 'options', 'aria-labelledby': 'options-title' }, ...options.map((o) => optionCard(ctx, o, seen))),
     ),
     statusPanel(run.scenario, run.game, run.lastRecord, viewerOf(run.side)),
   );
