@@ -13,8 +13,6 @@ export class Registry {
   private readonly byCode = new Map<string, string>();
   private readonly bySeat = new Map<string, string>();
   private readonly loading = new Map<string, Promise<ClassSession | undefined>>();
-  /** Per session: the read under way, and the one queued after it (shared by every caller meanwhile). */
-  private readonly reads = new Map<string, { busy: Promise<void> | null; queued: Promise<void> | null }>();
   readonly shared: SharedStore | null;
 
   constructor(
@@ -138,37 +136,13 @@ export class Registry {
 
   /**
    * Folds what other processes appended to the session since this one last read it (shared store only).
-   * Callers arriving during a read share the one queued after it; and any event is folded once however
-   * reads overlap, by its position.
+   * Reads may overlap (each command reads at once, with no queue): every event is folded once, by its
+   * position, whichever read brings it first.
    */
-  catchUp(s: ClassSession): Promise<void> {
-    const shared = this.shared;
-    if (shared === null) return Promise.resolve();
-    let reads = this.reads.get(s.id);
-    if (reads === undefined) {
-      reads = { busy: null, queued: null };
-      this.reads.set(s.id, reads);
-    }
-    const r = reads;
-    const start = (): Promise<void> => {
-      const from = s.folded;
-      const p: Promise<void> = shared
-        .eventsFrom(s.id, from)
-        .then((events) => this.foldEvents(s, from, events))
-        .finally(() => {
-          if (r.busy === p) r.busy = null;
-        });
-      r.busy = p;
-      return p;
-    };
-    if (r.busy === null) return start();
-    r.queued ??= r.busy
-      .catch(() => undefined)
-      .then(() => {
-        r.queued = null;
-        return start();
-      });
-    return r.queued;
+  async catchUp(s: ClassSession): Promise<void> {
+    if (this.shared === null) return;
+    const from = s.folded;
+    this.foldEvents(s, from, await this.shared.eventsFrom(s.id, from));
   }
 
   /** Folds the events read from position `from` (0-based) on, those not folded yet. */
