@@ -3,7 +3,8 @@
  * Seats on different processes race to resolve the same turns and never append one twice; a whole run
  * has team US on process 1 and team China on process 2, process 1 is killed mid-run, its seat moves to
  * process 2 with its token and the run ends there, and the log replays with the engine to the same
- * state hash. Then Redis itself is stopped: the server answers server-busy, says why, and stays up.
+ * state hash. Two processes whose turn timers run out at once append one default turn per group. Then
+ * Redis itself is stopped: the server answers server-busy, says why, and stays up.
  * Without redis-server the tests are skipped locally and fail under CI.
  */
 import { createClient } from 'redis';
@@ -11,7 +12,10 @@ import type { Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkReplay, parseReplay, stateHash } from '../../src/engine';
 import type { Created, FacView, Joined, SeatView } from '../../src/net/protocol';
-import { client, createMessage, nextView, playToEnd, scenarios, send, value } from './helpers';
+import { Classroom } from '../../src/server/classroom';
+import { RedisStore } from '../../src/server/redis-store';
+import type { Group } from '../../src/server/session';
+import { client, createMessage, HOST_KEY, nextView, playToEnd, scenarios, send, value } from './helpers';
 import { type Proc, REDIS_MISSING, redisInstalled, startClass, startRedis, stopAll, waitFor } from './procs';
 
 const installed = redisInstalled();
@@ -150,6 +154,35 @@ describe.skipIf(!installed)('two class server processes sharing Redis', () => {
     if (!checked.ok) throw new Error(checked.error.message);
     expect(stateHash(checked.value.state)).toBe(parsed.value.hashes[parsed.value.hashes.length - 1]);
     expect(checked.value.state.ending).not.toBeNull();
+  });
+
+  it('when a turn timer runs out in two processes at once, one default turn is appended', { timeout: 30_000 }, async () => {
+    const clients = [createClient({ url: redis.url }), createClient({ url: redis.url }), createClient({ url: redis.url })];
+    await Promise.all(clients.map((c) => c.connect()));
+    // Process A makes the session 59.5 s in the past; B and C load it, and both their timers run out
+    // half a second from now.
+    const past = (): number => Date.now() - 59_500;
+    const rooms = await Promise.all(clients.map((c, i) => Classroom.open({ store: new RedisStore(c), scenarios: scenarios(), hostKey: HOST_KEY, warn: () => {}, now: i === 0 ? past : Date.now })));
+    const [a, b, c] = rooms as [Classroom, Classroom, Classroom];
+    try {
+      const made = await a.create(createMessage({ timerMinutes: 1, groups: 3 }));
+      if (!made.ok) throw new Error(made.message);
+      const loaded = await Promise.all([b, c].map((room) => room.hostResume(made.value.id, made.value.config.facToken)));
+      const sessions = loaded.map((r) => {
+        if (!r.ok) throw new Error(r.message);
+        return r.value;
+      });
+      const groups = sessions.flatMap((s) => s.groups);
+      await waitFor(() => groups.every((g: Group) => g.actions.length === 1), 10_000);
+      await new Promise((r) => setTimeout(r, 300));
+      const events = (await clients[0]?.lRange(`redphone:s:${made.value.id}:events`, 0, -1)) ?? [];
+      const actions = events.map((l) => JSON.parse(l) as { t: string; group?: number; n?: number }).filter((e) => e.t === 'action');
+      expect(actions.map((e) => `${e.group}:${e.n}`).sort()).toEqual(['1:0', '2:0', '3:0']);
+      expect(sessions[0]?.group(2)?.actions).toEqual(sessions[1]?.group(2)?.actions);
+    } finally {
+      await Promise.all(rooms.map((r) => r.close()));
+      for (const c of clients) c.destroy();
+    }
   });
 
   it('without Redis the server answers server-busy, says why, and stays up', { timeout: 30_000 }, async () => {
