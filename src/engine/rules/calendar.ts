@@ -45,7 +45,12 @@ export function parseIsoDate(iso: string): number | null {
 export function addDays(startIso: string, offset: number): string {
   const start = parseIsoDate(startIso);
   if (start === null) throw new Error(`calendar: bad date ${startIso}`);
-  const c = civilFromDays(start + offset);
+  return isoOfDays(start + offset);
+}
+
+/** `YYYY-MM-DD` of a day count since 1970-01-01. */
+export function isoOfDays(days: number): string {
+  const c = civilFromDays(days);
   return `${pad(c.y, 4)}-${pad(c.m, 2)}-${pad(c.d, 2)}`;
 }
 

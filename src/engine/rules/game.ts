@@ -4,7 +4,7 @@
  */
 
 import type { CompiledOption, EvalContext, Scenario, Side } from '../format';
-import { addDays } from './calendar';
+import { addDays, isoOfDays, parseIsoDate } from './calendar';
 import { seedState } from './rng';
 import type { Controller, GameState, ObjectiveResult, OptionView } from './state';
 import { pickText } from './texts';
@@ -48,9 +48,23 @@ export function start(scenario: Scenario, seed: string, controllers: Readonly<Re
   };
 }
 
+/** Each scenario's first day as a day number, parsed once (the date of every turn counts from it). */
+const firstDays = new WeakMap<Scenario, number>();
+
 /** The in-game date of the current turn, `YYYY-MM-DD`. */
 export function currentDate(scenario: Scenario, state: GameState): string {
-  return scenario.beats.get(state.beat)?.date ?? addDays(scenario.file.calendar.start, state.turn * scenario.file.calendar.turnDays);
+  const fixed = scenario.beats.get(state.beat)?.date;
+  if (fixed !== undefined && fixed !== null) return fixed;
+  const { start, turnDays } = scenario.file.calendar;
+  let first = firstDays.get(scenario);
+  if (first === undefined) {
+    const parsed = parseIsoDate(start);
+    // A start that is not a date fails as addDays always made it fail.
+    if (parsed === null) return addDays(start, state.turn * turnDays);
+    first = parsed;
+    firstDays.set(scenario, first);
+  }
+  return isoOfDays(first + state.turn * turnDays);
 }
 
 export function contextOf(state: GameState, chose: Readonly<Record<Side, string | null>> = state.last): EvalContext {
