@@ -14,6 +14,7 @@ import type { ClassStore } from './events';
 import { guarded, RateLimiter } from './guard';
 import { Presence, sessionRoom } from './presence';
 import type { ClassSession, Seat } from './session';
+import { Throttle } from './throttle';
 import { facView, seatView } from './views';
 
 export interface ClassServerOptions {
@@ -44,6 +45,8 @@ const facRoom = (session: string): string => `fac:${session}`;
  * groups) goes out at most this often per session; the last change is always sent.
  */
 export const FAC_VIEW_EVERY_MS = 200;
+/** Between processes (Redis): a session changed here; each process sends its own facilitators their view. */
+const FAC_CHANGED = 'class:fac-changed';
 
 /** Whether a request's Origin (when it has one) is the host it came to, or one configured. */
 export function originAllowed(req: IncomingMessage, origins: readonly string[]): boolean {
@@ -78,25 +81,22 @@ export async function startClassServer(o: ClassServerOptions): Promise<ClassServ
     const count = presence.counter(session);
     return (group, side) => count(seatRoom(session, group, side));
   };
-  const facLast = new Map<string, number>();
-  const facDue = new Map<string, NodeJS.Timeout>();
-  const sendFacNow = (s: ClassSession): void => {
-    facLast.set(s.id, Date.now());
-    if (anyone(facRoom(s.id))) io.to(facRoom(s.id)).emit(S2C.facView, facView(s, o.joinUrl, connected(s.id), Date.now()));
+  // A facilitator's view (about 100 KB for 60 groups) is built by the process its socket is on, never
+  // carried through Redis: the others only say that the session changed.
+  const facHere = (s: ClassSession): void => {
+    if ((io.sockets.adapter.rooms.get(facRoom(s.id))?.size ?? 0) > 0) io.local.to(facRoom(s.id)).emit(S2C.facView, facView(s, o.joinUrl, connected(s.id), Date.now()));
   };
-  const sendFac = (s: ClassSession): void => {
-    if (facDue.has(s.id)) return;
-    const wait = (facLast.get(s.id) ?? 0) + FAC_VIEW_EVERY_MS - Date.now();
-    if (wait <= 0) {
-      sendFacNow(s);
-      return;
-    }
-    const timer = setTimeout(() => {
-      facDue.delete(s.id);
-      sendFacNow(s);
-    }, wait);
-    facDue.set(s.id, timer);
-  };
+  const facThrottle = new Throttle(FAC_VIEW_EVERY_MS);
+  const sendFac = (s: ClassSession): void =>
+    facThrottle.run(s.id, () => {
+      facHere(s);
+      if (o.adapter !== undefined) io.serverSideEmit(FAC_CHANGED, s.id);
+    });
+  const changedElsewhere = new Throttle(FAC_VIEW_EVERY_MS);
+  io.on(FAC_CHANGED, (id: unknown) => {
+    const s = typeof id === 'string' ? classroom.sessions.get(id) : undefined;
+    if (s !== undefined && (io.sockets.adapter.rooms.get(facRoom(s.id))?.size ?? 0) > 0) changedElsewhere.run(s.id, () => classroom.refresh(s).then(() => facHere(s), crash));
+  });
   const broadcast = (s: ClassSession, group: number | null): void => {
     const now = Date.now();
     for (const g of s.groups) {
@@ -270,8 +270,8 @@ export async function startClassServer(o: ClassServerOptions): Promise<ClassServ
     io,
     classroom,
     close: async () => {
-      for (const t of facDue.values()) clearTimeout(t);
-      facDue.clear();
+      facThrottle.close();
+      changedElsewhere.close();
       io.disconnectSockets(true);
       await new Promise<void>((resolve) => {
         io.close(() => resolve());
