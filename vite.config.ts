@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Plugin } from 'vite';
+import { VitePWA } from 'vite-plugin-pwa';
 import { defineConfig } from 'vitest/config';
 
 /**
@@ -73,8 +74,44 @@ function scenarioCards(): Plugin {
   };
 }
 
+/**
+ * The installable, offline game (vite-plugin-pwa, prompt mode): the build's service worker precaches
+ * every file the game needs (code, styles, fonts, the scenario files), so a class whose network fails
+ * keeps playing. An update never replaces the game by itself: src/ui/update-prompt.ts asks on the
+ * title screen. Registered from the page (injectRegister: false), never under `npm start`.
+ */
+function offlineApp(): Plugin[] {
+  return VitePWA({
+    registerType: 'prompt',
+    injectRegister: false,
+    manifest: {
+      name: 'Red Phone',
+      short_name: 'Red Phone',
+      description: 'A turn-based crisis game on the US–China cyber agreement of 25 September 2015.',
+      lang: 'en',
+      start_url: './',
+      scope: './',
+      display: 'standalone',
+      background_color: '#070c17',
+      theme_color: '#070c17',
+      icons: [{ src: 'icon.svg', sizes: 'any', type: 'image/svg+xml', purpose: 'any' }],
+    },
+    workbox: {
+      globPatterns: ['**/*.{js,css,html,yaml,woff2,svg,png,webmanifest}'],
+      // Phaser's chunk is about 1.4 MB.
+      maximumFileSizeToCacheInBytes: 4 * 1024 * 1024,
+      // Every link (?scenario=…, ?replay=…, ?class) opens the one page.
+      navigateFallback: 'index.html',
+      navigateFallbackDenylist: [/\/socket\.io\//],
+      ignoreURLParametersMatching: [/.*/],
+      cleanupOutdatedCaches: true,
+    },
+  });
+}
+
 export default defineConfig({
-  plugins: [devContentSecurityPolicy(), scenarioHotReload(), scenarioCards()],
+  plugins: [devContentSecurityPolicy(), scenarioHotReload(), scenarioCards(), offlineApp()],
+  publicDir: 'assets/public',
   // Relative base: the built game runs from any static folder or sub-folder.
   base: './',
   build: {
@@ -95,6 +132,9 @@ export default defineConfig({
   preview: { host: '127.0.0.1', port: 4173, open: false },
   test: {
     environment: 'node',
+    // Two files at a time on a 2-core machine (Vitest's default is one fewer than the cores): a browser
+    // file spends most of its time waiting on Chromium, so a unit file runs beside it.
+    maxWorkers: 2,
     testTimeout: 20_000,
     hookTimeout: 120_000,
     projects: [

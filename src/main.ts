@@ -22,6 +22,7 @@ import { installDesigner } from './ui/designer/install';
 import { installGlossary } from './ui/gloss';
 import { installHistory } from './ui/history';
 import { idbShelf } from './ui/idb-shelf';
+import { installUpdatePrompt } from './ui/update-prompt';
 
 interface StageModule {
   createStage(parent: HTMLElement, store: SessionStore): { destroy(): void };
@@ -137,6 +138,18 @@ function startOrExplain(texts: readonly SourceFile[]): SessionStore {
   }
 }
 
+/**
+ * The offline app's service worker, in a build only: `npm start` (the dev server, with hot reload)
+ * serves the sources as they change and has none.
+ */
+function startOffline(store: SessionStore): void {
+  if (import.meta.hot !== undefined || !('serviceWorker' in navigator)) return;
+  import('virtual:pwa-register').then(
+    ({ registerSW }) => installUpdatePrompt(required('app'), store, (options) => registerSW({ ...options, immediate: true })),
+    () => undefined,
+  );
+}
+
 function startStage(store: SessionStore): void {
   const stages = import.meta.glob<StageModule>('./scenes/index.ts');
   const loadStage = stages['./scenes/index.ts'];
@@ -186,4 +199,9 @@ if (controlsToken !== null && /^[0-9a-f]{32}$/.test(controlsToken)) {
   startClass(classParam).catch((err: unknown) => {
     required('ui').textContent = `The class page could not start: ${err instanceof Error ? err.message : String(err)}. Reload the page.`;
   });
-} else void scenarioTexts().then((texts) => startStage(startOrExplain(texts)));
+} else
+  void scenarioTexts().then((texts) => {
+    const store = startOrExplain(texts);
+    startStage(store);
+    startOffline(store);
+  });

@@ -36,7 +36,7 @@ export interface Glossary {
 
 export type GlossaryResult = { readonly ok: true; readonly value: Glossary } | { readonly ok: false; readonly message: string };
 
-const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const escapeRegExp = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 export const EMPTY_GLOSSARY: Glossary = { terms: [], pattern: null, byForm: new Map() };
 
@@ -63,7 +63,7 @@ export function readGlossary(text: string): GlossaryResult {
       byForm.set(form, term);
     }
   }
-  const forms = [...byForm.keys()].sort((a, b) => b.length - a.length).map(escape);
+  const forms = [...byForm.keys()].sort((a, b) => b.length - a.length).map(escapeRegExp);
   return { ok: true, value: { terms, byForm, pattern: forms.length === 0 ? null : new RegExp(`(?<![\\w-])(${forms.join('|')})(?![\\w-])`, 'g') } };
 }
 

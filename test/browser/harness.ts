@@ -87,7 +87,9 @@ export function browserSuite(name: string, body: (suite: BrowserSuite) => void):
       gameUrl: () => gameUrl,
       async open(options = {}) {
         const { at = '', initScripts = [], noWait = false, baseUrl = gameUrl, ...contextOptions } = options;
-        const context = await suite.browser().newContext({ viewport: { width: 1280, height: 720 }, acceptDownloads: true, ...contextOptions });
+        // The built game registers a service worker that precaches every file; a test page that does not test
+        // the offline app blocks it, so each fresh context does not download the whole game a second time.
+        const context = await suite.browser().newContext({ viewport: { width: 1280, height: 720 }, acceptDownloads: true, serviceWorkers: 'block', ...contextOptions });
         for (const script of initScripts) await context.addInitScript(script);
         const game = track(await context.newPage(), context);
         opened.push(game);
