@@ -138,17 +138,20 @@ export default defineConfig({
     testTimeout: 20_000,
     hookTimeout: 120_000,
     projects: [
-      { extends: true, test: { name: 'unit', include: ['test/**/*.test.ts'], exclude: ['test/browser/**', '**/node_modules/**'] } },
+      // Unit files share their worker's modules (isolate: false): the engine, the simulator and the store
+      // load once per worker instead of once per file. Every test leaves globals as it found them
+      // (the purity tripwires restore Math.random, Date and the rest).
+      { extends: true, test: { name: 'unit', include: ['test/**/*.test.ts'], exclude: ['test/browser/**', '**/node_modules/**'], isolate: false } },
       {
-        // Browser tests: one build served to every file (global setup); files run one at a time, since each
-        // drives its own Chromium and two at once on two cores only fight over the CPU.
+        // Browser tests: one build served to every file (global setup); two files at a time, each with its
+        // own Chromium: a page spends much of its time waiting (Chromium used about half a core per file).
         extends: true,
         test: {
           name: 'browser',
           include: ['test/browser/**/*.test.ts'],
           globalSetup: ['test/browser/global-setup.ts'],
           testTimeout: 60_000,
-          fileParallelism: false,
+          isolate: false,
         },
       },
     ],

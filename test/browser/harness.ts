@@ -148,6 +148,25 @@ export async function tabTo(page: Page, selector: string): Promise<void> {
   const target = page.locator(selector).first();
   await target.waitFor({ state: 'visible' });
   const focused = () => target.evaluate((el) => el === document.activeElement);
+  // Most of the time the number of Tab presses can be counted first (the tabbable elements after the
+  // focused one, in page order), and pressed without a look after each; if the count was wrong, the
+  // press-and-look loop below finishes the walk.
+  const presses = await target.evaluate((el) => {
+    const tabbable = (e: Element): boolean => {
+      if (!(e instanceof HTMLElement) || e.matches(':disabled') || e.getAttribute('tabindex') === '-1' || e.closest('[inert], [hidden]') !== null) return false;
+      const folded = e.closest('details:not([open])');
+      if (folded !== null && !(e.tagName === 'SUMMARY' && e.parentElement === folded)) return false;
+      if (e instanceof HTMLInputElement && e.type === 'radio' && !e.checked && document.querySelector(`input[type="radio"][name="${CSS.escape(e.name)}"]:checked`) !== null) return false;
+      const r = e.getBoundingClientRect();
+      return (r.width > 0 || r.height > 0) && getComputedStyle(e).visibility !== 'hidden';
+    };
+    const all = [...document.querySelectorAll('a[href], button, input, select, textarea, summary, [tabindex]')].filter(tabbable);
+    const from = document.activeElement;
+    const after = from === null || from === document.body ? all : all.filter((e) => (from.compareDocumentPosition(e) & Node.DOCUMENT_POSITION_FOLLOWING) !== 0 && !from.contains(e));
+    const at = after.indexOf(el);
+    return at < 0 ? 0 : at + 1;
+  });
+  for (let i = 0; i < presses; i += 1) await page.keyboard.press('Tab');
   const stops = await page.evaluate(() => document.querySelectorAll('a[href], button, input, select, textarea, summary, [tabindex]').length);
   for (const key of ['Tab', 'Shift+Tab']) {
     for (let i = 0; i <= stops + 2; i += 1) {

@@ -8,6 +8,9 @@ import { CAPITALS, project } from '../pacific-map';
 import { arcPoints, ICON_RES, MAP_SIZE, TEX } from '../textures';
 import { label } from './text';
 
+/** Slow breaths of the idle phone's glow before it rests (two, about 10 s). */
+const BREATHS = 1;
+
 export class MapView {
   readonly root: Phaser.GameObjects.Container;
   private readonly phone: Phaser.GameObjects.Image;
@@ -45,12 +48,16 @@ export class MapView {
     this.root.setPosition(Math.round(rect.x + (rect.w - MAP_SIZE.w * scale) / 2), Math.round(rect.y + (rect.h - MAP_SIZE.h * scale) / 2));
   }
 
-  /** The phone breathes (idle) or rings; with motion off it stays still. */
+  /**
+   * The phone breathes (idle) or rings; with motion off it stays still. Breathing is a few slow breaths
+   * and then rest, so the game loop can sleep (an idle page drew about a third of a core forever);
+   * ringing goes on while it rings.
+   */
   animate(mode: 'still' | 'breathe' | 'ring'): void {
     this.stop();
     if (mode === 'still') return;
     const base = 1.6 / ICON_RES;
-    this.tweens.push(this.scene.tweens.add({ targets: this.glow, alpha: { from: 0.35, to: 0.85 }, duration: 2400, yoyo: true, repeat: -1, ease: 'Sine.easeInOut' }));
+    this.tweens.push(this.scene.tweens.add({ targets: this.glow, alpha: { from: 0.35, to: 0.85 }, duration: 2400, yoyo: true, repeat: mode === 'ring' ? -1 : BREATHS, ease: 'Sine.easeInOut' }));
     if (mode === 'ring') {
       this.tweens.push(
         this.scene.tweens.add({ targets: this.ring, scale: { from: base, to: base * 2.6 }, alpha: { from: 0.9, to: 0 }, duration: 1400, repeat: -1, ease: 'Quad.easeOut' }),
