@@ -9,7 +9,8 @@ import { stat } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { extname, join, normalize, sep } from 'node:path';
 
-const TYPES: Readonly<Record<string, string>> = {
+/** Content types by file extension, for the built game's files (the browser tests' server uses it too). */
+export const CONTENT_TYPES: Readonly<Record<string, string>> = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
   '.mjs': 'text/javascript; charset=utf-8',
@@ -80,7 +81,7 @@ export function staticHandler(root: string): (req: IncomingMessage, res: ServerR
           return;
         }
         const html = extname(file) === '.html';
-        res.writeHead(200, { ...headers, 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'cache-control': html ? 'no-cache' : 'public, max-age=3600' });
+        res.writeHead(200, { ...headers, 'content-type': CONTENT_TYPES[extname(file)] ?? 'application/octet-stream', 'cache-control': html ? 'no-cache' : 'public, max-age=3600' });
         if (req.method === 'HEAD') res.end();
         else
           createReadStream(file)

@@ -7,23 +7,7 @@ import { stat } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, sep } from 'node:path';
-
-const TYPES: Readonly<Record<string, string>> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-  '.webp': 'image/webp',
-  '.woff2': 'font/woff2',
-  '.ico': 'image/x-icon',
-  '.txt': 'text/plain; charset=utf-8',
-  '.yaml': 'text/plain; charset=utf-8',
-  '.webmanifest': 'application/manifest+json',
-};
+import { CONTENT_TYPES } from '../../src/server/http';
 
 export interface StaticServer {
   /** The page's address, ending in `/`, for example `http://127.0.0.1:40123/sub/red-phone/`. */
@@ -60,7 +44,7 @@ export async function serveStatic(root: string, prefix: string): Promise<StaticS
           res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
           return;
         }
-        res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-store' });
+        res.writeHead(200, { 'content-type': CONTENT_TYPES[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-store' });
         if (req.method === 'HEAD') res.end();
         else createReadStream(file).pipe(res);
       },

@@ -6,13 +6,13 @@
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { appendFileSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Socket } from 'socket.io-client';
 import { afterAll, expect, it } from 'vitest';
 import type { Created, FacView, Joined, SeatView } from '../../src/net/protocol';
 import { client, createMessage, HOST_KEY, nextView, playToEnd, ROOT, send, value } from './helpers';
+import { freePort } from './procs';
 
 const children: ChildProcess[] = [];
 const sockets: Socket[] = [];
@@ -23,15 +23,6 @@ afterAll(() => {
   for (const c of children) if (c.exitCode === null && c.signalCode === null) c.kill('SIGKILL');
   rmSync(dataDir, { recursive: true, force: true });
 });
-
-async function freePort(): Promise<number> {
-  const probe = createServer();
-  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', () => resolve()));
-  const address = probe.address();
-  const port = typeof address === 'object' && address !== null ? address.port : 0;
-  await new Promise<void>((resolve) => probe.close(() => resolve()));
-  return port;
-}
 
 /** Starts the server as `npm run class` would (without the build) and waits for its ready line. */
 async function startServer(port: number): Promise<{ child: ChildProcess; output: () => string }> {

@@ -4,29 +4,10 @@
  * files the debrief named for a group.
  */
 import { describe, expect, it } from 'vitest';
-import { encodeReplayCode, legalOptions, parseReplay, recordReplay, stringifyReplay } from '../../src/engine';
+import { encodeReplayCode, parseReplay, recordReplay, stringifyReplay } from '../../src/engine';
 import { CLASS_BUNDLE_FORMAT, compareFiles, expandClassBundles, filesFromCodes, groupName } from '../../src/store/compare-files';
 import type { Run } from '../../src/store/run';
-import { fixtureCatalog, session } from './helpers';
-
-function finishedRun(seed: string, pick: number): Run {
-  const store = session();
-  store.getState().chooseScenario('minimal', seed);
-  store.getState().startRun();
-  store.getState().continueFromBriefing();
-  for (let guard = 0; guard < 50 && store.getState().screen !== 'debrief'; guard++) {
-    const run = store.getState().run;
-    if (run === null) throw new Error('no run');
-    const options = legalOptions(run.scenario, run.game, 'us');
-    const option = options[Math.min(pick, options.length - 1)];
-    if (option === undefined) throw new Error('no option');
-    store.getState().choose('us', option.id);
-    store.getState().continueFromOutcome();
-  }
-  const run = store.getState().run;
-  if (run === null) throw new Error('no run');
-  return run;
-}
+import { finishedRun, fixtureCatalog } from './helpers';
 
 function codeOf(run: Run): { code: string; replay: string } {
   const file = recordReplay(run.scenario, run.game);
@@ -37,8 +18,8 @@ function codeOf(run: Run): { code: string; replay: string } {
 }
 
 describe('pasted replay codes', () => {
-  const north = codeOf(finishedRun('CODE', 0));
-  const south = codeOf(finishedRun('CODE', 1));
+  const north = codeOf(finishedRun('CODE', () => 0));
+  const south = codeOf(finishedRun('CODE', () => 1));
   const catalog = fixtureCatalog();
 
   it('reads named codes, a bare code and a whole link, each as its group’s replay file', () => {

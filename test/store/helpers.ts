@@ -1,5 +1,7 @@
 import { readFileSync } from 'node:fs';
+import { legalOptions } from '../../src/engine';
 import { type Catalog, loadCatalog } from '../../src/store/catalog';
+import type { Run } from '../../src/store/run';
 import { createSession, type SessionStore } from '../../src/store/session';
 import { memoryStorage, type StorageLike } from '../../src/store/storage';
 
@@ -18,4 +20,24 @@ export function seeds(...list: string[]): () => string {
 
 export function session(storage: StorageLike | null = memoryStorage(), catalog: Catalog = fixtureCatalog()): SessionStore {
   return createSession({ catalog, storage, randomSeed: seeds('K7Q3', 'ABCD', 'WXYZ') });
+}
+
+/** A finished one-side run of the minimal scenario on `seed`, option `pick(turn)` (0-based, clamped) each turn. */
+export function finishedRun(seed: string, pick: (turn: number) => number): Run {
+  const store = session();
+  store.getState().chooseScenario('minimal', seed);
+  store.getState().startRun();
+  store.getState().continueFromBriefing();
+  for (let guard = 0; guard < 50 && store.getState().screen !== 'debrief'; guard++) {
+    const run = store.getState().run;
+    if (run === null) throw new Error('no run');
+    const options = legalOptions(run.scenario, run.game, 'us');
+    const option = options[Math.min(pick(run.game.turn), options.length - 1)];
+    if (option === undefined) throw new Error('no option');
+    store.getState().choose('us', option.id);
+    store.getState().continueFromOutcome();
+  }
+  const run = store.getState().run;
+  if (run === null) throw new Error('no run');
+  return run;
 }

@@ -1,30 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { legalOptions } from '../../src/engine';
 import { recordReplay, stringifyReplay } from '../../src/engine/replay';
 import { addFiles, compareFiles, groupName } from '../../src/store/compare-files';
 import { reportCsv, reportFileName, reportJson, reportMarkdown, reportOf } from '../../src/store/report-export';
 import type { Run } from '../../src/store/run';
-import { fixtureCatalog, session } from './helpers';
-
-/** A finished one-side run of the minimal scenario on `seed`, option `pick` (0-based, clamped) each turn. */
-function finishedRun(seed: string, pick: (turn: number) => number): Run {
-  const store = session();
-  store.getState().chooseScenario('minimal', seed);
-  store.getState().startRun();
-  store.getState().continueFromBriefing();
-  while (store.getState().screen !== 'debrief') {
-    const run = store.getState().run;
-    if (run === null) throw new Error('no run');
-    const options = legalOptions(run.scenario, run.game, 'us');
-    const option = options[Math.min(pick(run.game.turn), options.length - 1)];
-    if (option === undefined) throw new Error('no option');
-    store.getState().choose('us', option.id);
-    store.getState().continueFromOutcome();
-  }
-  const run = store.getState().run;
-  if (run === null) throw new Error('no run');
-  return run;
-}
+import { finishedRun, fixtureCatalog } from './helpers';
 
 function replayOf(run: Run): string {
   const file = recordReplay(run.scenario, run.game);
