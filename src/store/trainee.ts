@@ -62,7 +62,7 @@ export function rewind(run: Run, turns: number): RewindResult {
   if (!recorded.ok) return { ok: false, message: recorded.error.message };
   const code = encodeReplayCode(recorded.value, run.scenario);
   if (!code.ok) return { ok: false, message: code.error.message };
-  const replayed = playActions(run.scenario, run.game.seed, run.game.controllers, actionsUpTo(run.game, turns));
+  const replayed = playActions(run.scenario, run.game.seed, run.game.controllers, actionsUpTo(run.game, turns), run.game.scenarioHash);
   if (!replayed.ok) return { ok: false, message: replayed.error.message };
   const extras = extrasOf(run);
   if (extras.branches.length >= MAX_BRANCHES)
@@ -163,7 +163,7 @@ export function pathsOf(run: Run): PathView[] {
   extrasOf(run).branches.forEach((b, i) => {
     const file = decodeReplayCode(b.code, [run.scenario]);
     if (!file.ok) return;
-    const played = playActions(run.scenario, file.value.seed, file.value.controllers, file.value.actions);
+    const played = playActions(run.scenario, file.value.seed, file.value.controllers, file.value.actions, file.value.scenarioHash);
     if (played.ok) out.push(pathOf(run.scenario, played.value.state, labels[i] ?? `Path ${i + 1}`, run.game));
   });
   out.push(pathOf(run.scenario, run.game, labels[labels.length - 1] ?? 'Your run', null));

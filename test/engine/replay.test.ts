@@ -114,7 +114,7 @@ describe('replay: recording and playing', () => {
     const other = scenarioFromText(minimalText().replace('id: minimal', 'id: other'), 'other.yaml');
     const wrong = recordReplay(other, game);
     expect(wrong.ok ? null : wrong.error.code).toBe('replay/wrong-scenario');
-    const changed = scenarioFromText(minimalText().replace('Nothing is settled.', 'Nothing at all is settled.'), 'changed.yaml');
+    const changed = scenarioFromText(minimalText().replace('A flat denial., effects: { escalation: 5 }', 'A flat denial., effects: { escalation: 6 }'), 'changed.yaml');
     const r = recordReplay(changed, game);
     expect(r.ok ? null : r.error.code).toBe('replay/scenario-changed');
   });
@@ -127,7 +127,7 @@ describe('replay: recording and playing', () => {
 });
 
 describe('replay: refused before turn 1', () => {
-  const changedText = scenarioFromText(minimalText().replace('Nothing is settled.', 'Nothing at all is settled.'), 'changed.yaml');
+  const changedText = scenarioFromText(minimalText().replace('A flat denial., effects: { escalation: 5 }', 'A flat denial., effects: { escalation: 6 }'), 'changed.yaml');
   const bumped = scenarioFromText(minimalText().replace('version: 1.0.0', 'version: 1.1.0'), 'bumped.yaml');
   const other = scenarioFromText(minimalText().replace('id: minimal', 'id: other-crisis'), 'other.yaml');
   const table: [string, Scenario, ReplayFile, ReplayErrorCode, RegExp][] = [

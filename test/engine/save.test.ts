@@ -95,7 +95,7 @@ describe('save: refused with a reason', () => {
     expect(r.error.file).toBe('autosave');
   });
 
-  const changed = scenarioFromText(minimalText().replace('Nothing is settled.', 'Nothing at all is settled.'), 'changed.yaml');
+  const changed = scenarioFromText(minimalText().replace('A flat denial., effects: { escalation: 5 }', 'A flat denial., effects: { escalation: 6 }'), 'changed.yaml');
   const bumped = scenarioFromText(minimalText().replace('version: 1.0.0', 'version: 1.1.0'), 'bumped.yaml');
   const other = scenarioFromText(minimalText().replace('id: minimal', 'id: other-crisis'), 'other.yaml');
   const hashes = save.replay.hashes.slice();
@@ -104,7 +104,7 @@ describe('save: refused with a reason', () => {
     ['its scenario is not loaded', save, [other], 'save/scenario-missing', /scenario minimal, which is not loaded \(loaded: other-crisis\)/],
     ['no scenario is loaded', save, [], 'save/scenario-missing', /\(loaded: none\)/],
     [
-      'its scenario changed content',
+      'its scenario changed its rules',
       save,
       [changed],
       'save/scenario-changed',
@@ -125,6 +125,15 @@ describe('save: refused with a reason', () => {
     const r = restoreSave(file, scenarios);
     expect(r.ok ? null : r.error.code).toBe(code);
     expect(r.ok ? '' : r.error.message).toMatch(message);
+  });
+
+  it('a save carries on when only words of its scenario changed (the rules hash is the same)', () => {
+    const reworded = scenarioFromText(minimalText().replace('Nothing is settled.', 'Nothing at all is settled.'), 'reworded.yaml');
+    expect(reworded.hash).toBe(minimal.hash);
+    expect(reworded.textHash).not.toBe(minimal.textHash);
+    const r = restoreSave(save, [reworded]);
+    expect(r.ok ? r.value.state.turn : r.error.message).toBe(1);
+    expect(createSave(reworded, game).ok).toBe(true);
   });
 
   it('createSave refuses a game of a scenario that has changed since', () => {

@@ -8,6 +8,7 @@ import type { PathSegment, Problem } from './diagnostics';
 import { type Compiled, compileExpr, type ExprEnv, type ValueType } from './expr';
 import { hashJson } from './hash';
 import type { CompiledBeat, CompiledEffects, CompiledEnding, CompiledInject, CompiledObjective, CompiledOption, CompiledText, DatedFact, Rung, Scenario, Side, Source, Term } from './model';
+import { localiseFile, type OverlayFile, type OverlayGap, splitTexts } from './overlay';
 import { type Expr, type FactsFile, type LadderFile, OFF_LADDER, type OptionFile, type ScenarioFile, type TermsFile, type VariantText } from './schema';
 
 /** The shared data every scenario refers to: the agreement's terms, the escalation ladder, and the sources and dated facts. */
@@ -109,7 +110,9 @@ function effectsOf(e: {
  * Compiles `file` against `library`. Returns the scenario and the problems found; the scenario must
  * not be played when any problem is an error.
  */
-export function compileScenario(file: ScenarioFile, library: Library): { scenario: Scenario; problems: Problem[] } {
+export function compileScenario(source: ScenarioFile, library: Library, overlay?: OverlayFile): { scenario: Scenario; problems: Problem[]; gaps: OverlayGap[] } {
+  const localised = overlay === undefined ? null : localiseFile(source, overlay);
+  const file = localised === null ? source : localised.file;
   const env = exprEnv(file, library);
   const c = new Compiler(env);
   const rungIndex = (id: string): number => (id === OFF_LADDER ? -1 : Math.max(0, env.rungs.indexOf(id)));
@@ -187,7 +190,10 @@ export function compileScenario(file: ScenarioFile, library: Library): { scenari
     file,
     id: file.id,
     version: file.version,
-    hash: hashJson({ file, terms: library.terms, ladder: library.ladder, sources: cited.map((k) => library.sources.get(k) ?? null) }),
+    hash: hashJson({ rules: splitTexts(source).rules, terms: library.terms.map((t) => t.id), ladder: library.ladder.map((r) => r.id) }),
+    textHash: hashJson({ texts: splitTexts(file).texts, terms: library.terms, ladder: library.ladder, sources: cited.map((k) => library.sources.get(k) ?? null) }),
+    legacyHash: hashJson({ file: source, terms: library.terms, ladder: library.ladder, sources: cited.map((k) => library.sources.get(k) ?? null) }),
+    lang: overlay?.lang ?? 'en',
     terms: library.terms,
     ladder: library.ladder,
     facts: library.facts.filter((f) => f.sources.some((k) => cited.includes(k))).sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0)),
@@ -204,5 +210,5 @@ export function compileScenario(file: ScenarioFile, library: Library): { scenari
     objectives,
     indicatorRanges,
   };
-  return { scenario, problems: c.problems };
+  return { scenario, problems: c.problems, gaps: localised?.gaps ?? [] };
 }

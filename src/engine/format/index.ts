@@ -6,6 +6,7 @@ export * from './hash';
 export * from './json-schema';
 export * from './model';
 export * from './names';
+export * from './overlay';
 export * from './schema';
 export * from './untrusted-json';
 export * from './yaml-encoding';

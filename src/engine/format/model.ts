@@ -2,7 +2,9 @@
  * The engine's types: the compiled scenario (static content, never mutated) and the game state
  * (plain JSON data, never mutated in place: every turn returns a new state).
  */
+
 import type { Compiled } from './expr';
+import type { Lang } from './overlay';
 import type { BeatFile, HotlineStatus, OptionFile, OutcomeFile, ScenarioFile, Side, SourceFile, TermId, Tone } from './schema';
 
 export type { HotlineStatus, Quality, Side, TermId, Tone } from './schema';
@@ -113,8 +115,17 @@ export interface Scenario {
   readonly file: ScenarioFile;
   readonly id: string;
   readonly version: string;
-  /** sha-256 (hex, first 16) of the scenario's content together with the terms and ladder it uses. */
+  /**
+   * The rules hash: sha-256 (hex, first 16) of what decides outcomes (ids, conditions, weights,
+   * effects, the calendar, the terms' and rungs' ids), the same in every language. Games carry it.
+   */
   readonly hash: string;
+  /** sha-256 of what is read (every text, the terms, ladder and cited sources) in {@link lang}. */
+  readonly textHash: string;
+  /** The hash of the English file's whole content, as games made before the split carry it: they still replay. */
+  readonly legacyHash: string;
+  /** The language the texts are in. */
+  readonly lang: Lang;
   readonly terms: readonly Term[];
   readonly ladder: readonly Rung[];
   /** The sources of scenarios/facts.yaml this scenario cites, by key. */

@@ -85,7 +85,8 @@ const PLAIN_SEED = /^[A-Za-z0-9]{1,64}$/;
 
 const seedField = (seed: string): string => (PLAIN_SEED.test(seed) ? seed : `_${base64url(utf8Of(seed))}`);
 
-const fingerprint = (scenario: Scenario): string => hexToSymbols(scenario.hash.slice(0, 6));
+/** The code's mark of the scenario hash a game carries (its rules hash, or the legacy hash of an older game). */
+const fingerprint = (hash: string): string => hexToSymbols(hash.slice(0, 6));
 
 const major = (version: string): string => version.split('.')[0] ?? version;
 
@@ -134,7 +135,7 @@ export function encodeReplayCode(file: ReplayFile, scenario: Scenario): ReplayCo
   const checked = checkReplay(scenario, file);
   if (!checked.ok) return fail('code/not-encodable', `this replay cannot be turned into a code: ${checked.error.message}`);
   const letter = CONTROLLER_LETTERS.find(([, us, cn]) => us === file.controllers.us && cn === file.controllers.cn)?.[0] ?? 'm';
-  let state = start(scenario, file.seed, file.controllers);
+  let state = start(scenario, file.seed, file.controllers, file.scenarioHash);
   const symbols: number[] = [];
   for (const action of file.actions) {
     if (action.kind === 'inject') {
@@ -152,7 +153,9 @@ export function encodeReplayCode(file: ReplayFile, scenario: Scenario): ReplayCo
     state = next.state;
   }
   const actions = symbols.map((v) => ALPHABET.charAt(v)).join('');
-  const payload = [REPLAY_CODE_PREFIX, scenario.id, scenario.version.replace(/\./g, '-'), `${letter}${fingerprint(scenario)}${major(file.engineVersion)}`, seedField(file.seed), actions].join('.');
+  const payload = [REPLAY_CODE_PREFIX, scenario.id, scenario.version.replace(/\./g, '-'), `${letter}${fingerprint(file.scenarioHash)}${major(file.engineVersion)}`, seedField(file.seed), actions].join(
+    '.',
+  );
   const code = `${payload}.${checksumOf(payload)}`;
   if (code.length > MAX_REPLAY_CODE_CHARS) return fail('code/not-encodable', `the code would be ${code.length} characters; at most ${MAX_REPLAY_CODE_CHARS} fit in a link`);
   return { ok: true, value: code };
@@ -251,8 +254,8 @@ export function decodeReplayCode(text: string, scenarios: readonly Scenario[]): 
   if (scenario === undefined) return fail('code/unknown-scenario', `this replay is of scenario ${id}, which is not installed here`);
   const dotted = version.replace(/-/g, '.');
   if (dotted !== scenario.version) return fail('code/version', `this replay was made with ${id} version ${dotted}; the installed one is version ${scenario.version}`);
-  if (meta.slice(1, 5) !== fingerprint(scenario))
-    return fail('code/scenario-changed', `this replay was made with other content of ${id} ${dotted}; the scenario has changed since, so the run would not be the same`);
+  const hash = [scenario.hash, scenario.legacyHash].find((h) => fingerprint(h) === meta.slice(1, 5));
+  if (hash === undefined) return fail('code/scenario-changed', `this replay was made with other content of ${id} ${dotted}; the scenario has changed since, so the run would not be the same`);
   if (meta.slice(5) !== major(ENGINE_VERSION))
     return fail('code/engine-version', `this replay was made under rules version ${meta.slice(5)}; this build plays rules ${major(ENGINE_VERSION)}, so the run would not be the same`);
   const values: number[] = [];
@@ -263,7 +266,7 @@ export function decodeReplayCode(text: string, scenarios: readonly Scenario[]): 
   }
   const controllers = { us: ctrl[1], cn: ctrl[2] };
   const syms = new Symbols(values);
-  let state = start(scenario, seed, controllers);
+  let state = start(scenario, seed, controllers, hash);
   const actions: Action[] = [];
   const hashes: string[] = [];
   while (!syms.done) {
@@ -278,7 +281,7 @@ export function decodeReplayCode(text: string, scenarios: readonly Scenario[]): 
   return {
     ok: true,
     value: {
-      ...replayHeader(scenario),
+      ...replayHeader(scenario, hash),
       seed,
       controllers,
       actions,

@@ -13,7 +13,7 @@
 import type { Scenario, Side } from '../format';
 import { hashJson } from '../format';
 import type { Action, Controller, GameState, TurnChoice } from '../rules';
-import { ENGINE_VERSION, fireInject, resolveTurn, start } from '../rules';
+import { carriesHashOf, ENGINE_VERSION, fireInject, resolveTurn, start } from '../rules';
 import { isValidSeed } from './codes';
 
 export const REPLAY_FORMAT = 'red-phone/replay';
@@ -76,8 +76,8 @@ export interface Played {
 }
 
 /** The header every replay of `scenario` made by this build carries: what it is, the rules and the scenario. */
-export function replayHeader(scenario: Scenario): Pick<ReplayFile, 'format' | 'version' | 'engineVersion' | 'scenarioId' | 'scenarioVersion' | 'scenarioHash'> {
-  return { format: REPLAY_FORMAT, version: REPLAY_VERSION, engineVersion: ENGINE_VERSION, scenarioId: scenario.id, scenarioVersion: scenario.version, scenarioHash: scenario.hash };
+export function replayHeader(scenario: Scenario, hash: string = scenario.hash): Pick<ReplayFile, 'format' | 'version' | 'engineVersion' | 'scenarioId' | 'scenarioVersion' | 'scenarioHash'> {
+  return { format: REPLAY_FORMAT, version: REPLAY_VERSION, engineVersion: ENGINE_VERSION, scenarioId: scenario.id, scenarioVersion: scenario.version, scenarioHash: hash };
 }
 
 /**
@@ -133,9 +133,16 @@ function describeAction(action: Action, index: number, turnBefore: number): stri
   return `inject "${action.inject}" ${turnBefore === 0 ? 'before turn 1' : `after turn ${turnBefore}`} (action ${index + 1})`;
 }
 
-function playChecked(scenario: Scenario, seed: string, controllers: Readonly<Record<Side, Controller>>, actions: readonly Action[], expected: readonly string[] | null): ReplayResult<Played> {
+function playChecked(
+  scenario: Scenario,
+  seed: string,
+  controllers: Readonly<Record<Side, Controller>>,
+  actions: readonly Action[],
+  expected: readonly string[] | null,
+  hash: string = scenario.hash,
+): ReplayResult<Played> {
   if (!isValidSeed(seed)) return fail('replay/bad-seed', 'a seed is 1 to 64 characters with no control characters', { path: 'seed' });
-  let state = start(scenario, seed, controllers);
+  let state = start(scenario, seed, controllers, hash);
   const hashes: string[] = [];
   for (let i = 0; i < actions.length; i++) {
     const action = actions[i] as Action;
@@ -172,8 +179,8 @@ function choiceOf(action: Extract<Action, { kind: 'turn' }>): TurnChoice {
  * after each action, or `replay/illegal-action` naming the first action the engine refused
  * (`replay/bad-seed` for a seed {@link isValidSeed} rejects).
  */
-export function playActions(scenario: Scenario, seed: string, controllers: Readonly<Record<Side, Controller>>, actions: readonly Action[]): ReplayResult<Played> {
-  return playChecked(scenario, seed, controllers, actions, null);
+export function playActions(scenario: Scenario, seed: string, controllers: Readonly<Record<Side, Controller>>, actions: readonly Action[], hash: string = scenario.hash): ReplayResult<Played> {
+  return playChecked(scenario, seed, controllers, actions, null, hash);
 }
 
 /**
@@ -183,13 +190,13 @@ export function playActions(scenario: Scenario, seed: string, controllers: Reado
  */
 export function recordReplay(scenario: Scenario, state: GameState): ReplayResult<ReplayFile> {
   if (state.scenarioId !== scenario.id) return fail('replay/wrong-scenario', `the game is of scenario ${state.scenarioId}, not ${scenario.id}`);
-  if (state.scenarioHash !== scenario.hash)
+  if (!carriesHashOf(scenario, state.scenarioHash))
     return fail(
       'replay/scenario-changed',
       `the game was played on ${scenario.id} with hash ${state.scenarioHash.slice(0, 4)}…, and the scenario has changed since (hash ${scenario.hash.slice(0, 4)}…)`,
     );
   const actions = actionsOf(state);
-  const played = playActions(scenario, state.seed, state.controllers, actions);
+  const played = playChecked(scenario, state.seed, state.controllers, actions, null, state.scenarioHash);
   if (!played.ok) return played;
   const want = stateHash(state);
   const got = stateHash(played.value.state);
@@ -200,7 +207,7 @@ export function recordReplay(scenario: Scenario, state: GameState): ReplayResult
   return {
     ok: true,
     value: {
-      ...replayHeader(scenario),
+      ...replayHeader(scenario, state.scenarioHash),
       seed: state.seed,
       controllers: { us: state.controllers.us, cn: state.controllers.cn },
       actions,
@@ -221,7 +228,7 @@ export function checkReplay(scenario: Scenario, file: ReplayFile): ReplayResult<
   if (file.scenarioId !== scenario.id) {
     return fail('replay/wrong-scenario', `this replay is of scenario ${file.scenarioId}, and the scenario open is ${scenario.id}`, { path: 'scenarioId' });
   }
-  if (file.scenarioVersion !== scenario.version || file.scenarioHash !== scenario.hash) {
+  if (file.scenarioVersion !== scenario.version || !carriesHashOf(scenario, file.scenarioHash)) {
     const [was, now] = abbreviate(file.scenarioHash, scenario.hash);
     return fail('replay/scenario-changed', `recorded for ${file.scenarioId} ${file.scenarioVersion} (hash ${was}), this is ${scenario.version} (hash ${now})`, {
       path: 'scenarioHash',
@@ -235,5 +242,5 @@ export function checkReplay(scenario: Scenario, file: ReplayFile): ReplayResult<
   if (file.hashes.length !== file.actions.length) {
     return fail('replay/invalid', `the replay has ${file.actions.length} actions and ${file.hashes.length} state hashes; they must match`, { path: 'hashes' });
   }
-  return playChecked(scenario, file.seed, file.controllers, file.actions, file.hashes);
+  return playChecked(scenario, file.seed, file.controllers, file.actions, file.hashes, file.scenarioHash);
 }

@@ -18,9 +18,10 @@ export const counterpartSeed = (seed: string): string => `${seed}${COUNTERPART_S
 
 /**
  * A new game of `scenario` from `seed`, with each side played by people or by the model.
- * The first beat is where play starts; no random draw is made here.
+ * The first beat is where play starts; no random draw is made here. `hash` is the scenario hash the
+ * game carries: the rules hash, or for a game recorded before the split its legacy hash.
  */
-export function start(scenario: Scenario, seed: string, controllers: Readonly<Record<Side, Controller>>): GameState {
+export function start(scenario: Scenario, seed: string, controllers: Readonly<Record<Side, Controller>>, hash: string = scenario.hash): GameState {
   const file = scenario.file;
   const indicators: Record<string, number> = {};
   for (const ind of file.indicators) indicators[ind.id] = ind.start;
@@ -30,7 +31,7 @@ export function start(scenario: Scenario, seed: string, controllers: Readonly<Re
     format: 'red-phone/state@1',
     engineVersion: ENGINE_VERSION,
     scenarioId: scenario.id,
-    scenarioHash: scenario.hash,
+    scenarioHash: hash,
     seed,
     controllers: { us: controllers.us, cn: controllers.cn },
     turn: 0,
@@ -46,6 +47,14 @@ export function start(scenario: Scenario, seed: string, controllers: Readonly<Re
     rng: { world: seedState(seed), counterpart: seedState(counterpartSeed(seed)) },
     log: [],
   };
+}
+
+/**
+ * Whether a game or replay carrying scenario hash `hash` was made with `scenario`'s rules: its rules
+ * hash (in any language), or the whole-content hash that games made before the split carry.
+ */
+export function carriesHashOf(scenario: Scenario, hash: string): boolean {
+  return hash === scenario.hash || hash === scenario.legacyHash;
 }
 
 /** Each scenario's first day as a day number, parsed once (the date of every turn counts from it). */
