@@ -1,7 +1,8 @@
 /** `scenario check [files…]`: validates and lints scenario files (and the shared terms, ladder and facts files), one line per problem. */
-import { readFileSync } from 'node:fs';
-import { compareDiagnostics, type Diagnostic, formatDiagnostic } from '../engine';
-import { type Command, EXIT_FAIL, EXIT_OK, line, parse } from './io';
+import { existsSync, readFileSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+import { compareDiagnostics, type Diagnostic, formatDiagnostic, type Library, loadScenario, OVERLAY_LANGS } from '../engine';
+import { type Command, EXIT_FAIL, EXIT_OK, type Io, line, parse } from './io';
 import { checkSharedFile, displayName, existingFile, loadScenarioFile, projectLibrary, projectScenarioFiles, sharedRoleOf } from './project';
 
 export const CHECK_HELP = `Usage: npm run scenario -- check [files…]
@@ -10,7 +11,9 @@ Validates and lints scenario files: structure, references, expressions, the beat
 With no file named, checks every scenario in scenarios/ (terms, ladder and schema left out; files
 starting with _ such as _template.yaml are checked too). A shared file named on the command line (terms.yaml,
 ladder.yaml, facts.yaml, or a file with "terms:", "rungs:" or "facts:" and no "beats:") is checked as
-the shared file it is.
+the shared file it is. A scenario's translations (scenarios/zh-Hans/<id>.yaml) are checked with it:
+an id the scenario lacks, a text in another shape, markup, and texts not translated (a warning: the
+English is shown). Naming a translation checks it with its scenario.
 
 Prints one line per problem, "file:line:column  code  message", then a summary line.
 Exit code: 0 when there are no errors (warnings allowed), 1 on any error, 2 on a usage error.
@@ -22,6 +25,26 @@ function readText(abs: string): string | null {
   } catch {
     return null;
   }
+}
+
+const OVERLAY_LINE = /^format:\s*red-phone\/overlay@/m;
+
+/** A scenario and its translations; a translation named on its own is checked with its scenario (one folder up). */
+function checkScenario(io: Io, abs: string, text: string | null, library: Library): readonly Diagnostic[] {
+  const isOverlay = text !== null && OVERLAY_LINE.test(text);
+  const scenarioAbs = isOverlay ? join(dirname(dirname(abs)), basename(abs)) : abs;
+  const english = loadScenarioFile(io, scenarioAbs, library);
+  const out = isOverlay ? english.diagnostics.filter((d) => d.severity === 'error') : [...english.diagnostics];
+  const scenarioText = english.scenario === null ? null : readText(scenarioAbs);
+  if (scenarioText === null) return out;
+  const overlays = isOverlay ? [abs] : OVERLAY_LANGS.map((lang) => join(dirname(abs), lang, basename(abs))).filter((p) => existsSync(p));
+  for (const path of overlays) {
+    const overlayText = readText(path);
+    const file = displayName(io, path);
+    if (overlayText === null) continue;
+    out.push(...loadScenario(scenarioText, displayName(io, scenarioAbs), library, { text: overlayText, file }).diagnostics.filter((d) => d.file === file));
+  }
+  return out;
 }
 
 const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
@@ -39,7 +62,7 @@ export const check: Command = async (args, io) => {
     for (const abs of files) {
       const text = readText(abs);
       const role = text === null ? null : sharedRoleOf(abs, text);
-      all.push(...(role !== null && text !== null ? checkSharedFile(io, abs, text, role) : loadScenarioFile(io, abs, lib.library).diagnostics));
+      all.push(...(role !== null && text !== null ? checkSharedFile(io, abs, text, role) : checkScenario(io, abs, text, lib.library)));
     }
   }
   all.sort(compareDiagnostics);

@@ -20,9 +20,11 @@ import {
   type Library,
   ladderFileSchema,
   libraryFromFiles,
+  overlaySchema,
   parseYaml,
   SCENARIO_FORMAT,
   SCENARIO_FORMAT_1,
+  type ScenarioFile,
   scenarioSchema,
   TOO_MANY_PROBLEMS,
   termsFileSchema,
@@ -32,6 +34,7 @@ import { checkChance } from './check-chance';
 import { checkGraph } from './check-graph';
 import { checkLength } from './check-length';
 import { checkLint } from './check-lint';
+import { checkOverlay } from './check-overlay';
 import { checkStructure, dataAt, type Finding } from './check-schema';
 import { checkStory } from './check-story';
 
@@ -112,7 +115,7 @@ function hasError(list: readonly { severity: string }[]): boolean {
  * never touches a prototype, and returns the scenario only when no diagnostic is an error (warnings
  * come back beside it). Diagnostics are sorted by line and column.
  */
-export function loadScenario(text: string, file: string, library: Library): LoadResult {
+export function loadScenario(text: string, file: string, library: Library, overlay?: OverlayText): LoadResult {
   const yaml = parseYaml(text, file);
   if (yaml.diagnostics.length > 0) return { scenario: null, diagnostics: finishDiagnostics(yaml.diagnostics, file) };
   const old = oldFormat(yaml.data);
@@ -135,14 +138,37 @@ export function loadScenario(text: string, file: string, library: Library): Load
   findings.push(...more.list);
 
   const diagnostics = finishDiagnostics(place(file, yaml.places, findings), file);
+  if (hasError(diagnostics)) return { scenario: null, diagnostics };
+  if (overlay === undefined) return { scenario: compiled.scenario, diagnostics };
+  const localised = loadOverlay(data, library, overlay);
+  return { scenario: localised.scenario ?? compiled.scenario, diagnostics: [...diagnostics, ...localised.diagnostics] };
+}
+
+/** A language overlay's text and the name its diagnostics give it (scenarios/zh-Hans/<id>.yaml). */
+export interface OverlayText {
+  readonly text: string;
+  readonly file: string;
+}
+
+/**
+ * The scenario in the overlay's language, or null (with the reasons) when the overlay has errors: the
+ * game then plays in English. Missing texts are warnings and leave those texts in English.
+ */
+function loadOverlay(data: ScenarioFile, library: Library, overlay: OverlayText): LoadResult {
+  const yaml = parseYaml(overlay.text, overlay.file);
+  if (yaml.diagnostics.length > 0) return { scenario: null, diagnostics: finishDiagnostics(yaml.diagnostics, overlay.file) };
+  const structure = checkStructure(overlaySchema, yaml.data);
+  if (structure.value === null) return { scenario: null, diagnostics: finishDiagnostics(place(overlay.file, yaml.places, structure.findings), overlay.file) };
+  const compiled = compileScenario(data, library, structure.value);
+  const diagnostics = finishDiagnostics(place(overlay.file, yaml.places, checkOverlay(data, structure.value, compiled.gaps)), overlay.file);
   return { scenario: hasError(diagnostics) ? null : compiled.scenario, diagnostics };
 }
 
 /** Loads a scenario from bytes, refusing anything that is not strict UTF-8. */
-export function loadScenarioBytes(bytes: Uint8Array, file: string, library: Library): LoadResult {
+export function loadScenarioBytes(bytes: Uint8Array, file: string, library: Library, overlay?: OverlayText): LoadResult {
   const decoded = decodeUtf8(bytes);
   if (!decoded.ok) return { scenario: null, diagnostics: [{ severity: 'error', code: 'yaml/encoding', file, line: 0, column: 0, path: '', message: decoded.message }] };
-  return loadScenario(decoded.text, file, library);
+  return loadScenario(decoded.text, file, library, overlay);
 }
 
 function uniqueIds(ids: readonly string[], key: string, what: string): Finding[] {

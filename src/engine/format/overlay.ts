@@ -118,12 +118,14 @@ class Layer {
 }
 
 function option(layer: Layer, o: OptionFile, zh: z.infer<typeof optionOverlay> | undefined, path: readonly PathSegment[], at: readonly PathSegment[]): OptionFile {
+  const label = layer.variants(o.label, zh?.label, [...path, 'label'], [...at, 'label']);
+  const text = layer.variants(o.text, zh?.text, [...path, 'text'], [...at, 'text']);
   const why: Record<string, string> = {};
   for (const [term, line] of Object.entries(o.terms.why)) if (line !== undefined) why[term] = layer.one(line, zh?.why?.[term as 'T1'], [...path, 'terms', 'why', term], [...at, 'why', term]);
   return {
     ...o,
-    label: layer.variants(o.label, zh?.label, [...path, 'label'], [...at, 'label']),
-    text: layer.variants(o.text, zh?.text, [...path, 'text'], [...at, 'text']),
+    label,
+    text,
     terms: { ...o.terms, why },
     outcomes: o.outcomes.map((out, k) => {
       const z2 = zh?.outcomes?.[out.id];
