@@ -127,8 +127,11 @@ function markup(value: unknown, path: PathSegment[], out: Finding[]): void {
       });
     return;
   }
-  if (Array.isArray(value)) value.forEach((v, i) => markup(v, [...path, i], out));
-  else if (value !== null && typeof value === 'object') for (const [k, v] of Object.entries(value)) markup(v, [...path, k], out);
+  if (Array.isArray(value)) {
+    value.forEach((v, i) => {
+      markup(v, [...path, i], out);
+    });
+  } else if (value !== null && typeof value === 'object') for (const [k, v] of Object.entries(value)) markup(v, [...path, k], out);
 }
 
 /** The part of the scenario a missing text belongs to: a beat, an ending, or a top-level section. */
