@@ -1,6 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { paraglideVitePlugin } from '@inlang/paraglide-js';
 import type { Plugin } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
 import { defineConfig } from 'vitest/config';
@@ -110,7 +111,14 @@ function offlineApp(): Plugin[] {
 }
 
 export default defineConfig({
-  plugins: [devContentSecurityPolicy(), scenarioHotReload(), scenarioCards(), offlineApp()],
+  plugins: [
+    // The interface's messages (src/i18n/messages) as typed functions, English and Simplified Chinese.
+    paraglideVitePlugin({ project: './src/i18n/project.inlang', outdir: './src/i18n/paraglide', strategy: ['localStorage', 'baseLocale'], emitTsDeclarations: true }),
+    devContentSecurityPolicy(),
+    scenarioHotReload(),
+    scenarioCards(),
+    offlineApp(),
+  ],
   publicDir: 'assets/public',
   // Relative base: the built game runs from any static folder or sub-folder.
   base: './',

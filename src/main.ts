@@ -11,7 +11,8 @@ import './ui/styles.css';
 import scenarioCards from 'virtual:scenario-cards';
 import { randomSeedFrom } from './engine';
 import { stateHash } from './engine/replay';
-import { isScenarioFile, type SourceFile } from './store/catalog';
+import { startLang } from './i18n/lang';
+import { type Catalog, isScenarioFile, type SourceFile } from './store/catalog';
 import { lazyCatalog } from './store/catalog-cards';
 import { openDesigner, prepareDesigner } from './store/designer-session';
 import { readGlossary } from './store/glossary';
@@ -64,13 +65,20 @@ function randomSeed(): string {
   return randomSeedFrom(bits[0] ?? 0);
 }
 
+/** The page's language, from `?lang=` or as remembered (English by default), set before anything is drawn. */
+const PAGE_LANG = startLang(location.search, document.documentElement);
+
 const SCENARIO_URLS = import.meta.glob<string>('/scenarios/*.yaml', { query: '?url', import: 'default', eager: true });
+/** Each scenario's text in Simplified Chinese (scenarios/zh-Hans), fetched only when the page is in Chinese. */
+const OVERLAY_URLS: Readonly<Record<string, Record<string, string>>> = {
+  'zh-Hans': import.meta.glob<string>('/scenarios/zh-Hans/*.yaml', { query: '?url', import: 'default', eager: true }),
+};
 const SHARED = import.meta.glob<string>(['/scenarios/terms.yaml', '/scenarios/ladder.yaml', '/scenarios/facts.yaml', '/scenarios/glossary.yaml'], { query: '?raw', import: 'default', eager: true });
 
 /** The bundled scenario files' text, fetched from beside the game; a file that cannot be fetched is left out. */
-async function scenarioTexts(): Promise<SourceFile[]> {
+async function scenarioTexts(urls: Readonly<Record<string, string>> = SCENARIO_URLS): Promise<SourceFile[]> {
   const texts = await Promise.all(
-    Object.entries(SCENARIO_URLS)
+    Object.entries(urls)
       .filter(([file]) => isScenarioFile(file))
       .map(async ([file, url]) => {
         try {
@@ -84,10 +92,22 @@ async function scenarioTexts(): Promise<SourceFile[]> {
   return texts.filter((t) => t !== null);
 }
 
+/** The bundled scenarios and, for a page in another language, their translations. */
+async function bundledTexts(): Promise<{ texts: SourceFile[]; overlays: SourceFile[] }> {
+  const urls = OVERLAY_URLS[PAGE_LANG];
+  const [texts, overlays] = await Promise.all([scenarioTexts(), urls === undefined ? Promise.resolve([]) : scenarioTexts(urls)]);
+  return { texts, overlays };
+}
+
+/** The catalog of the bundled scenarios, in the page's language. */
+function bundledCatalog(files: { texts: readonly SourceFile[]; overlays: readonly SourceFile[] }): Catalog {
+  return lazyCatalog(scenarioCards, files.texts, SHARED['/scenarios/terms.yaml'] ?? '', SHARED['/scenarios/ladder.yaml'] ?? '', SHARED['/scenarios/facts.yaml'] ?? '', files.overlays);
+}
+
 /** Creates the store, opens a link, mounts the page text and the test hook; returns the store. */
-function startGame(texts: readonly SourceFile[]): SessionStore {
+function startGame(files: { texts: readonly SourceFile[]; overlays: readonly SourceFile[] }): SessionStore {
   const bundled = SHARED;
-  const catalog = lazyCatalog(scenarioCards, texts, bundled['/scenarios/terms.yaml'] ?? '', bundled['/scenarios/ladder.yaml'] ?? '', bundled['/scenarios/facts.yaml'] ?? '');
+  const catalog = bundledCatalog(files);
   const storage = pageStorage();
   const designerCatalog = prepareDesigner(storage, catalog, bundled['/scenarios/terms.yaml'] ?? '', bundled['/scenarios/ladder.yaml'] ?? '', bundled['/scenarios/facts.yaml'] ?? '');
   const store = createSession({
@@ -128,9 +148,9 @@ function startGame(texts: readonly SourceFile[]): SessionStore {
 }
 
 /** Starts the game; a broken invariant still leaves words on the page, never a blank one. */
-function startOrExplain(texts: readonly SourceFile[]): SessionStore {
+function startOrExplain(files: { texts: readonly SourceFile[]; overlays: readonly SourceFile[] }): SessionStore {
   try {
-    return startGame(texts);
+    return startGame(files);
   } catch (err) {
     const ui = document.getElementById('ui');
     if (ui !== null) ui.textContent = `Red Phone could not start: ${err instanceof Error ? err.message : String(err)}. Reload the page; if it happens again, clear this site's storage.`;
@@ -175,16 +195,14 @@ function startStage(store: SessionStore): void {
  * socket.io's) loads only here.
  */
 async function startClass(param: string): Promise<void> {
-  const texts = await scenarioTexts();
-  const catalog = lazyCatalog(scenarioCards, texts, SHARED['/scenarios/terms.yaml'] ?? '', SHARED['/scenarios/ladder.yaml'] ?? '', SHARED['/scenarios/facts.yaml'] ?? '');
+  const catalog = bundledCatalog(await bundledTexts());
   const { mountClass } = await import('./ui/class');
   mountClass({ app: required('app'), ui: required('ui'), announcer: required('announcer') }, param, scenarioCards, catalog);
 }
 
 /** The facilitator's controls in a second window (`?controls#t=…`), opened from the facilitator bar. */
 async function startControls(token: string): Promise<void> {
-  const texts = await scenarioTexts();
-  const catalog = lazyCatalog(scenarioCards, texts, SHARED['/scenarios/terms.yaml'] ?? '', SHARED['/scenarios/ladder.yaml'] ?? '', SHARED['/scenarios/facts.yaml'] ?? '');
+  const catalog = bundledCatalog(await bundledTexts());
   const { mountControls } = await import('./ui/facilitator/controls-page');
   mountControls({ app: required('app'), ui: required('ui'), announcer: required('announcer') }, token, catalog, randomSeed);
 }
@@ -200,8 +218,8 @@ if (controlsToken !== null && /^[0-9a-f]{32}$/.test(controlsToken)) {
     required('ui').textContent = `The class page could not start: ${err instanceof Error ? err.message : String(err)}. Reload the page.`;
   });
 } else
-  void scenarioTexts().then((texts) => {
-    const store = startOrExplain(texts);
+  void bundledTexts().then((files) => {
+    const store = startOrExplain(files);
     startStage(store);
     startOffline(store);
   });

@@ -6,7 +6,8 @@
  * `../format/schema`). The rules may take types from the format (`import type`), never its code.
  * Around it: sim imports the engine; store imports engine and sim; the view (scenes, ui) imports
  * store, sim and engine; cli sits beside the view and imports engine and sim. The class protocol (net)
- * imports nothing of ours; the page (ui) and the class server (server, beside the view) speak it.
+ * imports nothing of ours; the page (ui) and the class server (server, beside the view) speak it. The
+ * interface's messages (i18n) import nothing of ours; store, scenes and ui read them.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, sep } from 'node:path';
@@ -83,15 +84,17 @@ describe('the engine layers', () => {
   });
 });
 
-const TOP = ['engine', 'net', 'sim', 'store', 'scenes', 'ui', 'cli', 'server'] as const;
+const TOP = ['engine', 'net', 'i18n', 'sim', 'store', 'scenes', 'ui', 'cli', 'server'] as const;
 const MAY_IMPORT: Readonly<Record<(typeof TOP)[number], readonly string[]>> = {
   engine: [],
   // The class protocol: zod schemas and view types shared by the server and the page.
   net: [],
+  // The interface's messages in English and Simplified Chinese (Paraglide); the engine, sim and CLI speak English.
+  i18n: [],
   sim: ['engine'],
-  store: ['engine', 'sim'],
-  scenes: ['engine', 'sim', 'store'],
-  ui: ['engine', 'sim', 'store', 'net'],
+  store: ['engine', 'sim', 'i18n'],
+  scenes: ['engine', 'sim', 'store', 'i18n'],
+  ui: ['engine', 'sim', 'store', 'net', 'i18n'],
   cli: ['engine', 'sim', 'store'],
   // The class server (issue 9) sits beside the view: it speaks the protocol in net and plays the engine.
   server: ['engine', 'sim', 'store', 'net'],

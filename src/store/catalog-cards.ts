@@ -4,7 +4,7 @@
  * used for play: the scenario is read by the same loader in the page, and its hash must equal the
  * card's.
  */
-import { type Library, loadLibrary, loadScenario, type Scenario } from '../engine';
+import { type Library, loadLibrary, loadScenario, type OverlayText, overlaySchema, parseYaml, type Scenario } from '../engine';
 import { usualTurns } from '../sim/usual-turns';
 import { baseName, type Catalog, type CatalogEntry, type CatalogFailure, isScenarioFile, loadCatalog, type ScenarioCard, type SourceFile } from './catalog';
 import { rememberUsualTurns } from './pace';
@@ -36,6 +36,18 @@ export function entryCard(entry: CatalogEntry): ScenarioCard {
   return entry.card ?? cardOf(entry.scenario, entry.file);
 }
 
+/**
+ * The card in the overlay's language: its title, summary and invented note read from the overlay
+ * alone (the scenario loads on first use). An overlay that does not read leaves the English card.
+ */
+function localCard(card: ScenarioCard, overlayText: string): ScenarioCard {
+  const yaml = parseYaml(overlayText, card.file);
+  const read = overlaySchema.safeParse(yaml.data);
+  if (yaml.diagnostics.length > 0 || !read.success || read.data.scenario !== card.id) return card;
+  const o = read.data;
+  return { ...card, title: o.title ?? card.title, summary: o.summary ?? card.summary, invented: card.invented === null ? null : (o.invented ?? card.invented) };
+}
+
 export interface CardsResult {
   readonly cards: readonly ScenarioCard[];
   /** Each file that did not load, with the checker's messages, one a line. */
@@ -49,8 +61,8 @@ export function buildCards(files: readonly SourceFile[], termsText: string, ladd
   return { cards: catalog.entries.map((e) => cardOf(e.scenario, e.file)), problems };
 }
 
-function loadChecked(card: ScenarioCard, text: string, library: () => Library): Scenario {
-  const result = loadScenario(text, card.file, library());
+function loadChecked(card: ScenarioCard, text: string, library: () => Library, overlay: OverlayText | undefined): Scenario {
+  const result = loadScenario(text, card.file, library(), overlay);
   const scenario = result.scenario;
   if (scenario === null) {
     const first = result.diagnostics[0];
@@ -67,7 +79,7 @@ function loadChecked(card: ScenarioCard, text: string, library: () => Library): 
  * name) on first use, with the terms and ladder loaded once. A card without its text is listed as a
  * failure and never offered; a text without a card (a test build's extra file) is loaded at once.
  */
-export function lazyCatalog(cards: readonly ScenarioCard[], texts: readonly SourceFile[], termsText: string, ladderText: string, factsText: string): Catalog {
+export function lazyCatalog(cards: readonly ScenarioCard[], texts: readonly SourceFile[], termsText: string, ladderText: string, factsText: string, overlays: readonly SourceFile[] = []): Catalog {
   let library: Library | null = null;
   const shared = (): Library => {
     if (library === null) {
@@ -78,6 +90,7 @@ export function lazyCatalog(cards: readonly ScenarioCard[], texts: readonly Sour
     return library;
   };
   const byName = new Map(texts.filter((t) => isScenarioFile(t.file)).map((t) => [baseName(t.file), t.text] as const));
+  const overlayByName = new Map(overlays.map((t) => [baseName(t.file), { text: t.text, file: t.file.replace(/^\//, '') }] as const));
   const entries: CatalogEntry[] = [];
   const failures: CatalogFailure[] = [];
   for (const card of cards) {
@@ -101,12 +114,13 @@ export function lazyCatalog(cards: readonly ScenarioCard[], texts: readonly Sour
       continue;
     }
     let scenario: Scenario | null = null;
+    const overlay = overlayByName.get(card.file);
     entries.push({
       id: card.id,
       file: card.file,
-      card,
+      card: overlay === undefined ? card : localCard(card, overlay.text),
       get scenario(): Scenario {
-        if (scenario === null) scenario = loadChecked(card, text, shared);
+        if (scenario === null) scenario = loadChecked(card, text, shared, overlay);
         return scenario;
       },
     });

@@ -1,6 +1,6 @@
 /** Words and numbers for the page: written out by hand, never through Intl, so every browser agrees. */
 import type { Side } from '../engine';
-import { longDate, SIDE_NAMES } from '../store/derive';
+import { m } from '../i18n/lang';
 import type { PlaySide } from '../store/run';
 
 export const BASIS_TEXT = '10 000';
@@ -14,14 +14,14 @@ export function percent(bp: number): string {
 
 /** "chance 62.50%, drawn 4312 of 10 000". */
 export function chanceText(chanceBp: number, draw: number): string {
-  return `chance ${percent(chanceBp)}, drawn ${draw} of ${BASIS_TEXT}`;
+  return m.chance({ percent: percent(chanceBp), draw, basis: BASIS_TEXT });
 }
 
 /** A signed change in words and symbols: "▲ up 10", "▼ down 5", "no change". */
 export function deltaText(delta: number): string {
-  if (delta > 0) return `▲ up ${delta}`;
-  if (delta < 0) return `▼ down ${-delta}`;
-  return 'no change';
+  if (delta > 0) return m.delta_up({ n: delta });
+  if (delta < 0) return m.delta_down({ n: -delta });
+  return m.delta_none();
 }
 
 /** Whether a change is good for the side viewing, given which direction is better for it. */
@@ -30,23 +30,31 @@ export function judgement(delta: number, better: 'higher' | 'lower'): 'better' |
   return delta > 0 === (better === 'higher') ? 'better' : 'worse';
 }
 
+/** "United States", "China" in the page's language. */
 export function sideName(side: Side): string {
-  return SIDE_NAMES[side];
+  return side === 'us' ? m.side_us() : m.side_cn();
 }
 
 export function playSideName(side: PlaySide): string {
-  return side === 'both' ? 'Both sides (two teams)' : SIDE_NAMES[side];
+  return side === 'both' ? m.side_both() : sideName(side);
 }
 
+const MONTH_NAMES = [m.month_1, m.month_2, m.month_3, m.month_4, m.month_5, m.month_6, m.month_7, m.month_8, m.month_9, m.month_10, m.month_11, m.month_12] as const;
+
+/** "25 September 2015" (2015年9月25日) from `2015-09-25`; anything else is shown as it is. */
 export function dateText(iso: string): string {
-  return longDate(iso);
+  const parts = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+  if (parts === null) return iso;
+  const monthNumber = Number(parts[2]);
+  const month = MONTH_NAMES[monthNumber - 1];
+  return m.long_date({ day: Number(parts[3]), month: month === undefined ? String(monthNumber) : month(), monthNumber, year: parts[1] ?? '' });
 }
 
 /** "3 turns of 7 days" */
 export function lengthText(maxTurns: number, turnDays: number): string {
-  const turns = `${maxTurns} turn${maxTurns === 1 ? '' : 's'}`;
-  const days = turnDays === 1 ? '1 day' : turnDays % 7 === 0 ? (turnDays === 7 ? '1 week' : `${turnDays / 7} weeks`) : `${turnDays} days`;
-  return `${turns} of ${days}`;
+  const turns = m.turns_n({ count: maxTurns });
+  const days = turnDays % 7 === 0 ? m.weeks_n({ count: turnDays / 7 }) : m.days_n({ count: turnDays });
+  return m.turns_of_days({ turns, days });
 }
 
 /** An exercise code spelt out for reading aloud: "I P T, K 7 Q 3". */
@@ -57,8 +65,7 @@ export function spelled(code: string): string {
     .join(', ');
 }
 
-export const TONE_WORDS: Readonly<Record<'success' | 'mixed' | 'failure', string>> = {
-  success: '✓ success',
-  mixed: '◐ mixed result',
-  failure: '✗ failure',
-};
+/** A verdict in words: "✓ success", "◐ mixed result", "✗ failure". */
+export function toneWords(tone: 'success' | 'mixed' | 'failure'): string {
+  return tone === 'success' ? m.tone_success() : tone === 'mixed' ? m.tone_mixed() : m.tone_failure();
+}

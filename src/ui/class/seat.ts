@@ -5,7 +5,7 @@
  */
 import type { OptionSeatView, SeatView, TurnSeatView } from '../../net/protocol';
 import { type Child, h, heading, paragraphs } from '../dom';
-import { TONE_WORDS } from '../format';
+import { toneWords } from '../format';
 import { clockText } from './clock';
 import { commitmentHolds } from './commitment';
 
@@ -126,7 +126,7 @@ export function seatScreen(view: SeatView, handlers: SeatHandlers): HTMLElement 
   if (view.ending !== null) {
     body.push(
       heading(view.ending.title, 1),
-      h('p', { class: `tone tone-${view.ending.tone}` }, `Outcome for ${view.scenario.sideName}: ${TONE_WORDS[view.ending.tone]}`),
+      h('p', { class: `tone tone-${view.ending.tone}` }, `Outcome for ${view.scenario.sideName}: ${toneWords(view.ending.tone)}`),
       paragraphs(view.ending.text),
       view.last === null ? null : lastTurn(view, view.last),
       view.reveal === null ? h('p', {}, 'The facilitator will reveal the seed for the debrief.') : null,

@@ -11,7 +11,7 @@ import { indicatorChart, indicatorTable } from '../chart';
 import { debriefTools } from '../debrief/tools';
 import { mapButton } from '../designer/title-designer';
 import { actionButton, h, heading, paragraphs } from '../dom';
-import { dateText, playSideName, sideName, TONE_WORDS } from '../format';
+import { dateText, playSideName, sideName, toneWords } from '../format';
 import { peopleSides, reviewBar } from '../parts';
 import type { Ctx, View } from '../view';
 
@@ -200,7 +200,7 @@ export function debriefScreen(ctx: Ctx): View {
           'section',
           { class: 'card ending', 'aria-label': 'The ending' },
           ...sides.map((side) => h('div', { class: 'ending-side' }, sides.length > 1 ? h('h2', {}, `For ${sideName(side)}`) : null, paragraphs(endingTextOf(scenario, game, side)))),
-          h('p', { class: 'tones' }, ...SIDES.map((side) => h('span', { class: `tone tone-${ending.tone[side]}` }, `${sideName(side)}: ${TONE_WORDS[ending.tone[side]]}`))),
+          h('p', { class: 'tones' }, ...SIDES.map((side) => h('span', { class: `tone tone-${ending.tone[side]}` }, `${sideName(side)}: ${toneWords(ending.tone[side])}`))),
         )
       : null,
     h('p', { class: 'skip' }, h('a', { class: 'skip-link', href: '#debrief-tools' }, 'Skip to the debrief tools')),

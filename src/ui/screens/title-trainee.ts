@@ -1,4 +1,5 @@
 /** Title-screen cards for the after-action tools: open a replay code, compare the groups of a class. */
+import { m } from '../../i18n/lang';
 import { actionButton, h } from '../dom';
 import { codeEntryCard } from '../parts';
 import type { Ctx } from '../view';
@@ -6,12 +7,12 @@ import type { Ctx } from '../view';
 function replayCodeForm(ctx: Ctx): HTMLElement {
   return codeEntryCard({
     id: 'replay-code',
-    title: 'Open a replay code',
-    help: ['Paste the replay code a student handed in: the run plays back turn by turn, exactly as it was played.'],
-    label: 'Replay code',
+    title: m.title_replay_code_title(),
+    help: [m.title_replay_code_help()],
+    label: m.title_replay_code_label(),
     placeholder: 'RP1.…',
     action: 'open-replay-code',
-    button: 'Open the replay code',
+    button: m.title_replay_code_button(),
     open: (text) => ctx.store.getState().openReplayCode(text),
   });
 }
@@ -20,9 +21,9 @@ function compareCard(ctx: Ctx): HTMLElement {
   return h(
     'section',
     { class: 'card', 'aria-labelledby': 'compare-card-title' },
-    h('h2', { id: 'compare-card-title' }, 'Compare the groups'),
-    h('p', { class: 'help' }, 'Import the replay files of several groups that played the same code, and see side by side where their decisions parted.'),
-    actionButton('open-compare', 'Class comparison…', () => ctx.store.getState().openCompare()),
+    h('h2', { id: 'compare-card-title' }, m.title_compare_title()),
+    h('p', { class: 'help' }, m.title_compare_help()),
+    actionButton('open-compare', m.title_compare_button(), () => ctx.store.getState().openCompare()),
   );
 }
 
