@@ -23,11 +23,12 @@ export function primaryScenarioFile(): string {
   return files.includes('ip-theft.yaml') ? 'ip-theft.yaml' : (files[0] ?? '');
 }
 
-/** Loads one scenario file (path relative to the repository) with the shared terms and ladder. */
-export function loadScenarioFile(file: string): Scenario {
+/** Loads one scenario file (path relative to the repository) with the shared terms and ladder; in Chinese with `lang`. */
+export function loadScenarioFile(file: string, lang?: 'zh-Hans'): Scenario {
   const lib = loadLibrary(readFileSync(join(SCENARIO_DIR, 'terms.yaml'), 'utf8'), readFileSync(join(SCENARIO_DIR, 'ladder.yaml'), 'utf8'), readFileSync(join(SCENARIO_DIR, 'facts.yaml'), 'utf8'));
   if (!lib.library) throw new Error(`terms or ladder do not load: ${JSON.stringify(lib.diagnostics)}`);
-  const result = loadScenario(readFileSync(join(REPO_ROOT, file), 'utf8'), file, lib.library);
+  const overlay = lang === undefined ? undefined : { text: readFileSync(join(SCENARIO_DIR, lang, file.replace(/^scenarios\//, '')), 'utf8'), file: `${lang}/${file}` };
+  const result = loadScenario(readFileSync(join(REPO_ROOT, file), 'utf8'), file, lib.library, overlay);
   if (!result.scenario) throw new Error(`${file} does not load: ${JSON.stringify(result.diagnostics)}`);
   return result.scenario;
 }

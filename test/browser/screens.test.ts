@@ -2,12 +2,12 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { expect, it } from 'vitest';
+import { seriousViolations, type Violation } from './axe';
 import { REPO_ROOT } from './build';
 import { activate, browserSuite, expectScreen, norm, screenOf, screenshot, tabTo } from './harness';
 import { loadScenarioFile, primaryScenarioFile } from './oracle';
 import { chooseScenario, leaveBriefing, leaveOutcome, passToChina, pickOption, startRun } from './play';
 
-const AXE = readFileSync(join(REPO_ROOT, 'node_modules', 'axe-core', 'axe.min.js'), 'utf8');
 const SIZES = [
   { width: 1280, height: 720 },
   { width: 1920, height: 1080 },
@@ -15,25 +15,6 @@ const SIZES = [
 const file = primaryScenarioFile();
 /** Time for the stage's screen transition to finish before a picture is taken. */
 const SETTLE_MS = 400;
-
-interface Violation {
-  id: string;
-  impact: string | null;
-  help: string;
-  nodes: string[];
-}
-
-/** Runs axe-core on the page; returns the serious and critical violations. */
-async function seriousViolations(page: Page): Promise<Violation[]> {
-  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ content: AXE });
-  return page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run(ctx: Document): Promise<{ violations: { id: string; impact?: string | null; help: string; nodes: { target: unknown[] }[] }[] }> } }).axe;
-    const result = await axe.run(document);
-    return result.violations
-      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-      .map((v) => ({ id: v.id, impact: v.impact ?? null, help: v.help, nodes: v.nodes.map((n) => JSON.stringify(n.target)) }));
-  });
-}
 
 /** Scans the screen with axe and takes a screenshot at each size. */
 async function inspect(page: Page, name: string, found: Record<string, Violation[]>): Promise<void> {
