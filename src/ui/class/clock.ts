@@ -1,4 +1,5 @@
 /** The turn clock as words, counted down on the page from what the server last said. */
+import { m } from '../../i18n/lang';
 import type { ClockView } from '../../net/protocol';
 
 export function leftMs(clock: ClockView, sinceMs: number): number {
@@ -10,7 +11,8 @@ export function clockText(clock: ClockView, sinceMs: number): string {
   const seconds = Math.ceil(left / 1000);
   const mm = Math.floor(seconds / 60);
   const ss = String(seconds % 60).padStart(2, '0');
-  if (clock.paused) return `Paused by the facilitator · ${mm}:${ss} left`;
-  if (left === 0) return 'Time is up: waiting for the server';
-  return `${mm}:${ss} left this turn`;
+  const time = `${mm}:${ss}`;
+  if (clock.paused) return m.class_clock_paused({ time });
+  if (left === 0) return m.class_clock_up();
+  return m.class_clock_left({ time });
 }

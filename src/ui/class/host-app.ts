@@ -5,6 +5,7 @@
  * tab keeps the session's facilitator token, so a reload returns to the console.
  */
 import QRCode from 'qrcode';
+import { m } from '../../i18n/lang';
 import { C2S, type Created, type FacView, type HostCreate } from '../../net/protocol';
 import type { Catalog } from '../../store/catalog';
 import type { ScenarioCard } from '../../store/catalog-cards';
@@ -38,8 +39,8 @@ export function mountHost(ui: HTMLElement, announcer: HTMLElement, cards: readon
   const paint = painter(ui, announcer);
   const key = takeKey(storage);
   let memory: HostMemory | null = (() => {
-    const m = recall(storage);
-    return m?.kind === 'host' ? m : null;
+    const r = recall(storage);
+    return r?.kind === 'host' ? r : null;
   })();
   let view: FacView | null = null;
   let receivedAt = 0;
@@ -73,7 +74,7 @@ export function mountHost(ui: HTMLElement, announcer: HTMLElement, cards: readon
 
   function render(): void {
     if (memory === null || view === null) {
-      paint.show(`setup:${notice ?? ''}:${busy}`, () => hostSetupScreen(cards, key, notice, busy, create), 'Class set-up');
+      paint.show(`setup:${notice ?? ''}:${busy}`, () => hostSetupScreen(cards, key, notice, busy, create), m.class_announce_setup());
       return;
     }
     const v = view;
@@ -82,7 +83,7 @@ export function mountHost(ui: HTMLElement, announcer: HTMLElement, cards: readon
     paint.show(
       `console:${v.session}`,
       () => consoleScreen(v, { ...handlers, pendingShown, qr, notice, connected, sinceMs: performance.now() - receivedAt, comparison }),
-      `Class console, join code ${v.joinCode}`,
+      m.class_announce_console({ code: v.joinCode }),
     );
   }
 

@@ -1,4 +1,6 @@
 /** The facilitator's class set-up: scenario, who plays each side, the secret seed, odds, timer and groups. */
+
+import { m } from '../../i18n/lang';
 import type { HostCreate } from '../../net/protocol';
 import { MAX_GROUPS } from '../../net/protocol';
 import type { ScenarioCard } from '../../store/catalog-cards';
@@ -6,12 +8,12 @@ import { h, heading } from '../dom';
 
 export function hostSetupScreen(cards: readonly ScenarioCard[], key: string, notice: string | null, busy: boolean, submit: (req: HostCreate) => void): HTMLElement {
   const scenario = h('select', { id: 'host-scenario', name: 'scenario' }, ...cards.map((c) => h('option', { value: c.id }, c.title)));
-  const player = (side: 'us' | 'cn', name: string): HTMLElement =>
+  const player = (side: 'us' | 'cn', label: string): HTMLElement =>
     h(
       'p',
       {},
-      h('label', { for: `host-${side}` }, `${name} is played by`),
-      h('select', { id: `host-${side}`, name: side }, h('option', { value: 'team' }, 'a team of students'), h('option', { value: 'model' }, 'the counterpart model')),
+      h('label', { for: `host-${side}` }, label),
+      h('select', { id: `host-${side}`, name: side }, h('option', { value: 'team' }, m.class_host_team()), h('option', { value: 'model' }, m.class_host_model())),
     );
   const seed = h('input', { id: 'host-seed', name: 'seed', autocomplete: 'off', spellcheck: 'false', maxlength: 64, 'aria-describedby': 'host-seed-help' });
   const odds = h('input', { id: 'host-odds-hidden', type: 'checkbox', checked: true });
@@ -20,27 +22,15 @@ export function hostSetupScreen(cards: readonly ScenarioCard[], key: string, not
   const form = h(
     'form',
     { class: 'card host-form', novalidate: true },
-    h('p', {}, h('label', { for: 'host-scenario' }, 'Scenario'), scenario),
-    player('us', 'The United States'),
-    player('cn', 'China'),
-    h(
-      'p',
-      {},
-      h('label', { for: 'host-seed' }, 'Secret seed'),
-      seed,
-      h('span', { id: 'host-seed-help', class: 'help' }, 'Leave empty to draw one. Every group plays the same seed; students see it only at the debrief.'),
-    ),
-    h('p', {}, h('label', { class: 'choice' }, odds, ' Hide the odds from the teams until the debrief')),
-    h(
-      'p',
-      {},
-      h('label', { for: 'host-timer' }, 'Minutes per turn'),
-      timer,
-      h('span', { id: 'host-timer-help', class: 'help' }, 'Empty for no timer. When time is up, a team that has not chosen takes its default option.'),
-    ),
-    h('p', {}, h('label', { for: 'host-groups' }, 'Number of groups'), groups),
+    h('p', {}, h('label', { for: 'host-scenario' }, m.class_host_scenario()), scenario),
+    player('us', m.class_host_us_by()),
+    player('cn', m.class_host_cn_by()),
+    h('p', {}, h('label', { for: 'host-seed' }, m.class_host_seed()), seed, h('span', { id: 'host-seed-help', class: 'help' }, m.class_host_seed_help())),
+    h('p', {}, h('label', { class: 'choice' }, odds, ` ${m.class_host_hide_odds()}`)),
+    h('p', {}, h('label', { for: 'host-timer' }, m.class_host_minutes()), timer, h('span', { id: 'host-timer-help', class: 'help' }, m.class_host_timer_help())),
+    h('p', {}, h('label', { for: 'host-groups' }, m.class_host_groups()), groups),
     notice === null ? null : h('p', { class: 'warning', role: 'alert' }, notice),
-    h('button', { type: 'submit', 'data-action': 'host-create', disabled: busy }, busy ? 'Starting…' : 'Start the class'),
+    h('button', { type: 'submit', 'data-action': 'host-create', disabled: busy }, busy ? m.class_host_starting() : m.class_host_start()),
   );
   form.addEventListener('submit', (event) => {
     event.preventDefault();
@@ -60,9 +50,9 @@ export function hostSetupScreen(cards: readonly ScenarioCard[], key: string, not
   return h(
     'div',
     { class: 'screen class-host', 'data-class-screen': 'host-setup' },
-    heading('Run a class on every device'),
-    h('p', {}, 'Each team joins from its own phone or laptop with the join code. You see every group live and can pause, extend, inject or force an outcome per group.'),
-    key === '' ? h('p', { class: 'warning', role: 'alert' }, 'This address has no facilitator key: open the facilitator address the class server printed in its terminal.') : null,
+    heading(m.class_host_heading()),
+    h('p', {}, m.class_host_lede()),
+    key === '' ? h('p', { class: 'warning', role: 'alert' }, m.class_host_no_key()) : null,
     form,
   );
 }

@@ -1,4 +1,6 @@
 /** The join screen: the class's join code, the group and the side, typed or prefilled from the QR code's link. */
+
+import { m } from '../../i18n/lang';
 import { JOIN_CODE_LENGTH, MAX_GROUPS, normaliseJoinCode } from '../../net/protocol';
 import { h, heading } from '../dom';
 
@@ -25,22 +27,16 @@ export function joinScreen(prefill: string, notice: string | null, busy: boolean
   const form = h(
     'form',
     { class: 'card join-form', novalidate: true },
-    h('p', {}, h('label', { for: 'join-code' }, 'Join code'), code, h('span', { id: 'join-code-help', class: 'help' }, `${JOIN_CODE_LENGTH} letters and digits, from the facilitator's screen.`)),
-    h('p', {}, h('label', { for: 'join-group' }, 'Your group'), group),
-    h('fieldset', {}, h('legend', {}, 'Your team plays'), side('us', 'the United States', true), side('cn', 'China', false)),
+    h('p', {}, h('label', { for: 'join-code' }, m.class_join_code()), code, h('span', { id: 'join-code-help', class: 'help' }, m.class_join_code_help({ length: JOIN_CODE_LENGTH }))),
+    h('p', {}, h('label', { for: 'join-group' }, m.class_join_group()), group),
+    h('fieldset', {}, h('legend', {}, m.class_join_side()), side('us', m.class_join_us(), true), side('cn', m.class_join_cn(), false)),
     notice === null ? null : h('p', { class: 'warning', role: 'alert', id: 'join-notice' }, notice),
-    h('button', { type: 'submit', 'data-action': 'join', disabled: busy }, busy ? 'Joining…' : 'Join the class'),
+    h('button', { type: 'submit', 'data-action': 'join', disabled: busy }, busy ? m.class_joining() : m.class_join_button()),
   );
   form.addEventListener('submit', (event) => {
     event.preventDefault();
     const picked = form.querySelector<HTMLInputElement>('input[name="side"]:checked')?.value === 'cn' ? 'cn' : 'us';
     submit({ code: normaliseJoinCode(code.value), group: Number.parseInt(group.value, 10), side: picked });
   });
-  return h(
-    'div',
-    { class: 'screen class-join', 'data-class-screen': 'join' },
-    heading('Join a class exercise'),
-    h('p', {}, 'Your team plays one side of the crisis on this device. The facilitator sees every group; the other team never sees your choice before both have chosen.'),
-    form,
-  );
+  return h('div', { class: 'screen class-join', 'data-class-screen': 'join' }, heading(m.class_join_heading()), h('p', {}, m.class_join_lede()), form);
 }

@@ -4,6 +4,7 @@
  * seat (sessionStorage, so a reload or a dropped connection rejoins the same seat and nothing else does).
  */
 import { io, type Socket } from 'socket.io-client';
+import { m } from '../../i18n/lang';
 import type { Ack, ErrorCode, FacView, SeatView } from '../../net/protocol';
 import { type C2S, S2C } from '../../net/protocol';
 
@@ -29,11 +30,11 @@ export function connectClass(): ClassLink {
     send<T>(event: string, payload: unknown): Promise<Answer<T>> {
       return new Promise((resolve) => {
         if (!socket.connected) {
-          resolve({ ok: false, code: 'offline', message: 'Not connected to the class server: it will retry on its own; try again in a moment.' });
+          resolve({ ok: false, code: 'offline', message: m.class_offline_retry() });
           return;
         }
         socket.timeout(ACK_MS).emit(event, payload, (err: Error | null, answer: Ack<T>) => {
-          if (err !== null) resolve({ ok: false, code: 'offline', message: 'The class server did not answer in time. Check the connection and try again.' });
+          if (err !== null) resolve({ ok: false, code: 'offline', message: m.class_offline_timeout() });
           else resolve(answer);
         });
       });
@@ -79,17 +80,17 @@ export function recall(storage: Storage | null): SeatMemory | HostMemory | null 
     if (text === null || text === undefined) return null;
     const data: unknown = JSON.parse(text);
     if (typeof data !== 'object' || data === null) return null;
-    const m = data as Record<string, unknown>;
+    const d = data as Record<string, unknown>;
     if (
-      m.kind === 'seat' &&
-      typeof m.seatToken === 'string' &&
-      typeof m.session === 'string' &&
-      typeof m.group === 'number' &&
-      (m.side === 'us' || m.side === 'cn') &&
-      typeof m.commitment === 'string'
+      d.kind === 'seat' &&
+      typeof d.seatToken === 'string' &&
+      typeof d.session === 'string' &&
+      typeof d.group === 'number' &&
+      (d.side === 'us' || d.side === 'cn') &&
+      typeof d.commitment === 'string'
     )
-      return { kind: 'seat', seatToken: m.seatToken, session: m.session, group: m.group, side: m.side, commitment: m.commitment };
-    if (m.kind === 'host' && typeof m.session === 'string' && typeof m.facToken === 'string') return { kind: 'host', session: m.session, facToken: m.facToken };
+      return { kind: 'seat', seatToken: d.seatToken, session: d.session, group: d.group, side: d.side, commitment: d.commitment };
+    if (d.kind === 'host' && typeof d.session === 'string' && typeof d.facToken === 'string') return { kind: 'host', session: d.session, facToken: d.facToken };
     return null;
   } catch {
     return null;
@@ -106,23 +107,23 @@ export function remember(storage: Storage | null, memory: SeatMemory | HostMemor
 }
 
 /** Words for an error code the server answered with (its own message follows). */
-export const ERROR_WORDS: Readonly<Record<ErrorCode | 'offline', string>> = {
-  'bad-message': 'The server could not read that',
-  'not-allowed': 'Not allowed from this seat',
-  'bad-key': 'The facilitator key is not right',
-  'unknown-scenario': 'That scenario is not on this server',
-  'bad-code': 'No class has that join code',
-  'no-such-group': 'That group is not in this class',
-  'seat-taken': 'That seat is taken',
-  'bad-token': 'This seat is no longer known to the server',
-  'rate-limited': 'Too many tries: wait a minute',
-  'stale-turn': 'That turn is already over',
-  'already-locked': 'Your team has already locked in',
-  'engine-refused': 'The game refused that move',
-  'server-busy': 'The server is busy: try again',
-  offline: 'No connection',
+export const ERROR_WORDS: Readonly<Record<ErrorCode | 'offline', () => string>> = {
+  'bad-message': m.class_error_bad_message,
+  'not-allowed': m.class_error_not_allowed,
+  'bad-key': m.class_error_bad_key,
+  'unknown-scenario': m.class_error_unknown_scenario,
+  'bad-code': m.class_error_bad_code,
+  'no-such-group': m.class_error_no_such_group,
+  'seat-taken': m.class_error_seat_taken,
+  'bad-token': m.class_error_bad_token,
+  'rate-limited': m.class_error_rate_limited,
+  'stale-turn': m.class_error_stale_turn,
+  'already-locked': m.class_error_already_locked,
+  'engine-refused': m.class_error_engine_refused,
+  'server-busy': m.class_error_server_busy,
+  offline: m.class_error_offline,
 };
 
 export function answerText(answer: { readonly code: ErrorCode | 'offline'; readonly message: string }): string {
-  return `${ERROR_WORDS[answer.code]}. ${answer.message}`;
+  return m.class_answer({ words: ERROR_WORDS[answer.code](), message: answer.message });
 }

@@ -3,6 +3,7 @@
  * reload, a closed lid or a dropped Wi-Fi rejoins the same seat (socket.io reconnects; on every
  * connect the page asks for its seat again) and nothing the team chose is lost: the server has it.
  */
+import { m } from '../../i18n/lang';
 import { C2S, type Joined, type SeatView } from '../../net/protocol';
 import { clockText } from './clock';
 import { joinScreen } from './join';
@@ -14,8 +15,8 @@ export function mountSeat(ui: HTMLElement, announcer: HTMLElement, prefill: stri
   const link = connectClass();
   const paint: Painter = painter(ui, announcer);
   let memory: SeatMemory | null = (() => {
-    const m = recall(storage);
-    return m?.kind === 'seat' ? m : null;
+    const r = recall(storage);
+    return r?.kind === 'seat' ? r : null;
   })();
   let view: SeatView | null = null;
   let receivedAt = 0;
@@ -25,11 +26,11 @@ export function mountSeat(ui: HTMLElement, announcer: HTMLElement, prefill: stri
 
   const render = (): void => {
     if (memory === null || view === null) {
-      paint.show(`join:${notice ?? ''}:${busy}`, () => joinScreen(prefill, notice, busy, join), `join`);
+      paint.show(`join:${notice ?? ''}:${busy}`, () => joinScreen(prefill, notice, busy, join), m.class_announce_join());
       return;
     }
     const v = view;
-    const m = memory;
+    const mem = memory;
     paint.show(
       `seat:${v.turn}:${v.ending !== null}`,
       () =>
@@ -38,9 +39,9 @@ export function mountSeat(ui: HTMLElement, announcer: HTMLElement, prefill: stri
           notice,
           connected,
           sinceMs: performance.now() - receivedAt,
-          firstCommitment: m.commitment,
+          firstCommitment: mem.commitment,
         }),
-      v.ending !== null ? `The run has ended: ${v.ending.title}` : `Turn ${v.turn + 1}: ${v.beatTitle}`,
+      v.ending !== null ? m.class_announce_ended({ title: v.ending.title }) : m.class_announce_turn({ turn: v.turn + 1, title: v.beatTitle }),
     );
   };
 

@@ -3,11 +3,13 @@
  * first, the situation (indicators, rungs, hotline) folds below them. Everything shown comes from the
  * server's view of this seat: it holds neither the seed nor the other team's pending choice.
  */
+import { m } from '../../i18n/lang';
 import type { OptionSeatView, SeatView, TurnSeatView } from '../../net/protocol';
 import { type Child, h, heading, paragraphs } from '../dom';
-import { toneWords } from '../format';
+import { sideName, toneWords } from '../format';
 import { clockText } from './clock';
 import { commitmentHolds } from './commitment';
+import { hotlineWord, SLOT, serverDate, slotted } from './words';
 
 export interface SeatHandlers {
   choose(option: string): void;
@@ -20,18 +22,20 @@ export interface SeatHandlers {
   readonly firstCommitment: string;
 }
 
-function sideWord(view: SeatView, side: 'us' | 'cn'): string {
-  return side === view.side ? view.scenario.sideName : view.scenario.otherName;
+function sideWord(side: 'us' | 'cn'): string {
+  return sideName(side);
 }
+
+const TERM_WORDS = { uses: m.class_term_uses, strains: m.class_term_strains, breaks: m.class_term_breaks } as const;
 
 function lockLine(view: SeatView): string {
   if (view.options === null) return '';
   const other = view.side === 'us' ? 'cn' : 'us';
   const mine = view.locked.mine;
-  const theirs = view.teams[other] ? (view.locked[other] ? `${sideWord(view, other)}'s team has locked in.` : `${sideWord(view, other)}'s team is still choosing.`) : '';
-  if (mine === null) return `Choose one option for ${view.scenario.sideName}; your choice is sealed until both teams have chosen. ${theirs}`.trim();
+  const theirs = view.teams[other] ? (view.locked[other] ? m.class_their_locked({ side: sideWord(other) }) : m.class_their_choosing({ side: sideWord(other) })) : '';
   const label = view.options.find((o) => o.id === mine)?.label ?? mine;
-  return `Locked in: ${label}. ${theirs}`.trim();
+  const first = mine === null ? m.class_lock_choose({ side: sideWord(view.side) }) : m.class_lock_done({ label: label ?? '' });
+  return theirs === '' ? first : m.class_sentences({ a: first, b: theirs });
 }
 
 function optionItem(view: SeatView, o: OptionSeatView, handlers: SeatHandlers): HTMLElement {
@@ -51,7 +55,11 @@ function optionItem(view: SeatView, o: OptionSeatView, handlers: SeatHandlers): 
     h('p', { id: textId, class: 'option-text' }, o.text),
     o.terms.length === 0
       ? null
-      : h('ul', { class: 'tags' }, ...o.terms.map((t) => h('li', { class: `tag tag-${t.effect}`, title: t.why }, `${t.effect} ${t.term}`, h('span', { class: 'visually-hidden' }, `: ${t.why}`)))),
+      : h(
+          'ul',
+          { class: 'tags' },
+          ...o.terms.map((t) => h('li', { class: `tag tag-${t.effect}`, title: t.why }, TERM_WORDS[t.effect]({ term: t.term }), h('span', { class: 'visually-hidden' }, `: ${t.why}`))),
+        ),
     o.odds === null ? null : h('p', { class: 'odds' }, o.odds.map((x) => `${x.label} ${x.percent}%`).join(' · ')),
   );
 }
@@ -61,16 +69,16 @@ function lastTurn(view: SeatView, last: TurnSeatView): HTMLElement {
   return h(
     'section',
     { class: 'card seat-last', 'aria-labelledby': 'seat-last-h' },
-    h('h2', { id: 'seat-last-h' }, `What happened in turn ${last.turn}`),
+    h('h2', { id: 'seat-last-h' }, m.class_last_turn({ turn: last.turn })),
     ...last.injects.map((i) => h('div', { class: 'inject' }, h('h3', {}, i.title), paragraphs(i.text))),
-    ...order.map((m) =>
+    ...order.map((mv) =>
       h(
         'div',
-        { class: 'move', 'data-side': m.side },
-        h('h3', {}, `${sideWord(view, m.side)}${m.by === 'model' ? ' (counterpart model)' : ''}: ${m.option}`),
-        paragraphs(m.outcome),
-        m.forced ? h('p', { class: 'forced' }, 'Forced by the facilitator, not drawn.') : null,
-        m.draw === null ? null : h('p', { class: 'draw' }, m.draw),
+        { class: 'move', 'data-side': mv.side },
+        h('h3', {}, mv.by === 'model' ? m.class_move_model({ side: sideWord(mv.side), option: mv.option }) : m.class_move({ side: sideWord(mv.side), option: mv.option })),
+        paragraphs(mv.outcome),
+        mv.forced ? h('p', { class: 'forced' }, m.class_forced()) : null,
+        mv.draw === null ? null : h('p', { class: 'draw' }, mv.draw),
       ),
     ),
     last.changes.length === 0
@@ -78,7 +86,13 @@ function lastTurn(view: SeatView, last: TurnSeatView): HTMLElement {
       : h(
           'ul',
           { class: 'changes' },
-          ...last.changes.map((c) => h('li', { class: c.good ? 'good' : 'bad' }, `${c.label} ${c.delta > 0 ? '▲ +' : '▼ '}${c.delta} (${c.good ? 'good' : 'bad'} for ${view.scenario.sideName})`)),
+          ...last.changes.map((c) =>
+            h(
+              'li',
+              { class: c.good ? 'good' : 'bad' },
+              (c.good ? m.class_change_good : m.class_change_bad)({ label: c.label, delta: `${c.delta > 0 ? '▲ +' : '▼ '}${c.delta}`, side: sideWord(view.side) }),
+            ),
+          ),
         ),
   );
 }
@@ -87,57 +101,62 @@ function situation(view: SeatView): HTMLElement {
   return h(
     'details',
     { class: 'card seat-situation' },
-    h('summary', {}, 'The situation: indicators, ladder, hotline'),
-    h('ul', { class: 'indicators' }, ...view.indicators.map((i) => h('li', {}, `${i.label}: ${i.value} (${i.min} to ${i.max}, ${i.better} is better for ${view.scenario.sideName})`))),
-    h('p', {}, `Ladder: ${view.scenario.sideName} at “${view.rungs[view.side]}”; ${view.scenario.otherName} at “${view.rungs[view.side === 'us' ? 'cn' : 'us']}”.`),
-    h('p', {}, `Hotline: ${view.hotline}.`),
+    h('summary', {}, m.class_situation()),
+    h(
+      'ul',
+      { class: 'indicators' },
+      ...view.indicators.map((i) =>
+        h('li', {}, (i.better === 'higher' ? m.class_indicator_higher : m.class_indicator_lower)({ label: i.label, value: i.value, min: i.min, max: i.max, side: sideWord(view.side) })),
+      ),
+    ),
+    h(
+      'p',
+      {},
+      m.class_seat_ladder({ side: sideWord(view.side), rung: view.rungs[view.side], other: sideWord(view.side === 'us' ? 'cn' : 'us'), otherRung: view.rungs[view.side === 'us' ? 'cn' : 'us'] }),
+    ),
+    h('p', {}, m.class_seat_hotline({ status: hotlineWord(view.hotline) })),
   );
 }
 
 function commitmentCard(view: SeatView, handlers: SeatHandlers): HTMLElement {
-  const shown: Child[] = [h('p', {}, 'Commitment to the dice (shown before the first choice): ', h('code', { class: 'commitment' }, view.commitment))];
-  if (view.commitment !== handlers.firstCommitment) shown.push(h('p', { class: 'warning', role: 'alert' }, `This is not the commitment this tab saw first (${handlers.firstCommitment}).`));
+  const shown: Child[] = [h('p', {}, ...slotted(m.class_commitment_first({ code: SLOT }), h('code', { class: 'commitment' }, view.commitment)))];
+  if (view.commitment !== handlers.firstCommitment) shown.push(h('p', { class: 'warning', role: 'alert' }, m.class_commitment_changed({ first: handlers.firstCommitment })));
   const reveal = view.reveal;
   if (reveal !== null) {
     const holds = commitmentHolds(reveal.seed, reveal.salt, handlers.firstCommitment);
     shown.push(
-      h(
-        'p',
-        { 'data-commitment': holds ? 'holds' : 'broken' },
-        `Seed ${reveal.seed}, salt ${reveal.salt}: `,
-        holds ? 'sha-256 of “seed:salt” equals the commitment, so the dice were fixed before anyone chose.' : 'sha-256 of “seed:salt” does NOT equal the commitment.',
-      ),
-      h('p', {}, h('a', { href: `./?replay=${encodeURIComponent(reveal.code)}`, 'data-action': 'class-debrief' }, 'Open the debrief of this run')),
+      h('p', { 'data-commitment': holds ? 'holds' : 'broken' }, (holds ? m.class_commitment_holds : m.class_commitment_broken)({ seed: reveal.seed, salt: reveal.salt })),
+      h('p', {}, h('a', { href: `./?replay=${encodeURIComponent(reveal.code)}`, 'data-action': 'class-debrief' }, m.class_open_debrief())),
     );
   }
-  return h('section', { class: 'card seat-commitment', 'aria-label': 'Commitment to the dice' }, ...shown);
+  return h('section', { class: 'card seat-commitment', 'aria-label': m.class_commitment() }, ...shown);
 }
 
 /** The seat's screen for one view of the server. */
 export function seatScreen(view: SeatView, handlers: SeatHandlers): HTMLElement {
   const clock = view.clock === null || view.ending !== null ? null : clockText(view.clock, handlers.sinceMs);
-  const kicker = `Group ${view.group} · ${view.scenario.sideName} · Turn ${view.turn + (view.ending === null ? 1 : 0)} of at most ${view.maxTurns} · ${view.date}`;
+  const kicker = m.class_seat_kicker({ group: view.group, side: sideWord(view.side), turn: view.turn + (view.ending === null ? 1 : 0), of: view.maxTurns, date: serverDate(view.date) });
   const body: Child[] = [
     h('p', { class: 'kicker' }, kicker),
     clock === null ? null : h('p', { class: 'clock', 'data-clock': view.clock?.paused ? 'paused' : 'running' }, clock),
-    handlers.connected ? null : h('p', { class: 'warning', role: 'status' }, 'Connection lost: reconnecting on its own. Nothing your team chose is lost.'),
+    handlers.connected ? null : h('p', { class: 'warning', role: 'status' }, m.class_seat_lost()),
     handlers.notice === null ? null : h('p', { class: 'warning', role: 'status' }, handlers.notice),
   ];
   if (view.ending !== null) {
     body.push(
       heading(view.ending.title, 1),
-      h('p', { class: `tone tone-${view.ending.tone}` }, `Outcome for ${view.scenario.sideName}: ${toneWords(view.ending.tone)}`),
+      h('p', { class: `tone tone-${view.ending.tone}` }, m.class_outcome_for({ side: sideWord(view.side), tone: toneWords(view.ending.tone) })),
       paragraphs(view.ending.text),
       view.last === null ? null : lastTurn(view, view.last),
-      view.reveal === null ? h('p', {}, 'The facilitator will reveal the seed for the debrief.') : null,
+      view.reveal === null ? h('p', {}, m.class_reveal_later()) : null,
     );
   } else {
     body.push(heading(view.beatTitle, 1), view.last === null ? null : lastTurn(view, view.last), paragraphs(view.text, { class: 'story' }));
-    if (view.options === null) body.push(h('p', {}, `${view.scenario.sideName} is played by the counterpart model this run.`));
+    if (view.options === null) body.push(h('p', {}, m.class_side_model({ side: sideWord(view.side) })));
     else {
       body.push(
         h('p', { class: 'lock-line', role: 'status' }, lockLine(view)),
-        h('ol', { class: 'options', 'aria-label': `Options for ${view.scenario.sideName}` }, ...view.options.map((o) => optionItem(view, o, handlers))),
+        h('ol', { class: 'options', 'aria-label': m.class_options_for({ side: sideWord(view.side) }) }, ...view.options.map((o) => optionItem(view, o, handlers))),
       );
     }
   }
