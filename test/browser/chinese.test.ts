@@ -60,6 +60,8 @@ browserSuite('the game in Simplified Chinese', (suite) => {
     // Remembered: a page opened without ?lang is still in Chinese, until the switch says English.
     const again = await suite.reopen(game);
     expect(await again.page.evaluate(() => document.documentElement.lang)).toBe('zh-Hans');
+    await expectScreen(again.page, 'debrief');
+    await activate(again.page, 'button[data-action="to-title"]');
     await expectScreen(again.page, 'title');
     await Promise.all([again.page.waitForEvent('load'), activate(again.page, 'button[data-action="lang-en"]')]);
     await expectScreen(again.page, 'title');
