@@ -4,6 +4,7 @@
  * which side's move (or which event) moved each indicator. Pure functions of the scenario and the log.
  */
 import { type CompiledOutcome, fallbackText, type IndicatorChange, type LogRecord, type MoveRecord, moveLabelOf, type Scenario, type Side, variantText } from '../engine';
+import { m as msg } from '../i18n/lang';
 
 /** One outcome a move could have had: its text, its chance in basis points, the die's range for it. */
 export interface OutcomeOdds {
@@ -33,7 +34,7 @@ export function oddsOf(scenario: Scenario, beatId: string, move: MoveRecord): Ou
 
 const pct = (bp: number): string => `${(bp / 100).toFixed(bp % 100 === 0 ? 0 : 1)}%`;
 const quote = (text: string): string => {
-  const first = text.split(/(?<=[.!?])\s/)[0] ?? text;
+  const first = text.split(/(?<=[.!?])\s|(?<=[。！？])/)[0] ?? text;
   return `“${first.length > 90 ? `${first.slice(0, 89)}…` : first}”`;
 };
 
@@ -45,14 +46,14 @@ export function drawWords(odds: readonly OutcomeOdds[], move: MoveRecord): strin
   const happened = odds.find((o) => o.happened);
   if (happened === undefined) return '';
   const others = odds.filter((o) => !o.happened && o.chanceBp > 0);
-  const alternatives = others.length === 0 ? 'Nothing else could have happened.' : `It could also have gone: ${others.map((o) => `${quote(o.text)} ${pct(o.chanceBp)}`).join('; ')}.`;
+  const alternatives = others.length === 0 ? msg.play_nothing_else() : msg.play_could_also({ list: others.map((o) => `${quote(o.text)} ${pct(o.chanceBp)}`).join(msg.list_sep()) });
   const fell = odds.find((o) => move.draw >= o.lo && move.draw < o.hi);
   if (move.forced) {
-    const would = fell === undefined || fell.happened ? 'the same outcome' : quote(fell.text);
-    return `Forced by the facilitator, not drawn: by the dice this outcome had a ${pct(happened.chanceBp)} chance, and the die (${move.draw} of 0–9,999) would have given ${would}. ${alternatives}`;
+    const would = fell === undefined || fell.happened ? msg.play_same_outcome() : quote(fell.text);
+    return msg.play_draw_forced({ pct: pct(happened.chanceBp), draw: move.draw, would, alternatives });
   }
-  if (happened.chanceBp >= 10_000) return 'Certain: this option has only one outcome here.';
-  return `This outcome had a ${pct(happened.chanceBp)} chance: the die came up ${move.draw} of 0–9,999, inside its range ${happened.lo}–${happened.hi - 1}. ${alternatives}`;
+  if (happened.chanceBp >= 10_000) return msg.play_draw_certain();
+  return msg.play_draw_words({ pct: pct(happened.chanceBp), draw: move.draw, lo: happened.lo, hi: happened.hi - 1, alternatives });
 }
 
 /** One part of an indicator's change: a side's move, or an event. */
@@ -69,7 +70,7 @@ export interface ChangeCause extends IndicatorChange {
   readonly clamped: boolean;
 }
 
-const SIDE_WORD: Readonly<Record<Side, string>> = { us: 'United States', cn: 'China' };
+const SIDE_WORD: Readonly<Record<Side, () => string>> = { us: msg.side_us, cn: msg.side_cn };
 
 /** Each indicator change of a record, with the moves and events that made it. */
 export function causesOf(scenario: Scenario, record: LogRecord): ChangeCause[] {
@@ -85,9 +86,9 @@ export function causesOf(scenario: Scenario, record: LogRecord): ChangeCause[] {
     for (const [id, delta] of inj?.effects.deltas ?? []) add(id, { who, side: null, delta });
   };
   if (record.kind === 'turn') {
-    for (const m of record.moves) for (const e of m.effects) add(e.id, { who: `${SIDE_WORD[m.side]}'s move`, side: m.side, delta: e.delta });
-    for (const i of record.injects) injectParts(i.inject, i.by === 'facilitator' ? 'facilitator inject' : 'event');
-  } else injectParts(record.inject, 'facilitator inject');
+    for (const m of record.moves) for (const e of m.effects) add(e.id, { who: msg.play_side_move({ side: SIDE_WORD[m.side]() }), side: m.side, delta: e.delta });
+    for (const i of record.injects) injectParts(i.inject, i.by === 'facilitator' ? msg.play_cause_inject() : msg.play_cause_event());
+  } else injectParts(record.inject, msg.play_cause_inject());
   return record.changes.map((c) => {
     const list = parts.get(c.id) ?? [];
     const sum = list.reduce((n, p) => n + p.delta, 0);
@@ -98,8 +99,9 @@ export function causesOf(scenario: Scenario, record: LogRecord): ChangeCause[] {
 /** A change's causes in words: "United States's move +10, China's move −5 (stopped at 100)". */
 export function causeWords(cause: ChangeCause): string {
   const signed = (n: number): string => (n > 0 ? `+${n}` : `−${-n}`);
-  const parts = cause.parts.map((p) => `${p.who} ${signed(p.delta)}`).join(', ');
-  return `${parts === '' ? 'no move' : parts}${cause.clamped ? ` (stopped at its limit, ${cause.to})` : ''}`;
+  const listed = cause.parts.map((p) => `${p.who} ${signed(p.delta)}`).join(msg.comma_sep());
+  const parts = listed === '' ? msg.play_cause_none() : listed;
+  return cause.clamped ? msg.play_cause_clamped({ parts, to: cause.to }) : parts;
 }
 
 /** One side's move on one turn of a path, for the branch comparison: the choice, what happened, its chance and the die. */
@@ -130,12 +132,22 @@ export function oddsByTurn(scenario: Scenario, log: readonly LogRecord[], sides:
 
 /** A turn of a path in words: "Ask for assistance: “Beijing opens a case.” at 65% (die 1865)". */
 export function turnOddsWords(t: TurnOdds): string {
-  return `${t.label}: ${quote(t.outcome)} ${t.forced ? 'forced' : `at ${pct(t.chanceBp)}`} (die ${t.draw})`;
+  const said = { label: t.label, outcome: quote(t.outcome), draw: t.draw };
+  return t.forced ? msg.debrief_turn_odds_forced(said) : msg.debrief_turn_odds({ ...said, pct: pct(t.chanceBp) });
 }
 
 /** How a branch's choice on a turn moved the odds, against this run: one sentence, or null when both chose alike. */
 export function oddsShift(mine: TurnOdds, theirs: TurnOdds): string | null {
   if (mine.label === theirs.label && mine.outcome === theirs.outcome) return null;
-  const die = mine.draw === theirs.draw ? `the die was ${mine.draw} under both` : `the die was ${mine.draw} here and ${theirs.draw} there`;
-  return `Turn ${mine.turn}: “${mine.label}” gave ${quote(mine.outcome)} at ${pct(mine.chanceBp)}; “${theirs.label}” gave ${quote(theirs.outcome)} at ${pct(theirs.chanceBp)}; ${die}.`;
+  const die = mine.draw === theirs.draw ? msg.debrief_die_both({ draw: mine.draw }) : msg.debrief_die_each({ mine: mine.draw, theirs: theirs.draw });
+  return msg.debrief_odds_shift({
+    turn: mine.turn,
+    mine: mine.label,
+    mineOutcome: quote(mine.outcome),
+    minePct: pct(mine.chanceBp),
+    theirs: theirs.label,
+    theirsOutcome: quote(theirs.outcome),
+    theirsPct: pct(theirs.chanceBp),
+    die,
+  });
 }

@@ -6,6 +6,7 @@
 
 import type { GameState, IndicatorChange, LedgerEvent, LogRecord, ObjectiveResult, OptionFile, OptionView, OutcomeFile, Scenario, Side, SideText, TermId } from '../engine';
 import { betterFor, currentDate, exerciseCode, fallbackText, legalOptions, moveLabelOf, outcomeTextOf, scoreObjectives, sideFallback } from '../engine';
+import { m as msg } from '../i18n/lang';
 import { type ChangeCause, causesOf, drawWords, type OutcomeOdds, oddsOf } from './causes';
 import type { PlaySide, Run } from './run';
 
@@ -31,16 +32,18 @@ export function outcomeOf(scenario: Scenario, beatId: string, side: Side, option
 }
 
 /** The words for an option's rung, and for a move off the ladder (rung -1: cooperation or restraint). */
-export const OFF_LADDER_WORDS = 'Off the ladder: cooperation or restraint';
+export function offLadderWords(): string {
+  return msg.play_off_ladder_words();
+}
 
 export function rungLabel(scenario: Scenario, rung: number): string {
-  if (rung < 0) return OFF_LADDER_WORDS;
-  return scenario.ladder[rung]?.label ?? `rung ${rung + 1}`;
+  if (rung < 0) return offLadderWords();
+  return scenario.ladder[rung]?.label ?? msg.play_rung_n({ n: rung + 1 });
 }
 
 /** "Rung: Indictment", or the words for a move off the ladder (never "Rung: rung 0"). */
 export function rungWords(scenario: Scenario, rung: number): string {
-  return rung < 0 ? OFF_LADDER_WORDS : `Rung: ${rungLabel(scenario, rung)}`;
+  return rung < 0 ? offLadderWords() : msg.play_rung({ label: rungLabel(scenario, rung) });
 }
 
 export function indicatorLabel(scenario: Scenario, id: string): string {
@@ -123,7 +126,7 @@ export function recordView(scenario: Scenario, record: LogRecord): RecordView {
       optionId: m.option,
       label: moveLabelOf(scenario, record.beat, m),
       optionText: option === undefined ? '' : fallbackText(option.text),
-      rung: m.offLadder ? 'Off the ladder' : rungLabel(scenario, m.rung),
+      rung: m.offLadder ? msg.play_off_ladder_short() : rungLabel(scenario, m.rung),
       uses: option?.terms.uses ?? [],
       strains: option?.terms.strains ?? [],
       why: option?.terms.why ?? {},

@@ -5,6 +5,7 @@
  * page never simulates for it; a scenario imported in the browser has it worked out once.
  */
 import type { Scenario } from '../engine';
+import { m } from '../i18n/lang';
 import { usualTurns } from '../sim/usual-turns';
 
 export interface Pace {
@@ -32,6 +33,6 @@ export function paceOf(scenario: Scenario): Pace {
 /** "Turn 3 · at most 12, most runs end by 7" (the last part left out when it says nothing new). */
 export function turnHeader(scenario: Scenario, turn: number): string {
   const pace = paceOf(scenario);
-  const usual = pace.usual !== null && pace.usual < pace.max ? `, most runs end by ${pace.usual}` : '';
-  return `Turn ${turn} · at most ${pace.max}${usual}`;
+  if (pace.usual !== null && pace.usual < pace.max) return m.play_turn_header_usual({ turn, max: pace.max, usual: pace.usual });
+  return m.play_turn_header({ turn, max: pace.max });
 }

@@ -1,5 +1,6 @@
 /** Pieces several screens share: term tags, the replay bar, the terms and objectives lists. */
 import type { Scenario, Side, TermId } from '../engine';
+import { m } from '../i18n/lang';
 import { reviewSteps, stepIndex } from '../store/review';
 import type { Run } from '../store/run';
 import { actionButton, h, hidden } from './dom';
@@ -13,9 +14,9 @@ export function termTags(ctx: Ctx, scenario: Scenario, uses: readonly TermId[], 
     const name = term?.name ?? id;
     const button = h(
       'button',
-      { type: 'button', class: `term-tag ${how}`, 'data-term': id, 'aria-label': `${how === 'uses' ? 'Uses' : 'Strains'} ${id}, ${name}: read the term` },
+      { type: 'button', class: `term-tag ${how}`, 'data-term': id, 'aria-label': how === 'uses' ? m.play_term_uses_label({ id, name }) : m.play_term_strains_label({ id, name }) },
       h('span', { class: 'symbol', 'aria-hidden': 'true' }, how === 'uses' ? '✓' : '⚠'),
-      ` ${how === 'uses' ? 'uses' : 'strains'} ${id} ${name}`,
+      how === 'uses' ? m.play_term_uses({ id, name }) : m.play_term_strains({ id, name }),
     );
     button.addEventListener('click', () => ctx.openTerm(scenario, id, button));
     const reason = why[id];
@@ -38,7 +39,7 @@ export function objectivesList(scenario: Scenario, sides: readonly Side[]): HTML
     ...sides.map((side) =>
       h(
         'section',
-        { 'aria-label': `Objectives of ${sideName(side)}` },
+        { 'aria-label': m.play_objectives_of({ side: sideName(side) }) },
         sides.length > 1 ? h('h3', {}, sideName(side)) : null,
         h('ul', {}, ...scenario.file.objectives.filter((o) => o.side === side).map((o) => h('li', {}, h('strong', {}, o.label), ': ', o.description))),
       ),
@@ -59,18 +60,24 @@ export function reviewBar(ctx: Ctx, run: Run): HTMLElement | null {
   const index = stepIndex(run);
   const store = ctx.store;
   const where =
-    run.place === 'briefing' ? 'the briefing' : run.place === 'debrief' ? 'the debrief' : run.place === 'turn' ? `the choice of turn ${run.game.turn + 1}` : `the outcome of turn ${run.game.turn}`;
+    run.place === 'briefing'
+      ? m.play_where_briefing()
+      : run.place === 'debrief'
+        ? m.play_where_debrief()
+        : run.place === 'turn'
+          ? m.play_where_choice({ turn: run.game.turn + 1 })
+          : m.play_where_outcome({ turn: run.game.turn });
   return h(
     'nav',
-    { class: 'review-bar', 'aria-label': 'Replay controls' },
-    h('p', {}, h('strong', {}, 'Watching a replay'), ` (${review.name}): ${where}, step ${index + 1} of ${steps.length}.`),
+    { class: 'review-bar', 'aria-label': m.play_replay_controls() },
+    h('p', {}, h('strong', {}, m.play_watching_replay()), m.play_replay_where({ name: review.name, where, step: index + 1, of: steps.length })),
     h(
       'div',
       { class: 'actions' },
-      actionButton('review-previous', 'Previous turn', () => store.getState().reviewTurn(-1), { disabled: index <= 0 }),
-      actionButton('review-next', 'Next turn', () => store.getState().reviewTurn(1), { disabled: index >= steps.length - 1 }),
-      actionButton('fork', h('span', {}, 'Play on from here', hidden(` (from ${where})`)), () => store.getState().fork()),
-      actionButton('to-title', 'Leave the replay', () => store.getState().toTitle()),
+      actionButton('review-previous', m.play_previous_turn(), () => store.getState().reviewTurn(-1), { disabled: index <= 0 }),
+      actionButton('review-next', m.play_next_turn(), () => store.getState().reviewTurn(1), { disabled: index >= steps.length - 1 }),
+      actionButton('fork', h('span', {}, m.play_play_on(), hidden(m.play_play_on_from({ where }))), () => store.getState().fork()),
+      actionButton('to-title', m.play_leave_replay(), () => store.getState().toTitle()),
     ),
   );
 }

@@ -1,4 +1,5 @@
 /** A new run: the side, the seed (random or typed) and the exercise code to read out to the class. */
+import { m } from '../../i18n/lang';
 import { codeFor } from '../../store/derive';
 import { sidesOf } from '../../store/links';
 import type { PlaySide } from '../../store/run';
@@ -7,26 +8,28 @@ import { actionButton, h, heading } from '../dom';
 import { lengthText, playSideName, spelled } from '../format';
 import type { Ctx, View } from '../view';
 
-const SIDE_HELP: Readonly<Record<PlaySide, string>> = {
-  us: 'You decide for Washington; the counterpart model plays China.',
-  cn: 'You decide for Beijing; the counterpart model plays the United States.',
-  both: 'Two teams at one screen: the US team chooses, its choice is covered, then the China team chooses.',
+const SIDE_HELP: Readonly<Record<PlaySide, () => string>> = {
+  us: m.play_side_help_us,
+  cn: m.play_side_help_cn,
+  both: m.play_side_help_both,
 };
+
+const DIFFICULTY = { introductory: m.title_difficulty_introductory, standard: m.title_difficulty_standard, advanced: m.title_difficulty_advanced } as const;
 
 /** A word before starting when there is a saved run: it stays on the list of runs, or starting asks before it replaces it (a secret seed stays unsaid). */
 function replaces(ctx: Ctx): HTMLElement | null {
   const run = ctx.state.run;
   if (run === null || run.review !== null || run.game.ending !== null) return null;
   const secret = ctx.state.facilitation?.secret === true;
-  const seed = secret ? '' : `, seed ${run.game.seed}`;
-  const after = ctx.state.keepsRuns && !secret ? 'it stays in your list of runs on the title screen.' : 'starting asks before it replaces it, and offers to export it.';
-  return h('p', { class: 'help' }, `You have a saved run (${run.scenario.file.title}${seed}, turn ${run.game.turn + 1}): ${after}`);
+  const after = ctx.state.keepsRuns && !secret ? m.play_saved_stays() : m.play_saved_asks();
+  const said = { title: run.scenario.file.title, turn: run.game.turn + 1, after };
+  return h('p', { class: 'help' }, secret ? m.play_saved_run(said) : m.play_saved_run_seed({ ...said, seed: run.game.seed }));
 }
 
 export function newRunScreen(ctx: Ctx): View {
   const draft = ctx.state.draft;
   const entry = ctx.state.catalog.entries.find((e) => e.id === draft?.scenarioId);
-  if (draft === null || entry === undefined) return { el: h('div', { class: 'screen' }, heading('No scenario chosen')) };
+  if (draft === null || entry === undefined) return { el: h('div', { class: 'screen' }, heading(m.play_no_scenario())) };
   const f = entry.scenario.file;
   const store = ctx.store;
 
@@ -36,7 +39,7 @@ export function newRunScreen(ctx: Ctx): View {
     input.addEventListener('change', () => {
       if (input.checked) store.getState().setDraft({ side });
     });
-    return h('div', { class: 'choice' }, input, h('label', { for: id }, playSideName(side)), h('p', { id: `${id}-help`, class: 'help' }, SIDE_HELP[side]));
+    return h('div', { class: 'choice' }, input, h('label', { for: id }, playSideName(side)), h('p', { id: `${id}-help`, class: 'help' }, SIDE_HELP[side]()));
   });
 
   const seed = h('input', { id: 'seed-input', type: 'text', value: draft.seed, autocomplete: 'off', spellcheck: 'false', maxlength: 64, 'aria-describedby': 'seed-help' });
@@ -53,53 +56,44 @@ export function newRunScreen(ctx: Ctx): View {
   const showCode = (state: SessionState): void => {
     const d = state.draft;
     const text = d === null ? null : codeFor(d.scenarioId, d.seed, d.hidden === true);
-    code.textContent = text ?? 'no code';
-    code.setAttribute('aria-label', text === null ? 'no exercise code for this seed' : `exercise code ${spelled(text)}`);
-    spoken.textContent =
-      text === null
-        ? 'Only a 4-character seed from 2–9 and A–Z (without I, L, O) makes an exercise code; this seed can still be typed in on another machine.'
-        : `Read aloud: ${spelled(text)}. Type it under “Open an exercise code” on another machine for the same game.`;
+    code.textContent = text ?? m.play_no_code();
+    code.setAttribute('aria-label', text === null ? m.play_no_code_label() : m.play_code_label({ spelled: spelled(text) }));
+    spoken.textContent = text === null ? m.play_code_none_help() : m.play_code_read_aloud({ spelled: spelled(text) });
   };
   showCode(ctx.state);
   const hide = h('input', { type: 'checkbox', id: 'hide-odds', checked: ctx.state.draft?.hidden === true, 'aria-describedby': 'hide-odds-help' });
   hide.addEventListener('change', () => store.getState().setDraft({ hidden: hide.checked }));
-  const hideSetting = h(
-    'div',
-    { class: 'setting' },
-    hide,
-    h('label', { for: 'hide-odds' }, 'For a class: hide the odds and the scenario map until the debrief'),
-    h('p', { id: 'hide-odds-help', class: 'help' }, 'The exercise code then ends in H, and a run started from it shows neither the chance of each outcome nor the map before its debrief.'),
-  );
+  const hideSetting = h('div', { class: 'setting' }, hide, h('label', { for: 'hide-odds' }, m.play_hide_odds()), h('p', { id: 'hide-odds-help', class: 'help' }, m.play_hide_odds_help()));
 
   const el = h(
     'div',
     { class: 'screen new-run-screen' },
-    h('p', { class: 'kicker' }, `${f.title} · ${lengthText(f.maxTurns, f.calendar.turnDays)} · ${f.difficulty}`),
-    heading('New run'),
+    h('p', { class: 'kicker' }, `${f.title} · ${lengthText(f.maxTurns, f.calendar.turnDays)} · ${DIFFICULTY[f.difficulty]()}`),
+    heading(m.play_new_run()),
     h(
       'form',
       { class: 'card', onsubmit: (e: Event) => e.preventDefault() },
-      h('div', { class: 'code-box', 'aria-live': 'off' }, h('p', { class: 'label' }, 'Exercise code'), code, spoken),
+      h('div', { class: 'code-box', 'aria-live': 'off' }, h('p', { class: 'label' }, m.play_exercise_code()), code, spoken),
       hideSetting,
       h(
         'div',
         { class: 'seed' },
-        h('label', { for: 'seed-input' }, 'Seed'),
+        h('label', { for: 'seed-input' }, m.play_seed()),
         h(
           'div',
           { class: 'row' },
           seed,
-          actionButton('random-seed', 'New random seed', () => store.getState().rollSeed()),
+          actionButton('random-seed', m.play_random_seed(), () => store.getState().rollSeed()),
         ),
-        h('p', { id: 'seed-help', class: 'help' }, 'The seed fixes the dice: the same seed and the same choices always play out the same way.'),
+        h('p', { id: 'seed-help', class: 'help' }, m.play_seed_help()),
       ),
-      h('fieldset', { class: 'sides' }, h('legend', {}, 'Your side'), ...radios),
+      h('fieldset', { class: 'sides' }, h('legend', {}, m.play_your_side()), ...radios),
       replaces(ctx),
       h(
         'div',
         { class: 'actions' },
-        actionButton('start-run', 'Start the run', () => store.getState().startRun(), { class: 'primary' }),
-        actionButton('back', 'Back', () => store.getState().back()),
+        actionButton('start-run', m.play_start_run(), () => store.getState().startRun(), { class: 'primary' }),
+        actionButton('back', m.play_back(), () => store.getState().back()),
       ),
     ),
   );

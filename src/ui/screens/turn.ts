@@ -3,6 +3,7 @@
  * state summary. In a two-team run the US team chooses first; its choice is covered while China chooses.
  */
 import type { OptionView } from '../../engine';
+import { m } from '../../i18n/lang';
 import { optionsFor, rungWords, textFor, turnDate, viewerOf } from '../../store/derive';
 import { turnHeader } from '../../store/pace';
 import { askingSide, isHandover, type Review, type Run } from '../../store/run';
@@ -49,7 +50,7 @@ function reviewTurn(ctx: Ctx, run: Run, review: Review): View {
         return h(
           'section',
           { class: 'card', 'aria-labelledby': `review-${side}` },
-          h('h2', { id: `review-${side}` }, `${sideName(side)}: the options, and the choice`),
+          h('h2', { id: `review-${side}` }, m.play_review_options({ side: sideName(side) })),
           beat !== undefined ? paragraphs(textFor(beat.file.text, side), { class: 'prose beat-text' }) : null,
           h(
             'ol',
@@ -58,7 +59,7 @@ function reviewTurn(ctx: Ctx, run: Run, review: Review): View {
               h(
                 'li',
                 { class: `option-card${o.id === chosen ? ' chosen' : ''}` },
-                h('p', { class: 'option-label' }, o.id === chosen ? '✓ chosen: ' : '', o.label),
+                h('p', { class: 'option-label' }, o.id === chosen ? m.play_chosen() : '', o.label),
                 h('p', { class: 'option-text' }, o.text),
                 h('p', { class: 'rung' }, rungWords(run.scenario, o.rung)),
               ),
@@ -69,7 +70,7 @@ function reviewTurn(ctx: Ctx, run: Run, review: Review): View {
       h(
         'div',
         { class: 'actions sticky' },
-        continueButton('Show what happened', () => ctx.store.getState().reviewStep(1)),
+        continueButton(m.play_show_what_happened(), () => ctx.store.getState().reviewStep(1)),
       ),
     ),
     statusPanel(run.scenario, run.game, run.lastRecord, viewerOf(run.side)),
@@ -84,7 +85,7 @@ function touchScreen(): boolean {
 
 export function turnScreen(ctx: Ctx): View {
   const run = ctx.state.run;
-  if (run === null) return { el: h('div', { class: 'screen' }, heading('No run')) };
+  if (run === null) return { el: h('div', { class: 'screen' }, heading(m.play_no_run())) };
   if (run.review !== null) return reviewTurn(ctx, run, run.review);
   if (isHandover(run)) return handoverScreen(ctx, run);
   const side = askingSide(run);
@@ -106,18 +107,16 @@ export function turnScreen(ctx: Ctx): View {
         ? h(
             'div',
             { class: `team-banner team-${side}` },
-            h('p', { class: 'team' }, `${sideName(side)} team: your decision`),
-            run.pending !== null
-              ? h('p', { class: 'sealed' }, h('strong', {}, 'Sealed: '), 'the United States team has chosen. Its choice stays covered until China has chosen.')
-              : h('p', { class: 'help' }, 'China team: look away until the United States has chosen.'),
+            h('p', { class: 'team' }, m.play_team_decision({ side: sideName(side) })),
+            run.pending !== null ? h('p', { class: 'sealed' }, h('strong', {}, m.play_sealed()), m.play_sealed_text()) : h('p', { class: 'help' }, m.play_china_look_away()),
           )
         : null,
       beat !== undefined ? glossedParagraphs(textFor(beat.file.text, side), seen, { class: 'prose beat-text' }) : null,
       h(
         'h2',
         { id: 'options-title', class: 'section-title' },
-        `Options for ${sideName(side)}`,
-        h('span', { class: 'help' }, touchScreen() ? ' (tap an option to choose)' : ' (press a number key to choose)'),
+        m.play_options_for({ side: sideName(side) }),
+        h('span', { class: 'help' }, touchScreen() ? m.play_tap_to_choose() : m.play_key_to_choose()),
       ),
       h('ol', { class: 'options', 'aria-labelledby': 'options-title' }, ...options.map((o) => optionCard(ctx, o, seen))),
     ),
