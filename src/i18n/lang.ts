@@ -4,11 +4,12 @@
  * `?lang=en`), which is taken and remembered before anything is drawn. Messages are Paraglide's typed
  * functions (`m.…`), compiled from src/i18n/messages/<locale>/*.json.
  */
+
+import { m } from './paraglide/messages.js';
 import { getLocale, isLocale, type Locale, locales, setLocale } from './paraglide/runtime.js';
 
-export { m } from './paraglide/messages.js';
 export type { Locale };
-export { locales };
+export { locales, m };
 
 /** The language the page is in now. */
 export function lang(): Locale {
@@ -32,4 +33,24 @@ export function startLang(search: string, root: HTMLElement): Locale {
 /** Switches the language; the page loads again in it (a run in progress is kept in its save). */
 export function switchLang(to: Locale): void {
   if (to !== getLocale()) setLocale(to);
+}
+
+const TERM_NAMES: Readonly<Record<string, () => string>> = { T1: m.agreement_t1, T2: m.agreement_t2, T3: m.agreement_t3, T4: m.agreement_t4 };
+
+/**
+ * A term's short name in the page's language (the game's own label, never the agreement's wording);
+ * a term this build has no name for keeps the name its file gives.
+ */
+export function termName(term: { readonly id: string; readonly name: string }): string {
+  const name = TERM_NAMES[term.id];
+  return name === undefined || getLocale() === 'en' ? term.name : name();
+}
+
+/**
+ * Where the agreement's words come from. They are always shown in English, verbatim: no official
+ * Chinese text of the 2015 outcome list has been found at its source, and a translation of ours must
+ * never pass for the official wording.
+ */
+export function termWordsNote(): string {
+  return m.agreement_words_source();
 }
