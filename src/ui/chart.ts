@@ -4,6 +4,7 @@
  * chart stays readable in a narrow column. A data table gives every value as its text alternative.
  */
 import type { Side } from '../engine';
+import { m } from '../i18n/lang';
 import type { Series } from '../store/derive';
 import { h, s } from './dom';
 
@@ -34,7 +35,7 @@ function cell(sr: Series, col: number, row: number, labels: readonly string[], n
   for (let i = 1; i <= steps; i++) {
     const tick = s('line', { x1: px(i), x2: px(i), y1: y0 + PLOT.top - 4, y2: y0 + CELL_H - PLOT.bottom + 2, class: 'turn-tick', 'data-turn': labels[i] ?? String(i) });
     const note = notes[i - 1];
-    if (note !== undefined && note !== '') tick.appendChild(s('title', {}, `${labels[i] ?? ''}: ${note}`));
+    if (note !== undefined && note !== '') tick.appendChild(s('title', {}, m.debrief_tick_note({ label: labels[i] ?? '', note })));
     g.appendChild(tick);
   }
   g.appendChild(s('polyline', { points: sr.values.map((v, i) => `${px(i)},${py(v)}`).join(' '), class: 'trace' }));
@@ -44,7 +45,7 @@ function cell(sr: Series, col: number, row: number, labels: readonly string[], n
     if (a !== b) g.appendChild(s('line', { x1: px(i - 1), x2: px(i), y1: py(a), y2: py(b), class: `step ${stepClass(a, b, sr.better[viewer])}` }));
   }
   g.appendChild(s('circle', { cx: px(steps), cy: py(last), r: 3.5, class: 'end-dot' }));
-  g.appendChild(s('text', { x: x0 + PLOT.left, y: y0 + CELL_H - 6, class: 'cell-axis' }, `start · ${sr.better[viewer] === 'higher' ? '↑' : '↓'} better`));
+  g.appendChild(s('text', { x: x0 + PLOT.left, y: y0 + CELL_H - 6, class: 'cell-axis' }, sr.better[viewer] === 'higher' ? m.debrief_axis_higher() : m.debrief_axis_lower()));
   g.appendChild(s('text', { x: x0 + CELL_W - PLOT.right, y: y0 + CELL_H - 6, 'text-anchor': 'end', class: 'cell-axis' }, lastLabel));
   return g;
 }
@@ -53,12 +54,14 @@ function cell(sr: Series, col: number, row: number, labels: readonly string[], n
 export function indicatorChart(series: readonly Series[], labels: readonly string[], viewer: Side = 'us', notes: readonly string[] = []): SVGSVGElement {
   const rows = Math.max(1, Math.ceil(series.length / COLUMNS));
   const svg = s('svg', { viewBox: `0 0 ${COLUMNS * CELL_W} ${rows * CELL_H}`, role: 'img', 'aria-labelledby': 'chart-title chart-desc', class: 'chart' });
-  svg.appendChild(s('title', { id: 'chart-title' }, 'Indicators over time'));
+  svg.appendChild(s('title', { id: 'chart-title' }, m.debrief_chart_title()));
   svg.appendChild(
     s(
       'desc',
       { id: 'chart-desc' },
-      `One panel per indicator, from the start to the end of the run, a tick for each turn, rises and falls coloured good or bad for ${viewer === 'us' ? 'the United States' : 'China'}: ${series.map((sr) => `${sr.label} from ${sr.values[0]} to ${sr.values[sr.values.length - 1]}`).join('; ')}. The table gives every value.`,
+      (viewer === 'us' ? m.debrief_chart_desc_us : m.debrief_chart_desc_cn)({
+        list: series.map((sr) => m.debrief_chart_series({ label: sr.label, from: sr.values[0] ?? '', to: sr.values[sr.values.length - 1] ?? '' })).join(m.list_sep()),
+      }),
     ),
   );
   series.forEach((sr, k) => {
@@ -67,28 +70,25 @@ export function indicatorChart(series: readonly Series[], labels: readonly strin
   return svg;
 }
 
+/** "Trust (0–100, higher is better for the United States)". */
+function rowHead(sr: Series, viewer: Side): string {
+  const said = { label: sr.label, min: sr.min, max: sr.max };
+  const higher = sr.better[viewer] === 'higher';
+  if (viewer === 'us') return higher ? m.debrief_row_higher_us(said) : m.debrief_row_lower_us(said);
+  return higher ? m.debrief_row_higher_cn(said) : m.debrief_row_lower_cn(said);
+}
+
 /** The same data as a table: a row per indicator, a column per point in time. */
 export function indicatorTable(series: readonly Series[], labels: readonly string[], viewer: Side = 'us'): HTMLElement {
   return h(
     'div',
-    { class: 'table-scroll', tabindex: 0, role: 'region', 'aria-label': 'Indicator values, scrollable' },
+    { class: 'table-scroll', tabindex: 0, role: 'region', 'aria-label': m.debrief_values_scroll() },
     h(
       'table',
       { class: 'data-table' },
-      h('caption', {}, 'Indicator values at the start and after each turn'),
-      h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Indicator'), ...labels.map((l) => h('th', { scope: 'col' }, l)))),
-      h(
-        'tbody',
-        {},
-        ...series.map((sr) =>
-          h(
-            'tr',
-            {},
-            h('th', { scope: 'row' }, `${sr.label} (${sr.min}–${sr.max}, ${sr.better[viewer]} is better for ${viewer === 'us' ? 'the United States' : 'China'})`),
-            ...sr.values.map((v) => h('td', { class: 'num' }, String(v))),
-          ),
-        ),
-      ),
+      h('caption', {}, m.debrief_values_caption()),
+      h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, m.play_indicator()), ...labels.map((l) => h('th', { scope: 'col' }, l)))),
+      h('tbody', {}, ...series.map((sr) => h('tr', {}, h('th', { scope: 'row' }, rowHead(sr, viewer)), ...sr.values.map((v) => h('td', { class: 'num' }, String(v)))))),
     ),
   );
 }

@@ -3,6 +3,7 @@
  * the other seeds with the player's own result marked, the policies on the player's seed, and the
  * same numbers as tables.
  */
+import { m } from '../../i18n/lang';
 import type { LuckReport } from '../../store/trainee';
 import { h, s } from '../dom';
 
@@ -29,12 +30,19 @@ function chart(report: LuckReport, max: number): SVGSVGElement {
   const bw = plotW / BINS;
   const x = (v: number): number => PAD.left + (plotW * v) / (width * BINS);
   const svg = s('svg', { viewBox: `0 0 ${W} ${H}`, role: 'img', 'aria-labelledby': 'luck-chart-title luck-chart-desc', class: 'chart luck-chart' });
-  svg.appendChild(s('title', { id: 'luck-chart-title' }, 'Your total score under other seeds'));
+  svg.appendChild(s('title', { id: 'luck-chart-title' }, m.debrief_luck_chart_title()));
   svg.appendChild(
     s(
       'desc',
       { id: 'luck-chart-desc' },
-      `A histogram of ${report.withYourChoices.runs} runs with your choices: totals from ${report.withYourChoices.total.min} to ${report.withYourChoices.total.max}, mean ${report.withYourChoices.total.mean}. Your own result, ${report.actual.total}, is marked; ${report.percentile}% of the runs scored below it.`,
+      m.debrief_luck_chart_desc({
+        runs: report.withYourChoices.runs,
+        min: report.withYourChoices.total.min,
+        max: report.withYourChoices.total.max,
+        mean: report.withYourChoices.total.mean,
+        total: report.actual.total,
+        percentile: report.percentile,
+      }),
     ),
   );
   counts.forEach((c, i) => {
@@ -45,10 +53,10 @@ function chart(report: LuckReport, max: number): SVGSVGElement {
   svg.appendChild(s('line', { x1: PAD.left, x2: W - PAD.right, y1: PAD.top + plotH, y2: PAD.top + plotH, class: 'axis' }));
   svg.appendChild(s('text', { x: PAD.left, y: H - 16, class: 'cell-axis' }, '0'));
   svg.appendChild(s('text', { x: W - PAD.right, y: H - 16, 'text-anchor': 'end', class: 'cell-axis' }, String(width * BINS)));
-  svg.appendChild(s('text', { x: PAD.left + plotW / 2, y: H - 3, 'text-anchor': 'middle', class: 'cell-axis' }, 'total score (sum of your objectives)'));
+  svg.appendChild(s('text', { x: PAD.left + plotW / 2, y: H - 3, 'text-anchor': 'middle', class: 'cell-axis' }, m.debrief_luck_axis()));
   const mx = x(report.actual.total);
   svg.appendChild(s('line', { x1: mx, x2: mx, y1: 18, y2: PAD.top + plotH, class: 'marker-line' }));
-  svg.appendChild(s('text', { x: Math.max(40, Math.min(mx, W - 60)), y: 13, 'text-anchor': 'middle', class: 'cell-label' }, `▼ you: ${report.actual.total}`));
+  svg.appendChild(s('text', { x: Math.max(40, Math.min(mx, W - 60)), y: 13, 'text-anchor': 'middle', class: 'cell-label' }, m.debrief_you_marker({ total: report.actual.total })));
   return svg;
 }
 
@@ -59,25 +67,29 @@ function policyChart(report: LuckReport, max: number): SVGSVGElement {
   const plotW = W - left - PAD.right;
   const x = (v: number): number => left + (plotW * v) / Math.max(1, max);
   const svg = s('svg', { viewBox: `0 0 ${W} ${h0}`, role: 'img', 'aria-labelledby': 'policy-chart-title policy-chart-desc', class: 'chart policy-chart' });
-  svg.appendChild(s('title', { id: 'policy-chart-title' }, 'The simulator’s policies on your seed'));
+  svg.appendChild(s('title', { id: 'policy-chart-title' }, m.debrief_policy_chart_title()));
   svg.appendChild(
     s(
       'desc',
       { id: 'policy-chart-desc' },
-      report.onYourSeed.map((p) => `${p.policy}: totals ${p.distribution.total.min} to ${p.distribution.total.max}, mean ${p.distribution.total.mean}`).join('; ') +
-        `. Your total: ${report.actual.total}.`,
+      m.debrief_your_total({
+        list: report.onYourSeed
+          .map((p) => m.debrief_policy_desc({ policy: p.policy, min: p.distribution.total.min, max: p.distribution.total.max, mean: p.distribution.total.mean }))
+          .join(m.list_sep()),
+        total: report.actual.total,
+      }),
     ),
   );
   report.onYourSeed.forEach((p, i) => {
     const y = 16 + i * rowH + rowH / 2;
     const t = p.distribution.total;
-    svg.appendChild(s('text', { x: 4, y: y + 4, class: 'cell-label' }, `${p.policy} policy`));
+    svg.appendChild(s('text', { x: 4, y: y + 4, class: 'cell-label' }, m.debrief_policy({ policy: p.policy })));
     svg.appendChild(s('line', { x1: x(t.min), x2: x(t.max), y1: y, y2: y, class: 'range' }));
     svg.appendChild(s('circle', { cx: x(t.mean), cy: y, r: 4, class: 'end-dot' }));
   });
   const mx = x(report.actual.total);
   svg.appendChild(s('line', { x1: mx, x2: mx, y1: 8, y2: h0 - 2, class: 'marker-line' }));
-  svg.appendChild(s('text', { x: Math.min(mx + 4, W - 70), y: 12, class: 'cell-axis' }, `you: ${report.actual.total}`));
+  svg.appendChild(s('text', { x: Math.min(mx + 4, W - 70), y: 12, class: 'cell-axis' }, m.debrief_you({ total: report.actual.total })));
   return svg;
 }
 
@@ -89,31 +101,37 @@ function tables(report: LuckReport): HTMLElement {
     h(
       'table',
       { class: 'data-table' },
-      h('caption', {}, 'Endings with your choices under other seeds'),
-      h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Ending'), h('th', { scope: 'col' }, 'Runs'), h('th', { scope: 'col' }, 'Percent'))),
+      h('caption', {}, m.debrief_luck_endings_caption()),
+      h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, m.debrief_ending()), h('th', { scope: 'col' }, m.debrief_runs()), h('th', { scope: 'col' }, m.debrief_percent()))),
       h(
         'tbody',
         {},
         ...d.endings.map((e) =>
-          h('tr', {}, h('th', { scope: 'row' }, `${e.title}${e.id === report.actual.ending ? ' (yours)' : ''}`), h('td', { class: 'num' }, String(e.runs)), h('td', { class: 'num' }, `${e.percent}%`)),
+          h(
+            'tr',
+            {},
+            h('th', { scope: 'row' }, e.id === report.actual.ending ? m.debrief_yours({ title: e.title }) : e.title),
+            h('td', { class: 'num' }, String(e.runs)),
+            h('td', { class: 'num' }, `${e.percent}%`),
+          ),
         ),
       ),
     ),
     h(
       'table',
       { class: 'data-table' },
-      h('caption', {}, 'Total score: your choices under other seeds, and each policy on your seed'),
+      h('caption', {}, m.debrief_luck_total_caption()),
       h(
         'thead',
         {},
         h(
           'tr',
           {},
-          h('th', { scope: 'col' }, 'Who chose'),
-          h('th', { scope: 'col' }, 'Runs'),
-          h('th', { scope: 'col' }, 'Mean'),
-          h('th', { scope: 'col' }, 'Lowest'),
-          h('th', { scope: 'col' }, 'Highest'),
+          h('th', { scope: 'col' }, m.debrief_who_chose()),
+          h('th', { scope: 'col' }, m.debrief_runs()),
+          h('th', { scope: 'col' }, m.debrief_mean()),
+          h('th', { scope: 'col' }, m.debrief_lowest()),
+          h('th', { scope: 'col' }, m.debrief_highest()),
         ),
       ),
       h(
@@ -122,7 +140,7 @@ function tables(report: LuckReport): HTMLElement {
         h(
           'tr',
           {},
-          h('th', { scope: 'row' }, 'Your choices, other seeds'),
+          h('th', { scope: 'row' }, m.debrief_your_choices_other()),
           h('td', { class: 'num' }, String(d.runs)),
           h('td', { class: 'num' }, String(d.total.mean)),
           h('td', { class: 'num' }, String(d.total.min)),
@@ -132,7 +150,7 @@ function tables(report: LuckReport): HTMLElement {
           h(
             'tr',
             {},
-            h('th', { scope: 'row' }, `${p.policy} policy, your seed`),
+            h('th', { scope: 'row' }, m.debrief_policy_your_seed({ policy: p.policy })),
             h('td', { class: 'num' }, String(p.distribution.runs)),
             h('td', { class: 'num' }, String(p.distribution.total.mean)),
             h('td', { class: 'num' }, String(p.distribution.total.min)),
@@ -142,7 +160,7 @@ function tables(report: LuckReport): HTMLElement {
         h(
           'tr',
           {},
-          h('th', { scope: 'row' }, 'Your run'),
+          h('th', { scope: 'row' }, m.debrief_your_run()),
           h('td', { class: 'num' }, '1'),
           h('td', { class: 'num' }, String(report.actual.total)),
           h('td', { class: 'num' }, String(report.actual.total)),
@@ -159,12 +177,12 @@ export function luckView(report: LuckReport): HTMLElement {
   return h(
     'div',
     { class: 'luck-view' },
-    h('h3', {}, 'In plain words'),
+    h('h3', {}, m.debrief_plain_words()),
     h('ul', { class: 'luck-summary' }, ...report.summary.map((line) => h('li', {}, line))),
-    h('h3', {}, 'Your choices under 200 other seeds'),
+    h('h3', {}, m.debrief_choices_200()),
     chart(report, max),
-    h('h3', {}, 'Other strategies on your seed'),
+    h('h3', {}, m.debrief_other_strategies()),
     policyChart(report, max),
-    h('details', {}, h('summary', {}, 'The numbers as tables'), tables(report)),
+    h('details', {}, h('summary', {}, m.debrief_numbers_tables()), tables(report)),
   );
 }

@@ -3,6 +3,7 @@
  * report, rewinding to a turn to branch, the branches side by side, and luck versus choice.
  */
 import type { Side } from '../../engine';
+import { m } from '../../i18n/lang';
 import { oddsByTurn, oddsShift, turnOddsWords } from '../../store/causes';
 import { SIDES } from '../../store/derive';
 import type { Run } from '../../store/run';
@@ -20,34 +21,31 @@ export function replayLink(code: string): string {
 
 function handIn(run: Run): HTMLElement {
   const made = replayCodeOf(run);
-  if (!made.ok) return h('section', { class: 'card', 'aria-labelledby': 'hand-in-title' }, h('h2', { id: 'hand-in-title' }, 'Hand in this run'), h('p', {}, `No replay code: ${made.reason}.`));
+  if (!made.ok)
+    return h('section', { class: 'card', 'aria-labelledby': 'hand-in-title' }, h('h2', { id: 'hand-in-title' }, m.debrief_hand_in()), h('p', {}, m.debrief_no_replay_code({ reason: made.reason })));
   const link = replayLink(made.code);
   const status = h('p', { id: 'copy-status', class: 'help', role: 'status' });
   const copy = (): void => {
     const done = (): void => {
-      status.textContent = 'Copied the replay code and its link.';
+      status.textContent = m.debrief_copied();
     };
     const text = `${made.code}\n${link}`;
     if (navigator.clipboard === undefined) {
-      status.textContent = 'Copying is not allowed here: select the code and copy it by hand.';
+      status.textContent = m.debrief_copy_blocked();
       return;
     }
     navigator.clipboard.writeText(text).then(done, () => {
-      status.textContent = 'Copying is not allowed here: select the code and copy it by hand.';
+      status.textContent = m.debrief_copy_blocked();
     });
   };
   return h(
     'section',
     { class: 'card hand-in', 'aria-labelledby': 'hand-in-title' },
-    h('h2', { id: 'hand-in-title' }, 'Hand in this run'),
-    h(
-      'p',
-      { class: 'help' },
-      'This replay code carries the scenario, its version, the seed and every choice, with a checksum: opened on any copy of Red Phone it replays this run exactly, and an altered code is refused.',
-    ),
-    h('p', {}, h('span', { class: 'label' }, 'Replay code: '), h('code', { id: 'replay-code', class: 'replay-code' }, made.code)),
-    h('p', {}, h('span', { class: 'label' }, 'Link: '), h('a', { id: 'replay-link', href: link, class: 'replay-code' }, link)),
-    h('div', { class: 'actions' }, actionButton('copy-replay-code', 'Copy the code and link', copy)),
+    h('h2', { id: 'hand-in-title' }, m.debrief_hand_in()),
+    h('p', { class: 'help' }, m.debrief_hand_in_help()),
+    h('p', {}, h('span', { class: 'label' }, m.debrief_replay_code_label()), h('code', { id: 'replay-code', class: 'replay-code' }, made.code)),
+    h('p', {}, h('span', { class: 'label' }, m.debrief_link_label()), h('a', { id: 'replay-link', href: link, class: 'replay-code' }, link)),
+    h('div', { class: 'actions' }, actionButton('copy-replay-code', m.debrief_copy_button(), copy)),
     status,
   );
 }
@@ -59,19 +57,19 @@ function rewindForm(ctx: Ctx, run: Run): HTMLElement | null {
   const select = h(
     'select',
     { id: 'rewind-turn' },
-    ...Array.from({ length: played }, (_, k) => h('option', { value: String(k) }, k === 0 ? 'The briefing: choose again from turn 1' : `After turn ${k}: choose again from turn ${k + 1}`)),
+    ...Array.from({ length: played }, (_, k) => h('option', { value: String(k) }, k === 0 ? m.debrief_rewind_briefing() : m.debrief_rewind_after({ turn: k, next: k + 1 }))),
   );
   return h(
     'section',
     { class: 'card', 'aria-labelledby': 'rewind-title' },
-    h('h2', { id: 'rewind-title' }, 'Rewind and choose differently'),
-    h('p', { class: 'help' }, 'Go back to a turn of this run with the same dice and choose again: a branch. The path you leave is kept under its name, and the debrief compares the paths.'),
+    h('h2', { id: 'rewind-title' }, m.debrief_rewind_title()),
+    h('p', { class: 'help' }, m.debrief_rewind_help()),
     h(
       'div',
       { class: 'row' },
-      h('label', { for: 'rewind-turn' }, 'Rewind to'),
+      h('label', { for: 'rewind-turn' }, m.debrief_rewind_to()),
       select,
-      actionButton('rewind', 'Rewind and branch', () => ctx.store.getState().rewindTo(Number(select.value))),
+      actionButton('rewind', m.debrief_rewind_button(), () => ctx.store.getState().rewindTo(Number(select.value))),
     ),
   );
 }
@@ -83,12 +81,12 @@ function shiftList(run: Run, paths: readonly PathView[], sides: readonly Side[])
   for (const p of paths) {
     if (p.current) continue;
     for (const theirs of oddsByTurn(run.scenario, p.game.log, sides)) {
-      const mine = here.find((m) => m.turn === theirs.turn && m.side === theirs.side);
+      const mine = here.find((x) => x.turn === theirs.turn && x.side === theirs.side);
       const shift = mine === undefined ? null : oddsShift(mine, theirs);
-      if (shift !== null) lines.push(`${p.label}, ${shift}`);
+      if (shift !== null) lines.push(m.debrief_shift_line({ branch: p.label, shift }));
     }
   }
-  return lines.length === 0 ? null : h('ul', { class: 'odds-shifts', 'aria-label': 'How the branches moved the odds' }, ...lines.map((l) => h('li', {}, l)));
+  return lines.length === 0 ? null : h('ul', { class: 'odds-shifts', 'aria-label': m.debrief_shifts_label() }, ...lines.map((l) => h('li', {}, l)));
 }
 
 function branchesView(run: Run): HTMLElement | null {
@@ -100,7 +98,7 @@ function branchesView(run: Run): HTMLElement | null {
   return h(
     'section',
     { class: 'card branches', 'aria-labelledby': 'branches-title', id: 'branches' },
-    h('h2', { id: 'branches-title' }, 'Your branches, side by side'),
+    h('h2', { id: 'branches-title' }, m.debrief_branches_title()),
     h(
       'ul',
       {},
@@ -108,38 +106,49 @@ function branchesView(run: Run): HTMLElement | null {
         h(
           'li',
           { 'data-branch': p.label },
-          h('strong', {}, `${p.label}: `),
-          p.current ? 'the path you are looking at' : p.splitTurn === null ? 'made the same choices as this path as far as it went' : `parts from this path at turn ${p.splitTurn}`,
-          `; ending: ${p.endingTitle ?? 'not reached'}.`,
+          h('strong', {}, m.play_title_colon({ title: p.label })),
+          p.current ? m.debrief_branch_current() : p.splitTurn === null ? m.debrief_branch_same() : m.debrief_branch_parts({ turn: p.splitTurn }),
+          m.debrief_branch_ending({ ending: p.endingTitle ?? m.debrief_not_reached() }),
         ),
       ),
     ),
     shiftList(run, paths, sides),
     h(
       'div',
-      { class: 'table-scroll', tabindex: 0, role: 'region', 'aria-label': 'Branch comparison, scrollable' },
+      { class: 'table-scroll', tabindex: 0, role: 'region', 'aria-label': m.debrief_branch_scroll() },
       h(
         'table',
         { class: 'data-table' },
-        h('caption', {}, 'Each branch: where it split, its choices, its ending and objective scores'),
-        h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Row'), ...paths.map((p) => h('th', { scope: 'col' }, p.label)))),
+        h('caption', {}, m.debrief_branch_caption()),
+        h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, m.debrief_row()), ...paths.map((p) => h('th', { scope: 'col' }, p.label)))),
         h(
           'tbody',
           {},
-          h('tr', {}, h('th', { scope: 'row' }, 'Split at'), ...paths.map((p) => h('td', {}, p.current ? '—' : p.splitTurn === null ? 'no split' : `turn ${p.splitTurn}`))),
+          h(
+            'tr',
+            {},
+            h('th', { scope: 'row' }, m.debrief_split_at()),
+            ...paths.map((p) => h('td', {}, p.current ? '—' : p.splitTurn === null ? m.debrief_no_split() : m.debrief_turn_n_lower({ turn: p.splitTurn }))),
+          ),
           ...Array.from({ length: maxTurns }, (_, t) =>
             h(
               'tr',
               {},
-              h('th', { scope: 'row' }, `Turn ${t + 1}`),
-              ...paths.map((p) => h('td', {}, p.splitTurn !== null && t + 1 >= p.splitTurn ? `${p.choices[t] ?? '—'}${t + 1 === p.splitTurn ? ' (split here)' : ''}` : (p.choices[t] ?? '—'))),
+              h('th', { scope: 'row' }, m.debrief_turn_n({ turn: t + 1 })),
+              ...paths.map((p) =>
+                h(
+                  'td',
+                  {},
+                  p.splitTurn !== null && t + 1 >= p.splitTurn ? (t + 1 === p.splitTurn ? m.debrief_split_here({ choice: p.choices[t] ?? '—' }) : (p.choices[t] ?? '—')) : (p.choices[t] ?? '—'),
+                ),
+              ),
             ),
           ),
           ...Array.from({ length: maxTurns }, (_, t) =>
             h(
               'tr',
               { class: 'odds-row' },
-              h('th', { scope: 'row' }, `Turn ${t + 1}: what happened, its chance and the die`),
+              h('th', { scope: 'row' }, m.debrief_turn_odds_row({ turn: t + 1 })),
               ...paths.map((p) =>
                 h(
                   'td',
@@ -152,15 +161,15 @@ function branchesView(run: Run): HTMLElement | null {
               ),
             ),
           ),
-          h('tr', {}, h('th', { scope: 'row' }, 'Ending'), ...paths.map((p) => h('td', {}, p.endingTitle ?? 'not reached'))),
+          h('tr', {}, h('th', { scope: 'row' }, m.debrief_ending()), ...paths.map((p) => h('td', {}, p.endingTitle ?? m.debrief_not_reached()))),
           ...objectives.map((o) =>
             h(
               'tr',
               {},
-              h('th', { scope: 'row' }, `${sides.length > 1 ? `${sideName(o.side)}: ` : ''}${o.label}`),
+              h('th', { scope: 'row' }, sides.length > 1 ? m.debrief_move_head({ side: sideName(o.side), label: o.label }) : o.label),
               ...paths.map((p) => {
                 const r = p.objectives.find((x) => x.id === o.id);
-                return h('td', { class: 'num' }, r === undefined ? '—' : `${r.score} / 100 ${r.met ? '✓ met' : '✗ not met'}`);
+                return h('td', { class: 'num' }, r === undefined ? '—' : (r.met ? m.debrief_score_met : m.debrief_score_not_met)({ score: r.score }));
               }),
             ),
           ),
@@ -168,7 +177,7 @@ function branchesView(run: Run): HTMLElement | null {
             h(
               'tr',
               {},
-              h('th', { scope: 'row' }, `${sideName(s)}: total score`),
+              h('th', { scope: 'row' }, m.debrief_total_score({ side: sideName(s) })),
               ...paths.map((p) => h('td', { class: 'num' }, String(p.objectives.filter((o) => o.side === s).reduce((a, o) => a + o.score, 0)))),
             ),
           ),
@@ -183,24 +192,24 @@ function luckSection(run: Run): HTMLElement {
   const out = h('div', { id: 'luck-result', 'aria-live': 'polite' });
   // One button per side people played: in a two-team run each team asks about its own result.
   const buttons = sides.map((side) => {
-    const label = sides.length > 1 ? `Luck versus choice for ${sideName(side)}` : 'Luck versus choice';
+    const label = sides.length > 1 ? m.debrief_luck_for({ side: sideName(side) }) : m.debrief_luck();
     const button = actionButton(sides.length > 1 ? `luck-${side}` : 'luck', label, () => {
       for (const b of buttons) b.disabled = true;
-      out.replaceChildren(h('p', {}, `Replaying ${sideName(side)}’s choices under 200 other seeds…`));
+      out.replaceChildren(h('p', {}, m.debrief_luck_running({ side: sideName(side) })));
       setTimeout(() => {
         const result = luckOf(run, side);
-        out.replaceChildren(result.ok ? luckView(result.value) : h('p', {}, `Luck versus choice could not run: ${result.error.message}.`));
+        out.replaceChildren(result.ok ? luckView(result.value) : h('p', {}, m.debrief_luck_failed({ reason: result.error.message })));
         for (const b of buttons) b.disabled = false;
       }, 30);
     });
     return button;
   });
-  const who = sides.map((s) => `${sideName(s)}’s`).join(' or ');
+  const who = sides.map((s) => m.debrief_luck_who({ side: sideName(s) })).join(m.debrief_luck_or());
   return h(
     'section',
     { class: 'card luck', 'aria-labelledby': 'luck-title' },
-    h('h2', { id: 'luck-title' }, 'Luck versus choice'),
-    h('p', { class: 'help' }, `How much of ${who} result came from the dice? The choices are replayed under 200 other seeds, and the simulator’s policies play this seed.`),
+    h('h2', { id: 'luck-title' }, m.debrief_luck()),
+    h('p', { class: 'help' }, m.debrief_luck_help({ who })),
     h('div', { class: 'actions' }, ...buttons),
     out,
   );
@@ -214,12 +223,12 @@ export function debriefTools(ctx: Ctx, run: Run): HTMLElement {
     h(
       'section',
       { class: 'card', 'aria-labelledby': 'hot-wash-title' },
-      h('h2', { id: 'hot-wash-title' }, 'Hot wash and after-action report'),
-      h('p', { class: 'help' }, 'Discuss the questions, keep the group’s notes, then print or download the after-action report.'),
+      h('h2', { id: 'hot-wash-title' }, m.debrief_hot_wash_title()),
+      h('p', { class: 'help' }, m.debrief_hot_wash_help()),
       h(
         'div',
         { class: 'actions' },
-        actionButton('hot-wash', 'Hot wash: discussion and notes', () => ctx.store.getState().showPanel('hot-wash'), { class: 'primary' }),
+        actionButton('hot-wash', m.debrief_hot_wash_button(), () => ctx.store.getState().showPanel('hot-wash'), { class: 'primary' }),
       ),
     ),
     branchesView(run),

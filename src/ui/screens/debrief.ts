@@ -4,6 +4,7 @@
  * happened with its sources, and the replay file to download.
  */
 import type { GameState, Scenario } from '../../engine';
+import { m as msg } from '../../i18n/lang';
 import { causeWords } from '../../store/causes';
 import { codeFor, endingTextOf, indicatorLabel, objectiveResults, recordView, SIDES, seriesOf, TERM_IDS, termCountsOf, viewerOf } from '../../store/derive';
 import type { Run } from '../../store/run';
@@ -15,6 +16,16 @@ import { dateText, playSideName, sideName, toneWords } from '../format';
 import { peopleSides, reviewBar } from '../parts';
 import type { Ctx, View } from '../view';
 
+/** " (rung; uses T1, T2; strains T3). " after a move's label. */
+function rungNote(rung: string, uses: readonly string[], strains: readonly string[]): string {
+  const u = uses.join(msg.comma_sep());
+  const s = strains.join(msg.comma_sep());
+  if (uses.length > 0 && strains.length > 0) return msg.debrief_move_rung_both({ rung, uses: u, strains: s });
+  if (uses.length > 0) return msg.debrief_move_rung_uses({ rung, uses: u });
+  if (strains.length > 0) return msg.debrief_move_rung_strains({ rung, strains: s });
+  return msg.debrief_move_rung({ rung });
+}
+
 function timeline(scenario: Scenario, game: GameState, showOdds: boolean): HTMLElement {
   return h(
     'ol',
@@ -24,7 +35,7 @@ function timeline(scenario: Scenario, game: GameState, showOdds: boolean): HTMLE
       return h(
         'li',
         {},
-        h('h3', {}, v.date !== null ? `Turn ${v.turn} · ${dateText(v.date)} · ${v.beatTitle ?? ''}` : `After turn ${v.turn}: an inject`),
+        h('h3', {}, v.date !== null ? msg.debrief_timeline_turn({ turn: v.turn, date: dateText(v.date), title: v.beatTitle ?? '' }) : msg.debrief_timeline_inject({ turn: v.turn })),
         h(
           'ul',
           {},
@@ -32,16 +43,22 @@ function timeline(scenario: Scenario, game: GameState, showOdds: boolean): HTMLE
             h(
               'li',
               { 'data-side': m.side },
-              h('strong', {}, `${sideName(m.side)}${m.by === 'model' ? ' (model)' : ''}: ${m.label}`),
-              ` (${m.rung}${m.uses.length > 0 ? `; uses ${m.uses.join(', ')}` : ''}${m.strains.length > 0 ? `; strains ${m.strains.join(', ')}` : ''}). `,
+              h('strong', {}, (m.by === 'model' ? msg.debrief_move_head_model : msg.debrief_move_head)({ side: sideName(m.side), label: m.label })),
+              rungNote(m.rung, m.uses, m.strains),
               m.outcomeText,
-              showOdds ? h('span', { class: 'odds' }, ` ${m.drawWords}`) : m.forced ? h('span', { class: 'odds forced' }, ' Forced by the facilitator, not drawn.') : null,
+              showOdds ? h('span', { class: 'odds' }, ` ${m.drawWords}`) : m.forced ? h('span', { class: 'odds forced' }, msg.debrief_forced()) : null,
             ),
           ),
-          ...v.injects.map((i) => h('li', {}, h('strong', {}, `Event: ${i.title}. `), i.text)),
+          ...v.injects.map((i) => h('li', {}, h('strong', {}, msg.debrief_event_title({ title: i.title })), i.text)),
         ),
         v.causes.length > 0
-          ? h('p', { class: 'causes' }, h('strong', {}, 'What changed: '), v.causes.map((c) => `${indicatorLabel(scenario, c.id)} ${c.from} → ${c.to} (${causeWords(c)})`).join('; '), '.')
+          ? h(
+              'p',
+              { class: 'causes' },
+              h('strong', {}, msg.debrief_what_changed()),
+              v.causes.map((c) => msg.debrief_cause_item({ label: indicatorLabel(scenario, c.id), from: c.from, to: c.to, causes: causeWords(c) })).join(msg.list_sep()),
+              msg.debrief_full_stop(),
+            )
           : null,
       );
     }),
@@ -50,7 +67,7 @@ function timeline(scenario: Scenario, game: GameState, showOdds: boolean): HTMLE
 
 /** A wide table scrolls inside its box, never past the page's edge. */
 function scrolling(label: string, table: HTMLElement): HTMLElement {
-  return h('div', { class: 'table-scroll', tabindex: 0, role: 'region', 'aria-label': `${label}, scrollable` }, table);
+  return h('div', { class: 'table-scroll', tabindex: 0, role: 'region', 'aria-label': msg.debrief_scrollable({ label }) }, table);
 }
 
 function termTable(scenario: Scenario, game: GameState): HTMLElement {
@@ -58,11 +75,16 @@ function termTable(scenario: Scenario, game: GameState): HTMLElement {
   return h(
     'table',
     { class: 'data-table terms-table' },
-    h('caption', {}, 'How often each side’s choices used and strained each term'),
+    h('caption', {}, msg.debrief_terms_caption()),
     h(
       'thead',
       {},
-      h('tr', {}, h('th', { scope: 'col' }, 'Term'), ...SIDES.flatMap((side) => [h('th', { scope: 'col' }, `${sideName(side)}: used`), h('th', { scope: 'col' }, `${sideName(side)}: strained`)])),
+      h(
+        'tr',
+        {},
+        h('th', { scope: 'col' }, msg.debrief_term()),
+        ...SIDES.flatMap((side) => [h('th', { scope: 'col' }, msg.debrief_side_used({ side: sideName(side) })), h('th', { scope: 'col' }, msg.debrief_side_strained({ side: sideName(side) }))]),
+      ),
     ),
     h(
       'tbody',
@@ -83,7 +105,7 @@ function termTable(scenario: Scenario, game: GameState): HTMLElement {
 function scoringWords(run: Run, id: string): HTMLElement {
   const o = run.scenario.file.objectives.find((x) => x.id === id);
   if (o === undefined) return h('span', {}, '');
-  return h('span', {}, 'score: ', h('code', {}, String(o.score)), '; met when ', h('code', {}, String(o.met)));
+  return h('span', {}, msg.debrief_score(), h('code', {}, String(o.score)), msg.debrief_met_when(), h('code', {}, String(o.met)));
 }
 
 function objectivesTable(run: Run): HTMLElement {
@@ -95,12 +117,23 @@ function objectivesTable(run: Run): HTMLElement {
       const mine = results.filter((r) => r.side === side);
       const total = mine.length === 0 ? 0 : Math.round(mine.reduce((a, r) => a + r.score, 0) / mine.length);
       return scrolling(
-        `${sideName(side)}: objectives`,
+        msg.debrief_side_objectives({ side: sideName(side) }),
         h(
           'table',
           { class: 'data-table' },
-          h('caption', {}, `${sideName(side)}: ${mine.filter((r) => r.met).length} of ${mine.length} objectives met, average score ${total} of 100`),
-          h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Objective'), h('th', { scope: 'col' }, 'Met'), h('th', { scope: 'col' }, 'Score'), h('th', { scope: 'col' }, 'How it is scored'))),
+          h('caption', {}, msg.debrief_objectives_caption({ side: sideName(side), met: mine.filter((r) => r.met).length, count: mine.length, score: total })),
+          h(
+            'thead',
+            {},
+            h(
+              'tr',
+              {},
+              h('th', { scope: 'col' }, msg.debrief_objective()),
+              h('th', { scope: 'col' }, msg.debrief_met()),
+              h('th', { scope: 'col' }, msg.debrief_score_col()),
+              h('th', { scope: 'col' }, msg.debrief_how_scored()),
+            ),
+          ),
           h(
             'tbody',
             {},
@@ -109,7 +142,7 @@ function objectivesTable(run: Run): HTMLElement {
                 'tr',
                 { 'data-objective': r.id },
                 h('th', { scope: 'row' }, r.label),
-                h('td', { class: r.met ? 'better' : 'worse' }, r.met ? '✓ met' : '✗ not met'),
+                h('td', { class: r.met ? 'better' : 'worse' }, r.met ? msg.debrief_met_yes() : msg.debrief_met_no()),
                 h('td', { class: 'num' }, `${r.score} / 100`),
                 h('td', { class: 'scoring' }, scoringWords(run, r.id)),
               ),
@@ -135,19 +168,23 @@ function history(scenario: Scenario, endingId: string | null): HTMLElement {
   return h(
     'section',
     { class: 'card history', 'aria-labelledby': 'history-title' },
-    h('h2', { id: 'history-title' }, 'What actually happened'),
+    h('h2', { id: 'history-title' }, msg.debrief_history()),
     paragraphs(f.history.text),
     scenario.facts.length > 0
       ? h(
           'ol',
-          { class: 'facts-timeline', 'aria-label': 'What actually happened, dated' },
-          ...scenario.facts.map((fact) => h('li', {}, h('strong', {}, dateText(fact.date)), ` ${fact.text} `, h('span', { class: 'cite' }, `[${fact.sources.join(', ')}]`))),
+          { class: 'facts-timeline', 'aria-label': msg.debrief_history_dated() },
+          ...scenario.facts.map((fact) => h('li', {}, h('strong', {}, dateText(fact.date)), ` ${fact.text} `, h('span', { class: 'cite' }, `[${fact.sources.join(msg.comma_sep())}]`))),
         )
       : null,
-    h('h3', {}, 'Sources'),
+    h('h3', {}, msg.debrief_sources()),
     h('ul', { class: 'sources' }, ...sources.map((src) => h('li', {}, h('span', { class: 'term-id' }, src.key), ` ${src.title}`, sourceLink(src.url)))),
-    h('h3', {}, 'The endings, and history'),
-    h('dl', { class: 'endings' }, ...endings.flatMap((e) => [h('dt', {}, e.title, e.id === endingId ? ' (this run)' : ''), h('dd', {}, typeof e.history === 'string' ? e.history : e.history.text)])),
+    h('h3', {}, msg.debrief_endings_history()),
+    h(
+      'dl',
+      { class: 'endings' },
+      ...endings.flatMap((e) => [h('dt', {}, e.title, e.id === endingId ? msg.debrief_this_run() : ''), h('dd', {}, typeof e.history === 'string' ? e.history : e.history.text)]),
+    ),
   );
 }
 
@@ -155,20 +192,22 @@ function history(scenario: Scenario, endingId: string | null): HTMLElement {
 function choiceNotes(scenario: Scenario, game: GameState): string[] {
   return game.log.map((record) => {
     const v = recordView(scenario, record);
-    return v.moves.length > 0 ? v.moves.map((m) => `${sideName(m.side)}: ${m.label}`).join('; ') : v.injects.map((i) => `event: ${i.title}`).join('; ');
+    return v.moves.length > 0
+      ? v.moves.map((m) => msg.debrief_move_head({ side: sideName(m.side), label: m.label })).join(msg.list_sep())
+      : v.injects.map((i) => msg.debrief_note_event({ title: i.title })).join(msg.list_sep());
   });
 }
 
 export function debriefScreen(ctx: Ctx): View {
   const run = ctx.state.run;
-  if (run === null) return { el: h('div', { class: 'screen' }, heading('No run')) };
+  if (run === null) return { el: h('div', { class: 'screen' }, heading(msg.debrief_no_run())) };
   const scenario = run.scenario;
   const f = scenario.file;
   const game = run.game;
   const ending = f.endings.find((e) => e.id === game.ending);
   const sides = peopleSides(run);
   const series = seriesOf(scenario, game);
-  const labels = ['start', ...game.log.map((r) => (r.kind === 'turn' ? `T${r.turn}` : `T${r.turn}+`))];
+  const labels = [msg.debrief_start(), ...game.log.map((r) => (r.kind === 'turn' ? `T${r.turn}` : `T${r.turn}+`))];
   const code = codeFor(scenario.id, game.seed);
   const store = ctx.store;
   const download = (): void => {
@@ -185,49 +224,57 @@ export function debriefScreen(ctx: Ctx): View {
   const groupField = h(
     'p',
     { class: 'group-name-field' },
-    h('label', { for: 'replay-group-name' }, 'Your group’s name (optional) '),
+    h('label', { for: 'replay-group-name' }, msg.debrief_group_name()),
     groupInput,
-    h('span', { id: 'replay-group-help', class: 'help' }, ' The replay file carries it, so the class comparison shows your group by name.'),
+    h('span', { id: 'replay-group-help', class: 'help' }, msg.debrief_group_help()),
   );
   const el = h(
     'div',
     { id: 'debrief', class: 'screen debrief-screen' },
     reviewBar(ctx, run),
-    h('p', { class: 'kicker' }, `${f.title} · ${playSideName(run.side)} · seed ${game.seed}${code !== null ? ` · code ${code}` : ''} · ${game.turn} turns`),
-    heading(ending?.title ?? 'The end'),
+    h(
+      'p',
+      { class: 'kicker' },
+      code !== null
+        ? msg.debrief_kicker_code({ title: f.title, side: playSideName(run.side), seed: game.seed, code, turns: game.turn })
+        : msg.debrief_kicker({ title: f.title, side: playSideName(run.side), seed: game.seed, turns: game.turn }),
+    ),
+    heading(ending?.title ?? msg.debrief_the_end()),
     ending !== undefined
       ? h(
           'section',
-          { class: 'card ending', 'aria-label': 'The ending' },
-          ...sides.map((side) => h('div', { class: 'ending-side' }, sides.length > 1 ? h('h2', {}, `For ${sideName(side)}`) : null, paragraphs(endingTextOf(scenario, game, side)))),
-          h('p', { class: 'tones' }, ...SIDES.map((side) => h('span', { class: `tone tone-${ending.tone[side]}` }, `${sideName(side)}: ${toneWords(ending.tone[side])}`))),
+          { class: 'card ending', 'aria-label': msg.debrief_the_ending() },
+          ...sides.map((side) =>
+            h('div', { class: 'ending-side' }, sides.length > 1 ? h('h2', {}, msg.debrief_for_side({ side: sideName(side) })) : null, paragraphs(endingTextOf(scenario, game, side))),
+          ),
+          h('p', { class: 'tones' }, ...SIDES.map((side) => h('span', { class: `tone tone-${ending.tone[side]}` }, msg.debrief_tone({ side: sideName(side), tone: toneWords(ending.tone[side]) })))),
         )
       : null,
-    h('p', { class: 'skip' }, h('a', { class: 'skip-link', href: '#debrief-tools' }, 'Skip to the debrief tools')),
-    h('section', { class: 'card', 'aria-labelledby': 'scores-title' }, h('h2', { id: 'scores-title' }, 'Objectives and scores'), objectivesTable(run)),
+    h('p', { class: 'skip' }, h('a', { class: 'skip-link', href: '#debrief-tools' }, msg.debrief_skip_tools())),
+    h('section', { class: 'card', 'aria-labelledby': 'scores-title' }, h('h2', { id: 'scores-title' }, msg.debrief_scores_title()), objectivesTable(run)),
     h(
       'section',
       { class: 'card', 'aria-labelledby': 'timeline-title' },
-      h('h2', { id: 'timeline-title' }, 'Timeline of decisions'),
+      h('h2', { id: 'timeline-title' }, msg.debrief_timeline_title()),
       timeline(scenario, game, ctx.state.settings.showOdds || ctx.state.facilitation?.secret === true),
     ),
     h(
       'section',
       { class: 'card', 'aria-labelledby': 'chart-section-title' },
-      h('h2', { id: 'chart-section-title' }, 'Indicators over time'),
+      h('h2', { id: 'chart-section-title' }, msg.debrief_chart_title()),
       indicatorChart(series, labels, viewerOf(run.side), choiceNotes(scenario, game)),
-      h('details', {}, h('summary', {}, 'The data as a table'), indicatorTable(series, labels, viewerOf(run.side))),
+      h('details', {}, h('summary', {}, msg.debrief_data_table()), indicatorTable(series, labels, viewerOf(run.side))),
     ),
     h(
       'section',
       { class: 'card', 'aria-labelledby': 'terms-used-title' },
-      h('h2', { id: 'terms-used-title' }, 'The agreement’s terms, used and strained'),
-      scrolling('Terms used and strained', termTable(scenario, game)),
+      h('h2', { id: 'terms-used-title' }, msg.debrief_terms_title()),
+      scrolling(msg.debrief_terms_table(), termTable(scenario, game)),
     ),
     h(
       'section',
       { class: 'card', 'aria-labelledby': 'questions-title' },
-      h('h2', { id: 'questions-title' }, 'Questions for discussion'),
+      h('h2', { id: 'questions-title' }, msg.debrief_questions()),
       h('ol', { class: 'questions' }, ...f.questions.map((q) => h('li', {}, q))),
     ),
     history(scenario, game.ending),
@@ -236,11 +283,11 @@ export function debriefScreen(ctx: Ctx): View {
     h(
       'div',
       { class: 'actions' },
-      actionButton('download-replay', 'Download the replay file', download, { class: 'primary' }),
-      actionButton('print', 'Print the report', () => window.print()),
+      actionButton('download-replay', msg.debrief_download_replay(), download, { class: 'primary' }),
+      actionButton('print', msg.debrief_print(), () => window.print()),
       mapButton(ctx, run.scenario),
-      run.review === null ? actionButton('new-run', 'New run of this scenario', () => store.getState().newRun()) : null,
-      actionButton('to-title', 'Back to the title screen', () => store.getState().toTitle()),
+      run.review === null ? actionButton('new-run', msg.debrief_new_run(), () => store.getState().newRun()) : null,
+      actionButton('to-title', msg.debrief_to_title(), () => store.getState().toTitle()),
     ),
   );
   return { el };
