@@ -3,13 +3,14 @@
  * side being played, while the page layer carries the briefing itself.
  */
 import type * as Phaser from 'phaser';
-import { formatLongDate } from '../engine';
+import { m } from '../i18n/lang';
 import type { SessionState } from '../store/session';
 import type { StageLayout } from './layout';
 import { StageScene } from './stage-scene';
 import { sideLabel } from './view-model';
 import { MapView } from './widgets/map-view';
 import { clip, label, sharpen } from './widgets/text';
+import { dateText, wideGlyphs } from './words';
 
 const MARGIN = 40;
 
@@ -25,9 +26,9 @@ export class BriefingScene extends StageScene {
     this.map = new MapView(this);
     this.map.setAlpha(0.8);
     const run = state.run;
-    const tag = label(this, 0, 0, 'BRIEFING', { size: 14, mono: true, bold: true, color: 'signal', spacing: 4 });
-    const title = label(this, 0, 24, clip(run?.scenario.file.title ?? '', 44), { size: 32, bold: true });
-    const date = label(this, 0, 72, run === null ? '' : formatLongDate(run.scenario.file.calendar.start), { size: 20, mono: true, color: 'paperDim' });
+    const tag = label(this, 0, 0, m.stage_briefing(), { size: 14, mono: true, bold: true, color: 'signal', spacing: 4 });
+    const title = label(this, 0, 24, clip(run?.scenario.file.title ?? '', wideGlyphs() ? 24 : 44), { size: 32, bold: true });
+    const date = label(this, 0, 72, run === null ? '' : dateText(run.scenario.file.calendar.start), { size: 20, mono: true, color: 'paperDim' });
     const side = label(this, 0, 102, run === null ? '' : sideLabel(run.side), { size: 16, color: 'paperDim' });
     this.head = this.add.container(0, 0, [tag, title, date, side]);
     this.map.animate(this.motion() ? 'breathe' : 'still');

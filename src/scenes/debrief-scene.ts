@@ -3,6 +3,7 @@
  * both sides stood on the ladder and the final indicators.
  */
 import type * as Phaser from 'phaser';
+import { m } from '../i18n/lang';
 import type { SessionState } from '../store/session';
 import { DESIGN, fitInto, type StageLayout } from './layout';
 import { StageScene } from './stage-scene';
@@ -12,9 +13,10 @@ import { Gauges } from './widgets/gauges';
 import { Ladder } from './widgets/ladder';
 import { MapView } from './widgets/map-view';
 import { clip, label, sharpen } from './widgets/text';
+import { wideGlyphs } from './words';
 
 const MARGIN = 18;
-const TONE_TEXT = { success: 'SUCCESS', mixed: 'MIXED', failure: 'FAILURE' } as const;
+const TONE_TEXT = { success: m.stage_tone_success, mixed: m.stage_tone_mixed, failure: m.stage_tone_failure } as const;
 
 export class DebriefScene extends StageScene {
   private map: MapView | null = null;
@@ -34,10 +36,10 @@ export class DebriefScene extends StageScene {
     const d = debriefView(run);
     const room = roomView(run, 'debrief');
     const tone = d.tone === null ? 'faint' : d.tone === 'success' ? 'good' : d.tone === 'mixed' ? 'amber' : 'signal';
-    const tag = label(this, 0, 0, 'DEBRIEF', { size: 15, mono: true, bold: true, color: 'signal', spacing: 4 });
-    const title = label(this, 0, 24, clip(d.title, 46), { size: 26, bold: true });
-    const ending = label(this, 0, 66, clip(d.ending, 44), { size: 22, color: 'paper' });
-    const badge = label(this, DESIGN.w, 70, d.tone === null ? '' : `OUTCOME FOR ${d.viewer === 'us' ? 'THE US' : 'CHINA'} · ${TONE_TEXT[d.tone]}`, {
+    const tag = label(this, 0, 0, m.stage_debrief(), { size: 15, mono: true, bold: true, color: 'signal', spacing: 4 });
+    const title = label(this, 0, 24, clip(d.title, wideGlyphs() ? 28 : 46), { size: 26, bold: true });
+    const ending = label(this, 0, 66, clip(d.ending, wideGlyphs() ? 26 : 44), { size: 22, color: 'paper' });
+    const badge = label(this, DESIGN.w, 70, d.tone === null ? '' : (d.viewer === 'us' ? m.stage_badge_us : m.stage_badge_cn)({ tone: TONE_TEXT[d.tone]() }), {
       size: 14,
       mono: true,
       bold: true,
@@ -56,7 +58,7 @@ export class DebriefScene extends StageScene {
     );
     ladder.show(room.rung, room.rung, false);
     const finals = gaugesOf(run.scenario, run.game, 'start');
-    const gauges = new Gauges(this, finals, 404, 136, 396, 420, 'FINAL · CHANGE SINCE THE START');
+    const gauges = new Gauges(this, finals, 404, 136, 396, 420, m.stage_final());
     gauges.show(finals, false, false);
     const requests = label(this, 0, 580, d.requests, { size: 16, color: 'paperDim', wrap: DESIGN.w });
     const hotline = label(this, 0, 612, d.hotline, { size: 16, color: 'paperDim', wrap: DESIGN.w });

@@ -5,6 +5,7 @@
  */
 import type * as Phaser from 'phaser';
 import type { GameState, Scenario } from '../engine';
+import { m } from '../i18n/lang';
 import type { SessionState } from '../store/session';
 import { DESIGN, fitInto, type StageLayout } from './layout';
 import { StageScene } from './stage-scene';
@@ -16,6 +17,7 @@ import { Ladder } from './widgets/ladder';
 import { Ledger } from './widgets/ledger';
 import { clip, label, sharpen } from './widgets/text';
 import { Wire } from './widgets/wire';
+import { rungText, wideGlyphs } from './words';
 
 /** Space kept free around the room inside its part of the screen, in CSS px. */
 const MARGIN = 18;
@@ -52,14 +54,14 @@ export class RoomScene extends StageScene {
   private buildRoom(scenario: Scenario, game: GameState): Widgets {
     const room = this.room as Phaser.GameObjects.Container;
     room.removeAll(true);
-    const view = scenario.ladder.map((r, index) => ({ index, label: r.label }));
+    const view = scenario.ladder.map((r, index) => ({ index, label: rungText(r.id, r.label) }));
     const ids = scenario.ladder.map((r) => r.id);
     const line = this.add.rectangle(0, 70, DESIGN.w, 1, COLOR.panelEdge, 1).setOrigin(0, 0);
-    const title = label(this, 0, 2, clip(scenario.file.title.toUpperCase(), 40), { size: 15, mono: true, bold: true, color: 'paperDim', spacing: 2 });
+    const title = label(this, 0, 2, clip(scenario.file.title.toUpperCase(), wideGlyphs() ? 24 : 40), { size: 15, mono: true, bold: true, color: 'paperDim', spacing: 2 });
     const turn = label(this, 0, 26, '', { size: 20, bold: true });
     const side = label(this, 0, 52, '', { size: 13, color: 'faint' });
     const date = label(this, DESIGN.w, 0, '', { size: 30, mono: true, bold: true }).setOrigin(1, 0);
-    const dateCaption = label(this, DESIGN.w, 42, 'IN-GAME DATE', { size: 12, mono: true, color: 'faint', spacing: 2 }).setOrigin(1, 0);
+    const dateCaption = label(this, DESIGN.w, 42, m.stage_date_caption(), { size: 12, mono: true, color: 'faint', spacing: 2 }).setOrigin(1, 0);
     const ladder = new Ladder(this, view, ids, COL.left, ROW.body, COL.leftW, ROW.bodyH);
     const gauges = new Gauges(this, gaugesOf(scenario, game, null), COL.right, ROW.body, COL.rightW, ROW.bodyH);
     const hotline = new Hotline(this, COL.left, ROW.lower, COL.leftW, ROW.lowerH);

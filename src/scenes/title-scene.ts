@@ -5,12 +5,14 @@
  */
 import type * as Phaser from 'phaser';
 import type { Term } from '../engine';
+import { m } from '../i18n/lang';
 import type { SessionState } from '../store/session';
 import type { StageLayout } from './layout';
 import { StageScene } from './stage-scene';
 import { COLOR } from './theme';
 import { MapView } from './widgets/map-view';
 import { clip, label, sharpen } from './widgets/text';
+import { termName } from './words';
 
 const MARGIN = 40;
 /** The terms strip's drawing size; it is scaled to the room's width. */
@@ -27,7 +29,7 @@ export class TitleScene extends StageScene {
 
   protected build(state: SessionState): void {
     this.map = new MapView(this);
-    const line = label(this, 0, 0, 'THE HOTLINE · WASHINGTON – BEIJING', { size: 15, mono: true, bold: true, color: 'paperDim', spacing: 4 });
+    const line = label(this, 0, 0, m.stage_title_caption(), { size: 15, mono: true, bold: true, color: 'paperDim', spacing: 4 });
     const rule = this.add.rectangle(0, 30, 96, 2, COLOR.signal, 1).setOrigin(0, 0);
     this.caption = this.add.container(0, 0, [line, rule]);
     const terms = state.catalog.entries[0]?.scenario.terms ?? [];
@@ -52,7 +54,7 @@ export class TitleScene extends StageScene {
       out.push(
         g,
         label(this, x + 14, 9, t.id, { size: 18, mono: true, bold: true, color: t.id === 'T4' ? 'signal' : 'paper' }),
-        label(this, x + 14, 36, clip(t.name, 40), { size: 15, color: 'paperDim', wrap: w - 22 }),
+        label(this, x + 14, 36, clip(termName(t.id, t.name), 40), { size: 15, color: 'paperDim', wrap: w - 22 }),
       );
     });
     return out;

@@ -3,10 +3,12 @@
  * Pure (no Phaser, no DOM), so it is tested on its own and the scenes only lay it out.
  */
 import type { CompiledOption, GameState, HotlineStatus, LogRecord, Scenario, Side } from '../engine';
-import { addDays, betterFor, currentDate, formatLongDate, SIDE_NAMES } from '../engine';
+import { addDays, betterFor, currentDate } from '../engine';
+import { m } from '../i18n/lang';
 import { viewerOf } from '../store/derive';
 import { turnHeader } from '../store/pace';
 import type { PlaySide, Run, Screen } from '../store/session';
+import { dateText, qualityWord, routeOf, rungText, sideName, sideShort } from './words';
 
 export { viewerOf };
 
@@ -73,10 +75,8 @@ export const LEDGER_ROWS = 3;
 /** Lines of the news wire the room shows, newest first. */
 export const WIRE_LINES = 2;
 
-const SIDE_SHORT: Readonly<Record<Side, string>> = { us: 'US', cn: 'CN' };
-
 export function sideLabel(side: PlaySide): string {
-  return side === 'both' ? 'Two teams: United States and China' : `Playing ${SIDE_NAMES[side]}`;
+  return side === 'both' ? m.stage_side_both() : m.stage_side_playing({ side: sideName(side) });
 }
 
 function fractionOf(value: number, min: number, max: number): number {
@@ -127,7 +127,7 @@ export function rungBefore(game: GameState): Record<Side, number> {
     if (rec === undefined || rec.kind !== 'turn') continue;
     seen++;
     if (seen === 2) {
-      for (const m of rec.moves) before[m.side] = m.rung;
+      for (const mv of rec.moves) before[mv.side] = mv.rung;
       break;
     }
   }
@@ -142,23 +142,23 @@ export function ledgerRows(scenario: Scenario, game: GameState): { rows: LedgerR
   for (let i = game.ledger.length - 1; i >= 0 && rows.length < LEDGER_ROWS; i--) {
     const e = game.ledger[i];
     if (e === undefined) continue;
-    const route = `${SIDE_SHORT[e.from]} → ${SIDE_SHORT[e.to]}`;
-    const quality = e.quality === null ? '' : `, ${e.quality}`;
+    const route = routeOf(e.from, e.to);
+    const quality = e.quality === null ? null : qualityWord(e.quality);
     let status: string;
     let tone: LedgerTone;
     if (e.status === 'open') {
       const overdue = game.turn >= e.dueTurn;
-      const due = formatLongDate(addDays(cal.start, (e.dueTurn - 1) * cal.turnDays));
-      status = overdue ? `OVERDUE since turn ${e.dueTurn}` : `OPEN · due turn ${e.dueTurn}, ${due}`;
+      const due = dateText(addDays(cal.start, (e.dueTurn - 1) * cal.turnDays));
+      status = overdue ? m.stage_ledger_overdue({ turn: e.dueTurn }) : m.stage_ledger_open({ turn: e.dueTurn, due });
       tone = overdue ? 'overdue' : 'open';
     } else if (e.status === 'on_time') {
-      status = `ANSWERED ON TIME${quality}`;
+      status = quality === null ? m.stage_ledger_on_time() : m.stage_ledger_on_time_q({ quality });
       tone = 'done';
     } else if (e.status === 'late') {
-      status = `ANSWERED LATE${quality}`;
+      status = quality === null ? m.stage_ledger_late() : m.stage_ledger_late_q({ quality });
       tone = 'late';
     } else {
-      status = 'NEVER ANSWERED';
+      status = m.stage_ledger_never();
       tone = 'failed';
     }
     rows.push({ id: e.id, route, topic: e.topic, status, tone });
@@ -170,7 +170,13 @@ function optionOf(scenario: Scenario, beatId: string, side: Side, optionId: stri
   return scenario.beats.get(beatId)?.options[side].find((o) => o.id === optionId) ?? null;
 }
 
-const LEDGER_EVENT_TEXT = { sent: 'request sent', answered: 'request answered', overdue: 'request overdue', expired: 'request never answered' } as const;
+const LEDGER_EVENT_TEXT = {
+  sent: m.stage_wire_sent,
+  answered: m.stage_wire_answered,
+  late: m.stage_wire_answered_late,
+  overdue: m.stage_wire_overdue,
+  expired: m.stage_wire_expired,
+} as const;
 
 /**
  * The news wire, newest turn first; within a turn, injects, then the outcomes' news, then ledger
@@ -188,21 +194,21 @@ export function wireOf(scenario: Scenario, game: GameState, limit: number = WIRE
       if (inj !== undefined) lines.push({ turn: rec.turn, kind: 'inject', text: inj.effects.news ?? inj.title });
     }
     if (rec.kind === 'turn') {
-      for (const m of rec.moves) {
-        const news = optionOf(scenario, rec.beat, m.side, m.option)?.outcomes.find((o) => o.id === m.outcome)?.effects.news;
+      for (const mv of rec.moves) {
+        const news = optionOf(scenario, rec.beat, mv.side, mv.option)?.outcomes.find((o) => o.id === mv.outcome)?.effects.news;
         if (news !== undefined && news !== null) lines.push({ turn: rec.turn, kind: 'news', text: news });
       }
       for (const ev of rec.ledger) {
-        const late = ev.kind === 'answered' && ev.late ? ' late' : '';
-        const quality = ev.quality === null ? '' : ` (${ev.quality})`;
-        lines.push({ turn: rec.turn, kind: 'ledger', text: `${SIDE_SHORT[ev.from]} → ${SIDE_SHORT[ev.to]} #${ev.request}: ${LEDGER_EVENT_TEXT[ev.kind]}${late}${quality}` });
+        const kind = ev.kind === 'answered' && ev.late ? 'late' : ev.kind;
+        const quality = ev.quality === null ? '' : m.stage_wire_quality({ quality: qualityWord(ev.quality) });
+        lines.push({ turn: rec.turn, kind: 'ledger', text: LEDGER_EVENT_TEXT[kind]({ route: routeOf(ev.from, ev.to), request: ev.request, quality }) });
       }
       const moves: string[] = [];
-      for (const m of rec.moves) {
-        const option = optionOf(scenario, rec.beat, m.side, m.option);
-        if (option !== null) moves.push(`${SIDE_SHORT[m.side]}: ${option.file.label}`);
+      for (const mv of rec.moves) {
+        const option = optionOf(scenario, rec.beat, mv.side, mv.option);
+        if (option !== null) moves.push(m.stage_wire_move({ side: sideShort(mv.side), option: option.file.label }));
       }
-      if (moves.length > 0) lines.push({ turn: rec.turn, kind: 'move', text: moves.join('  ·  ') });
+      if (moves.length > 0) lines.push({ turn: rec.turn, kind: 'move', text: moves.join(m.stage_wire_move_sep()) });
     }
     for (const line of lines) if (out.length < limit) out.push(line);
   }
@@ -211,8 +217,8 @@ export function wireOf(scenario: Scenario, game: GameState, limit: number = WIRE
 
 function tallyOf(game: GameState): string {
   const h = game.hotline;
-  if (h.calls === 0 && h.answered === 0 && h.unanswered === 0) return 'no calls yet';
-  return `${h.answered} answered · ${h.unanswered} unanswered`;
+  if (h.calls === 0 && h.answered === 0 && h.unanswered === 0) return m.stage_no_calls();
+  return m.stage_tally({ answered: h.answered, unanswered: h.unanswered });
 }
 
 export function roomView(run: Run, screen: Screen): RoomView {
@@ -220,14 +226,14 @@ export function roomView(run: Run, screen: Screen): RoomView {
   const highlight = screen === 'outcome' || screen === 'debrief';
   const last = run.lastRecord;
   const played = game.ending !== null || highlight ? game.turn : game.turn + 1;
-  const turnLabel = highlight ? `${turnHeader(scenario, played)} · resolved` : turnHeader(scenario, played);
+  const turnLabel = highlight ? m.stage_turn_resolved({ header: turnHeader(scenario, played) }) : turnHeader(scenario, played);
   const ledger = ledgerRows(scenario, game);
   return {
     title: scenario.file.title,
-    date: formatLongDate(currentDate(scenario, game)),
+    date: dateText(currentDate(scenario, game)),
     turnLabel,
     sideLabel: sideLabel(run.side),
-    rungs: scenario.ladder.map((r, index) => ({ index, label: r.label })),
+    rungs: scenario.ladder.map((r, index) => ({ index, label: rungText(r.id, r.label) })),
     rung: { us: game.rung.us, cn: game.rung.cn },
     rungBefore: highlight ? rungBefore(game) : { us: game.rung.us, cn: game.rung.cn },
     gauges: gaugesOf(scenario, game, last, viewerOf(run.side)),
@@ -255,8 +261,8 @@ export interface DebriefView {
 export function debriefView(run: Run): DebriefView {
   const { scenario, game } = run;
   const ending = scenario.file.endings.find((e) => e.id === game.ending) ?? null;
-  const first = formatLongDate(scenario.file.calendar.start);
-  const last = formatLongDate(currentDate(scenario, game));
+  const first = dateText(scenario.file.calendar.start);
+  const last = dateText(currentDate(scenario, game));
   let onTime = 0;
   let late = 0;
   let never = 0;
@@ -267,15 +273,14 @@ export function debriefView(run: Run): DebriefView {
     else if (e.status === 'never') never++;
     else open++;
   }
-  const parts = [`${game.ledger.length} sent`, `${onTime} on time`, `${late} late`, `${never} never answered`];
-  if (open > 0) parts.push(`${open} open`);
+  const counts = { sent: game.ledger.length, onTime, late, never };
   return {
     title: scenario.file.title,
-    ending: ending?.title ?? 'Not finished',
+    ending: ending?.title ?? m.stage_not_finished(),
     tone: ending === null ? null : ending.tone[viewerOf(run.side)],
     viewer: viewerOf(run.side),
-    span: `${first} – ${last} · ${game.turn} turn${game.turn === 1 ? '' : 's'}`,
-    requests: `Requests for assistance: ${parts.join(' · ')}`,
-    hotline: `Hotline: ${game.hotline.calls} call${game.hotline.calls === 1 ? '' : 's'} · ${tallyOf(game)}`,
+    span: m.stage_debrief_span({ first, last, count: game.turn }),
+    requests: open > 0 ? m.stage_debrief_requests_open({ ...counts, open }) : m.stage_debrief_requests(counts),
+    hotline: m.stage_debrief_hotline({ count: game.hotline.calls, tally: tallyOf(game) }),
   };
 }

@@ -4,6 +4,8 @@
  * their bars move from the old value to the new.
  */
 import type * as Phaser from 'phaser';
+import { m } from '../../i18n/lang';
+
 import { COLOR, css } from '../theme';
 import type { GaugeView } from '../view-model';
 import { HEADING_H, PANEL_PAD, panel } from './panel';
@@ -38,7 +40,7 @@ export class Gauges {
     y: number,
     w: number,
     h: number,
-    heading = 'INDICATORS',
+    heading: string = m.stage_indicators(),
   ) {
     this.root = panel(scene, x, y, w, h, heading, 'amber');
     const top = HEADING_H + 2;

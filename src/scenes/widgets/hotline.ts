@@ -4,16 +4,18 @@
  */
 import type * as Phaser from 'phaser';
 import type { HotlineStatus } from '../../engine';
+import { m } from '../../i18n/lang';
+
 import { ICON_RES, TEX } from '../textures';
 import { type ColorName, css } from '../theme';
 import { HEADING_H, PANEL_PAD, panel } from './panel';
 import { label, tint } from './text';
 
-const STATUS: Readonly<Record<HotlineStatus, { text: string; color: ColorName }>> = {
-  idle: { text: 'IDLE', color: 'paperDim' },
-  ringing: { text: 'RINGING', color: 'signal' },
-  answered: { text: 'ANSWERED', color: 'good' },
-  unanswered: { text: 'UNANSWERED', color: 'amber' },
+const STATUS: Readonly<Record<HotlineStatus, { text: () => string; color: ColorName }>> = {
+  idle: { text: m.stage_hotline_idle, color: 'paperDim' },
+  ringing: { text: m.stage_hotline_ringing, color: 'signal' },
+  answered: { text: m.stage_hotline_answered, color: 'good' },
+  unanswered: { text: m.stage_hotline_unanswered, color: 'amber' },
 };
 
 export class Hotline {
@@ -33,7 +35,7 @@ export class Hotline {
     w: number,
     h: number,
   ) {
-    this.root = panel(scene, x, y, w, h, 'HOTLINE · T4', 'signal');
+    this.root = panel(scene, x, y, w, h, m.stage_hotline(), 'signal');
     const cy = HEADING_H + (h - HEADING_H) / 2;
     const px = PANEL_PAD + 38;
     this.ring = scene.add.image(px, cy, TEX.ring).setScale(this.phoneScale).setAlpha(0);
@@ -45,7 +47,7 @@ export class Hotline {
 
   show(status: HotlineStatus, tally: string, animate: boolean): void {
     const s = STATUS[status];
-    this.status.setText(s.text);
+    this.status.setText(s.text());
     tint(this.status, css(s.color));
     this.tally.setText(tally);
     this.phone.setAlpha(status === 'idle' ? 0.55 : 1);

@@ -5,6 +5,8 @@
  */
 import type * as Phaser from 'phaser';
 import type { Side } from '../../engine';
+import { m } from '../../i18n/lang';
+
 import { ICON_RES, rungTexture, TEX } from '../textures';
 import { COLOR, css } from '../theme';
 import type { RungView } from '../view-model';
@@ -38,7 +40,7 @@ export class Ladder {
     w: number,
     h: number,
   ) {
-    this.root = panel(scene, x, y, w, h, 'ESCALATION LADDER', 'signal');
+    this.root = panel(scene, x, y, w, h, m.stage_ladder(), 'signal');
     this.count = Math.max(1, rungs.length);
     this.top = HEADING_H + 4;
     this.rowH = (h - this.top - PANEL_PAD / 2) / this.count;
@@ -65,12 +67,12 @@ export class Ladder {
         .setVisible(false),
     };
     const us = scene.add.container(0, this.rowCentre(0), [
-      label(scene, 4, 0, 'US', { size: 15, mono: true, bold: true, color: 'us' }).setOrigin(0, 0.5),
+      label(scene, 4, 0, m.stage_short_us(), { size: 15, mono: true, bold: true, color: 'us' }).setOrigin(0, 0.5),
       scene.add.image(40, 0, TEX.markerUs).setScale(0.85 / ICON_RES),
     ]);
     const cn = scene.add.container(w, this.rowCentre(0), [
       scene.add.image(-40, 0, TEX.markerCn).setScale(0.85 / ICON_RES),
-      label(scene, -4, 0, 'CN', { size: 15, mono: true, bold: true, color: 'cn' }).setOrigin(1, 0.5),
+      label(scene, -4, 0, m.stage_short_cn(), { size: 15, mono: true, bold: true, color: 'cn' }).setOrigin(1, 0.5),
     ]);
     this.markers = { us, cn };
     this.root.add([this.trails.us, this.trails.cn, us, cn]);

@@ -3,8 +3,11 @@
  * with its status in words and a tone colour (open, overdue, answered, late, never).
  */
 import type * as Phaser from 'phaser';
+import { m } from '../../i18n/lang';
+
 import { type ColorName, css } from '../theme';
 import { LEDGER_ROWS, type LedgerRow, type LedgerTone } from '../view-model';
+import { wideGlyphs } from '../words';
 import { HEADING_H, PANEL_PAD, panel } from './panel';
 import { clip, label, tint } from './text';
 
@@ -30,9 +33,9 @@ export class Ledger {
   private readonly topicChars: number;
 
   constructor(scene: Phaser.Scene, x: number, y: number, w: number, h: number) {
-    this.root = panel(scene, x, y, w, h, 'ASSISTANCE REQUESTS · T1', 'paperDim');
+    this.root = panel(scene, x, y, w, h, m.stage_ledger(), 'paperDim');
     const rowH = (h - HEADING_H - 16) / LEDGER_ROWS;
-    this.topicChars = Math.floor((w - 2 * PANEL_PAD - 70) / 8.4);
+    this.topicChars = Math.floor((w - 2 * PANEL_PAD - 70) / (wideGlyphs() ? 15 : 8.4));
     for (let i = 0; i < LEDGER_ROWS; i++) {
       const ry = HEADING_H + 2 + i * rowH;
       const route = label(scene, PANEL_PAD, ry, '', { size: 14, mono: true, bold: true, color: 'paperDim' });
@@ -41,7 +44,7 @@ export class Ledger {
       this.lines.push({ route, topic, status });
       this.root.add([route, topic, status]);
     }
-    this.empty = label(scene, PANEL_PAD, HEADING_H + 6, 'No requests for assistance yet.', { size: 15, color: 'faint' });
+    this.empty = label(scene, PANEL_PAD, HEADING_H + 6, m.stage_ledger_empty(), { size: 15, color: 'faint' });
     this.more = label(scene, w - PANEL_PAD, 9, '', { size: 12, mono: true, color: 'faint' }).setOrigin(1, 0);
     this.root.add([this.empty, this.more]);
   }
@@ -55,6 +58,6 @@ export class Ledger {
       if (row !== undefined) tint(line.status, css(TONE[row.tone]));
     });
     this.empty.setVisible(rows.length === 0);
-    this.more.setText(more > 0 ? `+${more} earlier` : '');
+    this.more.setText(more > 0 ? m.stage_ledger_more({ more }) : '');
   }
 }

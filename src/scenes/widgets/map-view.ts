@@ -3,6 +3,8 @@
  * peak. The title, briefing and debrief scenes stand on it.
  */
 import type * as Phaser from 'phaser';
+import { m } from '../../i18n/lang';
+
 import type { Rect } from '../layout';
 import { CAPITALS, project } from '../pacific-map';
 import { arcPoints, ICON_RES, MAP_SIZE, TEX } from '../textures';
@@ -24,7 +26,7 @@ export class MapView {
     for (const cap of CAPITALS) {
       const p = project(cap.at[0], cap.at[1], MAP_SIZE.w, MAP_SIZE.h);
       const marker = scene.add.image(p.x, p.y, cap.id === 'us' ? TEX.capitalUs : TEX.capitalCn).setScale(1.4 / ICON_RES);
-      const name = label(scene, p.x, p.y + 30, cap.name, { size: 22, mono: true, bold: true, color: cap.id === 'us' ? 'us' : 'cn', spacing: 4 });
+      const name = label(scene, p.x, p.y + 30, cap.id === 'us' ? m.stage_capital_us() : m.stage_capital_cn(), { size: 22, mono: true, bold: true, color: cap.id === 'us' ? 'us' : 'cn', spacing: 4 });
       name.setOrigin(0.5, 0);
       this.root.add([marker, name]);
     }

@@ -3,13 +3,16 @@
  * brightest. A new line slides in when motion is allowed.
  */
 import type * as Phaser from 'phaser';
+import { m } from '../../i18n/lang';
+
 import { type ColorName, css } from '../theme';
 import type { WireLine } from '../view-model';
 import { WIRE_LINES } from '../view-model';
+import { wideGlyphs } from '../words';
 import { HEADING_H, PANEL_PAD, panel } from './panel';
 import { clip, label, tint } from './text';
 
-const KIND_TAG: Readonly<Record<WireLine['kind'], string>> = { news: 'NEWS', inject: 'FLASH', ledger: 'LEDGER', move: 'MOVES' };
+const KIND_TAG: Readonly<Record<WireLine['kind'], () => string>> = { news: m.stage_wire_news, inject: m.stage_wire_flash, ledger: m.stage_wire_ledger, move: m.stage_wire_moves };
 const KIND_COLOR: Readonly<Record<WireLine['kind'], ColorName>> = { news: 'amber', inject: 'signal', ledger: 'paperDim', move: 'paperDim' };
 
 /** Where a wire line's text starts, after its turn and kind tags. */
@@ -36,9 +39,9 @@ export class Wire {
     w: number,
     h: number,
   ) {
-    this.root = panel(scene, x, y, w, h, 'WIRE', 'signal');
+    this.root = panel(scene, x, y, w, h, m.stage_wire(), 'signal');
     const rowH = (h - HEADING_H - 6) / WIRE_LINES;
-    this.chars = Math.floor((w - 2 * PANEL_PAD - TEXT_X) / 8.2);
+    this.chars = Math.floor((w - 2 * PANEL_PAD - TEXT_X) / (wideGlyphs() ? 15 : 8.2));
     for (let i = 0; i < WIRE_LINES; i++) {
       const turn = label(scene, 0, 0, '', { size: 13, mono: true, color: 'faint' });
       const tag = label(scene, 64, 0, '', { size: 13, mono: true, bold: true, spacing: 1 });
@@ -48,15 +51,15 @@ export class Wire {
       this.slots.push({ row, turn, tag, text });
       this.root.add(row);
     }
-    this.empty = label(scene, PANEL_PAD, HEADING_H, 'Quiet on the wire.', { size: 15, color: 'faint' });
+    this.empty = label(scene, PANEL_PAD, HEADING_H, m.stage_wire_empty(), { size: 15, color: 'faint' });
     this.root.add(this.empty);
   }
 
   show(lines: readonly WireLine[], animate: boolean): void {
     this.slots.forEach((slot, i) => {
       const line = lines[i];
-      slot.turn.setText(line === undefined ? '' : `TURN ${line.turn}`);
-      slot.tag.setText(line === undefined ? '' : KIND_TAG[line.kind]);
+      slot.turn.setText(line === undefined ? '' : m.stage_wire_turn({ turn: line.turn }));
+      slot.tag.setText(line === undefined ? '' : KIND_TAG[line.kind]());
       tint(slot.tag, css(line === undefined ? 'paperDim' : KIND_COLOR[line.kind]));
       slot.text.setText(line === undefined ? '' : clip(line.text, this.chars));
     });
