@@ -3,6 +3,7 @@
  * live region up to date, moves focus to the new screen's heading, and wires the keyboard.
  */
 
+import { m } from '../i18n/lang';
 import { optionsFor, recordView } from '../store/derive';
 import { turnHeader } from '../store/pace';
 import { askingSide, isHandover } from '../store/run';
@@ -92,20 +93,20 @@ function announcement(state: SessionState, headingText: string): string {
   const run = state.run;
   if (state.screen === 'outcome' && run?.lastRecord) {
     const view = recordView(run.scenario, run.lastRecord);
-    const parts = view.moves.map((m) => `${sideName(m.side)}: ${m.label}. ${m.outcomeText}`);
-    for (const i of view.injects) parts.push(`${i.title}. ${i.text}`);
-    return `${headingText}. ${parts.join(' ')}`;
+    const parts = view.moves.map((v) => m.play_announce_move({ side: sideName(v.side), label: v.label, outcome: v.outcomeText }));
+    for (const i of view.injects) parts.push(m.play_announce_inject({ title: i.title, text: i.text }));
+    return m.play_announce_outcome({ heading: headingText, parts: parts.join(' ') });
   }
   if (state.screen === 'turn' && run !== null && run.review === null) {
-    if (isHandover(run)) return `${headingText}. The United States has chosen; its choice is sealed. China's team: press Enter when you are ready.`;
+    if (isHandover(run)) return m.play_announce_handover({ heading: headingText });
     const side = askingSide(run);
     const count = optionsFor(run, side).length;
-    const turn = `${turnHeader(run.scenario, run.game.turn + 1)}: ${headingText}.`;
-    const keys = count > 1 ? ` Number keys 1 to ${Math.min(9, count)} choose an option.` : '';
+    const turn = m.play_announce_turn({ header: turnHeader(run.scenario, run.game.turn + 1), heading: headingText });
+    const keys = count > 1 ? m.play_announce_keys({ n: Math.min(9, count) }) : '';
     if (run.side !== 'both') return `${turn}${keys}`;
-    return side === 'cn' ? `${turn} The United States has chosen; its choice is covered. China team: your decision.${keys}` : `${turn} United States team: your decision.${keys}`;
+    return side === 'cn' ? m.play_announce_cn({ turn, keys }) : m.play_announce_us({ turn, keys });
   }
-  if (state.screen === 'debrief') return `The run has ended: ${headingText}. The debrief follows.`;
+  if (state.screen === 'debrief') return m.play_announce_debrief({ heading: headingText });
   return headingText;
 }
 
@@ -126,7 +127,7 @@ export function mountUi(mount: Mount, store: SessionStore): () => void {
   const showRoom = (open: boolean): void => {
     mount.app.classList.toggle('room-open', open);
     roomToggle.setAttribute('aria-expanded', String(open));
-    roomToggle.textContent = open ? 'Hide the situation room' : 'Show the situation room';
+    roomToggle.textContent = open ? m.play_room_hide() : m.play_room_show();
   };
   roomToggle.addEventListener('click', () => showRoom(!mount.app.classList.contains('room-open')));
   showRoom(false);

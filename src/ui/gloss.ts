@@ -3,6 +3,7 @@
  * (dotted underline) whose explanation shows on hover, tap or keyboard focus and is its accessible
  * description. Text stays text nodes: nothing here is parsed as markup.
  */
+import { m } from '../i18n/lang';
 import { EMPTY_GLOSSARY, type Glossary, glossPieces } from '../store/glossary';
 import { type Attrs, type Child, h } from './dom';
 
@@ -24,7 +25,7 @@ export function glossed(text: string, seen: Set<string>): Child[] {
       'span',
       { class: 'gloss-wrap' },
       h('button', { type: 'button', class: 'gloss', 'data-gloss': piece.term.id, 'aria-describedby': tip }, piece.form),
-      h('span', { role: 'tooltip', id: tip, class: 'gloss-tip' }, `${piece.term.term}: ${piece.term.text}`),
+      h('span', { role: 'tooltip', id: tip, class: 'gloss-tip' }, m.gloss_tip({ term: piece.term.term, text: piece.term.text })),
     );
   });
 }

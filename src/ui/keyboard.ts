@@ -45,7 +45,8 @@ export function installKeyboard(store: SessionStore, ui: HTMLElement, dialog: HT
   };
   const onClick = (e: MouseEvent): void => {
     const button = e.target instanceof Element ? e.target.closest('button[data-action="fac-pause"]') : null;
-    if (button === null || button.textContent?.trim() !== 'Resume play') return;
+    // Only the press that resumes (the run is paused until the bar's own handler runs after this one), in any language.
+    if (button === null || store.getState().facilitation?.paused !== true) return;
     setTimeout(() => ui.querySelector<HTMLElement>('[data-heading]')?.focus({ preventScroll: true }), 0);
   };
   document.addEventListener('keydown', onKey);

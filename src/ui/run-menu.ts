@@ -2,6 +2,7 @@
  * The way back to the title screen from a run: the run stays saved and the title offers Continue.
  * Not shown while a replay is watched (its bar has Leave) nor while a two-team turn holds a sealed choice.
  */
+import { m } from '../i18n/lang';
 import type { Run } from '../store/run';
 import { extrasOf, pathLabels } from '../store/trainee';
 import { actionButton, h, hidden } from './dom';
@@ -11,8 +12,8 @@ export function runMenu(ctx: Ctx, run: Run): HTMLElement | null {
   if (run.review !== null || run.pending !== null) return null;
   return h(
     'nav',
-    { class: 'run-menu', 'aria-label': 'Run' },
-    actionButton('menu', h('span', {}, 'Menu', hidden(': back to the title screen, this run stays saved')), () => ctx.store.getState().toTitle()),
+    { class: 'run-menu', 'aria-label': m.play_run_menu() },
+    actionButton('menu', h('span', {}, m.play_menu(), hidden(m.play_menu_hidden())), () => ctx.store.getState().toTitle()),
     branchBanner(run),
   );
 }
@@ -25,7 +26,7 @@ export function branchBanner(run: Run): HTMLElement | null {
   return h(
     'p',
     { class: 'branch-banner', 'data-branch': labels[labels.length - 1] ?? '' },
-    h('strong', {}, `Playing ${labels[labels.length - 1] ?? 'a branch'}. `),
-    `${kept === 1 ? 'Your run is kept' : `Your run and ${kept - 1} other path${kept === 2 ? ' is' : 's are'} kept`}: the debrief compares them.`,
+    h('strong', {}, m.play_playing_branch({ label: labels[labels.length - 1] ?? m.play_a_branch() })),
+    kept === 1 ? m.play_branch_kept_one() : m.play_branch_kept({ count: kept - 1 }),
   );
 }

@@ -1,5 +1,6 @@
 /** The dialog with a term's full verbatim text: Escape or the close button closes it, and focus returns. */
 import type { Scenario, TermId } from '../engine';
+import { m } from '../i18n/lang';
 import { h } from './dom';
 
 export interface TermDialog {
@@ -10,18 +11,12 @@ export interface TermDialog {
 export function createTermDialog(): TermDialog {
   const title = h('h2', { id: 'term-dialog-title' });
   const text = h('blockquote', { id: 'term-dialog-text' });
-  const source = h('p', { class: 'help' }, 'From the White House fact sheet of 25 September 2015.');
+  const source = h('p', { class: 'help' }, m.term_source());
   // China's view of the same commitments (issue: the China side at full strength). Its own outcome list
   // is known by title and date only (scenarios/facts.yaml, F62); no official page of its Chinese text
   // has been found, so no Chinese wording is quoted, and none is translated.
-  const china = h(
-    'p',
-    { class: 'help china-view' },
-    'China did not sign a joint text: it published the same commitments in its own outcome list of the state visit, ',
-    h('span', { lang: 'zh-Hans' }, '习近平主席对美国进行国事访问中方成果清单'),
-    ' (26 September 2015, China News Service). No official page with its Chinese wording has been found, so the game quotes none rather than translate it.',
-  );
-  const close = h('button', { type: 'button', 'data-action': 'close-dialog', class: 'primary' }, 'Close');
+  const china = h('p', { class: 'help china-view' }, m.term_china_before(), h('span', { lang: 'zh-Hans' }, '习近平主席对美国进行国事访问中方成果清单'), m.term_china_after());
+  const close = h('button', { type: 'button', 'data-action': 'close-dialog', class: 'primary' }, m.term_close());
   const el = h('dialog', { id: 'term-dialog', 'aria-labelledby': 'term-dialog-title', 'aria-describedby': 'term-dialog-text' }, title, text, source, china, close);
   let opener: HTMLElement | null = null;
   close.addEventListener('click', () => el.close());
@@ -34,7 +29,7 @@ export function createTermDialog(): TermDialog {
     open(scenario, id, from) {
       const term = scenario.terms.find((t) => t.id === id);
       title.textContent = term === undefined ? id : `${id} ${term.name}`;
-      text.textContent = term?.text ?? 'This term is not in the agreement as loaded.';
+      text.textContent = term?.text ?? m.term_missing();
       opener = from;
       if (!el.open) el.showModal();
       close.focus();

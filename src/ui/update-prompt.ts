@@ -3,6 +3,7 @@
  * nothing changes during a run. On the title screen a line offers to reload into it (the runs are kept
  * in the browser either way); "Later" keeps this version until the next visit.
  */
+import { m } from '../i18n/lang';
 import type { SessionStore } from '../store/session';
 import { actionButton, h } from './dom';
 
@@ -11,7 +12,7 @@ export type UpdateSW = (reloadPage?: boolean) => Promise<void>;
 export function installUpdatePrompt(app: HTMLElement, store: SessionStore, register: (options: { onNeedRefresh(): void; onOfflineReady(): void }) => UpdateSW): void {
   let ready = false;
   let dismissed = false;
-  const box = h('aside', { id: 'update-prompt', class: 'update-prompt', role: 'status', 'aria-label': 'Update', hidden: true });
+  const box = h('aside', { id: 'update-prompt', class: 'update-prompt', role: 'status', 'aria-label': m.update_label(), hidden: true });
   app.append(box);
   const update = register({
     onNeedRefresh() {
@@ -30,9 +31,9 @@ export function installUpdatePrompt(app: HTMLElement, store: SessionStore, regis
     box.replaceChildren(
       ...(visible
         ? [
-            h('p', {}, 'A new version of Red Phone is ready. Your runs stay kept in this browser.'),
-            actionButton('update-now', 'Reload into the new version', () => void update(true)),
-            actionButton('update-later', 'Later', () => {
+            h('p', {}, m.update_ready()),
+            actionButton('update-now', m.update_now(), () => void update(true)),
+            actionButton('update-later', m.update_later(), () => {
               dismissed = true;
               show();
             }),
