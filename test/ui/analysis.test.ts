@@ -1,0 +1,41 @@
+/**
+ * The analyses the page runs in a Web Worker give, after the trip through structured cloning that
+ * postMessage makes, exactly what they give on the page's thread: luck versus choice of a finished
+ * run and the scenario map's figures.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { luckVersusChoice } from '../../src/sim/luck';
+import { buildMap, sampleRuns } from '../../src/sim/map';
+import { runAnalysis } from '../../src/ui/analysis/client';
+import { type AnalysisRequest, analyse, sourceOf } from '../../src/ui/analysis/compute';
+import type { GoldenFile } from '../golden/golden';
+import { ROOT, scenarioAt } from '../golden/scenarios';
+
+const golden = JSON.parse(readFileSync(join(ROOT, 'test/golden/ip-theft.K7Q3.json'), 'utf8')) as GoldenFile;
+const scenario = scenarioAt(golden.scenario);
+const run = { seed: golden.replay.seed, controllers: golden.replay.controllers, actions: golden.replay.actions };
+const side = golden.replay.controllers.us === 'people' ? 'us' : 'cn';
+
+describe('analyses as posted to the worker', () => {
+  it('luck versus choice: the cloned request gives the same report as the page', () => {
+    const request: AnalysisRequest = { kind: 'luck', scenario: sourceOf(scenario), run, side };
+    const answer = analyse(structuredClone(request));
+    const direct = luckVersusChoice(scenario, run, side);
+    expect(direct.ok).toBe(true);
+    expect(answer).toEqual({ kind: 'luck', value: structuredClone(direct) });
+  });
+
+  it("the map's figures: the cloned request gives the same map as the page", () => {
+    const request: AnalysisRequest = { kind: 'map', scenario: sourceOf(scenario), runs: 60, seed: 'map' };
+    const answer = analyse(structuredClone(request));
+    expect(answer).toEqual({ kind: 'map', value: structuredClone(buildMap(scenario, sampleRuns(scenario, { runs: 60, seed: 'map' }))) });
+  });
+
+  it('without a Worker (Node), runAnalysis answers from the page thread', async () => {
+    const answer = await runAnalysis({ kind: 'map', scenario: sourceOf(scenario), runs: 20, seed: 'map' });
+    expect(answer.kind).toBe('map');
+    if (answer.kind === 'map') expect(answer.value.runs).toBe(20);
+  });
+});
