@@ -5,6 +5,7 @@
  * explicit choice (more time, or each waiting side's default option, which is an ordinary choice).
  */
 import { defaultOption, type EngineError, fireInject, legalOptions, resolveTurn, type Side, type TurnChoice } from '../engine';
+import { m } from '../i18n/lang';
 import { applyChoice, askingSide, handOver, isHandover, type PlaySide, type Run, runAt } from './run';
 
 export type Player = 'people' | 'model';
@@ -78,9 +79,9 @@ export function startFacilitation(setup: FacilitatorSetup, turn = 0): Facilitati
 
 /** "2:41 left", "0:05 left", "time is up": whole seconds, rounded up so "0:00 left" never shows. */
 export function clockText(leftMs: number): string {
-  if (leftMs <= 0) return 'time is up';
+  if (leftMs <= 0) return m.fac_clock_up();
   const seconds = Math.ceil(leftMs / 1000);
-  return `${Math.floor(seconds / 60)}:${String(seconds % 60).padStart(2, '0')} left`;
+  return m.fac_clock_left({ time: `${Math.floor(seconds / 60)}:${String(seconds % 60).padStart(2, '0')}` });
 }
 
 const say = (fac: Facilitation, text: string): Facilitation => ({ ...fac, say: { text, n: (fac.say?.n ?? 0) + 1 } });
@@ -101,8 +102,8 @@ function tick(run: Run, fac: Facilitation, screen: string, ms: number): Facilita
   const timer = currentTimer(run, fac.timer);
   if (timer.expired) return timer === fac.timer ? fac : { ...fac, timer };
   const leftMs = Math.max(0, timer.leftMs - ms);
-  if (leftMs === 0) return say({ ...fac, barOpen: true, timer: { ...timer, leftMs, expired: true, warned: true } }, 'Time is up. Facilitator: give more time, or use the default option.');
-  if (!timer.warned && leftMs <= MINUTE_MS && timer.limitMs > MINUTE_MS) return say({ ...fac, timer: { ...timer, leftMs, warned: true } }, '1 minute left.');
+  if (leftMs === 0) return say({ ...fac, barOpen: true, timer: { ...timer, leftMs, expired: true, warned: true } }, m.fac_say_time_up());
+  if (!timer.warned && leftMs <= MINUTE_MS && timer.limitMs > MINUTE_MS) return say({ ...fac, timer: { ...timer, leftMs, warned: true } }, m.fac_say_minute_left());
   return { ...fac, timer: { ...timer, leftMs } };
 }
 
@@ -123,7 +124,7 @@ export function chooseFacilitated(run: Run, fac: Facilitation, side: Side, optio
   if (run.place !== 'turn' || side !== askingSide(run)) return refuse('turn/not-your-turn', `it is not ${side}'s turn to choose`);
   if (!legalOptions(run.scenario, run.game, side).some((o) => o.id === optionId)) return refuse('turn/option-not-offered', `option "${optionId}" is not offered to ${side} now`);
   const held: Held = run.side === 'both' && run.pending !== null ? { us: run.pending.us, cn: optionId } : { [side]: optionId };
-  return { ok: true, run, fac: say({ ...fac, held, barOpen: true }, 'The choice is in. Facilitator: resolve it by the dice or choose the outcome.') };
+  return { ok: true, run, fac: say({ ...fac, held, barOpen: true }, m.fac_say_choice_in()) };
 }
 
 /**
@@ -134,7 +135,7 @@ export function chooseFacilitated(run: Run, fac: Facilitation, side: Side, optio
 export function modelPicks(run: Run, held: Held): { readonly side: Side; readonly option: string }[] {
   const result = resolveTurn(run.scenario, run.game, { ...held });
   if (!result.ok || result.record.kind !== 'turn') return [];
-  return result.record.moves.filter((m) => m.by === 'model').map((m) => ({ side: m.side, option: m.option }));
+  return result.record.moves.filter((mv) => mv.by === 'model').map((mv) => ({ side: mv.side, option: mv.option }));
 }
 
 /** Resolves the held choices, forcing the outcome the facilitator picked for each side (none: the dice). */
@@ -187,7 +188,7 @@ export function facilitate(run: Run, fac: Facilitation, screen: string, action: 
       return { ok: true, run, fac: { ...fac, barOpen: !fac.barOpen } };
     case 'pause':
       if (action.on === fac.paused) return { ok: true, run, fac };
-      return { ok: true, run, fac: say({ ...fac, paused: action.on }, action.on ? 'Paused by the facilitator.' : 'Play resumes.') };
+      return { ok: true, run, fac: say({ ...fac, paused: action.on }, action.on ? m.fac_say_paused() : m.fac_say_resumed()) };
     case 'decide-outcomes':
       return { ok: true, run, fac: { ...fac, decideOutcomes: action.on } };
     case 'tick':
@@ -196,7 +197,7 @@ export function facilitate(run: Run, fac: Facilitation, screen: string, action: 
       if (fac.timer === null) return { ok: true, run, fac };
       const timer = currentTimer(run, fac.timer);
       const leftMs = timer.leftMs + MINUTE_MS;
-      return { ok: true, run, fac: say({ ...fac, timer: { ...timer, leftMs, expired: false, warned: leftMs <= MINUTE_MS } }, `One more minute: ${clockText(leftMs)}.`) };
+      return { ok: true, run, fac: say({ ...fac, timer: { ...timer, leftMs, expired: false, warned: leftMs <= MINUTE_MS } }, m.fac_say_more_time({ clock: clockText(leftMs) })) };
     }
     case 'inject':
       return inject(run, fac, action.inject);

@@ -4,6 +4,7 @@
  * decides, and the clock that feeds the store's `tick`. Ctrl+. shows or hides the bar.
  */
 import type { Side } from '../../engine';
+import { m } from '../../i18n/lang';
 import { clockText, currentTimer, type Facilitation, type Held, isChoosing, modelPicks } from '../../store/facilitator';
 import { packOf } from '../../store/pack-export';
 import { askingSide, isHandover, type Run } from '../../store/run';
@@ -25,11 +26,11 @@ function waitingSides(run: Run): Side[] {
 
 function resolveStep(store: SessionStore, run: Run, held: Held): HTMLElement {
   const beat = run.scenario.beats.get(run.game.beat);
-  const picks: { side: Side; option: string; by: string }[] = (['us', 'cn'] as const).flatMap((side) => {
+  const picks: { side: Side; option: string; by: 'team' | 'model' }[] = (['us', 'cn'] as const).flatMap((side) => {
     const id = held[side];
-    return id === undefined ? [] : [{ side, option: id, by: 'chose' }];
+    return id === undefined ? [] : [{ side, option: id, by: 'team' as const }];
   });
-  for (const p of modelPicks(run, held)) picks.push({ ...p, by: '(counterpart model) will choose' });
+  for (const p of modelPicks(run, held)) picks.push({ ...p, by: 'model' });
   const sides = picks.map((p) => p.side);
   const groups = picks.map(({ side, option: id, by }) => {
     const option = beat?.options[side].find((o) => o.id === id);
@@ -41,8 +42,8 @@ function resolveStep(store: SessionStore, run: Run, held: Held): HTMLElement {
     return h(
       'fieldset',
       { class: 'fac-force' },
-      h('legend', {}, `${sideName(side)} ${by}: ${option?.file.label ?? id}. Resolve as…`),
-      radio('', 'Let the dice decide', true),
+      h('legend', {}, (by === 'team' ? m.fac_legend_chose : m.fac_legend_model)({ side: sideName(side), option: option?.file.label ?? id })),
+      radio('', m.fac_dice_decide(), true),
       ...(option?.outcomes ?? []).map((o) => {
         // The outcome in its own words, never its id (the projector may show this step).
         const words = typeof o.file.text === 'string' ? o.file.text : (o.file.text[0]?.text ?? '');
@@ -50,12 +51,12 @@ function resolveStep(store: SessionStore, run: Run, held: Held): HTMLElement {
       }),
     );
   });
-  const form = h('form', { class: 'fac-resolve', 'aria-labelledby': 'fac-resolve-title' }, h('h2', { id: 'fac-resolve-title' }, 'The choice is in: resolve it'), ...groups);
+  const form = h('form', { class: 'fac-resolve', 'aria-labelledby': 'fac-resolve-title' }, h('h2', { id: 'fac-resolve-title' }, m.fac_resolve_title()), ...groups);
   form.addEventListener('submit', (e) => e.preventDefault());
   form.append(
     actionButton(
       'fac-resolve',
-      'Resolve the turn',
+      m.fac_resolve(),
       () => {
         const force: { us?: string; cn?: string } = {};
         for (const side of sides) {
@@ -71,16 +72,17 @@ function resolveStep(store: SessionStore, run: Run, held: Held): HTMLElement {
 }
 
 function expiredStep(store: SessionStore, run: Run): HTMLElement {
-  const names = waitingSides(run).map(sideName).join(' and ');
+  const [a, b] = waitingSides(run).map(sideName);
+  const names = b === undefined ? (a ?? '') : m.fac_two_sides({ a: a ?? '', b });
   return h(
     'div',
     { class: 'fac-expired', role: 'group', 'aria-labelledby': 'fac-expired-title' },
-    h('h2', { id: 'fac-expired-title' }, 'Time is up'),
+    h('h2', { id: 'fac-expired-title' }, m.fac_time_up()),
     h(
       'div',
       { class: 'actions' },
-      actionButton('fac-more-time', 'Give 1 more minute', () => store.getState().facilitate({ kind: 'extend' })),
-      actionButton('fac-use-default', `Use the default option for ${names}`, () => store.getState().facilitate({ kind: 'use-defaults' }), { class: 'primary' }),
+      actionButton('fac-more-time', m.fac_more_time(), () => store.getState().facilitate({ kind: 'extend' })),
+      actionButton('fac-use-default', m.fac_use_default({ names }), () => store.getState().facilitate({ kind: 'use-defaults' }), { class: 'primary' }),
     ),
   );
 }
@@ -104,17 +106,17 @@ function barContent(store: SessionStore, state: SessionState, run: Run, fac: Fac
   const playing = run.game.ending === null;
   const timer = fac.timer === null ? null : currentTimer(run, fac.timer);
   const injects = run.scenario.injects.filter((i) => !run.game.firedInjects.includes(i.id));
-  const select = h('select', { id: 'fac-inject', 'aria-label': 'Inject to fire' }, ...injects.map((i) => h('option', { value: i.id }, i.title)));
+  const select = h('select', { id: 'fac-inject', 'aria-label': m.fac_inject_to_fire() }, ...injects.map((i) => h('option', { value: i.id }, i.title)));
   const decide = h('input', { type: 'checkbox', id: 'fac-decide', checked: fac.decideOutcomes });
   decide.addEventListener('change', () => get().facilitate({ kind: 'decide-outcomes', on: decide.checked }));
   const row = h(
     'div',
     { class: 'fac-row' },
-    h('p', { class: 'fac-clock' }, h('span', { class: 'label' }, 'Turn timer: '), h('span', { id: 'fac-clock' })),
+    h('p', { class: 'fac-clock' }, h('span', { class: 'label' }, m.fac_turn_timer()), h('span', { id: 'fac-clock' })),
     playing
       ? actionButton(
           'fac-pause',
-          fac.paused ? 'Resume play' : 'Pause',
+          fac.paused ? m.fac_resume() : m.fac_pause(),
           () => {
             get().facilitate({ kind: 'pause', on: !fac.paused });
             // After Resume, Enter continues the game again (focus leaves the bar's button).
@@ -123,13 +125,13 @@ function barContent(store: SessionStore, state: SessionState, run: Run, fac: Fac
           { class: fac.paused ? 'primary' : undefined },
         )
       : null,
-    timer !== null && playing ? actionButton('fac-extend', '+1 minute', () => get().facilitate({ kind: 'extend' })) : null,
-    toggle('fac-odds', 'Show the odds', state.settings.showOdds, () => get().setSettings({ showOdds: !state.settings.showOdds })),
-    toggle('fac-projector', 'Projector mode', state.settings.projector, () => get().setSettings({ projector: !state.settings.projector })),
-    actionButton('fac-hide', 'Hide bar (Ctrl+.)', () => get().facilitate({ kind: 'toggle-bar' })),
-    place.openWindow === null ? null : actionButton('fac-window', 'Controls in a second window', place.openWindow),
+    timer !== null && playing ? actionButton('fac-extend', m.fac_extend(), () => get().facilitate({ kind: 'extend' })) : null,
+    toggle('fac-odds', m.fac_show_odds(), state.settings.showOdds, () => get().setSettings({ showOdds: !state.settings.showOdds })),
+    toggle('fac-projector', m.fac_projector(), state.settings.projector, () => get().setSettings({ projector: !state.settings.projector })),
+    actionButton('fac-hide', m.fac_hide(), () => get().facilitate({ kind: 'toggle-bar' })),
+    place.openWindow === null ? null : actionButton('fac-window', m.fac_window(), place.openWindow),
     // The secret seed stays in this tab until the debrief: the facilitator's own copy of the run, to reopen as a replay and play on.
-    fac.secret && playing ? actionButton('fac-export', 'Export the class run (holds the seed)', () => downloadReplay(get().exportReplay(true))) : null,
+    fac.secret && playing ? actionButton('fac-export', m.fac_export(), () => downloadReplay(get().exportReplay(true))) : null,
   );
   const tools = playing
     ? h(
@@ -139,22 +141,22 @@ function barContent(store: SessionStore, state: SessionState, run: Run, fac: Fac
           ? h(
               'span',
               { class: 'fac-inject' },
-              h('label', { for: 'fac-inject' }, 'Inject'),
+              h('label', { for: 'fac-inject' }, m.fac_inject()),
               select,
-              actionButton('fac-fire', 'Fire inject', () => get().facilitate({ kind: 'inject', inject: select.value })),
+              actionButton('fac-fire', m.fac_fire(), () => get().facilitate({ kind: 'inject', inject: select.value })),
             )
-          : h('span', { class: 'help' }, 'Every inject has fired.'),
-        h('span', { class: 'setting' }, decide, h('label', { for: 'fac-decide' }, 'Let me decide outcomes')),
+          : h('span', { class: 'help' }, m.fac_all_fired()),
+        h('span', { class: 'setting' }, decide, h('label', { for: 'fac-decide' }, m.fac_decide())),
       )
-    : h('p', { class: 'help' }, 'The run has ended: the debrief shows the seed and the odds.');
+    : h('p', { class: 'help' }, m.fac_run_ended());
   // The pack is handed out at the briefing and the debrief; during play the bar stays small.
-  const pack = h('select', { id: 'fac-pack', 'aria-label': 'Exercise pack page' }, ...packOf(run.scenario).map((p) => h('option', { value: p.name }, p.title)));
+  const pack = h('select', { id: 'fac-pack', 'aria-label': m.fac_pack_page() }, ...packOf(run.scenario).map((p) => h('option', { value: p.name }, p.title)));
   const packRow = h(
     'div',
     { class: 'fac-row' },
-    h('label', { for: 'fac-pack' }, 'Exercise pack'),
+    h('label', { for: 'fac-pack' }, m.fac_pack()),
     pack,
-    actionButton('fac-pack-download', 'Download page', () => {
+    actionButton('fac-pack-download', m.fac_pack_download(), () => {
       const page = packOf(run.scenario).find((p) => p.name === pack.value);
       if (page !== undefined) downloadText(page.fileName, page.html, 'text/html');
     }),
@@ -162,7 +164,7 @@ function barContent(store: SessionStore, state: SessionState, run: Run, fac: Fac
   const steps: HTMLElement[] = [];
   if (fac.held !== null && state.screen === 'turn') steps.push(resolveStep(store, run, fac.held));
   else if (timer?.expired && isChoosing(run, fac, state.screen)) steps.push(expiredStep(store, run));
-  return [h('h2', { class: 'fac-title' }, 'Facilitator'), row, tools, ...(state.screen === 'briefing' || !playing ? [packRow] : []), ...steps];
+  return [h('h2', { class: 'fac-title' }, m.fac_title()), row, tools, ...(state.screen === 'briefing' || !playing ? [packRow] : []), ...steps];
 }
 
 /** Mounts the bar and the cover into `#app`; returns the function that removes them. */
@@ -175,7 +177,7 @@ export interface BarOptions {
 
 export function mountFacilitator(app: HTMLElement, ui: HTMLElement, announcer: HTMLElement, store: SessionStore, options: BarOptions = {}): () => void {
   const relayed = options.relayed === true;
-  const bar = h('nav', { id: 'facilitator-bar', 'aria-label': 'Facilitator controls', hidden: true });
+  const bar = h('nav', { id: 'facilitator-bar', 'aria-label': m.fac_controls(), hidden: true });
   const cover = h('div', { id: 'fac-cover', hidden: true }, h('p', { class: 'fac-cover-text' }));
   app.insertBefore(bar, ui);
   app.insertBefore(cover, ui.nextSibling);
@@ -201,7 +203,7 @@ export function mountFacilitator(app: HTMLElement, ui: HTMLElement, announcer: H
     const active = fac !== null && run !== null && run.review === null && PLAY_SCREENS.has(state.screen);
     const paused = active && fac.paused && run.game.ending === null;
     const deciding = active && fac.held !== null && state.screen === 'turn';
-    const coverText = relayed ? '' : paused ? 'Paused' : deciding ? 'The facilitator is resolving the turn' : '';
+    const coverText = relayed ? '' : paused ? m.fac_cover_paused() : deciding ? m.fac_cover_deciding() : '';
     cover.hidden = coverText === '';
     (cover.firstChild as HTMLElement).textContent = coverText;
     ui.inert = coverText !== '';
@@ -244,7 +246,7 @@ export function mountFacilitator(app: HTMLElement, ui: HTMLElement, announcer: H
       isHandover(run),
       askingSide(run),
     ]);
-    const clock = timer === null ? 'no turn timer' : `${clockText(timer.leftMs)}${fac.paused ? ' (paused)' : ''}`;
+    const clock = timer === null ? m.fac_no_timer() : fac.paused ? m.fac_clock_paused({ clock: clockText(timer.leftMs) }) : clockText(timer.leftMs);
     if (key === shown) {
       const el = bar.querySelector('#fac-clock');
       if (el !== null && el.textContent !== clock) el.textContent = clock;
@@ -254,9 +256,7 @@ export function mountFacilitator(app: HTMLElement, ui: HTMLElement, announcer: H
     const focusAction =
       document.activeElement instanceof HTMLElement && bar.contains(document.activeElement) ? (document.activeElement.getAttribute('data-action') ?? document.activeElement.id) : null;
     bar.classList.toggle('collapsed', !fac.barOpen);
-    bar.replaceChildren(
-      ...(fac.barOpen ? barContent(store, state, run, fac, place) : [actionButton('fac-show', 'Facilitator controls (Ctrl+.)', () => store.getState().facilitate({ kind: 'toggle-bar' }))]),
-    );
+    bar.replaceChildren(...(fac.barOpen ? barContent(store, state, run, fac, place) : [actionButton('fac-show', m.fac_show(), () => store.getState().facilitate({ kind: 'toggle-bar' }))]));
     const clockEl = bar.querySelector('#fac-clock');
     if (clockEl !== null) clockEl.textContent = clock;
     if (focusAction !== null) {

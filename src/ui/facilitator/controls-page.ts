@@ -4,6 +4,7 @@
  * facilitation, read back by the store's own restore) and sends every action back; the projected page
  * applies it and keeps the clock. Nothing here is saved: the run lives in the projected page.
  */
+import { m } from '../../i18n/lang';
 import type { Catalog } from '../../store/catalog';
 import { FACILITATION_KEY } from '../../store/facilitator-persist';
 import { createSession, type SessionStore } from '../../store/session';
@@ -18,41 +19,42 @@ export interface ControlsMount {
   readonly announcer: HTMLElement;
 }
 
+const SCREENS: Readonly<Record<string, () => string>> = { briefing: m.fac_screen_briefing, turn: m.fac_screen_turn, outcome: m.fac_screen_outcome, debrief: m.fac_screen_debrief };
+
+/** A screen's name ("turn"), in words where it has them. */
+function screenName(screen: string): string {
+  return Object.hasOwn(SCREENS, screen) ? (SCREENS[screen]?.() ?? screen) : screen;
+}
+
 function summary(store: SessionStore): HTMLElement {
   const { run, screen } = store.getState();
-  const where = run === null ? 'no run' : run.game.ending !== null ? 'the run has ended' : `turn ${run.game.turn + 1} of at most ${run.scenario.file.maxTurns}, ${screen} screen`;
+  const where =
+    run === null ? m.fac_where_none() : run.game.ending !== null ? m.fac_where_ended() : m.fac_where_turn({ turn: run.game.turn + 1, of: run.scenario.file.maxTurns, screen: screenName(screen) });
   return h(
     'div',
     { class: 'screen controls-screen', 'data-controls': 'connected' },
-    heading('Facilitator controls'),
-    h('p', {}, `For the projected run: ${run?.scenario.file.title ?? ''}, ${where}.`),
-    h('p', { class: 'help' }, 'The projected page shows the class only the story and the choices. Close this window to bring the controls back to the projected page.'),
+    heading(m.fac_controls()),
+    h('p', {}, m.fac_projected_run({ title: run?.scenario.file.title ?? '', where })),
+    h('p', { class: 'help' }, m.fac_controls_help()),
   );
 }
 
 export function mountControls(mount: ControlsMount, token: string, catalog: Catalog, randomSeed: () => string): void {
   mount.app.dataset.screen = 'controls';
-  document.title = 'Red Phone · facilitator controls';
-  mount.ui.replaceChildren(
-    h(
-      'div',
-      { class: 'screen controls-screen', 'data-controls': 'waiting' },
-      heading('Facilitator controls'),
-      h('p', {}, 'Waiting for the projected page… Open this window from the facilitator bar’s “Controls in a second window” on the projected page.'),
-    ),
-  );
+  document.title = m.fac_doc_title();
+  mount.ui.replaceChildren(h('div', { class: 'screen controls-screen', 'data-controls': 'waiting' }, heading(m.fac_controls()), h('p', {}, m.fac_waiting())));
   let mirror: SessionStore | null = null;
-  const build = (m: Extract<RelayMessage, { kind: 'state' }>): SessionStore =>
+  const build = (msg: Extract<RelayMessage, { kind: 'state' }>): SessionStore =>
     createSession({
       catalog,
-      storage: memoryStorage({ [SAVE_KEY]: m.save, [FACILITATION_KEY]: m.facilitation, [SETTINGS_KEY]: JSON.stringify(m.settings) }),
+      storage: memoryStorage({ [SAVE_KEY]: msg.save, [FACILITATION_KEY]: msg.facilitation, [SETTINGS_KEY]: JSON.stringify(msg.settings) }),
       randomSeed,
     });
-  const relay = controlsRelay(token, (m) => {
-    const fresh = build(m).getState();
+  const relay = controlsRelay(token, (msg) => {
+    const fresh = build(msg).getState();
     const actions = { facilitate: relay.facilitate, setSettings: relay.settings };
     if (mirror === null) {
-      mirror = build(m);
+      mirror = build(msg);
       mirror.setState(actions);
       mountFacilitator(mount.app, mount.ui, mount.announcer, mirror, { relayed: true });
     } else mirror.setState({ ...fresh, ...actions });
