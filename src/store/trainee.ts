@@ -9,8 +9,9 @@
 import type { SaveSettings } from '../engine';
 import { type Action, actionsOf, decodeReplayCode, encodeReplayCode, type GameState, type ObjectiveResult, playActions, recordReplay, type Scenario, type Side, scoreObjectives } from '../engine';
 import { type LuckResult, luckVersusChoice } from '../sim/luck';
+import type { RunInput } from '../sim/luck-types';
 
-export type { LuckReport } from '../sim/luck';
+export type { LuckReport, LuckResult } from '../sim/luck';
 
 import { isEmptyEntry, planFromSettings, planSettings } from './plan';
 import { type Branch, type Run, type RunExtras, runAt } from './run';
@@ -84,7 +85,12 @@ export function replayCodeOf(run: Run): { readonly ok: true; readonly code: stri
 
 /** Luck versus choice (src/sim/luck.ts) for the first side people played in a finished run. */
 export function luckOf(run: Run, side: Side = run.side === 'both' ? 'us' : run.side): LuckResult {
-  return luckVersusChoice(run.scenario, { seed: run.game.seed, controllers: run.game.controllers, actions: actionsOf(run.game) }, side);
+  return luckVersusChoice(run.scenario, luckInput(run), side);
+}
+
+/** The run as luck versus choice reads it: seed, who played each side, and the actions. */
+export function luckInput(run: Run): RunInput {
+  return { seed: run.game.seed, controllers: run.game.controllers, actions: actionsOf(run.game) };
 }
 
 /** One path of a run, as the branch comparison shows it. */

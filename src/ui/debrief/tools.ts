@@ -7,7 +7,9 @@ import { m } from '../../i18n/lang';
 import { oddsByTurn, oddsShift, turnOddsWords } from '../../store/causes';
 import { SIDES } from '../../store/derive';
 import type { Run } from '../../store/run';
-import { extrasOf, luckOf, type PathView, pathsOf, replayCodeOf, turnsPlayed } from '../../store/trainee';
+import { extrasOf, type LuckResult, luckInput, luckOf, type PathView, pathsOf, replayCodeOf, turnsPlayed } from '../../store/trainee';
+import { runAnalysis } from '../analysis/client';
+import { sourceOf } from '../analysis/compute';
 import { actionButton, h } from '../dom';
 import { sideName } from '../format';
 import { peopleSides } from '../parts';
@@ -196,11 +198,15 @@ function luckSection(run: Run): HTMLElement {
     const button = actionButton(sides.length > 1 ? `luck-${side}` : 'luck', label, () => {
       for (const b of buttons) b.disabled = true;
       out.replaceChildren(h('p', {}, m.debrief_luck_running({ side: sideName(side) })));
-      setTimeout(() => {
-        const result = luckOf(run, side);
+      // Hundreds of replays: in the analysis worker, so the page stays responsive meanwhile.
+      const done = (result: LuckResult): void => {
         out.replaceChildren(result.ok ? luckView(result.value) : h('p', {}, m.debrief_luck_failed({ reason: result.error.message })));
         for (const b of buttons) b.disabled = false;
-      }, 30);
+      };
+      runAnalysis({ kind: 'luck', scenario: sourceOf(run.scenario), run: luckInput(run), side }).then(
+        (answer) => done(answer.kind === 'luck' ? answer.value : luckOf(run, side)),
+        () => done(luckOf(run, side)),
+      );
     });
     return button;
   });

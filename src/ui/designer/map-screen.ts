@@ -6,6 +6,8 @@ import type { Scenario } from '../../engine';
 import { buildMap, type MapNode, percentOf, type ScenarioMap, sampleRuns } from '../../sim/map';
 import { mapToMermaid } from '../../sim/map-mermaid';
 import { closeMap, designer } from '../../store/designer-session';
+import { runAnalysis } from '../analysis/client';
+import { sourceOf } from '../analysis/compute';
 import { actionButton, h, heading } from '../dom';
 import type { Ctx, View } from '../view';
 import { announce } from './announce';
@@ -131,14 +133,20 @@ export function mapScreen(ctx: Ctx): View {
   );
   if (cached === undefined) {
     // The sample takes a moment on a long scenario: the structure shows at once, the figures follow.
-    setTimeout(() => {
+    // The sample runs in the analysis worker, so the page stays responsive meanwhile.
+    const key = `${scenario.id}:${scenario.hash}`;
+    const show = (map: ScenarioMap): void => {
+      cache.set(key, map);
       if (!el.isConnected) return;
-      const map = mapOf(scenario);
       content.replaceChildren(...sections(ctx, scenario, map));
       content.setAttribute('aria-busy', 'false');
       el.setAttribute('data-map-ready', '');
       announce(`Figures from ${map.runs} simulated runs are on the map.`);
-    }, 30);
+    };
+    runAnalysis({ kind: 'map', scenario: sourceOf(scenario), runs: MAP_RUNS, seed: MAP_SEED }).then(
+      (answer) => show(answer.kind === 'map' ? answer.value : mapOf(scenario)),
+      () => show(mapOf(scenario)),
+    );
   }
   return { el };
 }
