@@ -3,6 +3,7 @@
  * installed scenarios, then compared by src/sim/compare.ts. Every refusal names the files.
  */
 import { decodeReplayCode, parseReplay, type ReplayFile, stringifyReplay } from '../engine';
+import { m } from '../i18n/lang';
 import { type ClassComparison, compareRuns } from '../sim/compare';
 import type { Catalog } from './catalog';
 
@@ -103,31 +104,33 @@ export function expandClassBundles(files: readonly GroupFile[]): GroupFile[] {
 /** Reads and compares the files; refuses a file that is not a replay, mixed scenarios or seeds, naming the files. */
 export function compareFiles(given: readonly GroupFile[], catalog: Catalog): CompareFilesResult {
   const files = expandClassBundles(given);
-  if (files.length < 2) return { ok: false, message: 'Choose the replay files of at least two groups (or a class download) to compare.' };
+  if (files.length < 2) return { ok: false, message: m.debrief_compare_two() };
   const parsed: { name: string; file: ReplayFile }[] = [];
   const bad: string[] = [];
   for (const f of files) {
     const r = parseReplay(f.text, f.fileName);
     if (r.ok) parsed.push({ name: groupName(f.fileName), file: r.value });
-    else bad.push(`${f.fileName} (${r.error.message})`);
+    else bad.push(m.debrief_compare_bad_item({ file: f.fileName, reason: r.error.message }));
   }
-  if (bad.length > 0) return { ok: false, message: `Not a replay file that can be read: ${bad.join('; ')}.` };
+  if (bad.length > 0) return { ok: false, message: m.debrief_compare_unreadable({ list: bad.join(m.list_sep()) }) };
   const scenarioIds = [...new Set(parsed.map((p) => p.file.scenarioId))];
   const seeds = [...new Set(parsed.map((p) => p.file.seed))];
   const byKey = (key: (p: { file: ReplayFile }) => string): string =>
     [...new Set(parsed.map(key))]
-      .map(
-        (k) =>
-          `${files
+      .map((k) =>
+        m.debrief_compare_key({
+          files: files
             .filter((_, i) => key(parsed[i] as { file: ReplayFile }) === k)
             .map((f) => f.fileName)
-            .join(', ')}: ${k}`,
+            .join(m.comma_sep()),
+          key: k,
+        }),
       )
-      .join('; ');
-  if (scenarioIds.length > 1) return { ok: false, message: `These files are of different scenarios (${byKey((p) => p.file.scenarioId)}). Compare the groups of one scenario and one seed.` };
-  if (seeds.length > 1) return { ok: false, message: `These files were played on different seeds (${byKey((p) => `seed ${p.file.seed}`)}). Compare the groups of one scenario and one seed.` };
+      .join(m.list_sep());
+  if (scenarioIds.length > 1) return { ok: false, message: m.debrief_compare_scenarios({ list: byKey((p) => p.file.scenarioId) }) };
+  if (seeds.length > 1) return { ok: false, message: m.debrief_compare_seeds({ list: byKey((p) => m.debrief_compare_seed({ seed: p.file.seed })) }) };
   const entry = catalog.entries.find((e) => e.id === scenarioIds[0]);
-  if (entry === undefined) return { ok: false, message: `${files.map((f) => f.fileName).join(', ')}: scenario ${scenarioIds[0] ?? ''} is not installed here.` };
+  if (entry === undefined) return { ok: false, message: m.debrief_compare_not_installed({ files: files.map((f) => f.fileName).join(m.comma_sep()), id: scenarioIds[0] ?? '' }) };
   const result = compareRuns(entry.scenario, parsed);
   if (!result.ok) return { ok: false, message: `${result.error.message.replace(/[.]$/, '')}.` };
   return { ok: true, value: result.value };

@@ -4,6 +4,7 @@
  * the engine first; one that does not match is refused with its message.
  */
 import { type Action, checkReplay, fireInject, type GameState, MAX_REPLAY_CHARS, parseReplay, resolveTurn, start } from '../engine';
+import { m } from '../i18n/lang';
 import type { Catalog } from './catalog';
 import { type Review, type Run, type RunPlace, runAt, sideOf } from './run';
 
@@ -20,7 +21,7 @@ export function importReplay(text: string, fileName: string, catalog: Catalog): 
   try {
     return importChecked(text, fileName, catalog);
   } catch (err) {
-    return { ok: false, message: `${fileName}: the replay could not be played (${err instanceof Error ? err.message : String(err)})` };
+    return { ok: false, message: m.play_replay_unplayable({ file: fileName, reason: err instanceof Error ? err.message : String(err) }) };
   }
 }
 
@@ -30,25 +31,25 @@ export function importReplay(text: string, fileName: string, catalog: Catalog): 
  * or who plays a side was changed after recording: the message says so.
  */
 function refusal(e: { readonly code: string; readonly message: string; readonly path: string }): string {
-  const tail = e.code === 'replay/diverged' ? ': the seed, a choice or who plays a side was changed after the replay was recorded, so it is not replayed' : '';
-  return e.path !== '' && !e.message.includes(e.path) ? `${e.message} (at ${e.path})${tail}` : `${e.message}${tail}`;
+  const tail = e.code === 'replay/diverged' ? m.play_replay_diverged() : '';
+  return e.path !== '' && !e.message.includes(e.path) ? m.play_replay_at({ message: e.message, path: e.path, tail }) : `${e.message}${tail}`;
 }
 
 function importChecked(text: string, fileName: string, catalog: Catalog): ImportResult {
   const parsed = parseReplay(text, fileName);
-  if (!parsed.ok) return { ok: false, message: `${fileName}: ${refusal(parsed.error)}` };
+  if (!parsed.ok) return { ok: false, message: m.play_replay_refused({ file: fileName, reason: refusal(parsed.error) }) };
   const file = parsed.value;
   const entry = catalog.entries.find((e) => e.id === file.scenarioId);
-  if (!entry) return { ok: false, message: `${fileName}: this replay is of scenario ${file.scenarioId}, which is not installed here (at scenarioId)` };
+  if (!entry) return { ok: false, message: m.play_replay_not_installed({ file: fileName, id: file.scenarioId }) };
   const checked = checkReplay(entry.scenario, file);
-  if (!checked.ok) return { ok: false, message: `${fileName}: ${refusal(checked.error)}` };
+  if (!checked.ok) return { ok: false, message: m.play_replay_refused({ file: fileName, reason: refusal(checked.error) }) };
   const side = sideOf(checked.value.state);
-  if (side === null) return { ok: false, message: `${fileName}: no side of this replay was played by people` };
+  if (side === null) return { ok: false, message: m.play_replay_no_people({ file: fileName }) };
   let state = start(entry.scenario, file.seed, file.controllers);
   const states: GameState[] = [state];
   for (const action of file.actions) {
     const result = action.kind === 'inject' ? fireInject(entry.scenario, state, action.inject) : resolveTurn(entry.scenario, state, action);
-    if (!result.ok) return { ok: false, message: `${fileName}: ${result.error.message}` };
+    if (!result.ok) return { ok: false, message: m.play_replay_refused({ file: fileName, reason: result.error.message }) };
     state = result.state;
     states.push(state);
   }

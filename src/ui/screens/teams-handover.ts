@@ -3,6 +3,7 @@
  * Nothing of the US choice is on the page; China's options appear when its team says it is ready.
  */
 
+import { m } from '../../i18n/lang';
 import { turnHeader } from '../../store/pace';
 import type { Run } from '../../store/run';
 import { h, heading } from '../dom';
@@ -17,18 +18,12 @@ export function handoverScreen(ctx: Ctx, run: Run): View {
       'div',
       { class: 'main-column' },
       h('p', { class: 'kicker' }, turnHeader(run.scenario, run.game.turn + 1)),
-      heading("Pass to China's team"),
-      h(
-        'section',
-        { class: 'card team-banner team-cn' },
-        h('p', { class: 'team' }, 'The United States has chosen.'),
-        h('p', {}, 'Its choice is sealed: nobody sees it until China has chosen too, and both are revealed together on the outcome.'),
-        h('p', {}, "United States team: hand over the keyboard. China's team: press Enter when you are ready."),
-      ),
+      heading(m.play_pass_to_china()),
+      h('section', { class: 'card team-banner team-cn' }, h('p', { class: 'team' }, m.play_us_has_chosen()), h('p', {}, m.play_choice_sealed()), h('p', {}, m.play_hand_over())),
       h(
         'div',
         { class: 'actions sticky' },
-        continueButton("China's team is ready", () => ctx.store.getState().handOver()),
+        continueButton(m.play_china_ready(), () => ctx.store.getState().handOver()),
       ),
     ),
   );
