@@ -150,7 +150,7 @@ async function clickAction(page: Page, action: string): Promise<void> {
 }
 
 /** From the new-run screen of the first scenario: starts a run and plays it to the debrief taking option 1. */
-async function playRun(page: Page, seed: string): Promise<void> {
+export async function playRun(page: Page, seed: string): Promise<void> {
   await screenIs(page, 'new-run');
   await page.locator('#seed-input').fill(seed);
   await clickAction(page, 'start-run');

@@ -3,12 +3,13 @@
  * listing it here. Figures vary with the machine and its load: compare them on one machine.
  * `npm run bench -- engine` runs only the sections whose title starts with a given word (case-insensitive).
  */
+import { analysisSection } from './analysis';
 import { browserSection } from './browser';
 import { engineSection } from './engine';
 import { networkSection } from './network';
 import type { BenchSection } from './section';
 
-const SECTIONS: readonly BenchSection[] = [engineSection, browserSection, networkSection];
+const SECTIONS: readonly BenchSection[] = [engineSection, browserSection, analysisSection, networkSection];
 
 const only = process.argv.slice(2).map((w) => w.toLowerCase());
 const chosen = only.length === 0 ? SECTIONS : SECTIONS.filter((s) => only.some((w) => s.title.toLowerCase().startsWith(w)));
