@@ -3,6 +3,7 @@
  * each side, the turn timer, and whether the facilitator decides outcomes.
  */
 import type { Side } from '../../engine';
+import { m as msg } from '../../i18n/lang';
 import { entryCard } from '../../store/catalog-cards';
 import { codeFor } from '../../store/derive';
 import { MAX_TIMER_MINUTES, type Player, playSideOf } from '../../store/facilitator';
@@ -18,18 +19,18 @@ export function facilitatorSetupScreen(ctx: Ctx): View {
   const store = ctx.store;
   const entries = ctx.state.catalog.entries;
   const draft = ctx.state.draft;
-  if (draft === null || entries.length === 0) return { el: h('div', { class: 'screen' }, heading('No scenario to run')) };
+  if (draft === null || entries.length === 0) return { el: h('div', { class: 'screen' }, heading(msg.play_fac_no_scenario())) };
   const players: Record<Side, Player> = { us: 'people', cn: 'model' };
 
   const scenario = h('select', { id: 'fac-scenario' }, ...entries.map((e) => h('option', { value: e.id, selected: e.id === draft.scenarioId }, entryCard(e).title)));
   const seed = h('input', { id: 'fac-seed', type: 'text', value: draft.seed, autocomplete: 'off', spellcheck: 'false', maxlength: 64, 'aria-describedby': 'fac-seed-help' });
   seed.addEventListener('input', () => store.getState().setDraft({ seed: seed.value }));
   const secret = h('input', { type: 'checkbox', id: 'fac-secret', 'aria-describedby': 'fac-secret-help' });
-  const timer = h('select', { id: 'fac-timer' }, h('option', { value: '' }, 'Off'), ...TIMER_CHOICES.map((m) => h('option', { value: String(m) }, m === 1 ? '1 minute' : `${m} minutes`)));
+  const timer = h('select', { id: 'fac-timer' }, h('option', { value: '' }, msg.play_fac_off()), ...TIMER_CHOICES.map((m) => h('option', { value: String(m) }, msg.play_fac_minutes({ count: m }))));
   const decide = h('input', { type: 'checkbox', id: 'fac-decide-setup', 'aria-describedby': 'fac-decide-help' });
   const code = h('p', { id: 'fac-code', class: 'exercise-code' });
   const problem = h('p', { id: 'fac-problem', class: 'help', role: 'status' });
-  const start = actionButton('start-facilitated', 'Start the exercise', () => begin(), { class: 'primary', 'aria-describedby': 'fac-problem' });
+  const start = actionButton('start-facilitated', msg.play_fac_start(), () => begin(), { class: 'primary', 'aria-describedby': 'fac-problem' });
 
   const chosen = (): ReturnType<typeof entryCard> | undefined => {
     const entry = entries.find((e) => e.id === scenario.value);
@@ -41,17 +42,11 @@ export function facilitatorSetupScreen(ctx: Ctx): View {
     const side = playSideOf(players, teams());
     const both = players.us === 'people' && players.cn === 'people';
     const allowed = side !== null && (side === 'both' || sidesOfScenario().includes(side));
-    problem.textContent = allowed
-      ? ''
-      : both
-        ? 'This scenario has no two-team play: let the counterpart model play one side.'
-        : side === null
-          ? 'At least one side must be played by a team of people.'
-          : `People cannot play ${sideName(side)} in this scenario.`;
+    problem.textContent = allowed ? '' : both ? msg.play_fac_no_teams() : side === null ? msg.play_fac_one_side() : msg.play_fac_cannot_play({ side: sideName(side) });
     start.disabled = !allowed;
     const text = state.draft === null ? null : codeFor(scenario.value, state.draft.seed);
-    code.textContent = secret.checked ? 'Hidden until the debrief' : (text ?? 'no code for this seed');
-    code.setAttribute('aria-label', secret.checked ? 'exercise code hidden until the debrief' : text === null ? 'no exercise code for this seed' : `exercise code ${spelled(text)}`);
+    code.textContent = secret.checked ? msg.play_fac_hidden() : (text ?? msg.play_fac_no_code());
+    code.setAttribute('aria-label', secret.checked ? msg.play_fac_code_hidden_label() : text === null ? msg.play_no_code_label() : msg.play_code_label({ spelled: spelled(text) }));
     seed.type = secret.checked ? 'password' : 'text';
   };
   const begin = (): void => {
@@ -72,44 +67,44 @@ export function facilitatorSetupScreen(ctx: Ctx): View {
       });
       return h('div', { class: 'choice' }, input, h('label', { for: id }, label));
     };
-    return h('fieldset', { class: 'sides' }, h('legend', {}, `Who plays ${sideName(side)}`), radio('people', 'A team of people'), radio('model', 'The counterpart model'));
+    return h('fieldset', { class: 'sides' }, h('legend', {}, msg.play_fac_who_plays({ side: sideName(side) })), radio('people', msg.play_fac_people()), radio('model', msg.play_fac_model()));
   };
 
   const el = h(
     'div',
     { class: 'screen facilitator-setup' },
-    h('p', { class: 'kicker' }, 'Facilitator mode'),
-    heading('Run a class exercise'),
+    h('p', { class: 'kicker' }, msg.play_fac_mode()),
+    heading(msg.play_fac_heading()),
     h(
       'form',
       { class: 'card', onsubmit: (e: Event) => e.preventDefault() },
-      h('div', { class: 'field' }, h('label', { for: 'fac-scenario' }, 'Scenario'), scenario),
+      h('div', { class: 'field' }, h('label', { for: 'fac-scenario' }, msg.play_fac_scenario()), scenario),
       h(
         'div',
         { class: 'seed' },
-        h('label', { for: 'fac-seed' }, 'Seed'),
+        h('label', { for: 'fac-seed' }, msg.play_seed()),
         h(
           'div',
           { class: 'row' },
           seed,
-          actionButton('random-seed', 'New random seed', () => store.getState().rollSeed()),
+          actionButton('random-seed', msg.play_random_seed(), () => store.getState().rollSeed()),
         ),
-        h('p', { id: 'fac-seed-help', class: 'help' }, 'The same seed and the same choices always play out the same way.'),
+        h('p', { id: 'fac-seed-help', class: 'help' }, msg.play_fac_seed_help()),
       ),
-      h('div', { class: 'setting' }, secret, h('label', { for: 'fac-secret' }, 'Keep the seed and the odds hidden from players until the debrief')),
-      h('p', { id: 'fac-secret-help', class: 'help' }, 'The exercise code, the seed and the chance of each outcome stay off the screen until the debrief reveals them.'),
-      h('div', { class: 'code-box', 'aria-live': 'off' }, h('p', { class: 'label' }, 'Exercise code'), code),
+      h('div', { class: 'setting' }, secret, h('label', { for: 'fac-secret' }, msg.play_fac_secret())),
+      h('p', { id: 'fac-secret-help', class: 'help' }, msg.play_fac_secret_help()),
+      h('div', { class: 'code-box', 'aria-live': 'off' }, h('p', { class: 'label' }, msg.play_exercise_code()), code),
       playerGroup('us'),
       playerGroup('cn'),
-      h('div', { class: 'field' }, h('label', { for: 'fac-timer' }, 'Turn timer'), timer),
-      h('div', { class: 'setting' }, decide, h('label', { for: 'fac-decide-setup' }, 'Let me decide outcomes')),
-      h('p', { id: 'fac-decide-help', class: 'help' }, 'After each choice, you pick which outcome happens, or let the dice decide. Forced outcomes are marked in the log and the replay.'),
+      h('div', { class: 'field' }, h('label', { for: 'fac-timer' }, msg.play_fac_timer()), timer),
+      h('div', { class: 'setting' }, decide, h('label', { for: 'fac-decide-setup' }, msg.play_fac_decide())),
+      h('p', { id: 'fac-decide-help', class: 'help' }, msg.play_fac_decide_help()),
       problem,
       h(
         'div',
         { class: 'actions' },
         start,
-        actionButton('back', 'Back', () => store.getState().back()),
+        actionButton('back', msg.play_back(), () => store.getState().back()),
       ),
     ),
   );
@@ -127,11 +122,11 @@ export function facilitatorSetupScreen(ctx: Ctx): View {
 /** The exercise pack of the chosen scenario: five printable pages to download before class (issue 12). */
 function packSection(ctx: Ctx, scenarioId: () => string): HTMLElement {
   const PAGES = [
-    ['situation-manual-us.html', 'Situation manual: United States team'],
-    ['situation-manual-cn.html', 'Situation manual: China team'],
-    ['facilitator-guide.html', 'Facilitator guide'],
-    ['evaluation-guide.html', 'Evaluation guide'],
-    ['feedback-form.html', 'Participant feedback form'],
+    ['situation-manual-us.html', msg.play_fac_page_us()],
+    ['situation-manual-cn.html', msg.play_fac_page_cn()],
+    ['facilitator-guide.html', msg.play_fac_page_guide()],
+    ['evaluation-guide.html', msg.play_fac_page_eval()],
+    ['feedback-form.html', msg.play_fac_page_feedback()],
   ] as const;
   const save = (name: string): void => {
     const page = packDownloads(ctx.state.catalog, scenarioId()).find((p) => p.name === name);
@@ -140,12 +135,8 @@ function packSection(ctx: Ctx, scenarioId: () => string): HTMLElement {
   return h(
     'section',
     { class: 'card exercise-pack', 'aria-labelledby': 'pack-title' },
-    h('h2', { id: 'pack-title' }, 'Exercise pack'),
-    h(
-      'p',
-      { class: 'help' },
-      "Printable pages for the scenario chosen above: open one and print it, or save it as a PDF (Ctrl+P or ⌘P). Each team gets only its own situation manual; the guides hold both sides' secrets.",
-    ),
-    h('div', { class: 'actions' }, ...PAGES.map(([name, label]) => actionButton(`pack-${name.replace(/\.html$/, '')}`, `Download ${label}`, () => save(name)))),
+    h('h2', { id: 'pack-title' }, msg.play_fac_pack()),
+    h('p', { class: 'help' }, msg.play_fac_pack_help()),
+    h('div', { class: 'actions' }, ...PAGES.map(([name, label]) => actionButton(`pack-${name.replace(/\.html$/, '')}`, msg.play_fac_download({ label }), () => save(name)))),
   );
 }
