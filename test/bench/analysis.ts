@@ -54,18 +54,24 @@ async function luck(browser: Browser, url: string, worker: boolean): Promise<Win
   }
 }
 
-async function map(browser: Browser, url: string, worker: boolean): Promise<Window> {
+async function map(browser: Browser, url: string, worker: boolean): Promise<Window & { readonly opening: Window }> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 720 }, serviceWorkers: 'block' });
   if (!worker) await context.addInitScript(NO_WORKER);
   try {
     const page = await context.newPage();
     await page.goto(url);
     await page.locator('#app[data-screen="title"]').waitFor();
+    // Opening the map loads and checks its scenario on first use, on the page's thread (reported
+    // apart); the figures' sample is the analysis, measured from the structure shown to the figures.
     const open = page.locator('button[data-action="open-map"]').first();
-    return await longTasksDuring(page, async () => {
+    const opening = await longTasksDuring(page, async () => {
       await open.click();
+      await page.locator('.map-screen').waitFor({ timeout: 120_000 });
+    });
+    const figures = await longTasksDuring(page, async () => {
       await page.locator('.map-screen[data-map-ready]').waitFor({ timeout: 120_000 });
     });
+    return { ...figures, opening };
   } finally {
     await context.close();
   }
@@ -95,6 +101,7 @@ async function run(): Promise<string[]> {
       const mapPage = await map(browser, server.url, false);
       lines.push(line('luck versus choice, in the worker', luckWorker), line('luck versus choice, in the page', luckPage));
       lines.push(line("map's figures, in the worker", mapWorker), line("map's figures, in the page", mapPage));
+      lines.push(line('opening the map (scenario load)', mapWorker.opening));
       const met = luckWorker.longest <= 50 && mapWorker.longest <= 50;
       lines.push(
         `  goal: no task over 50 ms while an analysis runs: ${met ? 'met' : 'not met'} (longest in the page ${Math.max(luckPage.longest, mapPage.longest)} ms, with the worker ${Math.max(luckWorker.longest, mapWorker.longest)} ms)`,
