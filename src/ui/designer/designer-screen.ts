@@ -3,6 +3,7 @@
  * bytes with the game's own loader, and show the checker's messages, or the preview of a valid file
  * with Play and Map. An import whose id is taken asks before it replaces anything.
  */
+import { m } from '../../i18n/lang';
 import { DESIGNER_READ_BYTES } from '../../store/designer';
 import { closeDesigner, type DesignerState, designer, forgetDesignerFile, loadDesignerFile, openMap, playInstalled, resolveConflict } from '../../store/designer-session';
 import type { SessionStore } from '../../store/session';
@@ -11,6 +12,7 @@ import type { Ctx, View } from '../view';
 import { announce } from './announce';
 import { diagnosticsList } from './diagnostics-list';
 import { previewOf, sideBySide } from './preview';
+import { SLOT, slotted } from './slot';
 
 export function readFile(session: SessionStore, file: File): void {
   file
@@ -32,15 +34,9 @@ function loadCard(session: SessionStore): HTMLElement {
   return h(
     'section',
     { class: 'card designer-drop', 'aria-labelledby': 'designer-open-title' },
-    h('h2', { id: 'designer-open-title' }, 'Open a scenario file'),
-    h(
-      'p',
-      { id: 'designer-file-help', class: 'help' },
-      'Choose a scenario file (.yaml), or drop one anywhere on this page. It is checked exactly as ',
-      h('code', {}, 'npm run scenario -- check'),
-      ' checks it, and nothing is sent anywhere.',
-    ),
-    h('div', { class: 'row' }, h('label', { for: 'designer-file' }, 'Scenario file'), input),
+    h('h2', { id: 'designer-open-title' }, m.des_open_title()),
+    h('p', { id: 'designer-file-help', class: 'help' }, ...slotted(m.des_open_help({ command: SLOT }), h('code', {}, 'npm run scenario -- check'))),
+    h('div', { class: 'row' }, h('label', { for: 'designer-file' }, m.des_file_label()), input),
   );
 }
 
@@ -51,14 +47,14 @@ function conflictCard(session: SessionStore, state: DesignerState): HTMLElement 
   return h(
     'section',
     { class: 'card designer-conflict', id: 'designer-conflict', role: 'group', 'aria-labelledby': 'designer-conflict-title' },
-    h('h2', { id: 'designer-conflict-title', tabindex: -1 }, `A scenario with the id "${incoming.id}" is already here`),
-    h('p', {}, 'Importing this file would replace it. Which one should this session use?'),
+    h('h2', { id: 'designer-conflict-title', tabindex: -1 }, m.des_conflict_title({ id: incoming.id })),
+    h('p', {}, m.des_conflict_help()),
     sideBySide(conflict.existing, incoming, conflict.checked.file),
     h(
       'div',
       { class: 'actions' },
-      actionButton('replace-scenario', 'Replace for this session', () => resolveConflict(session, true), { class: 'primary' }),
-      actionButton('keep-scenario', 'Keep the existing one', () => resolveConflict(session, false)),
+      actionButton('replace-scenario', m.des_replace(), () => resolveConflict(session, true), { class: 'primary' }),
+      actionButton('keep-scenario', m.des_keep(), () => resolveConflict(session, false)),
     ),
   );
 }
@@ -71,7 +67,7 @@ function results(session: SessionStore, state: DesignerState): HTMLElement | nul
     return h(
       'div',
       { id: 'designer-errors' },
-      h('p', { class: 'designer-verdict' }, `${checked.file} does not load. Fix the errors below, save, and open it again.`),
+      h('p', { class: 'designer-verdict' }, m.des_does_not_load({ file: checked.file })),
       diagnosticsList(checked.diagnostics, checked.lines, 'designer-errors-title', checked.file),
     );
   }
@@ -81,10 +77,10 @@ function results(session: SessionStore, state: DesignerState): HTMLElement | nul
     ? h(
         'div',
         { class: 'actions' },
-        actionButton('designer-play', h('span', {}, 'Play', hidden(` ${scenario.file.title}`)), () => playInstalled(session), { class: 'primary' }),
-        actionButton('open-map', h('span', {}, 'Map', hidden(` of ${scenario.file.title}`)), () => openMap(session, scenario.id)),
+        actionButton('designer-play', h('span', {}, m.des_play(), hidden(` ${scenario.file.title}`)), () => playInstalled(session), { class: 'primary' }),
+        actionButton('open-map', h('span', {}, m.des_map(), hidden(m.des_map_of({ title: scenario.file.title }))), () => openMap(session, scenario.id)),
       )
-    : h('p', { class: 'help', 'data-kept': 'existing' }, 'You kept the existing scenario; this file was not imported.');
+    : h('p', { class: 'help', 'data-kept': 'existing' }, m.des_kept());
   return previewOf(checked, scenario, actions);
 }
 
@@ -94,9 +90,9 @@ function reloadCard(session: SessionStore, state: DesignerState): HTMLElement | 
   return h(
     'section',
     { class: 'card designer-reload', 'aria-labelledby': 'designer-reload-title' },
-    h('h2', { id: 'designer-reload-title' }, 'The edited scenario does not load'),
+    h('h2', { id: 'designer-reload-title' }, m.des_reload_broken()),
     h('p', {}, state.reload.message),
-    run !== null ? actionButton('back-to-run', 'Back to the run', () => closeDesigner(session), { class: 'primary' }) : null,
+    run !== null ? actionButton('back-to-run', m.des_back_to_run(), () => closeDesigner(session), { class: 'primary' }) : null,
   );
 }
 
@@ -105,12 +101,8 @@ function importedCard(state: DesignerState): HTMLElement | null {
   return h(
     'section',
     { class: 'card designer-imported', 'aria-labelledby': 'designer-imported-title' },
-    h('h2', { id: 'designer-imported-title', tabindex: -1 }, 'Imported into this browser'),
-    h(
-      'p',
-      { class: 'help' },
-      'These files are kept in this browser and come back when the page reloads. Removing one takes effect at the next reload (a bundled scenario it replaced comes back then).',
-    ),
+    h('h2', { id: 'designer-imported-title', tabindex: -1 }, m.des_imported_title()),
+    h('p', { class: 'help' }, m.des_imported_help()),
     h(
       'ul',
       {},
@@ -120,7 +112,7 @@ function importedCard(state: DesignerState): HTMLElement | null {
           { 'data-imported': id },
           h('code', {}, id),
           ' ',
-          actionButton('forget-import', h('span', {}, 'Remove', hidden(` ${id} from this browser`)), () => forgetDesignerFile(id)),
+          actionButton('forget-import', h('span', {}, m.des_remove(), hidden(m.des_remove_hidden({ id }))), () => forgetDesignerFile(id)),
         ),
       ),
     ),
@@ -144,18 +136,12 @@ export function designerScreen(ctx: Ctx): View {
   const el = h(
     'div',
     { class: 'screen designer-screen' },
-    h(
-      'header',
-      { class: 'masthead' },
-      h('p', { class: 'kicker' }, 'Designer mode'),
-      heading('Check and play a scenario file'),
-      h('p', { class: 'lede' }, 'Open a scenario you are writing to see the checker’s messages, its preview, a map of its beats and endings, and to play it at once.'),
-    ),
+    h('header', { class: 'masthead' }, h('p', { class: 'kicker' }, m.des_kicker()), heading(m.des_heading()), h('p', { class: 'lede' }, m.des_lede())),
     body,
     h(
       'div',
       { class: 'actions' },
-      actionButton('designer-back', 'Back to the title', () => closeDesigner(session)),
+      actionButton('designer-back', m.des_back_to_title(), () => closeDesigner(session)),
     ),
   );
   const paint = (state: DesignerState, prev: DesignerState | null): void => {

@@ -3,8 +3,10 @@
  * the faulty line of the file quoted with a caret under the column. Errors come before warnings.
  */
 import type { Diagnostic } from '../../engine';
+import { m } from '../../i18n/lang';
 import { placeAfter } from '../../store/diagnostic-place';
 import { h } from '../dom';
+import { SLOT, slotted } from './slot';
 
 /** How many characters of a long line are quoted around the column. */
 const WINDOW = 72;
@@ -24,18 +26,18 @@ export function quoteLine(line: string, column: number, lineNumber: number): str
 }
 
 function item(d: Diagnostic, lines: readonly string[], index: number): HTMLLIElement {
-  const where = d.line > 0 ? `line ${d.line}, column ${d.column}` : 'the whole file';
-  const label = d.severity === 'error' ? 'Error' : 'Warning';
+  const where = d.line > 0 ? m.des_at_line({ line: d.line, column: d.column }) : m.des_at_file();
+  const label = d.severity === 'error' ? m.des_error() : m.des_warning();
   const source = d.line > 0 ? lines[d.line - 1] : undefined;
   const quoteId = `diagnostic-${index}-quote`;
   return h(
     'li',
     { class: `diagnostic ${d.severity}`, 'data-diagnostic': d.severity, 'data-code': d.code, 'data-line': d.line },
-    h('p', { class: 'diagnostic-head' }, h('strong', { class: 'severity' }, `${d.severity === 'error' ? '✖' : '⚠'} ${label}`), ` at ${where} · `, h('code', {}, d.code)),
-    h('p', { class: 'diagnostic-message' }, d.message, placeAfter(d) !== '' ? h('span', { class: 'path' }, ` (at ${placeAfter(d)})`) : null),
-    d.suggestion !== undefined ? h('p', { class: 'suggestion' }, 'Did you mean ', h('code', {}, d.suggestion), '?') : null,
+    h('p', { class: 'diagnostic-head' }, h('strong', { class: 'severity' }, `${d.severity === 'error' ? '✖' : '⚠'} ${label}`), m.des_at({ where }), h('code', {}, d.code)),
+    h('p', { class: 'diagnostic-message' }, d.message, placeAfter(d) !== '' ? h('span', { class: 'path' }, m.des_path({ path: placeAfter(d) })) : null),
+    d.suggestion !== undefined ? h('p', { class: 'suggestion' }, ...slotted(m.des_did_you_mean({ suggestion: SLOT }), h('code', {}, d.suggestion))) : null,
     source !== undefined
-      ? h('pre', { class: 'quote', id: quoteId, tabindex: 0, 'aria-label': `Line ${d.line} of the file, a caret under column ${d.column}` }, h('code', {}, quoteLine(source, d.column, d.line)))
+      ? h('pre', { class: 'quote', id: quoteId, tabindex: 0, 'aria-label': m.des_quote_aria({ line: d.line, column: d.column }) }, h('code', {}, quoteLine(source, d.column, d.line)))
       : null,
   );
 }
@@ -44,11 +46,11 @@ function item(d: Diagnostic, lines: readonly string[], index: number): HTMLLIEle
 export function diagnosticsList(diagnostics: readonly Diagnostic[], lines: readonly string[], headingId: string, title: string): HTMLElement {
   const errors = diagnostics.filter((d) => d.severity === 'error').length;
   const warnings = diagnostics.length - errors;
-  const count = `${errors} ${errors === 1 ? 'error' : 'errors'}, ${warnings} ${warnings === 1 ? 'warning' : 'warnings'}`;
+  const count = m.des_count({ errors: m.des_errors_n({ count: errors }), warnings: m.des_warnings_n({ count: warnings }) });
   return h(
     'section',
     { class: 'diagnostics', 'aria-labelledby': headingId },
-    h('h2', { id: headingId, tabindex: -1 }, `${title}: ${count}`),
+    h('h2', { id: headingId, tabindex: -1 }, m.des_list_title({ title, count })),
     h('ol', { class: 'diagnostic-list' }, ...diagnostics.map((d, i) => item(d, lines, i))),
   );
 }

@@ -3,6 +3,7 @@
  * scenario files reloaded in place when they are saved.
  */
 import './designer.css';
+import { m } from '../../i18n/lang';
 import { type DesignerState, designer, dismissReload, type Prepared, reloadScenarioFile, restartOnNewVersion } from '../../store/designer-session';
 import type { SessionStore } from '../../store/session';
 import type { StorageLike } from '../../store/storage';
@@ -14,7 +15,7 @@ import { readFile } from './designer-screen';
 export const SCENARIO_EVENT = 'red-phone:scenario';
 
 function reloadNotice(session: SessionStore): HTMLElement {
-  const aside = h('aside', { id: 'designer-notice', class: 'designer-notice', 'aria-label': 'Scenario reload', hidden: true });
+  const aside = h('aside', { id: 'designer-notice', class: 'designer-notice', 'aria-label': m.des_reload_aria(), hidden: true });
   const paint = (state: DesignerState, prev: DesignerState | null): void => {
     const reload = state.reload;
     if (reload === null || reload.kind === 'broken') {
@@ -28,8 +29,8 @@ function reloadNotice(session: SessionStore): HTMLElement {
       h(
         'div',
         { class: 'actions' },
-        reload.kind === 'stale' ? actionButton('restart-new-version', 'Restart with the new version', () => restartOnNewVersion(session), { class: 'primary' }) : null,
-        actionButton('dismiss-reload', 'Dismiss', () => dismissReload()),
+        reload.kind === 'stale' ? actionButton('restart-new-version', m.des_restart(), () => restartOnNewVersion(session), { class: 'primary' }) : null,
+        actionButton('dismiss-reload', m.des_dismiss(), () => dismissReload()),
       ),
     );
     if (prev === null || prev.reload !== reload) announce(reload.message);

@@ -3,6 +3,7 @@
  * screen-reader view), the endings that can end play from any beat, and the Mermaid export.
  */
 import type { Scenario } from '../../engine';
+import { m } from '../../i18n/lang';
 import { buildMap, type MapNode, percentOf, type ScenarioMap, sampleRuns } from '../../sim/map';
 import { mapToMermaid } from '../../sim/map-mermaid';
 import { closeMap, designer } from '../../store/designer-session';
@@ -12,6 +13,7 @@ import { actionButton, h, heading } from '../dom';
 import type { Ctx, View } from '../view';
 import { announce } from './announce';
 import { mapSvg, toneWord } from './map-svg';
+import { SLOT, slotted } from './slot';
 
 /** The sample behind the map's figures: this many random-policy runs, from this seed. */
 export const MAP_RUNS = 500;
@@ -31,18 +33,26 @@ export function mapOf(scenario: Scenario): ScenarioMap {
 }
 
 function share(count: number | null, runs: number): string {
-  return count === null || runs === 0 ? '—' : `${percentOf(count, runs)}% (${count} of ${runs} runs)`;
+  return count === null || runs === 0 ? '—' : m.des_share({ percent: percentOf(count, runs), count, runs });
 }
 
 function table(map: ScenarioMap): HTMLElement {
   const titleOf = new Map(map.nodes.map((n) => [n.id, n.title]));
-  const kind = (n: MapNode): string => (n.kind === 'ending' ? `ending (${toneWord(n.tone)})` : n.id === map.start ? 'beat (start)' : 'beat');
+  const kind = (n: MapNode): string => (n.kind === 'ending' ? m.des_kind_ending({ tone: toneWord(n.tone) }) : n.id === map.start ? m.des_kind_start() : m.des_kind_beat());
   const rows = map.nodes.map((n) => {
     const out = map.edges.filter((e) => e.from === n.id);
     const leads =
       out.length === 0
-        ? h('td', {}, n.kind === 'ending' ? 'ends play' : 'only by a condition or the turn limit')
-        : h('td', {}, h('ul', { class: 'map-leads' }, ...out.map((e) => h('li', {}, `${titleOf.get(e.to) ?? e.to} (${e.to}) via ${e.via.join('; ')}: ${share(e.taken, map.runs)}`))));
+        ? h('td', {}, n.kind === 'ending' ? m.des_ends_play() : m.des_only_condition())
+        : h(
+            'td',
+            {},
+            h(
+              'ul',
+              { class: 'map-leads' },
+              ...out.map((e) => h('li', {}, m.des_lead({ title: titleOf.get(e.to) ?? e.to, id: e.to, via: e.via.join(m.des_via_sep()), share: share(e.taken, map.runs) }))),
+            ),
+          );
     return h('tr', { 'data-node-row': n.id }, h('th', { scope: 'row' }, n.title, h('br'), h('code', {}, n.id)), h('td', {}, kind(n)), h('td', {}, share(n.reached, map.runs)), leads);
   });
   return h(
@@ -51,8 +61,19 @@ function table(map: ScenarioMap): HTMLElement {
     h(
       'table',
       { class: 'map-table', id: 'map-table' },
-      h('caption', { id: 'map-table-title' }, 'Beats and endings, where each leads, and how often runs got there'),
-      h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Node'), h('th', { scope: 'col' }, 'Kind'), h('th', { scope: 'col' }, 'Reached'), h('th', { scope: 'col' }, 'Leads to'))),
+      h('caption', { id: 'map-table-title' }, m.des_table_caption()),
+      h(
+        'thead',
+        {},
+        h(
+          'tr',
+          {},
+          h('th', { scope: 'col' }, m.des_col_node()),
+          h('th', { scope: 'col' }, m.des_col_kind()),
+          h('th', { scope: 'col' }, m.des_col_reached()),
+          h('th', { scope: 'col' }, m.des_col_leads()),
+        ),
+      ),
       h('tbody', {}, ...rows),
     ),
   );
@@ -62,25 +83,29 @@ function conditional(map: ScenarioMap): HTMLElement {
   return h(
     'section',
     { 'aria-labelledby': 'map-conditional-title' },
-    h('h2', { id: 'map-conditional-title' }, 'Endings that can end play from any beat'),
+    h('h2', { id: 'map-conditional-title' }, m.des_conditional_title()),
     map.conditional.length === 0
-      ? h('p', {}, 'None: every ending is reached only through a named next.')
-      : h('ul', { id: 'map-conditional' }, ...map.conditional.map((c) => h('li', {}, h('strong', {}, c.title), ` (${c.id}, ${toneWord(c.tone)}): when `, h('code', {}, c.when)))),
+      ? h('p', {}, m.des_conditional_none())
+      : h(
+          'ul',
+          { id: 'map-conditional' },
+          ...map.conditional.map((c) => h('li', {}, h('strong', {}, c.title), ...slotted(m.des_conditional_item({ id: c.id, tone: toneWord(c.tone), when: SLOT }), h('code', {}, c.when)))),
+        ),
   );
 }
 
 function exportSection(ctx: Ctx, scenario: Scenario, map: ScenarioMap): HTMLElement {
   const text = mapToMermaid(map);
-  const pre = h('pre', { id: 'mermaid-text', class: 'mermaid-text', tabindex: 0, 'aria-label': 'Mermaid text' }, h('code', {}, text));
+  const pre = h('pre', { id: 'mermaid-text', class: 'mermaid-text', tabindex: 0, 'aria-label': m.des_mermaid_text() }, h('code', {}, text));
   const copy = (): void => {
-    const done = (): void => announce('Mermaid text copied.');
+    const done = (): void => announce(m.des_mermaid_copied());
     const fallback = (): void => {
       const range = document.createRange();
       range.selectNodeContents(pre);
       const selection = window.getSelection();
       selection?.removeAllRanges();
       selection?.addRange(range);
-      announce('The Mermaid text is selected: press Control+C (Command+C on a Mac) to copy it.');
+      announce(m.des_mermaid_selected());
     };
     if (navigator.clipboard === undefined) fallback();
     else navigator.clipboard.writeText(text).then(done, fallback);
@@ -88,29 +113,26 @@ function exportSection(ctx: Ctx, scenario: Scenario, map: ScenarioMap): HTMLElem
   return h(
     'section',
     { 'aria-labelledby': 'map-export-title' },
-    h('h2', { id: 'map-export-title' }, 'Export'),
-    h('p', { class: 'help' }, 'The map as a Mermaid flowchart, to paste into a wiki, an issue or a Markdown file.'),
+    h('h2', { id: 'map-export-title' }, m.des_export()),
+    h('p', { class: 'help' }, m.des_export_help()),
     h(
       'div',
       { class: 'actions' },
-      actionButton('copy-mermaid', 'Copy Mermaid', copy),
-      actionButton('download-mermaid', 'Download .mmd', () => ctx.download(`${scenario.id}-map.mmd`, text, 'text/vnd.mermaid')),
+      actionButton('copy-mermaid', m.des_copy_mermaid(), copy),
+      actionButton('download-mermaid', m.des_download_mmd(), () => ctx.download(`${scenario.id}-map.mmd`, text, 'text/vnd.mermaid')),
     ),
-    h('details', {}, h('summary', {}, 'Show the Mermaid text'), pre),
+    h('details', {}, h('summary', {}, m.des_show_mermaid()), pre),
   );
 }
 
 function sections(ctx: Ctx, scenario: Scenario, map: ScenarioMap): HTMLElement[] {
   const side = scenario.file.sides[0] ?? 'us';
-  const figures =
-    map.runs > 0
-      ? `Figures from ${map.runs} simulated runs (random choices for ${side === 'us' ? 'the United States' : 'China'}, the counterpart model for the other side, seed "${MAP_SEED}"). Thicker lines: taken in more runs.`
-      : `Simulating ${MAP_RUNS} runs for the figures…`;
+  const figures = map.runs > 0 ? (side === 'us' ? m.des_figures_us : m.des_figures_cn)({ runs: map.runs, seed: MAP_SEED }) : m.des_simulating({ runs: MAP_RUNS });
   return [
-    h('p', { class: 'help', id: 'map-sample' }, `${figures} Version ${scenario.version}, hash ${scenario.hash}.`),
-    h('div', { class: 'map-wrap', tabindex: 0, role: 'region', 'aria-label': 'Map drawing (scrolls)' }, mapSvg(map, scenario.file.title)),
+    h('p', { class: 'help', id: 'map-sample' }, m.des_sample({ figures, version: scenario.version, hash: scenario.hash })),
+    h('div', { class: 'map-wrap', tabindex: 0, role: 'region', 'aria-label': m.des_map_drawing() }, mapSvg(map, scenario.file.title)),
     conditional(map),
-    h('section', { 'aria-labelledby': 'map-table-heading' }, h('h2', { id: 'map-table-heading' }, 'The map as a table'), table(map)),
+    h('section', { 'aria-labelledby': 'map-table-heading' }, h('h2', { id: 'map-table-heading' }, m.des_map_table()), table(map)),
     exportSection(ctx, scenario, map),
   ];
 }
@@ -118,16 +140,16 @@ function sections(ctx: Ctx, scenario: Scenario, map: ScenarioMap): HTMLElement[]
 export function mapScreen(ctx: Ctx): View {
   const id = designer.getState().mapId;
   const scenario = ctx.state.catalog.entries.find((e) => e.id === id)?.scenario ?? (ctx.state.run?.scenario.id === id ? ctx.state.run?.scenario : undefined);
-  const back = actionButton('map-back', 'Back', () => closeMap(ctx.store));
+  const back = actionButton('map-back', m.des_back(), () => closeMap(ctx.store));
   if (scenario === undefined) {
-    return { el: h('div', { class: 'screen map-screen' }, heading('Scenario map'), h('p', {}, 'That scenario is not installed.'), back) };
+    return { el: h('div', { class: 'screen map-screen' }, heading(m.des_map_kicker()), h('p', {}, m.des_not_installed()), back) };
   }
   const cached = cache.get(`${scenario.id}:${scenario.hash}`);
   const content = h('div', { class: 'map-content', 'aria-busy': cached === undefined ? 'true' : 'false' }, ...sections(ctx, scenario, cached ?? buildMap(scenario)));
   const el = h(
     'div',
     { class: 'screen map-screen', 'data-map-ready': cached !== undefined },
-    h('header', { class: 'masthead' }, h('p', { class: 'kicker' }, 'Scenario map'), heading(scenario.file.title)),
+    h('header', { class: 'masthead' }, h('p', { class: 'kicker' }, m.des_map_kicker()), heading(scenario.file.title)),
     content,
     h('div', { class: 'actions' }, back),
   );
@@ -141,7 +163,7 @@ export function mapScreen(ctx: Ctx): View {
       content.replaceChildren(...sections(ctx, scenario, map));
       content.setAttribute('aria-busy', 'false');
       el.setAttribute('data-map-ready', '');
-      announce(`Figures from ${map.runs} simulated runs are on the map.`);
+      announce(m.des_figures_ready({ runs: map.runs }));
     };
     runAnalysis({ kind: 'map', scenario: sourceOf(scenario), runs: MAP_RUNS, seed: MAP_SEED }).then(
       (answer) => show(answer.kind === 'map' ? answer.value : mapOf(scenario)),

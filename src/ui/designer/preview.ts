@@ -1,5 +1,6 @@
 /** A valid scenario before play: what it is, how big, its content hash and its warnings. */
 import type { Scenario } from '../../engine';
+import { m } from '../../i18n/lang';
 import type { CatalogEntry } from '../../store/catalog';
 import type { Checked } from '../../store/designer';
 import { h } from '../dom';
@@ -23,22 +24,18 @@ export function factsOf(scenario: Scenario): HTMLElement {
   return h(
     'dl',
     { class: 'facts designer-facts' },
-    h('dt', {}, 'Title'),
+    h('dt', {}, m.des_fact_title()),
     h('dd', { 'data-fact': 'title' }, f.title),
-    h('dt', {}, 'Id'),
+    h('dt', {}, m.des_fact_id()),
     h('dd', { 'data-fact': 'id' }, h('code', {}, scenario.id)),
-    h('dt', {}, 'Author'),
+    h('dt', {}, m.des_fact_author()),
     h('dd', { 'data-fact': 'author' }, f.author),
-    h('dt', {}, 'Version'),
+    h('dt', {}, m.des_fact_version()),
     h('dd', { 'data-fact': 'version' }, scenario.version),
-    h('dt', {}, 'Content hash'),
+    h('dt', {}, m.des_fact_hash()),
     h('dd', { 'data-fact': 'hash' }, h('code', {}, scenario.hash)),
-    h('dt', {}, 'Size'),
-    h(
-      'dd',
-      { 'data-fact': 'counts' },
-      `${c.beats} ${c.beats === 1 ? 'beat' : 'beats'}, ${c.options} ${c.options === 1 ? 'option' : 'options'}, ${c.endings} ${c.endings === 1 ? 'ending' : 'endings'}`,
-    ),
+    h('dt', {}, m.des_fact_size()),
+    h('dd', { 'data-fact': 'counts' }, m.des_size({ beats: m.des_beats_n({ count: c.beats }), options: m.des_options_n({ count: c.options }), endings: m.des_endings_n({ count: c.endings }) })),
   );
 }
 
@@ -48,9 +45,9 @@ export function previewOf(checked: Checked, scenario: Scenario, actions: HTMLEle
   return h(
     'section',
     { class: 'card designer-preview', id: 'designer-preview', 'aria-labelledby': 'designer-preview-title' },
-    h('h2', { id: 'designer-preview-title', tabindex: -1 }, `${checked.file} loads: ${scenario.file.title}`),
+    h('h2', { id: 'designer-preview-title', tabindex: -1 }, m.des_loads({ file: checked.file, title: scenario.file.title })),
     factsOf(scenario),
-    warnings.length === 0 ? h('p', { 'data-warnings': 0 }, 'The checker has no warnings for this file.') : diagnosticsList(warnings, checked.lines, 'designer-warnings-title', 'Warnings'),
+    warnings.length === 0 ? h('p', { 'data-warnings': 0 }, m.des_no_warnings()) : diagnosticsList(warnings, checked.lines, 'designer-warnings-title', m.des_warnings()),
     actions,
   );
 }
@@ -62,15 +59,15 @@ export function sideBySide(existing: CatalogEntry, incoming: Scenario, incomingF
   return h(
     'table',
     { class: 'designer-compare' },
-    h('caption', { class: 'visually-hidden' }, 'The scenario already here and the imported file'),
-    h('thead', {}, h('tr', {}, h('td', {}), h('th', { scope: 'col' }, 'Already here'), h('th', { scope: 'col' }, 'Imported file'))),
+    h('caption', { class: 'visually-hidden' }, m.des_compare_caption()),
+    h('thead', {}, h('tr', {}, h('td', {}), h('th', { scope: 'col' }, m.des_already_here()), h('th', { scope: 'col' }, m.des_imported_file()))),
     h(
       'tbody',
       {},
-      row('Title', existing.scenario.file.title, incoming.file.title),
-      row('Version', existing.scenario.version, incoming.version),
-      row('Content hash', existing.scenario.hash, incoming.hash, true),
-      row('File', existing.file, incomingFile),
+      row(m.des_fact_title(), existing.scenario.file.title, incoming.file.title),
+      row(m.des_fact_version(), existing.scenario.version, incoming.version),
+      row(m.des_fact_hash(), existing.scenario.hash, incoming.hash, true),
+      row(m.des_fact_file(), existing.file, incomingFile),
     ),
   );
 }
