@@ -64,12 +64,12 @@ export function filesFromCodes(text: string, catalog: Catalog): CodesRead {
     if (line === '') return;
     n++;
     const named = /^(RP\d+\.|https?:\/\/|\.?\/?\?)/.test(line) ? null : NAMED.exec(line);
-    const name = (named?.[1] ?? `Group ${n}`).trim();
+    const name = (named?.[1] ?? m.debrief_cmp_group_n({ n })).trim();
     const code = named?.[2] ?? line;
     const id = /RP\d+\.([^.]+)\./.exec(code)?.[1];
     const entry = catalog.entries.find((e) => e.id === id);
     const decoded = decodeReplayCode(code, entry === undefined ? [] : [entry.scenario]);
-    if (!decoded.ok) problems.push(`Line ${i + 1} (${name}): ${decoded.error.message}`);
+    if (!decoded.ok) problems.push(m.debrief_cmp_line_problem({ line: i + 1, name, reason: decoded.error.message }));
     else files.push({ fileName: `${name}.json`, text: stringifyReplay(decoded.value) });
   });
   return { files, problems };

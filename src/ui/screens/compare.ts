@@ -5,22 +5,38 @@
  * group, and downloads the table as CSV. The files chosen live in this view only.
  */
 
+import { m } from '../../i18n/lang';
 import { addFiles, type ClassComparison, compareCsv, compareFiles, describeDecisions, describeResults, filesFromCodes, type GroupFile, groupName } from '../../store/compare-files';
-import { SIDE_NAMES, SIDES } from '../../store/derive';
+import { SIDES } from '../../store/derive';
 import { REPLAY_READ_BYTES } from '../../store/review';
 import { actionButton, h, heading } from '../dom';
+import { sideName } from '../format';
 import type { Ctx, View } from '../view';
 import { groupCharts } from './compare-chart';
 import '../trainee.css';
-import { toneWords } from '../../store/derive';
 
 type PathNode = ClassComparison['tree'];
+
+const TONE = { success: m.debrief_rep_tone_success, mixed: m.debrief_rep_tone_mixed, failure: m.debrief_rep_tone_failure } as const;
+
+/** "success for both", "success for the US, failure for China". */
+function toneWords(tone: Readonly<Record<'us' | 'cn', keyof typeof TONE>>): string {
+  return tone.us === tone.cn ? m.debrief_cmp_tone_both({ tone: TONE[tone.us]() }) : m.debrief_cmp_tone_each({ us: TONE[tone.us](), cn: TONE[tone.cn]() });
+}
 
 /** Every fork of the decision tree in words: at which turn which groups parted, and what each chose. */
 function forks(node: PathNode, out: HTMLElement[] = []): HTMLElement[] {
   if (node.children.length > 1) {
     const turn = node.children[0]?.turn ?? node.turn + 1;
-    out.push(h('li', { 'data-fork-turn': turn }, h('strong', {}, `Turn ${turn}: `), node.children.map((c) => `${c.groups.join(', ')} chose “${c.decisions}”`).join('; '), '.'));
+    out.push(
+      h(
+        'li',
+        { 'data-fork-turn': turn },
+        h('strong', {}, m.debrief_cmp_fork_turn({ turn })),
+        node.children.map((c) => m.debrief_cmp_fork_chose({ groups: c.groups.join(m.comma_sep()), decisions: c.decisions })).join(m.list_sep()),
+        m.debrief_full_stop(),
+      ),
+    );
   }
   for (const c of node.children) forks(c, out);
   return out;
@@ -31,24 +47,24 @@ function summary(model: ClassComparison): HTMLElement {
   return h(
     'section',
     { class: 'card', 'aria-labelledby': 'compare-summary-title', id: 'compare-summary' },
-    h('h2', { id: 'compare-summary-title' }, 'What each group’s path produced'),
-    h('p', { id: 'compare-divergence' }, div === null ? 'All groups made the same decisions on every turn.' : `The groups first diverged at turn ${div}.`),
-    div === null ? null : h('ul', { class: 'forks', 'aria-label': 'Where the groups parted' }, ...forks(model.tree)),
+    h('h2', { id: 'compare-summary-title' }, m.debrief_cmp_summary_title()),
+    h('p', { id: 'compare-divergence' }, div === null ? m.debrief_cmp_all_same() : m.debrief_cmp_first_diverged({ turn: div })),
+    div === null ? null : h('ul', { class: 'forks', 'aria-label': m.debrief_cmp_parted() }, ...forks(model.tree)),
     h(
       'table',
       { class: 'data-table' },
-      h('caption', {}, `${model.scenarioTitle} (version ${model.scenarioVersion}), seed ${model.seed}: each group’s ending and objective scores`),
+      h('caption', {}, m.debrief_cmp_caption({ title: model.scenarioTitle, version: model.scenarioVersion, seed: model.seed })),
       h(
         'thead',
         {},
         h(
           'tr',
           {},
-          h('th', { scope: 'col' }, 'Group'),
-          h('th', { scope: 'col' }, 'Turns'),
-          h('th', { scope: 'col' }, 'Ending'),
-          ...SIDES.map((s) => h('th', { scope: 'col' }, `${SIDE_NAMES[s]}: total score`)),
-          h('th', { scope: 'col' }, 'Objectives met'),
+          h('th', { scope: 'col' }, m.debrief_cmp_group()),
+          h('th', { scope: 'col' }, m.debrief_cmp_turns()),
+          h('th', { scope: 'col' }, m.debrief_ending()),
+          ...SIDES.map((s) => h('th', { scope: 'col' }, m.debrief_total_score({ side: sideName(s) }))),
+          h('th', { scope: 'col' }, m.debrief_cmp_objectives_met()),
         ),
       ),
       h(
@@ -60,15 +76,15 @@ function summary(model: ClassComparison): HTMLElement {
             { 'data-group': g.name },
             h('th', { scope: 'row' }, g.name),
             h('td', { class: 'num' }, String(g.turns)),
-            h('td', { class: 'ending' }, g.ending === null ? 'not reached' : `${g.ending.title} (${toneWords(g.ending.tone)})`),
+            h('td', { class: 'ending' }, g.ending === null ? m.debrief_not_reached() : m.debrief_cmp_ending_tone({ title: g.ending.title, tone: toneWords(g.ending.tone) })),
             ...SIDES.map((s) => h('td', { class: 'num' }, String(g.totals[s]))),
             h(
               'td',
               {},
               g.objectives
                 .filter((o) => o.met)
-                .map((o) => `${SIDE_NAMES[o.side]}: ${o.label}`)
-                .join('; ') || 'none',
+                .map((o) => m.debrief_move_head({ side: sideName(o.side), label: o.label }))
+                .join(m.list_sep()) || m.debrief_cmp_none(),
             ),
           ),
         ),
@@ -86,15 +102,15 @@ function turnTable(model: ClassComparison): HTMLElement {
   return h(
     'section',
     { class: 'card', 'aria-labelledby': 'compare-turns-title' },
-    h('h2', { id: 'compare-turns-title' }, 'Turn by turn'),
+    h('h2', { id: 'compare-turns-title' }, m.debrief_cmp_turn_by_turn()),
     h(
       'div',
-      { class: 'table-scroll', tabindex: 0, role: 'region', 'aria-label': 'Turn by turn comparison, scrollable' },
+      { class: 'table-scroll', tabindex: 0, role: 'region', 'aria-label': m.debrief_cmp_turn_scroll() },
       h(
         'table',
         { class: 'data-table compare-table' },
-        h('caption', {}, 'What each group chose and what followed; “diverged here” marks a turn where groups that had decided alike chose differently'),
-        h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Turn'), ...model.groups.map((g) => h('th', { scope: 'col' }, g.name)))),
+        h('caption', {}, m.debrief_cmp_turn_caption()),
+        h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, m.debrief_rep_col_turn()), ...model.groups.map((g) => h('th', { scope: 'col' }, g.name)))),
         h(
           'tbody',
           {},
@@ -102,8 +118,15 @@ function turnTable(model: ClassComparison): HTMLElement {
             h(
               'tr',
               { class: row.diverges ? 'diverges' : '', 'data-turn': row.turn, 'data-diverges': row.diverges ? 'true' : 'false' },
-              h('th', { scope: 'row' }, `Turn ${row.turn}`, h('br'), row.date, row.diverges ? h('strong', { class: 'divergence-mark' }, h('br'), '⑂ diverged here') : null),
-              ...row.groups.map((cell) => h('td', {}, cell === null ? '(game over)' : h('span', {}, h('strong', {}, describeDecisions(cell)), ' ', describeResults(cell)))),
+              h(
+                'th',
+                { scope: 'row' },
+                m.debrief_turn_n({ turn: row.turn }),
+                h('br'),
+                row.date,
+                row.diverges ? h('strong', { class: 'divergence-mark' }, h('br'), m.debrief_cmp_diverged_here()) : null,
+              ),
+              ...row.groups.map((cell) => h('td', {}, cell === null ? m.debrief_cmp_game_over() : h('span', {}, h('strong', {}, describeDecisions(cell)), ' ', describeResults(cell)))),
             ),
           ),
         ),
@@ -114,8 +137,8 @@ function turnTable(model: ClassComparison): HTMLElement {
 
 export function compareScreen(ctx: Ctx): View {
   let files: GroupFile[] = [];
-  const fileList = h('ul', { id: 'compare-files', 'aria-label': 'Replay files chosen' });
-  const status = h('p', { id: 'compare-status', role: 'status', class: 'help' }, 'No files chosen yet.');
+  const fileList = h('ul', { id: 'compare-files', 'aria-label': m.debrief_cmp_files_label() });
+  const status = h('p', { id: 'compare-status', role: 'status', class: 'help' }, m.debrief_cmp_no_files());
   const results = h('div', { id: 'compare-results' });
   let model: ClassComparison | null = null;
 
@@ -123,7 +146,7 @@ export function compareScreen(ctx: Ctx): View {
     fileList.replaceChildren(...files.map((f) => h('li', {}, groupName(f.fileName))));
     model = null;
     if (files.length === 0) {
-      status.textContent = 'No files chosen yet.';
+      status.textContent = m.debrief_cmp_no_files();
       results.replaceChildren();
       return;
     }
@@ -136,8 +159,8 @@ export function compareScreen(ctx: Ctx): View {
     }
     status.removeAttribute('data-refused');
     model = result.value;
-    status.textContent = `Comparing ${model.groups.length} groups on seed ${model.seed}.`;
-    results.replaceChildren(...comparisonParts(model), h('div', { class: 'actions' }, actionButton('download-compare-csv', 'Download the comparison as CSV', downloadCsv)));
+    status.textContent = m.debrief_cmp_comparing({ count: model.groups.length, seed: model.seed });
+    results.replaceChildren(...comparisonParts(model), h('div', { class: 'actions' }, actionButton('download-compare-csv', m.debrief_cmp_download_csv(), downloadCsv)));
   };
   const downloadCsv = (): void => {
     if (model !== null) ctx.download(`red-phone-compare-${model.scenarioId}-${model.seed.replace(/[^A-Za-z0-9-]/g, '_').slice(0, 24)}.csv`, compareCsv(model), 'text/csv');
@@ -168,7 +191,7 @@ export function compareScreen(ctx: Ctx): View {
     accept: '.json,application/json',
     class: 'visually-hidden',
     tabindex: -1,
-    'aria-label': 'Replay files of the groups',
+    'aria-label': m.debrief_cmp_files_input(),
   });
   input.addEventListener('change', () => {
     take(input.files);
@@ -177,12 +200,12 @@ export function compareScreen(ctx: Ctx): View {
   const drop = h(
     'div',
     { class: 'compare-drop', id: 'compare-drop' },
-    h('p', {}, 'Drop the groups’ replay files here, or choose them:'),
+    h('p', {}, m.debrief_cmp_drop()),
     h(
       'div',
       { class: 'actions' },
-      actionButton('choose-compare-files', 'Choose replay files…', () => input.click(), { class: 'primary' }),
-      actionButton('clear-compare-files', 'Clear the files', () => {
+      actionButton('choose-compare-files', m.debrief_cmp_choose(), () => input.click(), { class: 'primary' }),
+      actionButton('clear-compare-files', m.debrief_cmp_clear(), () => {
         files = [];
         refresh();
       }),
@@ -210,10 +233,10 @@ export function compareScreen(ctx: Ctx): View {
   const paste = h(
     'div',
     { class: 'compare-paste' },
-    h('label', { for: 'compare-codes' }, 'Or paste the groups’ replay codes or links, one a line:'),
+    h('label', { for: 'compare-codes' }, m.debrief_cmp_paste()),
     codes,
-    h('p', { id: 'compare-codes-help', class: 'help' }, 'Put a group’s name before its code to show it by name (North: RP1.…); a line without a name is Group 1, Group 2… by its place.'),
-    actionButton('compare-codes', 'Compare these codes', () => {
+    h('p', { id: 'compare-codes-help', class: 'help' }, m.debrief_cmp_paste_help()),
+    actionButton('compare-codes', m.debrief_cmp_compare_codes(), () => {
       const read = filesFromCodes(codes.value, ctx.state.catalog);
       files = addFiles(files, read.files);
       refresh();
@@ -227,13 +250,9 @@ export function compareScreen(ctx: Ctx): View {
   const el = h(
     'div',
     { id: 'compare', class: 'screen compare-screen' },
-    h('p', { class: 'kicker' }, 'Class comparison'),
-    heading('Compare the groups'),
-    h(
-      'p',
-      { class: 'help' },
-      'Each group downloads its replay file from the debrief (or copies its replay code). Import the files or paste the codes of groups that played the same scenario on the same seed: the comparison shows, turn by turn, what each chose and where they parted.',
-    ),
+    h('p', { class: 'kicker' }, m.debrief_cmp_kicker()),
+    heading(m.debrief_cmp_heading()),
+    h('p', { class: 'help' }, m.debrief_cmp_intro()),
     drop,
     paste,
     fileList,
@@ -242,7 +261,7 @@ export function compareScreen(ctx: Ctx): View {
     h(
       'div',
       { class: 'actions' },
-      actionButton('to-title', 'Back to the title screen', () => ctx.store.getState().toTitle()),
+      actionButton('to-title', m.debrief_to_title(), () => ctx.store.getState().toTitle()),
     ),
   );
   return { el };
