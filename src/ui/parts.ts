@@ -1,6 +1,6 @@
 /** Pieces several screens share: term tags, the replay bar, the terms and objectives lists. */
 import type { Scenario, Side, TermId } from '../engine';
-import { m } from '../i18n/lang';
+import { m, termName } from '../i18n/lang';
 import { reviewSteps, stepIndex } from '../store/review';
 import type { Run } from '../store/run';
 import { actionButton, h, hidden } from './dom';
@@ -11,7 +11,7 @@ import type { Ctx } from './view';
 export function termTags(ctx: Ctx, scenario: Scenario, uses: readonly TermId[], strains: readonly TermId[], why: Readonly<Partial<Record<TermId, string>>> = {}): HTMLElement | null {
   const tag = (id: TermId, how: 'uses' | 'strains'): HTMLElement => {
     const term = scenario.terms.find((t) => t.id === id);
-    const name = term?.name ?? id;
+    const name = term === undefined ? id : termName(term);
     const button = h(
       'button',
       { type: 'button', class: `term-tag ${how}`, 'data-term': id, 'aria-label': how === 'uses' ? m.play_term_uses_label({ id, name }) : m.play_term_strains_label({ id, name }) },
@@ -28,7 +28,7 @@ export function termTags(ctx: Ctx, scenario: Scenario, uses: readonly TermId[], 
 
 /** The four terms with their full verbatim text. */
 export function termsList(scenario: Scenario): HTMLElement {
-  return h('dl', { class: 'terms' }, ...scenario.terms.flatMap((t) => [h('dt', {}, h('span', { class: 'term-id' }, t.id), ` ${t.name}`), h('dd', {}, h('blockquote', {}, t.text))]));
+  return h('dl', { class: 'terms' }, ...scenario.terms.flatMap((t) => [h('dt', {}, h('span', { class: 'term-id' }, t.id), ` ${termName(t)}`), h('dd', {}, h('blockquote', { lang: 'en' }, t.text))]));
 }
 
 /** The objectives of the given sides, as the briefing lists them. */

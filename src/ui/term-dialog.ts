@@ -1,6 +1,6 @@
 /** The dialog with a term's full verbatim text: Escape or the close button closes it, and focus returns. */
 import type { Scenario, TermId } from '../engine';
-import { m } from '../i18n/lang';
+import { m, termName } from '../i18n/lang';
 import { h } from './dom';
 
 export interface TermDialog {
@@ -10,7 +10,8 @@ export interface TermDialog {
 
 export function createTermDialog(): TermDialog {
   const title = h('h2', { id: 'term-dialog-title' });
-  const text = h('blockquote', { id: 'term-dialog-text' });
+  // The agreement's words stay in English, verbatim, whatever the page's language.
+  const text = h('blockquote', { id: 'term-dialog-text', lang: 'en' });
   const source = h('p', { class: 'help' }, m.term_source());
   // China's view of the same commitments (issue: the China side at full strength). Its own outcome list
   // is known by title and date only (scenarios/facts.yaml, F62); no official page of its Chinese text
@@ -28,7 +29,7 @@ export function createTermDialog(): TermDialog {
     el,
     open(scenario, id, from) {
       const term = scenario.terms.find((t) => t.id === id);
-      title.textContent = term === undefined ? id : `${id} ${term.name}`;
+      title.textContent = term === undefined ? id : `${id} ${termName(term)}`;
       text.textContent = term?.text ?? m.term_missing();
       opener = from;
       if (!el.open) el.showModal();

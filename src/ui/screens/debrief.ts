@@ -4,7 +4,7 @@
  * happened with its sources, and the replay file to download.
  */
 import type { GameState, Scenario } from '../../engine';
-import { m as msg } from '../../i18n/lang';
+import { m as msg, termName } from '../../i18n/lang';
 import { causeWords } from '../../store/causes';
 import { codeFor, endingTextOf, indicatorLabel, objectiveResults, recordView, SIDES, seriesOf, TERM_IDS, termCountsOf, viewerOf } from '../../store/derive';
 import type { Run } from '../../store/run';
@@ -93,7 +93,7 @@ function termTable(scenario: Scenario, game: GameState): HTMLElement {
         h(
           'tr',
           {},
-          h('th', { scope: 'row' }, `${t} ${scenario.terms.find((x) => x.id === t)?.name ?? ''}`),
+          h('th', { scope: 'row' }, `${t} ${termName(scenario.terms.find((x) => x.id === t) ?? { id: t, name: '' })}`),
           ...SIDES.flatMap((side) => [h('td', { class: 'num' }, String(counts[side][t].used)), h('td', { class: 'num' }, String(counts[side][t].strained))]),
         ),
       ),
