@@ -5,16 +5,17 @@
  * its file and library (a compiled scenario holds functions, which cannot be posted) and is compiled
  * again on the other side, once per rules hash.
  */
-import { compileScenario, type Library, type Scenario, type ScenarioFile, type Side } from '../../engine';
-import { type LuckResult, luckVersusChoice } from '../../sim/luck';
-import type { RunInput } from '../../sim/luck-types';
-import { buildMap, type ScenarioMap, sampleRuns } from '../../sim/map';
+import { compileScenario, type Library, loadLibrary, loadScenario, type Scenario, type ScenarioFile, type Side } from '../engine';
+import { type LuckResult, luckVersusChoice } from '../sim/luck';
+import type { RunInput } from '../sim/luck-types';
+import { buildMap, type ScenarioMap, sampleRuns } from '../sim/map';
+import { type ScenarioSourceText, sourceTextOf } from './catalog-cards';
 
-/** What a compiled scenario is made from. */
-export interface ScenarioSource {
-  readonly file: ScenarioFile;
-  readonly library: Library;
-}
+/**
+ * What a compiled scenario is made from: the texts it was loaded from (strings cost next to nothing
+ * to post), or else its data (a designer's scenario), which the page's thread must copy.
+ */
+export type ScenarioSource = { readonly kind: 'text'; readonly texts: ScenarioSourceText } | { readonly kind: 'data'; readonly file: ScenarioFile; readonly library: Library };
 
 export type AnalysisRequest =
   | { readonly kind: 'luck'; readonly scenario: ScenarioSource; readonly run: RunInput; readonly side: Side }
@@ -22,17 +23,28 @@ export type AnalysisRequest =
 
 export type AnalysisAnswer = { readonly kind: 'luck'; readonly value: LuckResult } | { readonly kind: 'map'; readonly value: ScenarioMap };
 
-/** The file and library of a loaded scenario, to be posted. */
+/** How a loaded scenario is posted: as its texts when they are known, else as its data. */
 export function sourceOf(scenario: Scenario): ScenarioSource {
-  return { file: scenario.file, library: { terms: scenario.terms, ladder: scenario.ladder, sources: scenario.sources, facts: scenario.facts } };
+  const texts = sourceTextOf(scenario);
+  if (texts !== null) return { kind: 'text', texts };
+  return { kind: 'data', file: scenario.file, library: { terms: scenario.terms, ladder: scenario.ladder, sources: scenario.sources, facts: scenario.facts } };
 }
 
-let last: { readonly file: ScenarioFile; readonly scenario: Scenario } | null = null;
+function fromTexts(t: ScenarioSourceText): Scenario {
+  const lib = loadLibrary(t.terms, t.ladder, t.facts);
+  if (lib.library === null) throw new Error(`the terms, ladder or facts do not load: ${lib.diagnostics[0]?.message ?? 'unknown problem'}`);
+  const loaded = loadScenario(t.text, t.file, lib.library, t.overlay);
+  if (loaded.scenario === null) throw new Error(`${t.file} does not load: ${loaded.diagnostics[0]?.message ?? 'unknown problem'}`);
+  return loaded.scenario;
+}
+
+let last: { readonly key: unknown; readonly scenario: Scenario } | null = null;
 
 function compiled(source: ScenarioSource): Scenario {
-  if (last !== null && last.file === source.file) return last.scenario;
-  const scenario = compileScenario(source.file, source.library).scenario;
-  last = { file: source.file, scenario };
+  const key = source.kind === 'text' ? `${source.texts.file}\u0000${source.texts.text}\u0000${source.texts.overlay?.text ?? ''}` : source.file;
+  if (last !== null && last.key === key) return last.scenario;
+  const scenario = source.kind === 'text' ? fromTexts(source.texts) : compileScenario(source.file, source.library).scenario;
+  last = { key, scenario };
   return scenario;
 }
 

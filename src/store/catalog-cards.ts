@@ -11,6 +11,27 @@ import { rememberUsualTurns } from './pace';
 
 export type { ScenarioCard } from './catalog';
 
+/** The texts a bundled scenario was loaded from: enough to load it again elsewhere (a worker) without posting its data. */
+export interface ScenarioSourceText {
+  readonly text: string;
+  readonly file: string;
+  readonly overlay?: OverlayText;
+  readonly terms: string;
+  readonly ladder: string;
+  readonly facts: string;
+}
+
+const sourceTexts = new WeakMap<Scenario, ScenarioSourceText>();
+
+function rememberSourceText(scenario: Scenario, source: ScenarioSourceText): void {
+  sourceTexts.set(scenario, source);
+}
+
+/** The texts `scenario` was loaded from, when it is a bundled scenario loaded by this catalog. */
+export function sourceTextOf(scenario: Scenario): ScenarioSourceText | null {
+  return sourceTexts.get(scenario) ?? null;
+}
+
 /** The card of a loaded scenario. */
 export function cardOf(scenario: Scenario, file: string): ScenarioCard {
   const f = scenario.file;
@@ -120,7 +141,10 @@ export function lazyCatalog(cards: readonly ScenarioCard[], texts: readonly Sour
       file: card.file,
       card: overlay === undefined ? card : localCard(card, overlay.text),
       get scenario(): Scenario {
-        if (scenario === null) scenario = loadChecked(card, text, shared, overlay);
+        if (scenario === null) {
+          scenario = loadChecked(card, text, shared, overlay);
+          rememberSourceText(scenario, { text, file: card.file, ...(overlay === undefined ? {} : { overlay }), terms: termsText, ladder: ladderText, facts: factsText });
+        }
         return scenario;
       },
     });

@@ -8,8 +8,9 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { luckVersusChoice } from '../../src/sim/luck';
 import { buildMap, sampleRuns } from '../../src/sim/map';
+import { type AnalysisRequest, analyse, sourceOf } from '../../src/store/analysis';
+import { cardOf, lazyCatalog } from '../../src/store/catalog-cards';
 import { runAnalysis } from '../../src/ui/analysis/client';
-import { type AnalysisRequest, analyse, sourceOf } from '../../src/ui/analysis/compute';
 import type { GoldenFile } from '../golden/golden';
 import { ROOT, scenarioAt } from '../golden/scenarios';
 
@@ -31,6 +32,18 @@ describe('analyses as posted to the worker', () => {
     const request: AnalysisRequest = { kind: 'map', scenario: sourceOf(scenario), runs: 60, seed: 'map' };
     const answer = analyse(structuredClone(request));
     expect(answer).toEqual({ kind: 'map', value: structuredClone(buildMap(scenario, sampleRuns(scenario, { runs: 60, seed: 'map' }))) });
+  });
+
+  it('a bundled scenario travels as its texts (cheap to post) and loads again on the other side to the same report', () => {
+    const read = (name: string): string => readFileSync(join(ROOT, 'scenarios', name), 'utf8');
+    const card = { ...cardOf(scenario, 'ip-theft.yaml') };
+    const catalog = lazyCatalog([card], [{ file: '/scenarios/ip-theft.yaml', text: read('ip-theft.yaml') }], read('terms.yaml'), read('ladder.yaml'), read('facts.yaml'));
+    const bundled = catalog.entries[0]?.scenario;
+    if (bundled === undefined) throw new Error('the catalog has no entry');
+    const source = sourceOf(bundled);
+    expect(source.kind).toBe('text');
+    const answer = analyse(structuredClone({ kind: 'luck', scenario: source, run, side } as const));
+    expect(answer).toEqual({ kind: 'luck', value: structuredClone(luckVersusChoice(scenario, run, side)) });
   });
 
   it('without a Worker (Node), runAnalysis answers from the page thread', async () => {

@@ -4,7 +4,7 @@
  * Where no worker can start (an old browser, a test in Node), it runs in the page after a short
  * pause, as before. Answers come back in the order asked.
  */
-import { type AnalysisAnswer, type AnalysisRequest, analyse } from './compute';
+import { type AnalysisAnswer, type AnalysisRequest, analyse } from '../../store/analysis';
 
 interface Pending {
   readonly resolve: (answer: AnalysisAnswer) => void;

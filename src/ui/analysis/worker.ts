@@ -2,7 +2,7 @@
  * The analyses' Web Worker: one request at a time, each answered with its id. A failure is answered
  * too (with its message), so the page never waits for an answer that will not come.
  */
-import { type AnalysisRequest, analyse } from './compute';
+import { type AnalysisRequest, analyse } from '../../store/analysis';
 
 interface Envelope {
   readonly id: number;

@@ -4,12 +4,12 @@
  */
 import type { Side } from '../../engine';
 import { m } from '../../i18n/lang';
+import { sourceOf } from '../../store/analysis';
 import { oddsByTurn, oddsShift, turnOddsWords } from '../../store/causes';
 import { SIDES } from '../../store/derive';
 import type { Run } from '../../store/run';
 import { extrasOf, type LuckResult, luckInput, luckOf, type PathView, pathsOf, replayCodeOf, turnsPlayed } from '../../store/trainee';
 import { runAnalysis } from '../analysis/client';
-import { sourceOf } from '../analysis/compute';
 import { actionButton, h } from '../dom';
 import { sideName } from '../format';
 import { peopleSides } from '../parts';
