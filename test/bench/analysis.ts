@@ -45,6 +45,9 @@ async function luck(browser: Browser, url: string, worker: boolean): Promise<Win
     await page.locator('[data-scenario-card] button[data-action="choose-scenario"]').first().click();
     await playRun(page, 'LUCK1');
     const button = page.locator('button[data-action^="luck"]').first();
+    // Scrolling the long debrief to the button paints it: that is not the analysis, so it happens first.
+    await button.scrollIntoViewIfNeeded();
+    await page.waitForTimeout(300);
     return await longTasksDuring(page, async () => {
       await button.click();
       await page.locator('#luck-result .luck-chart, #luck-result table').first().waitFor({ timeout: 120_000 });
