@@ -1,9 +1,6 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { expect, it } from 'vitest';
 import { seriousViolations, type Violation } from './axe';
-import { REPO_ROOT } from './build';
 import { activate, browserSuite, expectScreen, norm, screenOf, screenshot, tabTo } from './harness';
 import { loadScenarioFile, primaryScenarioFile } from './oracle';
 import { chooseScenario, leaveBriefing, leaveOutcome, passToChina, pickOption, startRun } from './play';
