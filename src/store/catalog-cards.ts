@@ -39,6 +39,7 @@ export function cardOf(scenario: Scenario, file: string): ScenarioCard {
     id: scenario.id,
     version: scenario.version,
     hash: scenario.hash,
+    contentHash: scenario.contentHash,
     file,
     title: f.title,
     summary: f.summary,
@@ -89,7 +90,7 @@ function loadChecked(card: ScenarioCard, text: string, library: () => Library, o
     const first = result.diagnostics[0];
     throw new Error(`the bundled scenario ${card.file} does not load${first === undefined ? '' : `: ${first.message} (${first.code})`}`);
   }
-  if (scenario.hash !== card.hash || scenario.id !== card.id) {
+  if (scenario.hash !== card.hash || scenario.contentHash !== card.contentHash || scenario.id !== card.id) {
     throw new Error(`the bundled scenario ${card.file} is not the one this build was made with (hash ${scenario.hash}, expected ${card.hash})`);
   }
   return scenario;

@@ -10,6 +10,8 @@ export interface ScenarioCard {
   readonly id: string;
   readonly version: string;
   readonly hash: string;
+  /** The English file's whole-content hash: the page's file must be the one the card was built from, words included. */
+  readonly contentHash: string;
   readonly file: string;
   readonly title: string;
   readonly summary: string;

@@ -59,7 +59,7 @@ function checked(file: string, text: string, load: () => { scenario: Scenario | 
 /** The entry a new scenario would replace: another scenario with its id (null when none, or when it is the very same file). */
 export function conflictOf(catalog: Catalog, scenario: Scenario): CatalogEntry | null {
   const existing = catalog.entries.find((e) => e.id === scenario.id);
-  return existing === undefined || existing.scenario.hash === scenario.hash ? null : existing;
+  return existing === undefined || existing.scenario.contentHash === scenario.contentHash ? null : existing;
 }
 
 /** The catalog with `entry` in place of the entry with its id, or added at the end. */

@@ -31,7 +31,7 @@ describe('a scenario read in Simplified Chinese', () => {
     expect(s.file.beats[0]?.options.us[0]?.terms.why.T1).toBe('依靠及时协助的承诺。');
     expect(s.hash).toBe(english.hash);
     expect(s.textHash).not.toBe(english.textHash);
-    expect(s.legacyHash).toBe(english.legacyHash);
+    expect(s.contentHash).toBe(english.contentHash);
   });
 
   it('a game played in Chinese records a replay that replays in English, hash for hash', () => {

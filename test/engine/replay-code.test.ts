@@ -87,7 +87,7 @@ describe('replay codes: refusals', () => {
 
   it('another version or other content of the scenario is named as such', () => {
     const bumped = { ...ipTheft, version: '1.0.1' } as Scenario;
-    const edited = { ...ipTheft, hash: `ffffff${ipTheft.hash.slice(6)}`, legacyHash: `ffffff${ipTheft.legacyHash.slice(6)}` } as Scenario;
+    const edited = { ...ipTheft, hash: `ffffff${ipTheft.hash.slice(6)}`, contentHash: `ffffff${ipTheft.contentHash.slice(6)}` } as Scenario;
     const v = decodeReplayCode(code, [bumped]);
     const c = decodeReplayCode(code, [edited]);
     expect(v.ok ? 'ok' : v.error.code).toBe('code/version');

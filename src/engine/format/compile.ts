@@ -192,7 +192,7 @@ export function compileScenario(source: ScenarioFile, library: Library, overlay?
     version: file.version,
     hash: hashJson({ rules: splitTexts(source).rules, terms: library.terms.map((t) => t.id), ladder: library.ladder.map((r) => r.id) }),
     textHash: hashJson({ texts: splitTexts(file).texts, terms: library.terms, ladder: library.ladder, sources: cited.map((k) => library.sources.get(k) ?? null) }),
-    legacyHash: hashJson({ file: source, terms: library.terms, ladder: library.ladder, sources: cited.map((k) => library.sources.get(k) ?? null) }),
+    contentHash: hashJson({ file: source, terms: library.terms, ladder: library.ladder, sources: cited.map((k) => library.sources.get(k) ?? null) }),
     lang: overlay?.lang ?? 'en',
     terms: library.terms,
     ladder: library.ladder,

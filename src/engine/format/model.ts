@@ -122,8 +122,12 @@ export interface Scenario {
   readonly hash: string;
   /** sha-256 of what is read (every text, the terms, ladder and cited sources) in {@link lang}. */
   readonly textHash: string;
-  /** The hash of the English file's whole content, as games made before the split carry it: they still replay. */
-  readonly legacyHash: string;
+  /**
+   * sha-256 of the English file's whole content with the terms, ladder and cited sources: any edit
+   * changes it. Games, replays and codes made before the rules hash was split off carry this hash,
+   * and still replay while the file is unchanged.
+   */
+  readonly contentHash: string;
   /** The language the texts are in. */
   readonly lang: Lang;
   readonly terms: readonly Term[];

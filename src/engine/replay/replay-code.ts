@@ -254,7 +254,7 @@ export function decodeReplayCode(text: string, scenarios: readonly Scenario[]): 
   if (scenario === undefined) return fail('code/unknown-scenario', `this replay is of scenario ${id}, which is not installed here`);
   const dotted = version.replace(/-/g, '.');
   if (dotted !== scenario.version) return fail('code/version', `this replay was made with ${id} version ${dotted}; the installed one is version ${scenario.version}`);
-  const hash = [scenario.hash, scenario.legacyHash].find((h) => fingerprint(h) === meta.slice(1, 5));
+  const hash = [scenario.hash, scenario.contentHash].find((h) => fingerprint(h) === meta.slice(1, 5));
   if (hash === undefined) return fail('code/scenario-changed', `this replay was made with other content of ${id} ${dotted}; the scenario has changed since, so the run would not be the same`);
   if (meta.slice(5) !== major(ENGINE_VERSION))
     return fail('code/engine-version', `this replay was made under rules version ${meta.slice(5)}; this build plays rules ${major(ENGINE_VERSION)}, so the run would not be the same`);

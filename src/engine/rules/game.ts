@@ -54,7 +54,7 @@ export function start(scenario: Scenario, seed: string, controllers: Readonly<Re
  * hash (in any language), or the whole-content hash that games made before the split carry.
  */
 export function carriesHashOf(scenario: Scenario, hash: string): boolean {
-  return hash === scenario.hash || hash === scenario.legacyHash;
+  return hash === scenario.hash || hash === scenario.contentHash;
 }
 
 /** Each scenario's first day as a day number, parsed once (the date of every turn counts from it). */

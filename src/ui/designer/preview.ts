@@ -33,7 +33,7 @@ export function factsOf(scenario: Scenario): HTMLElement {
     h('dt', {}, m.des_fact_version()),
     h('dd', { 'data-fact': 'version' }, scenario.version),
     h('dt', {}, m.des_fact_hash()),
-    h('dd', { 'data-fact': 'hash' }, h('code', {}, scenario.hash)),
+    h('dd', { 'data-fact': 'hash' }, h('code', {}, scenario.contentHash)),
     h('dt', {}, m.des_fact_size()),
     h('dd', { 'data-fact': 'counts' }, m.des_size({ beats: m.des_beats_n({ count: c.beats }), options: m.des_options_n({ count: c.options }), endings: m.des_endings_n({ count: c.endings }) })),
   );
@@ -66,7 +66,7 @@ export function sideBySide(existing: CatalogEntry, incoming: Scenario, incomingF
       {},
       row(m.des_fact_title(), existing.scenario.file.title, incoming.file.title),
       row(m.des_fact_version(), existing.scenario.version, incoming.version),
-      row(m.des_fact_hash(), existing.scenario.hash, incoming.hash, true),
+      row(m.des_fact_hash(), existing.scenario.contentHash, incoming.contentHash, true),
       row(m.des_fact_file(), existing.file, incomingFile),
     ),
   );
