@@ -32,6 +32,10 @@ export const S2C = {
 } as const;
 
 const SIDE = z.enum(['us', 'cn']);
+/** The language a seat reads its story in: the class is one game whatever each seat reads. */
+export const SEAT_LANGS = ['en', 'zh-Hans'] as const;
+export type SeatLang = (typeof SEAT_LANGS)[number];
+const LANG = z.enum(SEAT_LANGS);
 const ID = z.string().min(1).max(64);
 const TOKEN = z.string().min(16).max(64);
 const SESSION_ID = z.string().min(4).max(32);
@@ -63,11 +67,11 @@ export type HostCreate = z.infer<typeof HostCreate>;
 export const HostResume = z.strictObject({ session: SESSION_ID, facToken: TOKEN });
 export type HostResume = z.infer<typeof HostResume>;
 
-export const Join = z.strictObject({ code: z.string().min(1).max(16), group: z.number().int().min(1).max(MAX_GROUPS), side: SIDE });
+export const Join = z.strictObject({ code: z.string().min(1).max(16), group: z.number().int().min(1).max(MAX_GROUPS), side: SIDE, lang: LANG.optional() });
 export type Join = z.infer<typeof Join>;
 
 /** A seat coming back (reload, Wi-Fi back, another server process): its token and how many log records it has seen. */
-export const Resume = z.strictObject({ seatToken: TOKEN, seen: z.number().int().min(0).max(10_000) });
+export const Resume = z.strictObject({ seatToken: TOKEN, seen: z.number().int().min(0).max(10_000), lang: LANG.optional() });
 export type Resume = z.infer<typeof Resume>;
 
 /** A team locks in its option for the turn it names (a lock for a turn already resolved is refused). */

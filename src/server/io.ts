@@ -6,13 +6,34 @@
  */
 import type { Server as HttpServer, IncomingMessage } from 'node:http';
 import { Server, type ServerOptions, type Socket } from 'socket.io';
-import type { Scenario, Side } from '../engine';
-import { type Ack, C2S, Choose, type Created, Extend, HostCreate, HostResume, Inject, Join, type Joined, MAX_FRAME_BYTES, Override, Pause, Resume, Reveal, S2C, type SeatView } from '../net/protocol';
+import type { OverlayLang, Scenario, Side } from '../engine';
+import {
+  type Ack,
+  C2S,
+  Choose,
+  type Created,
+  Extend,
+  HostCreate,
+  HostResume,
+  Inject,
+  Join,
+  type Joined,
+  MAX_FRAME_BYTES,
+  Override,
+  Pause,
+  Resume,
+  Reveal,
+  S2C,
+  SEAT_LANGS,
+  type SeatLang,
+  type SeatView,
+} from '../net/protocol';
 import { no, ok } from './ack';
 import { Classroom } from './classroom';
 import type { ClassStore } from './events';
 import { guarded, RateLimiter } from './guard';
 import { Presence, sessionRoom } from './presence';
+import { SeatLangs, seatRoom } from './seat-langs';
 import type { ClassSession, Seat } from './session';
 import { Throttle } from './throttle';
 import { facView, seatView } from './views';
@@ -21,6 +42,8 @@ export interface ClassServerOptions {
   readonly http: HttpServer;
   readonly store: ClassStore;
   readonly scenarios: ReadonlyMap<string, Scenario>;
+  /** Each scenario in other languages (src/server/library.ts): a seat reading one gets its words. */
+  readonly localised?: ReadonlyMap<string, ReadonlyMap<OverlayLang, Scenario>>;
   readonly hostKey: string;
   /** The address students open, for the facilitator's view. */
   readonly joinUrl: string;
@@ -34,11 +57,10 @@ export interface ClassServerOptions {
 }
 
 interface Bound {
-  seat?: { readonly session: string; readonly seat: Seat };
+  seat?: { readonly session: string; readonly seat: Seat; readonly lang: SeatLang };
   fac?: string;
 }
 
-const seatRoom = (session: string, group: number, side: Side): string => `seat:${session}:${group}:${side}`;
 const facRoom = (session: string): string => `fac:${session}`;
 /**
  * A facilitator's view (every group of the class, their replay files included: about 100 KB for 60
@@ -79,8 +101,9 @@ export async function startClassServer(o: ClassServerOptions): Promise<ClassServ
   const anyone = (room: string): boolean => o.adapter !== undefined || (io.sockets.adapter.rooms.get(room)?.size ?? 0) > 0;
   const connected = (session: string): ((group: number, side: Side) => number) => {
     const count = presence.counter(session);
-    return (group, side) => count(seatRoom(session, group, side));
+    return (group, side) => SEAT_LANGS.reduce((n, lang) => n + count(seatRoom(session, group, side, lang)), 0);
   };
+  const langs = new SeatLangs(io, o.localised);
   // A facilitator's view (about 100 KB for 60 groups) is built by the process its socket is on, never
   // carried through Redis: the others only say that the session changed.
   const facHere = (s: ClassSession): void => {
@@ -95,7 +118,13 @@ export async function startClassServer(o: ClassServerOptions): Promise<ClassServ
   const changedElsewhere = new Throttle(FAC_VIEW_EVERY_MS);
   io.on(FAC_CHANGED, (id: unknown) => {
     const s = typeof id === 'string' ? classroom.sessions.get(id) : undefined;
-    if (s !== undefined && (io.sockets.adapter.rooms.get(facRoom(s.id))?.size ?? 0) > 0) changedElsewhere.run(s.id, () => classroom.refresh(s).then(() => facHere(s), crash));
+    if (s !== undefined && (langs.here(facRoom(s.id)) > 0 || langs.readsOtherLang(s)))
+      changedElsewhere.run(s.id, () =>
+        classroom.refresh(s).then(() => {
+          facHere(s);
+          langs.send(s, null, Date.now());
+        }, crash),
+      );
   });
   const broadcast = (s: ClassSession, group: number | null): void => {
     const now = Date.now();
@@ -106,6 +135,7 @@ export async function startClassServer(o: ClassServerOptions): Promise<ClassServ
         if (anyone(room)) io.to(room).emit(S2C.seatView, seatView(s, { token: '', group: g.n, side }, now));
       }
     }
+    langs.send(s, group, now);
     sendFac(s);
   };
   const presence = new Presence(io, o.adapter !== undefined, (id) => {
@@ -122,14 +152,14 @@ export async function startClassServer(o: ClassServerOptions): Promise<ClassServ
     const on = (event: string, handler: (...args: unknown[]) => void): void => {
       socket.on(event, handler);
     };
-    const bindSeat = async (session: ClassSession, seat: Seat): Promise<SeatView> => {
-      if (bound.seat !== undefined) await socket.leave(seatRoom(bound.seat.session, bound.seat.seat.group, bound.seat.seat.side));
+    const bindSeat = async (session: ClassSession, seat: Seat, lang: SeatLang = 'en'): Promise<SeatView> => {
+      if (bound.seat !== undefined) await socket.leave(seatRoom(bound.seat.session, bound.seat.seat.group, bound.seat.seat.side, bound.seat.lang));
       if (bound.seat !== undefined && bound.seat.session !== session.id) await socket.leave(sessionRoom(bound.seat.session));
-      bound.seat = { session: session.id, seat };
-      await socket.join([seatRoom(session.id, seat.group, seat.side), sessionRoom(session.id)]);
+      bound.seat = { session: session.id, seat, lang };
+      await socket.join([seatRoom(session.id, seat.group, seat.side, lang), sessionRoom(session.id)]);
       presence.changed(session.id);
       sendFac(session);
-      return seatView(session, seat, Date.now());
+      return seatView(session, seat, Date.now(), langs.textsOf(session, lang));
     };
     const bindFac = async (s: ClassSession): Promise<void> => {
       if (bound.fac !== undefined) await socket.leave(facRoom(bound.fac));
@@ -185,7 +215,7 @@ export async function startClassServer(o: ClassServerOptions): Promise<ClassServ
           if (!limiter.hit(address)) return no('rate-limited', 'too many join attempts from this address; wait a minute');
           const r = await classroom.join(m);
           if (!r.ok) return r;
-          return ok({ seatToken: r.value.seat.token, view: await bindSeat(r.value.session, r.value.seat) });
+          return ok({ seatToken: r.value.seat.token, view: await bindSeat(r.value.session, r.value.seat, m.lang) });
         },
         crash,
       ),
@@ -201,7 +231,7 @@ export async function startClassServer(o: ClassServerOptions): Promise<ClassServ
             limiter.hit(address);
             return no('bad-token', 'seatToken: no seat with this token; join again with the class code');
           }
-          return ok(await bindSeat(found.session, found.seat));
+          return ok(await bindSeat(found.session, found.seat, m.lang));
         },
         crash,
       ),

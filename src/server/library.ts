@@ -3,9 +3,9 @@
  * shared terms, ladder, facts and schema files left out), loaded with the shared library the way the
  * command line loads them. Scenario files are data: parsed by the engine's loader, never run.
  */
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { loadLibrary, loadScenario, type Scenario } from '../engine';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+import { loadLibrary, loadScenario, OVERLAY_LANGS, type OverlayLang, type Scenario } from '../engine';
 
 const SHARED = ['schema.yaml', 'terms.yaml', 'ladder.yaml', 'facts.yaml', 'glossary.yaml'];
 
@@ -18,6 +18,8 @@ export function scenarioFiles(dir: string): string[] {
 
 export interface ScenarioSet {
   readonly byId: ReadonlyMap<string, Scenario>;
+  /** Each scenario read in another language (scenarios/<lang>/<file>), by id then language: the same rules, other words. */
+  readonly localised: ReadonlyMap<string, ReadonlyMap<OverlayLang, Scenario>>;
   /** Files that did not load, with their first problem. */
   readonly problems: readonly string[];
 }
@@ -26,13 +28,26 @@ export interface ScenarioSet {
 export function loadScenarioSet(dir: string): ScenarioSet {
   const read = (name: string): string => readFileSync(join(dir, name), 'utf8');
   const lib = loadLibrary(read('terms.yaml'), read('ladder.yaml'), read('facts.yaml'));
-  if (lib.library === null) return { byId: new Map(), problems: lib.diagnostics.map((d) => `${d.file}: ${d.message}`) };
+  if (lib.library === null) return { byId: new Map(), localised: new Map(), problems: lib.diagnostics.map((d) => `${d.file}: ${d.message}`) };
   const byId = new Map<string, Scenario>();
+  const localised = new Map<string, Map<OverlayLang, Scenario>>();
   const problems: string[] = [];
   for (const file of scenarioFiles(dir)) {
-    const { scenario, diagnostics } = loadScenario(readFileSync(file, 'utf8'), file, lib.library);
+    const text = readFileSync(file, 'utf8');
+    const { scenario, diagnostics } = loadScenario(text, file, lib.library);
     if (scenario === null) problems.push(`${file}: ${diagnostics[0]?.message ?? 'does not load'}`);
-    else if (!byId.has(scenario.id)) byId.set(scenario.id, scenario);
+    else if (!byId.has(scenario.id)) {
+      byId.set(scenario.id, scenario);
+      const langs = new Map<OverlayLang, Scenario>();
+      for (const lang of OVERLAY_LANGS) {
+        const overlay = join(dirname(file), lang, basename(file));
+        if (!existsSync(overlay)) continue;
+        const read = loadScenario(text, file, lib.library, { text: readFileSync(overlay, 'utf8'), file: overlay });
+        if (read.scenario !== null && read.scenario.lang === lang) langs.set(lang, read.scenario);
+        else problems.push(`${overlay}: ${read.diagnostics.find((d) => d.severity === 'error')?.message ?? 'does not load'} (seats in ${lang} read English)`);
+      }
+      localised.set(scenario.id, langs);
+    }
   }
-  return { byId, problems };
+  return { byId, localised, problems };
 }

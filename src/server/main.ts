@@ -89,6 +89,7 @@ async function main(): Promise<number> {
     http,
     store,
     scenarios: scenarios.byId,
+    localised: scenarios.localised,
     hostKey,
     joinUrl,
     origins: values.origin,

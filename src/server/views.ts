@@ -4,7 +4,21 @@
  * the odds are shown, and never the seed, the salt or a hidden flag until the facilitator reveals seed
  * and salt at the debrief. The facilitator sees everything.
  */
-import { actionsOf, beatTextOf, currentDate, encodeReplayCode, endingTextOf, fallbackText, formatLongDate, type ReplayFile, replayHeader, SIDE_NAMES, type Side, stringifyReplay } from '../engine';
+import {
+  actionsOf,
+  beatTextOf,
+  currentDate,
+  encodeReplayCode,
+  endingTextOf,
+  fallbackText,
+  formatLongDate,
+  type ReplayFile,
+  replayHeader,
+  type Scenario,
+  SIDE_NAMES,
+  type Side,
+  stringifyReplay,
+} from '../engine';
 import { type FacView, type GroupFacView, type PendingFacView, PROTOCOL_VERSION, type SeatView } from '../net/protocol';
 import { rungLabel } from '../store/derive';
 import { clockView } from './clock';
@@ -47,10 +61,14 @@ export function replayOf(s: ClassSession, g: Group): { text: string; code: strin
   return made;
 }
 
-export function seatView(s: ClassSession, seat: Seat, now: number): SeatView {
+/**
+ * One seat's view. `texts` is the scenario whose words the seat reads (the class's own, or the same
+ * rules in the seat's language): the game is the class's, only its words change.
+ */
+export function seatView(s: ClassSession, seat: Seat, now: number, texts: Scenario = s.scenario): SeatView {
   const g = s.group(seat.group) as Group;
   const state = s.stateOf(g);
-  const { scenario } = s;
+  const scenario = texts;
   const side = seat.side;
   const shown = oddsShown(s);
   const team = s.config.players[side] === 'team';

@@ -11,15 +11,21 @@ import type { Scenario } from '../../src/engine';
 import type { Ack, Created, HostCreate, Joined, SeatView } from '../../src/net/protocol';
 import { type ClassStore, MemoryStore } from '../../src/server/events';
 import { type ClassServer, startClassServer } from '../../src/server/io';
-import { loadScenarioSet } from '../../src/server/library';
+import { loadScenarioSet, type ScenarioSet } from '../../src/server/library';
 
 export const ROOT = join(import.meta.dirname, '..', '..');
 export const HOST_KEY = 'test-host-key-0123456789';
 
-let cached: ReadonlyMap<string, Scenario> | null = null;
+let cached: ScenarioSet | null = null;
 export function scenarios(): ReadonlyMap<string, Scenario> {
-  cached ??= loadScenarioSet(join(ROOT, 'scenarios')).byId;
-  return cached;
+  cached ??= loadScenarioSet(join(ROOT, 'scenarios'));
+  return cached.byId;
+}
+
+/** The shipped scenarios in their other languages, as the class server loads them. */
+export function localised(): ScenarioSet['localised'] {
+  cached ??= loadScenarioSet(join(ROOT, 'scenarios'));
+  return cached.localised;
 }
 
 export interface TestServer {
@@ -33,7 +39,7 @@ export async function startTestServer(store: ClassStore = new MemoryStore(), joi
   await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', () => resolve()));
   const { port } = http.address() as AddressInfo;
   const url = `http://127.0.0.1:${port}`;
-  const server = await startClassServer({ http, store, scenarios: scenarios(), hostKey: HOST_KEY, joinUrl: `${url}/?class`, joinsPerMinute, warn: () => {} });
+  const server = await startClassServer({ http, store, scenarios: scenarios(), localised: localised(), hostKey: HOST_KEY, joinUrl: `${url}/?class`, joinsPerMinute, warn: () => {} });
   return { url, server, close: () => server.close() };
 }
 
@@ -76,9 +82,9 @@ export async function host(url: string, over: Partial<HostCreate> = {}): Promise
   return { socket, created: value(await send<Created>(socket, 'host:create', createMessage(over))) };
 }
 
-export async function seat(url: string, code: string, group: number, side: 'us' | 'cn'): Promise<{ socket: Socket; joined: Joined }> {
+export async function seat(url: string, code: string, group: number, side: 'us' | 'cn', lang?: 'en' | 'zh-Hans'): Promise<{ socket: Socket; joined: Joined }> {
   const socket = await client(url);
-  return { socket, joined: value(await send<Joined>(socket, 'seat:join', { code, group, side })) };
+  return { socket, joined: value(await send<Joined>(socket, 'seat:join', { code, group, side, ...(lang === undefined ? {} : { lang }) })) };
 }
 
 /** The next seat view the socket receives for which `test` holds (bounded by `ms`). */

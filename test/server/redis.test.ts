@@ -97,6 +97,28 @@ describe.skipIf(!installed)('two class server processes sharing Redis', () => {
     }
   });
 
+  it('a seat reading Chinese on one process follows turns resolved on the other, in Chinese', { timeout: 60_000 }, async () => {
+    const fac = await connect(two.url);
+    const created = value(await send<Created>(fac, 'host:create', createMessage({ scenarioId: 'ip-theft', groups: 1 })));
+    const [us, cn] = await Promise.all([connect(one.url), connect(two.url)]);
+    const a = value(await send<Joined>(us, 'seat:join', { code: created.view.joinCode, group: 1, side: 'us', lang: 'zh-Hans' }));
+    const b = value(await send<Joined>(cn, 'seat:join', { code: created.view.joinCode, group: 1, side: 'cn' }));
+    let views = { us: a.view, cn: b.view };
+    expect(views.us.beatTitle).toMatch(/[\u4e00-\u9fff]/);
+    for (let turn = 0; turn < 3 && views.us.ending === null; turn++) {
+      const seen = views.us.seen;
+      const next = [nextView(us, (v) => v.seen > seen, 8000), nextView(cn, (v) => v.seen > seen, 8000)] as const;
+      // China locks last, on the other process: that process resolves the turn.
+      value(await send(us, 'seat:choose', { turn: views.us.turn, option: views.us.options?.[0]?.id }));
+      value(await send(cn, 'seat:choose', { turn: views.cn.turn, option: views.cn.options?.[0]?.id }));
+      views = { us: await next[0], cn: await next[1] };
+      expect(views.us.seen).toBe(seen + 1);
+      expect(views.us.turn).toBe(views.cn.turn);
+      expect(views.us.beatTitle).toMatch(/[\u4e00-\u9fff]/);
+      expect(views.cn.beatTitle).not.toMatch(/[\u4e00-\u9fff]/);
+    }
+  });
+
   /** The next facilitator's view for which `test` holds (at most 8 s). */
   const facSees = (fac: Socket, test: (v: FacView) => boolean): Promise<FacView> =>
     new Promise((resolve, reject) => {

@@ -3,7 +3,7 @@
  * reload, a closed lid or a dropped Wi-Fi rejoins the same seat (socket.io reconnects; on every
  * connect the page asks for its seat again) and nothing the team chose is lost: the server has it.
  */
-import { m } from '../../i18n/lang';
+import { lang, m } from '../../i18n/lang';
 import { C2S, type Joined, type SeatView } from '../../net/protocol';
 import { clockText } from './clock';
 import { joinScreen } from './join';
@@ -56,7 +56,7 @@ export function mountSeat(ui: HTMLElement, announcer: HTMLElement, prefill: stri
     busy = true;
     notice = null;
     render();
-    const answer = await link.send<Joined>(C2S.join, req);
+    const answer = await link.send<Joined>(C2S.join, { ...req, lang: lang() });
     busy = false;
     if (!answer.ok) {
       notice = answerText(answer);
@@ -80,7 +80,7 @@ export function mountSeat(ui: HTMLElement, announcer: HTMLElement, prefill: stri
 
   async function resume(): Promise<void> {
     if (memory === null) return;
-    const answer = await link.send<SeatView>(C2S.resume, { seatToken: memory.seatToken, seen: view?.seen ?? 0 });
+    const answer = await link.send<SeatView>(C2S.resume, { seatToken: memory.seatToken, seen: view?.seen ?? 0, lang: lang() });
     if (answer.ok) {
       notice = null;
       accept(answer.value);
