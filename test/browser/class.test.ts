@@ -27,7 +27,8 @@ const MAX_TURNS = 20;
 
 let url = '';
 let server: ClassServer | null = null;
-const scenarios = loadScenarioSet(join(REPO_ROOT, 'scenarios')).byId;
+const set = loadScenarioSet(join(REPO_ROOT, 'scenarios'));
+const scenarios = set.byId;
 
 beforeAll(async () => {
   const dist = inject('distDir');
@@ -35,7 +36,7 @@ beforeAll(async () => {
   const http = createServer(staticHandler(dist));
   await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', () => resolve()));
   url = `http://127.0.0.1:${(http.address() as AddressInfo).port}`;
-  server = await startClassServer({ http, store: new MemoryStore(), scenarios, hostKey: HOST_KEY, joinUrl: `${url}/?class`, warn: () => {} });
+  server = await startClassServer({ http, store: new MemoryStore(), scenarios, localised: set.localised, hostKey: HOST_KEY, joinUrl: `${url}/?class`, warn: () => {} });
 });
 
 afterAll(async () => {
@@ -87,12 +88,15 @@ browserSuite('a networked class: two teams and the facilitator on their own page
     expect(code).toMatch(/^[A-Z2-9]{6}$/);
     await fac.page.locator('img.qr').waitFor({ state: 'visible' });
 
-    // US scans the QR code (the code comes in the link); China types it.
-    const us = await suite.open({ baseUrl: base, at: `?class=${code}`, noWait: true, viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, bypassCSP: true });
+    // US scans the QR code (the code comes in the link) on a phone set to Chinese; China types it, in English.
+    const us = await suite.open({ baseUrl: base, at: `?class=${code}&lang=zh-Hans`, noWait: true, viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, bypassCSP: true });
     await joinSeat(us.page, null, 'us');
+    expect(await us.page.evaluate(() => document.documentElement.lang)).toBe('zh-Hans');
+    expect(await visibleText(us.page, '[data-class-screen="seat"]')).toMatch(/[\u4e00-\u9fff]{6}/);
     const cn = await suite.open({ baseUrl: base, at: '?class', noWait: true, bypassCSP: true });
     await joinSeat(cn.page, code, 'cn');
-    expect(await seriousViolations(us.page), 'axe on the seat (phone)').toEqual([]);
+    expect(await seriousViolations(us.page), 'axe on the seat (phone, in Chinese)').toEqual([]);
+    expect(await seriousViolations(cn.page), 'axe on the seat (English)').toEqual([]);
     await screenshot(us.page, 'class-seat-phone');
 
     for (let turn = 0; turn < MAX_TURNS; turn++) {
@@ -102,8 +106,9 @@ browserSuite('a networked class: two teams and the facilitator on their own page
       const cnChoice = cn.page.locator('button[data-option]').first();
       const cnLabel = (await cnChoice.innerText()).trim();
       await activate(cn.page, `button[data-option="${await cnChoice.getAttribute('data-option')}"]`);
-      await expect.poll(() => visibleText(us.page, '.lock-line')).toContain('has locked in');
-      expect(await visibleText(us.page)).not.toContain(`Locked in: ${cnLabel}`);
+      await expect.poll(() => us.page.locator('.lock-line').getAttribute('data-other-locked')).toBe('true');
+      expect(await visibleText(us.page)).not.toContain(cnLabel);
+      expect(await visibleText(cn.page, '.lock-line')).toContain('Locked in');
       const usChoice = us.page.locator('button[data-option]').first();
       await activate(us.page, `button[data-option="${await usChoice.getAttribute('data-option')}"]`);
       await expect.poll(() => seatTurn(us.page)).toBe(before + 1);

@@ -155,7 +155,7 @@ export function seatScreen(view: SeatView, handlers: SeatHandlers): HTMLElement 
     if (view.options === null) body.push(h('p', {}, m.class_side_model({ side: sideWord(view.side) })));
     else {
       body.push(
-        h('p', { class: 'lock-line', role: 'status' }, lockLine(view)),
+        h('p', { class: 'lock-line', role: 'status', 'data-other-locked': String(view.locked[view.side === 'us' ? 'cn' : 'us']) }, lockLine(view)),
         h('ol', { class: 'options', 'aria-label': m.class_options_for({ side: sideWord(view.side) }) }, ...view.options.map((o) => optionItem(view, o, handlers))),
       );
     }
