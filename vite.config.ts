@@ -113,7 +113,7 @@ function offlineApp(): Plugin[] {
 export default defineConfig({
   plugins: [
     // The interface's messages (src/i18n/messages) as typed functions, English and Simplified Chinese.
-    paraglideVitePlugin({ project: './src/i18n/project.inlang', outdir: './src/i18n/paraglide', strategy: ['localStorage', 'baseLocale'], emitTsDeclarations: true }),
+    paraglideVitePlugin({ project: './src/i18n/project.inlang', outdir: './src/i18n/paraglide', strategy: ['custom-remembered', 'baseLocale'], emitTsDeclarations: true }),
     devContentSecurityPolicy(),
     scenarioHotReload(),
     scenarioCards(),

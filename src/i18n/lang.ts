@@ -1,15 +1,40 @@
 /**
  * The interface's language: English by default, Simplified Chinese on request. The choice is
- * remembered by Paraglide's localStorage strategy; a link may carry it as `?lang=zh-Hans` (or
+ * remembered (a custom Paraglide strategy over localStorage that never throws); a link may carry it as `?lang=zh-Hans` (or
  * `?lang=en`), which is taken and remembered before anything is drawn. Messages are Paraglide's typed
  * functions (`m.…`), compiled from src/i18n/messages/<locale>/*.json.
  */
 
 import { m } from './paraglide/messages.js';
-import { getLocale, isLocale, type Locale, locales, setLocale } from './paraglide/runtime.js';
+import { defineCustomClientStrategy, getLocale, isLocale, type Locale, locales, setLocale } from './paraglide/runtime.js';
 
 export type { Locale };
 export { locales, m };
+
+/** Where the page remembers the language chosen (one key; runs and notes live in IndexedDB). */
+const REMEMBERED = 'red-phone:lang';
+
+/**
+ * The remembered language, read and written in a way that never throws: storage that is switched off
+ * or full (a private window, a quota) leaves the language for this page only.
+ */
+defineCustomClientStrategy('custom-remembered', {
+  getLocale: () => {
+    try {
+      const kept = globalThis.localStorage?.getItem(REMEMBERED);
+      return kept != null && isLocale(kept) ? kept : undefined;
+    } catch {
+      return undefined;
+    }
+  },
+  setLocale: (locale) => {
+    try {
+      globalThis.localStorage?.setItem(REMEMBERED, locale);
+    } catch {
+      // Not remembered: the page keeps the language until it is closed.
+    }
+  },
+});
 
 /** The language the page is in now. */
 export function lang(): Locale {

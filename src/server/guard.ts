@@ -1,8 +1,10 @@
 /**
  * The gate every client message passes: one object and an acknowledgement, at most MAX_MESSAGE_BYTES,
  * checked by its zod schema (unknown fields, wrong types, oversize strings refused with the field and
- * the reason), the handler's errors caught. A bad message is answered and the socket is kept.
+ * the reason), the handler's errors caught. A bad message is answered and the socket is kept. A
+ * connection from another site's page is refused by its Origin.
  */
+import type { IncomingMessage } from 'node:http';
 import type { z } from 'zod';
 import { type Ack, MAX_MESSAGE_BYTES } from '../net/protocol';
 
@@ -82,5 +84,17 @@ export class RateLimiter {
     if (this.hits.size > 10_000) this.hits.clear();
     this.hits.set(address, [...list, this.now()]);
     return true;
+  }
+}
+
+/** Whether a request's Origin (when it has one) is the host it came to, or one configured. */
+export function originAllowed(req: IncomingMessage, origins: readonly string[]): boolean {
+  const origin = req.headers.origin;
+  if (origin === undefined) return true;
+  if (origins.includes(origin)) return true;
+  try {
+    return new URL(origin).host === req.headers.host;
+  } catch {
+    return false;
   }
 }

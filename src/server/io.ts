@@ -4,7 +4,7 @@
  * it the facilitator of a session; seat:join and seat:resume bind it to one side of one group), and
  * after any change of a group its views sent to each seat room of the group and to the facilitator.
  */
-import type { Server as HttpServer, IncomingMessage } from 'node:http';
+import type { Server as HttpServer } from 'node:http';
 import { Server, type ServerOptions, type Socket } from 'socket.io';
 import type { OverlayLang, Scenario, Side } from '../engine';
 import {
@@ -31,7 +31,7 @@ import {
 import { no, ok } from './ack';
 import { Classroom } from './classroom';
 import type { ClassStore } from './events';
-import { guarded, RateLimiter } from './guard';
+import { guarded, originAllowed, RateLimiter } from './guard';
 import { Presence, sessionRoom } from './presence';
 import { SeatLangs, seatRoom } from './seat-langs';
 import type { ClassSession, Seat } from './session';
@@ -69,18 +69,6 @@ const facRoom = (session: string): string => `fac:${session}`;
 export const FAC_VIEW_EVERY_MS = 200;
 /** Between processes (Redis): a session changed here; each process sends its own facilitators their view. */
 const FAC_CHANGED = 'class:fac-changed';
-
-/** Whether a request's Origin (when it has one) is the host it came to, or one configured. */
-export function originAllowed(req: IncomingMessage, origins: readonly string[]): boolean {
-  const origin = req.headers.origin;
-  if (origin === undefined) return true;
-  if (origins.includes(origin)) return true;
-  try {
-    return new URL(origin).host === req.headers.host;
-  } catch {
-    return false;
-  }
-}
 
 export interface ClassServer {
   readonly io: Server;

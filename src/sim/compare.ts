@@ -50,7 +50,7 @@ interface Played {
 }
 
 function replayGroup(scenario: Scenario, file: ReplayFile): Played {
-  let state = start(scenario, file.seed, file.controllers);
+  let state = start(scenario, file.seed, file.controllers, file.scenarioHash);
   const states: GameState[] = [state];
   const turnStates: GameState[] = [];
   const records: TurnRecord[] = [];

@@ -45,7 +45,7 @@ function importChecked(text: string, fileName: string, catalog: Catalog): Import
   if (!checked.ok) return { ok: false, message: m.play_replay_refused({ file: fileName, reason: refusal(checked.error) }) };
   const side = sideOf(checked.value.state);
   if (side === null) return { ok: false, message: m.play_replay_no_people({ file: fileName }) };
-  let state = start(entry.scenario, file.seed, file.controllers);
+  let state = start(entry.scenario, file.seed, file.controllers, file.scenarioHash);
   const states: GameState[] = [state];
   for (const action of file.actions) {
     const result = action.kind === 'inject' ? fireInject(entry.scenario, state, action.inject) : resolveTurn(entry.scenario, state, action);

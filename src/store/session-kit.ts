@@ -3,6 +3,7 @@
  * small steps several actions take (a draft for a scenario, clearing a solved notice, beginning a run).
  */
 
+import { m } from '../i18n/lang';
 import type { Facilitation } from './facilitator';
 import { sidesOf } from './links';
 import { saveText } from './persist';
@@ -76,8 +77,7 @@ export function saveStorage(deps: SessionDeps, run: Run, fac: Facilitation | nul
 }
 
 /** What a page says when another tab or window saved a run after this page read or wrote the save. */
-export const ELSEWHERE =
-  'Not saved: another tab or window saved a run after this page opened it, and saving here would overwrite it. Reload the page to continue the newer run, or Export now to keep this one.';
+export const ELSEWHERE = (): string => m.notice_elsewhere();
 
 /** The game of a save text without its settings (the page's place), or null when it is not a save. */
 function gameOf(text: string | null): string | null {
@@ -123,18 +123,18 @@ export function createKit(get: Get, set: Set, deps: SessionDeps): Kit {
       const where = saveStorage(deps, run, fac);
       if (savedElsewhere(where, known.get(where) ?? null, get().run)) {
         // Two tabs on one save: the other tab's newer run is never overwritten by this one.
-        set({ ...also, run, screen, saved: false, notice: { kind: 'storage', message: ELSEWHERE } });
+        set({ ...also, run, screen, saved: false, notice: { kind: 'storage', message: ELSEWHERE() } });
         return;
       }
       const text = saveText(run, screen);
-      const written: WriteResult = text === null ? { ok: false, message: 'the run could not be recorded' } : writeKey(where, SAVE_KEY, text);
+      const written: WriteResult = text === null ? { ok: false, message: m.notice_not_recorded() } : writeKey(where, SAVE_KEY, text);
       if (written.ok) known.set(where, text);
       // Once the run is saved where it now belongs, no copy is left in the other store.
       const other = where === storage ? (deps.secretStorage ?? null) : storage;
       if (written.ok && other !== null && removeKey(other, SAVE_KEY).ok) known.set(other, null);
       const notice = also.notice !== undefined ? also.notice : get().notice;
       if (written.ok) set({ ...also, run, screen, saved: true, notice: notice?.kind === 'storage' ? null : notice });
-      else set({ ...also, run, screen, saved: false, notice: { kind: 'storage', message: `Not saved: ${written.message}. Export now to keep this run.` } });
+      else set({ ...also, run, screen, saved: false, notice: { kind: 'storage', message: m.notice_not_saved({ reason: written.message }) } });
     },
     step(run) {
       set({ run, screen: run.place });
@@ -152,7 +152,7 @@ export function createKit(get: Get, set: Set, deps: SessionDeps): Kit {
       if (text === null || deps.shelf == null || run.id === undefined) return;
       void deps.shelf.put(recordOf(run, run.id, text, deps.now?.() ?? '')).then((put) => {
         shelfBroken = !put.ok;
-        if (!put.ok && get().notice === null) set({ notice: { kind: 'storage', message: `Not kept in your list of runs: ${put.message}. The run itself is saved; Export now to keep a copy.` } });
+        if (!put.ok && get().notice === null) set({ notice: { kind: 'storage', message: m.notice_not_kept({ reason: put.message }) } });
       });
     },
     onShelf(run) {

@@ -1,4 +1,5 @@
 import { decodeReplayCode, recordReplay, stringifyReplay } from '../engine';
+import { m } from '../i18n/lang';
 import { saveText } from './persist';
 import { PLAN_LIMITS, withPlan } from './plan';
 import { improvementCount } from './report-export';
@@ -19,7 +20,7 @@ export function reviewActions(kit: Kit): ReviewActions {
     importReplay(text, fileName) {
       const result = importReplay(text, fileName, get().catalog);
       if (!result.ok) {
-        set({ notice: { kind: 'replay', message: `Replay refused: ${sentence(result.message)}` } });
+        set({ notice: { kind: 'replay', message: m.notice_replay_refused({ reason: sentence(result.message) }) } });
         return;
       }
       const current = get().run;
@@ -40,7 +41,7 @@ export function reviewActions(kit: Kit): ReviewActions {
       if (kit.suspended !== null && !confirmed) {
         const own = kit.suspended;
         const where = own.game.ending !== null ? 'finished' : `turn ${own.game.turn + 1}`;
-        set({ notice: { kind: 'overwrite', message: `Playing on from here replaces your saved run (${own.scenario.file.title}, seed ${own.game.seed}, ${where}). Replace it?` } });
+        set({ notice: { kind: 'overwrite', message: m.notice_overwrite({ title: own.scenario.file.title, seed: own.game.seed, where }) } });
         return;
       }
       kit.suspended = null;
@@ -53,7 +54,7 @@ export function reviewActions(kit: Kit): ReviewActions {
         get().catalog.entries.map((e) => e.scenario),
       );
       if (!decoded.ok) {
-        set({ notice: { kind: 'replay', message: `Replay code refused: ${sentence(decoded.error.message)}` } });
+        set({ notice: { kind: 'replay', message: m.notice_code_refused({ reason: sentence(decoded.error.message) }) } });
         return;
       }
       get().importReplay(stringifyReplay(decoded.value), 'a replay code');
@@ -75,7 +76,7 @@ export function reviewActions(kit: Kit): ReviewActions {
       const problem = extrasProblem(next.extras);
       if (problem !== null) {
         // Refused before anything is written: the saved notes stay whole, and the message says why.
-        set({ notice: { kind: 'refused', message: `Note ${index + 1} not kept: ${sentence(problem)}` } });
+        set({ notice: { kind: 'refused', message: m.notice_note_not_kept({ n: index + 1, reason: sentence(problem) }) } });
         return;
       }
       if (run.review !== null) set({ run: next });
@@ -88,7 +89,7 @@ export function reviewActions(kit: Kit): ReviewActions {
       const problem = extrasProblem(next.extras);
       if (problem !== null) {
         // As for notes: refused before anything is written, and the message says why.
-        set({ notice: { kind: 'refused', message: `Improvement plan ${index + 1} not kept: ${sentence(problem)}` } });
+        set({ notice: { kind: 'refused', message: m.notice_plan_not_kept({ n: index + 1, reason: sentence(problem) }) } });
         return;
       }
       if (run.review !== null) set({ run: next });
@@ -98,7 +99,7 @@ export function reviewActions(kit: Kit): ReviewActions {
       const run = get().run;
       if (run === null) return;
       const result = rewind(run, turns);
-      if (!result.ok) set({ notice: { kind: 'refused', message: `Rewind refused: ${sentence(result.message)}` } });
+      if (!result.ok) set({ notice: { kind: 'refused', message: m.notice_rewind_refused({ reason: sentence(result.message) }) } });
       else commit(result.run);
     },
     exportSave() {
@@ -109,12 +110,12 @@ export function reviewActions(kit: Kit): ReviewActions {
       const run = get().run;
       if (run === null) return null;
       if (!forFacilitator && isSecretRun(run, get().facilitation)) {
-        set({ notice: { kind: 'replay', message: 'The replay file holds the secret seed: it can be exported once the debrief has revealed it.' } });
+        set({ notice: { kind: 'replay', message: m.notice_replay_secret() } });
         return null;
       }
       const replay = recordReplay(run.scenario, run.game);
       if (replay.ok) return stringifyReplay(replay.value);
-      set({ notice: { kind: 'replay', message: `The replay could not be written: ${replay.error.message}` } });
+      set({ notice: { kind: 'replay', message: m.notice_replay_unwritten({ reason: replay.error.message }) } });
       return null;
     },
   };

@@ -1,4 +1,5 @@
 import { isValidSeed, parseExerciseCode } from '../engine';
+import { m } from '../i18n/lang';
 import { playSideOf, startFacilitation } from './facilitator';
 import { parseLink, sidesOf } from './links';
 import { newRun } from './run';
@@ -23,7 +24,7 @@ export function startActions(kit: Kit): StartActions {
       const side = entry === undefined ? null : playSideOf(setup.players, entry.scenario.file.teams);
       if (entry === undefined || side === null || get().screen !== 'facilitator' || !sidesOf(get().catalog, entry.id).includes(side)) return;
       if (!isValidSeed(setup.seed)) {
-        set({ notice: { kind: 'bad-seed', message: 'Seed: a seed is 1 to 64 characters with no control characters.' } });
+        set({ notice: { kind: 'bad-seed', message: m.notice_bad_seed() } });
         return;
       }
       if (setup.secret) get().setSettings({ showOdds: false });
@@ -46,7 +47,7 @@ export function startActions(kit: Kit): StartActions {
       const draft = get().draft;
       if (draft === null || get().screen !== 'new-run') return;
       if (!isValidSeed(draft.seed)) {
-        set({ notice: { kind: 'bad-seed', message: 'Seed: a seed is 1 to 64 characters with no control characters.' } });
+        set({ notice: { kind: 'bad-seed', message: m.notice_bad_seed() } });
         return;
       }
       if (!sidesOf(get().catalog, draft.scenarioId).includes(draft.side)) return;
@@ -73,7 +74,7 @@ export function startActions(kit: Kit): StartActions {
       );
       if (!parsed.ok) {
         const hint = parsed.error.suggestion !== undefined ? ` Did you mean ${parsed.error.suggestion}?` : '';
-        set({ notice: { kind: 'bad-code', message: `Exercise code: ${sentence(parsed.error.message)}${hint}` } });
+        set({ notice: { kind: 'bad-code', message: m.notice_bad_code({ reason: sentence(parsed.error.message), hint }) } });
         return;
       }
       get().chooseScenario(parsed.scenarioId, parsed.seed, parsed.hidden);
@@ -86,7 +87,7 @@ export function startActions(kit: Kit): StartActions {
       if (opener !== null && runParams.length > 0) {
         const what = opener === 'facilitator' ? 'opens the facilitator set-up' : 'opens a replay';
         const reason = `"${opener}" ${what}, and ${runParams.map((p) => `"${p}"`).join(', ')} would start a run: give one or the other, not both`;
-        set({ screen: 'title', notice: { kind: 'bad-link', message: `Link parameter "${opener}": ${reason}.` } });
+        set({ screen: 'title', notice: { kind: 'bad-link', message: m.notice_bad_link({ param: opener, reason: `${reason}.` }) } });
         return;
       }
       if (params.has('facilitator')) {
@@ -106,7 +107,7 @@ export function startActions(kit: Kit): StartActions {
       const link = parseLink(search, get().catalog);
       if (link.kind === 'none') return;
       if (link.kind === 'error') {
-        set({ screen: 'title', notice: { kind: 'bad-link', message: `Link parameter "${link.param}": ${sentence(link.reason)}` } });
+        set({ screen: 'title', notice: { kind: 'bad-link', message: m.notice_bad_link({ param: link.param, reason: sentence(link.reason) }) } });
         return;
       }
       const draft: Draft = { scenarioId: link.scenarioId, side: link.side, seed: link.seed, ...(link.hidden === true ? { hidden: true } : {}) };

@@ -70,4 +70,16 @@ browserSuite('the game in Simplified Chinese', (suite) => {
 
     expect(found).toEqual({});
   });
+
+  it('a remembered language that is not one of ours, or storage that refuses writes, leaves the page in English with no error', async () => {
+    const junk = await suite.open({ initScripts: ["localStorage.setItem('red-phone:lang', 'fr')"] });
+    expect(await junk.page.evaluate(() => document.documentElement.lang)).toBe('en');
+    const full = await suite.open({
+      at: '?lang=zh-Hans',
+      initScripts: ['Storage.prototype.setItem = function () { throw new DOMException("The quota has been exceeded.", "QuotaExceededError"); };'],
+    });
+    // Not remembered, but the page asked for Chinese and is in Chinese.
+    expect(await full.page.evaluate(() => document.documentElement.lang)).toBe('zh-Hans');
+    await expectScreen(full.page, 'title');
+  });
 });

@@ -43,7 +43,7 @@ browserSuite('designer mode', (suite) => {
     await page.locator('#designer-file').setInputFiles(join(REPO_ROOT, MINIMAL_PATH));
     const preview = page.locator('#designer-preview');
     await preview.waitFor();
-    expect(await page.locator('[data-fact="hash"]').innerText()).toBe(minimal.hash);
+    expect(await page.locator('[data-fact="hash"]').innerText()).toBe(minimal.contentHash);
     expect(await page.locator('[data-fact="title"]').innerText()).toBe('A minimal crisis');
     expect(await page.locator('[data-fact="version"]').innerText()).toBe('1.0.0');
     expect(await page.locator('[data-fact="counts"]').innerText()).toBe('3 beats, 9 options, 3 endings');
@@ -121,7 +121,7 @@ browserSuite('designer mode', (suite) => {
     await question.waitFor();
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('designer-conflict-title');
     const asked = await question.innerText();
-    expect(asked).toContain(bundled.hash);
+    expect(asked).toContain(bundled.contentHash);
     expect(asked).toContain(bundled.file.title);
     expect(asked).toContain('An edited copy');
     expect(await page.locator('button[data-action="designer-play"]').count()).toBe(0);

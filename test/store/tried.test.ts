@@ -39,7 +39,7 @@ describe('two tabs on the same save', () => {
     playTurn(second, 1);
     expect(storage.getItem(SAVE_KEY)).toBe(newer);
     expect(second.getState().saved).toBe(false);
-    expect(second.getState().notice).toEqual({ kind: 'storage', message: ELSEWHERE });
+    expect(second.getState().notice).toEqual({ kind: 'storage', message: ELSEWHERE() });
     expect(second.getState().exportSave()).not.toBeNull();
     // The first tab goes on saving its own run.
     playTurn(first);
