@@ -18,8 +18,11 @@ const REMEMBERED = 'red-phone:lang';
  * The remembered language, read and written in a way that never throws: storage that is switched off
  * or full (a private window, a quota) leaves the language for this page only.
  */
+let chosen: Locale | undefined;
+
 defineCustomClientStrategy('custom-remembered', {
   getLocale: () => {
+    if (chosen !== undefined) return chosen;
     try {
       const kept = globalThis.localStorage?.getItem(REMEMBERED);
       return kept != null && isLocale(kept) ? kept : undefined;
@@ -28,6 +31,7 @@ defineCustomClientStrategy('custom-remembered', {
     }
   },
   setLocale: (locale) => {
+    if (isLocale(locale)) chosen = locale;
     try {
       globalThis.localStorage?.setItem(REMEMBERED, locale);
     } catch {
