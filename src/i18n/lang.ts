@@ -66,12 +66,28 @@ export function switchLang(to: Locale): void {
 
 const TERM_NAMES: Readonly<Record<string, () => string>> = { T1: m.agreement_t1, T2: m.agreement_t2, T3: m.agreement_t3, T4: m.agreement_t4 };
 
+const RUNG_NAMES: Readonly<Record<string, () => string>> = {
+  quiet_diplomacy: m.stage_rung_quiet_diplomacy,
+  formal_request: m.stage_rung_formal_request,
+  public_attribution: m.stage_rung_public_attribution,
+  indictment: m.stage_rung_indictment,
+  targeted_sanctions: m.stage_rung_targeted_sanctions,
+  broad_sanctions: m.stage_rung_broad_sanctions,
+  cyber_retaliation: m.stage_rung_cyber_retaliation,
+};
+
+/** A rung's label: the ladder file's in English, the message of its id in another language (the file's when it has none). */
+export function rungText(rung: { readonly id: string; readonly label: string }): string {
+  const name = Object.hasOwn(RUNG_NAMES, rung.id) ? RUNG_NAMES[rung.id] : undefined;
+  return name === undefined || getLocale() === 'en' ? rung.label : name();
+}
+
 /**
  * A term's short name in the page's language (the game's own label, never the agreement's wording);
  * a term this build has no name for keeps the name its file gives.
  */
 export function termName(term: { readonly id: string; readonly name: string }): string {
-  const name = TERM_NAMES[term.id];
+  const name = Object.hasOwn(TERM_NAMES, term.id) ? TERM_NAMES[term.id] : undefined;
   return name === undefined || getLocale() === 'en' ? term.name : name();
 }
 

@@ -5,7 +5,7 @@
  */
 import type * as Phaser from 'phaser';
 import type { GameState, Scenario } from '../engine';
-import { m } from '../i18n/lang';
+import { m, rungText } from '../i18n/lang';
 import type { SessionState } from '../store/session';
 import { DESIGN, fitInto, type StageLayout } from './layout';
 import { StageScene } from './stage-scene';
@@ -17,7 +17,7 @@ import { Ladder } from './widgets/ladder';
 import { Ledger } from './widgets/ledger';
 import { clip, label, sharpen } from './widgets/text';
 import { Wire } from './widgets/wire';
-import { rungText, wideGlyphs } from './words';
+import { wideGlyphs } from './words';
 
 /** Space kept free around the room inside its part of the screen, in CSS px. */
 const MARGIN = 18;
@@ -54,7 +54,7 @@ export class RoomScene extends StageScene {
   private buildRoom(scenario: Scenario, game: GameState): Widgets {
     const room = this.room as Phaser.GameObjects.Container;
     room.removeAll(true);
-    const view = scenario.ladder.map((r, index) => ({ index, label: rungText(r.id, r.label) }));
+    const view = scenario.ladder.map((r, index) => ({ index, label: rungText(r) }));
     const ids = scenario.ladder.map((r) => r.id);
     const line = this.add.rectangle(0, 70, DESIGN.w, 1, COLOR.panelEdge, 1).setOrigin(0, 0);
     const title = label(this, 0, 2, clip(scenario.file.title.toUpperCase(), wideGlyphs() ? 24 : 40), { size: 15, mono: true, bold: true, color: 'paperDim', spacing: 2 });

@@ -5,14 +5,13 @@
  */
 import type * as Phaser from 'phaser';
 import type { Term } from '../engine';
-import { m } from '../i18n/lang';
+import { m, termName } from '../i18n/lang';
 import type { SessionState } from '../store/session';
 import type { StageLayout } from './layout';
 import { StageScene } from './stage-scene';
 import { COLOR } from './theme';
 import { MapView } from './widgets/map-view';
 import { clip, label, sharpen } from './widgets/text';
-import { termName } from './words';
 
 const MARGIN = 40;
 /** The terms strip's drawing size; it is scaled to the room's width. */
@@ -54,7 +53,7 @@ export class TitleScene extends StageScene {
       out.push(
         g,
         label(this, x + 14, 9, t.id, { size: 18, mono: true, bold: true, color: t.id === 'T4' ? 'signal' : 'paper' }),
-        label(this, x + 14, 36, clip(termName(t.id, t.name), 40), { size: 15, color: 'paperDim', wrap: w - 22 }),
+        label(this, x + 14, 36, clip(termName(t), 40), { size: 15, color: 'paperDim', wrap: w - 22 }),
       );
     });
     return out;

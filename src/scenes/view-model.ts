@@ -4,11 +4,11 @@
  */
 import type { CompiledOption, GameState, HotlineStatus, LogRecord, Scenario, Side } from '../engine';
 import { addDays, betterFor, currentDate } from '../engine';
-import { m } from '../i18n/lang';
+import { m, rungText } from '../i18n/lang';
 import { viewerOf } from '../store/derive';
 import { turnHeader } from '../store/pace';
 import type { PlaySide, Run, Screen } from '../store/session';
-import { dateText, qualityWord, routeOf, rungText, sideName, sideShort } from './words';
+import { dateText, qualityWord, routeOf, sideName, sideShort } from './words';
 
 export { viewerOf };
 
@@ -233,7 +233,7 @@ export function roomView(run: Run, screen: Screen): RoomView {
     date: dateText(currentDate(scenario, game)),
     turnLabel,
     sideLabel: sideLabel(run.side),
-    rungs: scenario.ladder.map((r, index) => ({ index, label: rungText(r.id, r.label) })),
+    rungs: scenario.ladder.map((r, index) => ({ index, label: rungText(r) })),
     rung: { us: game.rung.us, cn: game.rung.cn },
     rungBefore: highlight ? rungBefore(game) : { us: game.rung.us, cn: game.rung.cn },
     gauges: gaugesOf(scenario, game, last, viewerOf(run.side)),

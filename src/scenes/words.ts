@@ -38,27 +38,3 @@ const QUALITY = { full: m.stage_quality_full, partial: m.stage_quality_partial, 
 export function qualityWord(quality: string): string {
   return Object.hasOwn(QUALITY, quality) ? QUALITY[quality as keyof typeof QUALITY]() : quality;
 }
-
-const RUNG = {
-  quiet_diplomacy: m.stage_rung_quiet_diplomacy,
-  formal_request: m.stage_rung_formal_request,
-  public_attribution: m.stage_rung_public_attribution,
-  indictment: m.stage_rung_indictment,
-  targeted_sanctions: m.stage_rung_targeted_sanctions,
-  broad_sanctions: m.stage_rung_broad_sanctions,
-  cyber_retaliation: m.stage_rung_cyber_retaliation,
-} as const;
-
-/** A rung's label: the ladder file's in English, the message of its id in Chinese (the file's when it has none). */
-export function rungText(id: string, label: string): string {
-  if (lang() === 'en' || !Object.hasOwn(RUNG, id)) return label;
-  return RUNG[id as keyof typeof RUNG]();
-}
-
-const TERM = { T1: m.stage_term_t1, T2: m.stage_term_t2, T3: m.stage_term_t3, T4: m.stage_term_t4 } as const;
-
-/** A term's short name: the terms file's in English, the message of its id in Chinese. */
-export function termName(id: string, name: string): string {
-  if (lang() === 'en' || !Object.hasOwn(TERM, id)) return name;
-  return TERM[id as keyof typeof TERM]();
-}

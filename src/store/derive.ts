@@ -6,7 +6,7 @@
 
 import type { GameState, IndicatorChange, LedgerEvent, LogRecord, ObjectiveResult, OptionFile, OptionView, OutcomeFile, Scenario, Side, SideText, TermId } from '../engine';
 import { betterFor, currentDate, exerciseCode, fallbackText, legalOptions, moveLabelOf, outcomeTextOf, scoreObjectives, sideFallback } from '../engine';
-import { m as msg } from '../i18n/lang';
+import { m as msg, rungText } from '../i18n/lang';
 import { type ChangeCause, causesOf, drawWords, type OutcomeOdds, oddsOf } from './causes';
 import type { PlaySide, Run } from './run';
 
@@ -38,7 +38,8 @@ export function offLadderWords(): string {
 
 export function rungLabel(scenario: Scenario, rung: number): string {
   if (rung < 0) return offLadderWords();
-  return scenario.ladder[rung]?.label ?? msg.play_rung_n({ n: rung + 1 });
+  const step = scenario.ladder[rung];
+  return step === undefined ? msg.play_rung_n({ n: rung + 1 }) : rungText(step);
 }
 
 /** "Rung: Indictment", or the words for a move off the ladder (never "Rung: rung 0"). */
