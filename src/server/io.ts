@@ -62,10 +62,7 @@ interface Bound {
 }
 
 const facRoom = (session: string): string => `fac:${session}`;
-/**
- * A facilitator's view (every group of the class, their replay files included: about 100 KB for 60
- * groups) goes out at most this often per session; the last change is always sent.
- */
+/** A facilitator's view (every group, replay files included: about 100 KB for 60 groups) goes out at most this often per session; the last change always. */
 export const FAC_VIEW_EVERY_MS = 200;
 /** Between processes (Redis): a session changed here; each process sends its own facilitators their view. */
 const FAC_CHANGED = 'class:fac-changed';
