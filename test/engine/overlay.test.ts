@@ -6,7 +6,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { checkReplay, type Diagnostic, loadScenario, parseReplay, type ReplayFile, recordReplay, resolveTurn, type Scenario, start } from '../../src/engine';
+import { checkReplay, type Diagnostic, decodeReplayCode, encodeReplayCode, loadScenario, parseReplay, type ReplayFile, recordReplay, resolveTurn, type Scenario, start } from '../../src/engine';
 import type { GoldenFile } from '../golden/golden';
 import { library, MINIMAL_PATH, minimalText, ROOT, scenarioAt } from '../golden/scenarios';
 
@@ -49,6 +49,13 @@ describe('a scenario read in Simplified Chinese', () => {
     if (!replay.ok) throw new Error(replay.error.message);
     const back = checkReplay(english, replay.value);
     expect(back.ok ? back.value.hashes : back.error.message).toEqual(replay.value.hashes);
+    // The replay code a student hands in from a Chinese page opens on an English one, and back.
+    const code = encodeReplayCode(replay.value, s);
+    if (!code.ok) throw new Error(code.error.message);
+    const decoded = decodeReplayCode(code.value, [english]);
+    expect(decoded.ok ? decoded.value.hashes : decoded.error.message).toEqual(replay.value.hashes);
+    const again = decodeReplayCode(code.value, [s]);
+    expect(again.ok ? again.value.hashes : again.error.message).toEqual(replay.value.hashes);
   });
 
   it('the checker names an unknown id, markup, a wrong shape and what is missing, each with its line', () => {
