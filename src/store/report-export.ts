@@ -3,7 +3,21 @@
  * Markdown, JSON and CSV. The report itself is the engine's (src/engine/report/after-action.ts); this file
  * adds the notes, which live with the run, not in the game.
  */
-import { AFTER_ACTION_CSV_HEADER, type AfterActionReport, afterActionCsv, afterActionJson, afterActionMarkdown, afterActionReport, markdownText, SIDE_NAMES, type Side, toCsv } from '../engine';
+import {
+  AFTER_ACTION_CSV_HEADER,
+  type AfterActionReport,
+  afterActionCsv,
+  afterActionFindings,
+  afterActionJson,
+  afterActionMarkdown,
+  afterActionReport,
+  type FindingLists,
+  markdownText,
+  type ReportFinding,
+  SIDE_NAMES,
+  type Side,
+  toCsv,
+} from '../engine';
 import type { Run } from './run';
 
 export { percentOfBp } from '../engine';
@@ -24,6 +38,12 @@ export interface PlanLine {
   readonly due: string;
 }
 
+/** What a line of the improvement plan is about, as data: its finding, and its side in a two-team run (null otherwise). */
+export interface PlanFinding {
+  readonly side: Side | null;
+  readonly finding: ReportFinding;
+}
+
 export interface RunReport {
   /** The report for the first side people played (the United States in a two-team run). */
   readonly report: AfterActionReport;
@@ -32,6 +52,13 @@ export interface RunReport {
   readonly hotWash: readonly HotWashNote[];
   /** One line per area for improvement, in the report's order. */
   readonly plan: readonly PlanLine[];
+  /**
+   * Each reported side's strengths and areas for improvement as data, for the page to word in its
+   * language (the reports' sentences are these findings in English, in the same order).
+   */
+  readonly findings: Readonly<Partial<Record<Side, FindingLists>>>;
+  /** What each line of `plan` is about, as data, line for line. */
+  readonly planFindings: readonly PlanFinding[];
 }
 
 /**
@@ -46,7 +73,9 @@ export function reportOf(run: Run, revealOdds: boolean): RunReport {
   const notes = extras.notes;
   const findings = [report, ...others].flatMap((r) => r.improvements.map((t) => (others.length === 0 ? t : `${SIDE_NAMES[r.overview.side]}: ${t}`)));
   const plan = findings.map((finding, i) => ({ finding, ...(extras.plan?.[i] ?? EMPTY_ENTRY) }));
-  return { report, others, hotWash: report.questions.map((question, i) => ({ question, notes: notes[i] ?? '' })), plan };
+  const found = sides.map((side) => [side, afterActionFindings(run.scenario, run.game, side)] as const);
+  const planFindings = found.flatMap(([side, f]) => f.improvements.map((finding) => ({ side: others.length === 0 ? null : side, finding })));
+  return { report, others, hotWash: report.questions.map((question, i) => ({ question, notes: notes[i] ?? '' })), plan, findings: Object.fromEntries(found), planFindings };
 }
 
 /** How many areas for improvement the report of `run` lists, for every side played (the rows of its improvement plan). */

@@ -1,5 +1,5 @@
 /** The shapes of an after-action report (src/engine/report/after-action.ts), apart from the code that builds it. */
-import type { Side, TermId, Tone } from '../format';
+import type { Quality, Side, TermId, Tone } from '../format';
 import type { Controller, LedgerEntry } from '../rules';
 
 export type { Tone };
@@ -110,6 +110,55 @@ export interface HistoryNote {
   readonly sources: readonly { readonly key: string; readonly title: string; readonly url: string | null }[];
 }
 
+/** A term of the agreement as a finding names it: its id and the name its file gives (English). */
+export interface FindingTerm {
+  readonly id: TermId;
+  readonly name: string;
+}
+
+/** A request for assistance as a finding names it: its number in the ledger and its topic. */
+export interface FindingRequest {
+  readonly id: number;
+  readonly topic: string;
+}
+
+/** A rung of the escalation ladder: its id and label (the rung's number when the ladder has none there), its place from 1 and the ladder's length. */
+export interface FindingRung {
+  readonly id: string;
+  readonly label: string;
+  readonly n: number;
+  readonly of: number;
+}
+
+/** One finding for `side`: what kind it is and the data its sentence is made of. */
+export type ReportFinding =
+  /** The ending's verdict for the side, with the ending's title and its text for the side. */
+  | { readonly kind: 'ending'; readonly side: Side; readonly tone: Tone; readonly title: string; readonly text: string }
+  /** One of the side's objectives, met or not, with its score out of 100. */
+  | { readonly kind: 'objective_met' | 'objective_missed'; readonly side: Side; readonly label: string; readonly score: number }
+  /** A term the side strained STRAINED_OFTEN times or more (after-action-findings.ts), on these turns. */
+  | { readonly kind: 'term_strained'; readonly side: Side; readonly term: FindingTerm; readonly turns: readonly number[] }
+  /** A term the side relied on `times` times (KEPT_OFTEN or more) and never strained. */
+  | { readonly kind: 'term_kept'; readonly side: Side; readonly term: FindingTerm; readonly times: number }
+  /** A request to the side met only with a token acknowledgement in time (`turn` null when the ledger has none). */
+  | { readonly kind: 'request_token'; readonly side: Side; readonly request: FindingRequest; readonly turn: number | null }
+  /** A request to the side answered late, with the answer's quality when known. */
+  | { readonly kind: 'request_late'; readonly side: Side; readonly request: FindingRequest; readonly turn: number | null; readonly due: number; readonly quality: Quality | null }
+  /** A request to the side never answered. */
+  | { readonly kind: 'request_never'; readonly side: Side; readonly request: FindingRequest; readonly due: number }
+  /** Every one of the `count` requests to the side answered on time, in substance. */
+  | { readonly kind: 'requests_on_time'; readonly side: Side; readonly count: number }
+  /** The highest rung the side climbed to, in the upper half of the ladder, first reached on `turn`. */
+  | { readonly kind: 'rung_climbed'; readonly side: Side; readonly rung: FindingRung; readonly turn: number }
+  /** The highest rung the side climbed to, in the lower half of the ladder. */
+  | { readonly kind: 'rung_kept'; readonly side: Side; readonly rung: FindingRung };
+
+/** A side's findings as data. */
+export interface FindingLists {
+  readonly strengths: readonly ReportFinding[];
+  readonly improvements: readonly ReportFinding[];
+}
+
 /** The whole report. Every list is in scenario or play order; nothing depends on a clock or a locale. */
 export interface AfterActionReport {
   readonly format: 'red-phone/after-action@1';
@@ -118,7 +167,7 @@ export interface AfterActionReport {
   readonly timeline: readonly TimelineEntry[];
   readonly indicators: readonly IndicatorLine[];
   readonly ledger: readonly LedgerLine[];
-  /** Plain sentences derived from the data for the report's side (see after-action-findings.ts). */
+  /** Plain sentences derived from the data for the report's side: its findings (see after-action-findings.ts) worded by findingText. */
   readonly strengths: readonly string[];
   readonly improvements: readonly string[];
   readonly history: HistoryNote;

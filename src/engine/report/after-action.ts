@@ -11,11 +11,11 @@ import { betterFor, SIDE_NAMES, SIDES } from '../format';
 import { exerciseCode } from '../replay';
 import type { GameState } from '../rules';
 import { addDays, endingTextOf, moveLabelOf, outcomeTextOf, scoreObjectives } from '../rules';
-import { derivedFindings } from './after-action-findings';
+import { derivedFindings, findingsOf } from './after-action-findings';
 
 export const AFTER_ACTION_FORMAT = 'red-phone/after-action@1';
 
-import type { AfterActionOptions, AfterActionReport, IndicatorLine, ObjectiveLine, SideOverview, TimelineEntry } from './after-action-types';
+import type { AfterActionOptions, AfterActionReport, FindingLists, IndicatorLine, ObjectiveLine, SideOverview, TimelineEntry } from './after-action-types';
 
 export type * from './after-action-types';
 
@@ -176,4 +176,12 @@ export function afterActionReport(scenario: Scenario, state: GameState, side: Si
     },
     questions: file.questions.slice(),
   };
+}
+
+/**
+ * The strengths and areas for improvement of `side` in `state` as data: the report's sentences for the
+ * side are these findings worded by {@link findingText}, in the same order.
+ */
+export function afterActionFindings(scenario: Scenario, state: GameState, side: Side): FindingLists {
+  return findingsOf(scenario, state, side, scoreObjectives(scenario, state));
 }

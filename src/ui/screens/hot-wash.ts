@@ -5,6 +5,7 @@ import { reportOf } from '../../store/report-export';
 import type { SessionStore } from '../../store/session';
 import { extrasOf, MAX_NOTE_CHARS } from '../../store/trainee';
 import { actionButton, h, heading } from '../dom';
+import { planFindingLines } from '../findings';
 import { playSideName } from '../format';
 import type { Ctx, View } from '../view';
 
@@ -31,7 +32,7 @@ export function hotWashScreen(ctx: Ctx): View {
         return h('li', { class: 'card' }, h('p', { id: `${id}-q`, class: 'question' }, q), h('label', { for: id }, m.debrief_notes_on({ n: i + 1 })), area);
       }),
     ),
-    planSection(store, reportOf(run, false).plan),
+    planSection(store, reportOf(run, false)),
     h(
       'div',
       { class: 'actions' },
@@ -43,7 +44,9 @@ export function hotWashScreen(ctx: Ctx): View {
 }
 
 /** The improvement plan: for each area for improvement of the report, a corrective action, an owner and a due date. */
-function planSection(store: SessionStore, plan: ReturnType<typeof reportOf>['plan']): HTMLElement {
+function planSection(store: SessionStore, r: ReturnType<typeof reportOf>): HTMLElement {
+  const plan = r.plan;
+  const areas = planFindingLines(r);
   const field = (i: number, name: PlanField, label: string, value: string, multiline: boolean): HTMLElement[] => {
     const id = `plan-${i}-${name}`;
     const input = multiline
@@ -65,7 +68,7 @@ function planSection(store: SessionStore, plan: ReturnType<typeof reportOf>['pla
         h(
           'li',
           { class: 'plan-entry' },
-          h('p', { class: 'question', id: `plan-${i}-finding` }, p.finding),
+          h('p', { class: 'question', id: `plan-${i}-finding` }, areas[i] ?? p.finding),
           h(
             'div',
             { class: 'plan-fields', role: 'group', 'aria-labelledby': `plan-${i}-finding` },

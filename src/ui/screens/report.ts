@@ -3,10 +3,11 @@
  * was met, timeline of decisions with the terms used and strained, strengths, areas for improvement,
  * hot-wash notes, what actually happened), printable alone and downloadable as Markdown, JSON, CSV.
  */
-import type { TimelineEntry } from '../../engine';
+import type { ReportFinding, TimelineEntry } from '../../engine';
 import { m } from '../../i18n/lang';
 import { percentOfBp, reportCsv, reportFileName, reportJson, reportMarkdown, reportOf } from '../../store/report-export';
 import { actionButton, h, heading, paragraphs } from '../dom';
+import { findingLine, findingsFor, planFindingLines } from '../findings';
 import { sideName } from '../format';
 import type { Ctx, View } from '../view';
 import '../trainee.css';
@@ -37,7 +38,9 @@ export function reportScreen(ctx: Ctx): View {
     const text = ext === 'md' ? reportMarkdown(r) : ext === 'json' ? reportJson(r) : reportCsv(r);
     ctx.download(reportFileName(run, ext), text, ext === 'md' ? 'text/markdown' : ext === 'json' ? 'application/json' : 'text/csv');
   };
-  const list = (items: readonly string[]): HTMLElement => h('ul', {}, ...(items.length === 0 ? [h('li', {}, m.debrief_rep_none())] : items.map((t) => h('li', {}, t))));
+  const list = (items: readonly ReportFinding[]): HTMLElement => h('ul', {}, ...(items.length === 0 ? [h('li', {}, m.debrief_rep_none())] : items.map((f) => h('li', {}, findingLine(f)))));
+  const own = findingsFor(r, o.side);
+  const areas = planFindingLines(r);
   const el = h(
     'div',
     { id: 'report', class: 'screen report-screen' },
@@ -150,13 +153,13 @@ export function reportScreen(ctx: Ctx): View {
         ),
       ),
     ),
-    section('report-strengths', r.others.length > 0 ? m.debrief_rep_strengths_of({ side: sideName(o.side) }) : m.debrief_rep_strengths(), list(r.report.strengths)),
-    section('report-improvements', r.others.length > 0 ? m.debrief_rep_improve_for({ side: sideName(o.side) }) : m.debrief_rep_improve(), list(r.report.improvements)),
+    section('report-strengths', r.others.length > 0 ? m.debrief_rep_strengths_of({ side: sideName(o.side) }) : m.debrief_rep_strengths(), list(own.strengths)),
+    section('report-improvements', r.others.length > 0 ? m.debrief_rep_improve_for({ side: sideName(o.side) }) : m.debrief_rep_improve(), list(own.improvements)),
     ...r.others.flatMap((other) => {
       const name = sideName(other.overview.side);
       return [
-        section(`report-strengths-${other.overview.side}`, m.debrief_rep_strengths_of({ side: name }), list(other.strengths)),
-        section(`report-improvements-${other.overview.side}`, m.debrief_rep_improve_for({ side: name }), list(other.improvements)),
+        section(`report-strengths-${other.overview.side}`, m.debrief_rep_strengths_of({ side: name }), list(findingsFor(r, other.overview.side).strengths)),
+        section(`report-improvements-${other.overview.side}`, m.debrief_rep_improve_for({ side: name }), list(findingsFor(r, other.overview.side).improvements)),
       ];
     }),
     section(
@@ -177,7 +180,7 @@ export function reportScreen(ctx: Ctx): View {
                   'tr',
                   {},
                   h('td', { class: 'num' }, String(i + 1)),
-                  h('th', { scope: 'row' }, p.finding),
+                  h('th', { scope: 'row' }, areas[i] ?? p.finding),
                   ...[p.action, p.owner, p.due].map((t) => h('td', {}, t.trim() === '' ? m.debrief_rep_to_agree() : t)),
                 ),
               ),
