@@ -15,7 +15,7 @@ import { startLang } from './i18n/lang';
 import { type Catalog, isScenarioFile, type SourceFile } from './store/catalog';
 import { lazyCatalog } from './store/catalog-cards';
 import { openDesigner, prepareDesigner } from './store/designer-session';
-import { readGlossary } from './store/glossary';
+import { pageGlossary } from './store/glossary';
 import { createSession, type SessionStore } from './store/session';
 import type { StorageLike } from './store/storage';
 import { mountUi } from './ui/app';
@@ -71,7 +71,11 @@ const PAGE_LANG = startLang(location.search, document.documentElement);
 const SCENARIO_URLS = import.meta.glob<string>('/scenarios/*.yaml', { query: '?url', import: 'default', eager: true });
 /** Each scenario's text in Simplified Chinese (scenarios/zh-Hans), fetched only when the page is in Chinese. */
 const OVERLAY_URLS: Readonly<Record<string, Record<string, string>>> = {
-  'zh-Hans': import.meta.glob<string>('/scenarios/zh-Hans/*.yaml', { query: '?url', import: 'default', eager: true }),
+  'zh-Hans': import.meta.glob<string>(['/scenarios/zh-Hans/*.yaml', '!/scenarios/zh-Hans/glossary.yaml'], { query: '?url', import: 'default', eager: true }),
+};
+/** The glossary in each language other than English (scenarios/<lang>/glossary.yaml), over the English one. */
+const GLOSSARY_OVERLAYS: Readonly<Record<string, string | undefined>> = {
+  'zh-Hans': import.meta.glob<string>('/scenarios/zh-Hans/glossary.yaml', { query: '?raw', import: 'default', eager: true })['/scenarios/zh-Hans/glossary.yaml'],
 };
 const SHARED = import.meta.glob<string>(['/scenarios/terms.yaml', '/scenarios/ladder.yaml', '/scenarios/facts.yaml', '/scenarios/glossary.yaml'], { query: '?raw', import: 'default', eager: true });
 
@@ -128,9 +132,9 @@ function startGame(files: { texts: readonly SourceFile[]; overlays: readonly Sou
     const watching = store.getState().run?.review != null && new URLSearchParams(location.search).has('replay');
     if (!watching) history.replaceState(history.state, '', location.pathname + location.hash);
   }
-  const glossary = readGlossary(bundled['/scenarios/glossary.yaml'] ?? '');
-  if (glossary.ok) installGlossary(glossary.value);
-  else console.warn(`Red Phone: the glossary is left out: ${glossary.message}`);
+  const glossary = pageGlossary(bundled['/scenarios/glossary.yaml'] ?? '', GLOSSARY_OVERLAYS[PAGE_LANG], PAGE_LANG);
+  for (const warning of glossary.warnings) console.warn(`Red Phone: ${warning}`);
+  installGlossary(glossary.glossary);
   mountUi({ app: required('app'), ui: required('ui'), banner: required('banner'), announcer: required('announcer') }, store);
   installHistory(store);
   window.__redPhone = Object.freeze({

@@ -3,17 +3,19 @@ import { existsSync, readFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { compareDiagnostics, type Diagnostic, formatDiagnostic, type Library, loadScenario, OVERLAY_LANGS } from '../engine';
 import { type Command, EXIT_FAIL, EXIT_OK, type Io, line, parse } from './io';
-import { checkSharedFile, displayName, existingFile, loadScenarioFile, projectLibrary, projectScenarioFiles, sharedRoleOf } from './project';
+import { checkSharedFile, displayName, existingFile, loadScenarioFile, projectGlossaryFiles, projectLibrary, projectScenarioFiles, sharedRoleOf } from './project';
 
 export const CHECK_HELP = `Usage: npm run scenario -- check [files…]
 
 Validates and lints scenario files: structure, references, expressions, the beat graph and chances.
 With no file named, checks every scenario in scenarios/ (terms, ladder and schema left out; files
-starting with _ such as _template.yaml are checked too). A shared file named on the command line (terms.yaml,
-ladder.yaml, facts.yaml, or a file with "terms:", "rungs:" or "facts:" and no "beats:") is checked as
-the shared file it is. A scenario's translations (scenarios/zh-Hans/<id>.yaml) are checked with it:
-an id the scenario lacks, a text in another shape, markup, and texts not translated (a warning: the
-English is shown). Naming a translation checks it with its scenario.
+starting with _ such as _template.yaml are checked too), the glossary and its translations. A shared
+file named on the command line (terms.yaml, ladder.yaml, facts.yaml, glossary.yaml, or a file with
+"terms:", "rungs:" or "facts:" and no "beats:") is checked as the shared file it is. A scenario's
+translations (scenarios/zh-Hans/<id>.yaml) are checked with it: an id the scenario lacks, a text in
+another shape, markup, and texts not translated (a warning: the English is shown). Naming a
+translation checks it with its scenario. The glossary's translation (scenarios/zh-Hans/glossary.yaml)
+is read over the glossary: an id the glossary lacks, an empty match list, a form two terms claim, markup.
 
 Prints one line per problem, "file:line:column  code  message", then a summary line.
 Exit code: 0 when there are no errors (warnings allowed), 1 on any error, 2 on a usage error.
@@ -55,7 +57,7 @@ export const check: Command = async (args, io) => {
     io.out(CHECK_HELP);
     return EXIT_OK;
   }
-  const files = positionals.length > 0 ? positionals.map((p) => existingFile(io, p)) : projectScenarioFiles();
+  const files = positionals.length > 0 ? positionals.map((p) => existingFile(io, p)) : [...projectScenarioFiles(), ...projectGlossaryFiles()];
   const lib = projectLibrary();
   const all: Diagnostic[] = [...lib.diagnostics];
   if (lib.library !== null) {

@@ -4,11 +4,11 @@
  * directory.
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { basename, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Diagnostic, Library, Scenario } from '../engine';
-import { formatDiagnostic, loadLibrary, loadScenario } from '../engine';
-import { readGlossary } from '../store/glossary';
+import { formatDiagnostic, loadLibrary, loadScenario, OVERLAY_LANGS } from '../engine';
+import { readGlossary, readGlossaryOverlay } from '../store/glossary';
 import { CommandFailure, type Io, UsageError } from './io';
 
 /** The project's root folder (two levels above this file). */
@@ -39,6 +39,12 @@ export function projectScenarioFiles(): string[] {
   return names.map((n) => join(SCENARIOS_DIR, n));
 }
 
+/** The glossary and its translations (scenarios/<lang>/glossary.yaml), which `check` with no file checks too. */
+export function projectGlossaryFiles(): string[] {
+  const overlays = OVERLAY_LANGS.map((lang) => join(SCENARIOS_DIR, lang, 'glossary.yaml'));
+  return [join(SCENARIOS_DIR, 'glossary.yaml'), ...overlays].filter((p) => existsSync(p));
+}
+
 export type LibraryLoad = { readonly library: Library; readonly diagnostics: readonly Diagnostic[] } | { readonly library: null; readonly diagnostics: readonly Diagnostic[] };
 
 /** The agreement's terms and the escalation ladder, from scenarios/. */
@@ -48,13 +54,15 @@ export function projectLibrary(): LibraryLoad {
 }
 
 /** The shared files a designer may name to `check`, by what each holds. */
-export type SharedRole = 'terms' | 'ladder' | 'facts' | 'glossary';
+export type SharedRole = 'terms' | 'ladder' | 'facts' | 'glossary' | 'glossary-overlay';
 
 /**
  * Whether a file named on the command line is a shared file rather than a scenario: by its name
  * (terms.yaml, ladder.yaml, facts.yaml), or by a top-level `terms:`, `rungs:` or `facts:` and no `beats:`.
+ * A glossary in another language (scenarios/zh-Hans/glossary.yaml) is known by its format line.
  */
 export function sharedRoleOf(abs: string, text: string): SharedRole | null {
+  if (/^format:\s*red-phone\/glossary-overlay@/m.test(text)) return 'glossary-overlay';
   const byName = ({ 'terms.yaml': 'terms', 'ladder.yaml': 'ladder', 'facts.yaml': 'facts', 'glossary.yaml': 'glossary' } as const)[basename(abs)];
   if (byName !== undefined) return byName;
   if (/^format:\s*red-phone\/glossary@/m.test(text)) return 'glossary';
@@ -70,8 +78,9 @@ export function sharedRoleOf(abs: string, text: string): SharedRole | null {
 export function checkSharedFile(io: Io, abs: string, text: string, role: SharedRole): Diagnostic[] {
   const name = displayName(io, abs);
   if (role === 'glossary') return checkGlossary(name, text);
-  const textOf = (r: SharedRole): string => (r === role ? text : readFileSync(join(SCENARIOS_DIR, `${r}.yaml`), 'utf8'));
-  const nameOf = (r: SharedRole): string => (r === role ? name : `\u0000${r}`);
+  if (role === 'glossary-overlay') return checkGlossaryOverlay(name, abs, text);
+  const textOf = (r: 'terms' | 'ladder' | 'facts'): string => (r === role ? text : readFileSync(join(SCENARIOS_DIR, `${r}.yaml`), 'utf8'));
+  const nameOf = (r: 'terms' | 'ladder' | 'facts'): string => (r === role ? name : `\u0000${r}`);
   const r = loadLibrary(textOf('terms'), textOf('ladder'), textOf('facts'), { terms: nameOf('terms'), ladder: nameOf('ladder'), facts: nameOf('facts') });
   return r.diagnostics.filter((d) => d.file === name);
 }
@@ -87,6 +96,28 @@ function checkGlossary(name: string, text: string): Diagnostic[] {
     for (const key of t.sources) if (!facts.includes(`key: ${key},`)) out.push(problem(`terms[${i}].sources`, `source ${key} of "${t.term}" is not in facts.yaml`));
   });
   return out;
+}
+
+/** A glossary in another language, read over scenarios/glossary.yaml as a page in that language reads it: each problem with its term's id. */
+function checkGlossaryOverlay(name: string, abs: string, text: string): Diagnostic[] {
+  const english = readGlossary(readFileSync(join(SCENARIOS_DIR, 'glossary.yaml'), 'utf8'));
+  const problem = (path: string, message: string, suggestion?: string): Diagnostic => {
+    const line = lineOf(text, path);
+    return { severity: 'error', code: 'glossary/invalid', file: name, line, column: line === 0 ? 0 : 3, path, message, ...(suggestion === undefined ? {} : { suggestion }) };
+  };
+  if (!english.ok) return [problem('', `read over scenarios/glossary.yaml, which does not read: ${english.message}`)];
+  const folder = basename(dirname(abs));
+  const lang = (OVERLAY_LANGS as readonly string[]).includes(folder) ? folder : undefined;
+  const read = readGlossaryOverlay(english.value, text, { file: name, ...(lang === undefined ? {} : { lang }) });
+  return read.ok ? [] : read.problems.map((p) => problem(p.path, p.message, p.suggestion));
+}
+
+/** The line of a term's id (`terms.<id>…`) in an overlay, or 0 when the problem is about the file. */
+function lineOf(text: string, path: string): number {
+  const id = /^terms\.([^.]+)/.exec(path)?.[1];
+  if (id === undefined) return 0;
+  const at = text.split('\n').findIndex((l) => l.trimEnd() === `  ${id}:` || l.startsWith(`  ${id}: `));
+  return at < 0 ? 0 : at + 1;
 }
 
 /**

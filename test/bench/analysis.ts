@@ -151,7 +151,7 @@ async function run(): Promise<string[]> {
       for (const name of await readdir(dir)) total += gzipSync(await readFile(join(dir, name)), { level: 9 }).length;
       return total;
     };
-    const overlays = await gzipOfFiles(join(REPO_ROOT, 'scenarios/zh-Hans'), (n) => n.endsWith('.yaml'));
+    const overlays = await gzipOfFiles(join(REPO_ROOT, 'scenarios/zh-Hans'), (n) => n.endsWith('.yaml') && n !== 'glossary.yaml');
     const english = await gzipOfFiles(join(REPO_ROOT, 'scenarios'), (n) => n.endsWith('.yaml') && !n.startsWith('_') && !['terms.yaml', 'ladder.yaml', 'facts.yaml', 'glossary.yaml'].includes(n));
     const analysisChunk = await gzipOfFiles(assets, (n) => n.startsWith('worker') && n.endsWith('.js'));
     lines.push(

@@ -90,7 +90,7 @@ describe('a scenario read in Simplified Chinese', () => {
 
 describe('the shipped translations', () => {
   const dir = join(ROOT, 'scenarios/zh-Hans');
-  const files = existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith('.yaml')) : [];
+  const files = existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith('.yaml') && f !== 'glossary.yaml') : [];
 
   it.each(files)('scenarios/zh-Hans/%s loads with no error and keeps the rules hash', (name) => {
     const path = `scenarios/${name}`;
