@@ -161,7 +161,7 @@ export function ledgerRows(scenario: Scenario, game: GameState): { rows: LedgerR
       status = m.stage_ledger_never();
       tone = 'failed';
     }
-    rows.push({ id: e.id, route, topic: e.topic, status, tone });
+    rows.push({ id: e.id, route, topic: scenario.topicNames.get(e.topic) ?? e.topic, status, tone });
   }
   return { rows, more: Math.max(0, game.ledger.length - rows.length) };
 }

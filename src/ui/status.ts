@@ -24,8 +24,9 @@ export function answerWords(quality: LedgerEntry['quality']): string {
   return quality === 'full' ? m.play_answer_full() : quality === 'partial' ? m.play_answer_partial() : quality === 'token' ? m.play_answer_token() : m.play_answer_none();
 }
 
-export function ledgerWords(e: LedgerEntry): string {
-  const head = `#${e.id} ${sideName(e.from)} → ${sideName(e.to)}: ${e.topic}`;
+/** A request of the ledger in words; `topic` shows its topic in the page's language (the scenario's translation). */
+export function ledgerWords(e: LedgerEntry, topic: (t: string) => string = (t) => t): string {
+  const head = `#${e.id} ${sideName(e.from)} → ${sideName(e.to)}: ${topic(e.topic)}`;
   switch (e.status) {
     case 'open':
       return m.play_ledger_open({ head, sent: e.sentTurn, due: e.dueTurn });
@@ -124,7 +125,19 @@ export function statusPanel(scenario: Scenario, game: GameState, last: LogRecord
       'section',
       { 'aria-labelledby': 'ledger-title' },
       h('h3', { id: 'ledger-title' }, m.play_ledger_title()),
-      game.ledger.length === 0 ? h('p', { class: 'help' }, m.play_ledger_empty()) : h('ul', { class: 'ledger' }, ...game.ledger.map((e) => h('li', { 'data-status': e.status }, ledgerWords(e)))),
+      game.ledger.length === 0
+        ? h('p', { class: 'help' }, m.play_ledger_empty())
+        : h(
+            'ul',
+            { class: 'ledger' },
+            ...game.ledger.map((e) =>
+              h(
+                'li',
+                { 'data-status': e.status },
+                ledgerWords(e, (t) => scenario.topicNames.get(t) ?? t),
+              ),
+            ),
+          ),
     ),
     h(
       'section',

@@ -6,7 +6,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { checkReplay, type Diagnostic, decodeReplayCode, encodeReplayCode, loadScenario, parseReplay, type ReplayFile, recordReplay, resolveTurn, type Scenario, start } from '../../src/engine';
+import { checkReplay, type Diagnostic, decodeReplayCode, encodeReplayCode, loadScenario, parseReplay, type ReplayFile, recordReplay, resolveTurn, type Scenario, start, topicText } from '../../src/engine';
 import type { GoldenFile } from '../golden/golden';
 import { library, MINIMAL_PATH, minimalText, ROOT, scenarioAt } from '../golden/scenarios';
 
@@ -31,6 +31,11 @@ describe('a scenario read in Simplified Chinese', () => {
     expect(s.file.beats[0]?.options.us[0]?.terms.why.T1).toBe('依靠及时协助的承诺。');
     expect(s.hash).toBe(english.hash);
     expect(s.textHash).not.toBe(english.textHash);
+    // A request topic stays English in the rules (answers match it) and reads in Chinese.
+    expect(topicText(s, 'Intrusion logs')).toBe('入侵日志');
+    expect(topicText(english, 'Intrusion logs')).toBe('Intrusion logs');
+    const unknownTopic = inChinese(minimalText(), overlayText.replace('"Intrusion logs"', '"Intrusion log"'));
+    expect(unknownTopic.diagnostics.map((d) => `${d.code} ${d.suggestion ?? ''}`)).toEqual(['overlay/missing-text ', 'overlay/unknown-id Intrusion logs']);
     expect(s.contentHash).toBe(english.contentHash);
   });
 

@@ -5,7 +5,7 @@
  * and a text the overlay lacks is reported once per beat, ending or section (`overlay/missing-text`, a
  * warning: the English text is shown).
  */
-import type { OverlayFile, OverlayGap, PathSegment, ScenarioFile } from '../format';
+import { type OverlayFile, type OverlayGap, type PathSegment, requestTopics, type ScenarioFile } from '../format';
 import type { Finding } from './check-schema';
 import { suggest } from './check-schema';
 
@@ -101,6 +101,8 @@ function unknownIds(file: ScenarioFile, overlay: OverlayFile, out: Finding[]): v
       }
     }
   }
+  const topics = requestTopics(file);
+  for (const topic of Object.keys(overlay.topics ?? {})) if (!topics.includes(topic)) unknown(out, ['topics', topic], 'request topic', topic, topics);
   const extra = (overlay.questions?.length ?? 0) - file.questions.length;
   if (extra > 0) {
     out.push({

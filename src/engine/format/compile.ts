@@ -194,6 +194,7 @@ export function compileScenario(source: ScenarioFile, library: Library, overlay?
     textHash: hashJson({ texts: splitTexts(file).texts, terms: library.terms, ladder: library.ladder, sources: cited.map((k) => library.sources.get(k) ?? null) }),
     contentHash: hashJson({ file: source, terms: library.terms, ladder: library.ladder, sources: cited.map((k) => library.sources.get(k) ?? null) }),
     lang: overlay?.lang ?? 'en',
+    topicNames: localised?.topics ?? new Map(),
     terms: library.terms,
     ladder: library.ladder,
     facts: library.facts.filter((f) => f.sources.some((k) => cited.includes(k))).sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0)),

@@ -130,6 +130,8 @@ export interface Scenario {
   readonly contentHash: string;
   /** The language the texts are in. */
   readonly lang: Lang;
+  /** Request topics (English, as the rules and the ledger keep them) in {@link lang}; empty in English. */
+  readonly topicNames: ReadonlyMap<string, string>;
   readonly terms: readonly Term[];
   readonly ladder: readonly Rung[];
   /** The sources of scenarios/facts.yaml this scenario cites, by key. */
@@ -142,6 +144,11 @@ export interface Scenario {
   readonly injects: readonly CompiledInject[];
   readonly objectives: readonly CompiledObjective[];
   readonly indicatorRanges: Readonly<Record<string, readonly [number, number]>>;
+}
+
+/** A request topic as shown in the scenario's language (its English words when it has no translation). */
+export function topicText(scenario: Pick<Scenario, 'topicNames'>, topic: string): string {
+  return scenario.topicNames.get(topic) ?? topic;
 }
 
 /** Which direction of an indicator is better for `side`. */

@@ -52,6 +52,7 @@ export const overlaySchema = z
     objectives: byId(z.strictObject({ label: text.optional(), description: text.optional() })),
     questions: z.array(text).max(20).optional(),
     history: text.optional(),
+    topics: z.record(z.string().min(1).max(200), z.string().min(1).max(200)).optional().describe('Each request topic of the scenario (its English words, which are rules) as shown in this language.'),
   })
   .describe("A scenario's text in another language, keyed by the scenario's ids.");
 
@@ -140,8 +141,10 @@ function option(layer: Layer, o: OptionFile, zh: z.infer<typeof optionOverlay> |
  * `file` with `overlay`'s texts laid over it, and every text the overlay lacks or gives in another
  * shape (those stay in English). Rules (ids, conditions, weights, effects, topics) are untouched.
  */
-export function localiseFile(file: ScenarioFile, overlay: OverlayFile): { file: ScenarioFile; gaps: OverlayGap[] } {
+export function localiseFile(file: ScenarioFile, overlay: OverlayFile): { file: ScenarioFile; gaps: OverlayGap[]; topics: ReadonlyMap<string, string> } {
   const l = new Layer();
+  const topics = new Map<string, string>();
+  for (const topic of requestTopics(file)) topics.set(topic, l.one(topic, overlay.topics?.[topic], ['topics', topic], ['topics', topic]));
   const one = (en: string, zh: string | undefined, key: string): string => l.one(en, zh, [key], [key]);
   const beats = file.beats.map((b, i) => {
     const zb = overlay.beats?.[b.id];
@@ -204,7 +207,20 @@ export function localiseFile(file: ScenarioFile, overlay: OverlayFile): { file: 
     questions: file.questions.map((q, i) => l.one(q, overlay.questions?.[i], ['questions', i], ['questions', i])),
     history: { ...file.history, text: one(file.history.text, overlay.history, 'history') },
   };
-  return { file: localised, gaps: l.gaps };
+  return { file: localised, gaps: l.gaps, topics };
+}
+
+/** The topics of the scenario's requests for assistance, in file order: rules (answers match them), shown as words. */
+export function requestTopics(file: ScenarioFile): string[] {
+  const out = new Set<string>();
+  for (const beat of file.beats)
+    for (const side of ['us', 'cn'] as const)
+      for (const o of beat.options[side])
+        for (const x of o.outcomes) {
+          if (x.request !== undefined) out.add(x.request.topic);
+          if (x.answer !== undefined && typeof x.answer !== 'string') out.add(x.answer.topic);
+        }
+  return [...out];
 }
 
 /** The keys whose strings are words for people, not rules (inside them, `when` and `presumes` are still rules). */

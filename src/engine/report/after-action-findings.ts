@@ -6,6 +6,7 @@
  * the page words the same data in its own language.
  */
 import type { Scenario, Side, TermId } from '../format';
+import { topicText } from '../format';
 import type { GameState } from '../rules';
 import { endingTextOf } from '../rules';
 import { findingText } from './after-action-finding-text';
@@ -94,7 +95,7 @@ export function findingsOf(scenario: Scenario, state: GameState, side: Side, obj
   // A token acknowledgement in time is not a full answer on time (T1 asks for timely responses, the dialogue reviews their quality).
   const onTime = owed.filter((e) => e.status === 'on_time' && e.quality !== 'token').length;
   for (const e of owed) {
-    const request = { id: e.id, topic: e.topic };
+    const request = { id: e.id, topic: topicText(scenario, e.topic) };
     if (e.status === 'on_time' && e.quality === 'token') improvements.push({ kind: 'request_token', side, request, turn: e.answeredTurn });
     if (e.status === 'late') improvements.push({ kind: 'request_late', side, request, turn: e.answeredTurn, due: e.dueTurn, quality: e.quality });
     if (e.status === 'never') improvements.push({ kind: 'request_never', side, request, due: e.dueTurn });
