@@ -6,7 +6,20 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { checkReplay, type Diagnostic, decodeReplayCode, encodeReplayCode, loadScenario, parseReplay, type ReplayFile, recordReplay, resolveTurn, type Scenario, start, topicText } from '../../src/engine';
+import {
+  checkReplay,
+  type Diagnostic,
+  decodeReplayCode,
+  encodeReplayCode,
+  loadScenario,
+  parseReplay,
+  type ReplayFile,
+  recordReplay,
+  resolveTurn,
+  type Scenario,
+  start,
+  topicText,
+} from '../../src/engine';
 import type { GoldenFile } from '../golden/golden';
 import { library, MINIMAL_PATH, minimalText, ROOT, scenarioAt } from '../golden/scenarios';
 
