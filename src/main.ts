@@ -39,6 +39,11 @@ export interface RedPhoneHook {
 declare global {
   interface Window {
     __redPhone?: RedPhoneHook;
+    /**
+     * Set before the page loads to leave the Phaser stage out: the page text alone, as the class seat
+     * page is (the browser tests that read only page text use it; it draws no canvas).
+     */
+    __redPhoneTextOnly?: boolean;
   }
 }
 
@@ -179,6 +184,10 @@ function startStage(store: SessionStore): void {
   const loadStage = stages['./scenes/index.ts'];
   if (loadStage === undefined) return;
   const parent = required('stage');
+  if (window.__redPhoneTextOnly === true) {
+    parent.dataset.stage = 'off';
+    return;
+  }
   loadStage().then(
     (mod) => {
       try {

@@ -47,71 +47,75 @@ function mutate(save: string, change: (data: Record<string, unknown>) => void): 
 /** Some bytes that are no save at all: control characters, a byte-order mark, high Latin-1. */
 const GARBAGE = String.fromCharCode(...Array.from({ length: 96 }, (_, i) => (i * 37 + 11) % 256), 0xfeff, 0, 0xfffd);
 
-browserSuite('a damaged save never crashes the game nor is lost', (suite) => {
-  let bytes: { save: string; replay: string } | null = null;
-  const fixtures = async () => {
-    bytes ??= await savedRun(suite, loadScenarioFile(`scenarios/${file}`).id);
-    return bytes;
-  };
+browserSuite(
+  'a damaged save never crashes the game nor is lost',
+  (suite) => {
+    let bytes: { save: string; replay: string } | null = null;
+    const fixtures = async () => {
+      bytes ??= await savedRun(suite, loadScenarioFile(`scenarios/${file}`).id);
+      return bytes;
+    };
 
-  const cases: readonly (readonly [string, (b: { save: string; replay: string }) => string])[] = [
-    ['truncated JSON', (b) => b.save.slice(0, Math.floor(b.save.length / 2))],
-    ['a too-new version', (b) => mutate(b.save, (d) => (d.version = 999))],
-    ['another scenario hash', (b) => mutate(b.save, (d) => ((d.replay as Record<string, unknown>).scenarioHash = '0123456789abcdef'))],
-    ['a replay file stored as a save', (b) => b.replay],
-    ['garbage bytes', () => GARBAGE],
-  ];
+    const cases: readonly (readonly [string, (b: { save: string; replay: string }) => string])[] = [
+      ['truncated JSON', (b) => b.save.slice(0, Math.floor(b.save.length / 2))],
+      ['a too-new version', (b) => mutate(b.save, (d) => (d.version = 999))],
+      ['another scenario hash', (b) => mutate(b.save, (d) => ((d.replay as Record<string, unknown>).scenarioHash = '0123456789abcdef'))],
+      ['a replay file stored as a save', (b) => b.replay],
+      ['garbage bytes', () => GARBAGE],
+    ];
 
-  for (const [name, make] of cases) {
-    it.skipIf(file === '')(`${name}: banner, bytes kept aside, start fresh works`, async () => {
-      const damaged = make(await fixtures());
-      const { page } = await suite.open();
-      await page.evaluate(([k, v]) => localStorage.setItem(k, v), [SAVE_KEY, damaged] as const);
-      await page.reload();
-      await expectScreen(page, 'title');
+    for (const [name, make] of cases) {
+      it.skipIf(file === '')(`${name}: banner, bytes kept aside, start fresh works`, async () => {
+        const damaged = make(await fixtures());
+        const { page } = await suite.open();
+        await page.evaluate(([k, v]) => localStorage.setItem(k, v), [SAVE_KEY, damaged] as const);
+        await page.reload();
+        await expectScreen(page, 'title');
 
-      const banner = page.locator('#banner');
-      await banner.waitFor({ state: 'visible' });
-      expect(await banner.getAttribute('role')).toBe('alert');
-      expect((await banner.innerText()).trim()).not.toBe('');
-      const kept = Object.values(await entries(page, 'red-phone:damaged:'));
-      expect(kept).toContain(damaged);
+        const banner = page.locator('#banner');
+        await banner.waitFor({ state: 'visible' });
+        expect(await banner.getAttribute('role')).toBe('alert');
+        expect((await banner.innerText()).trim()).not.toBe('');
+        const kept = Object.values(await entries(page, 'red-phone:damaged:'));
+        expect(kept).toContain(damaged);
 
-      const [download] = await Promise.all([page.waitForEvent('download'), activate(page, 'button[data-action="export-damaged-save"]')]);
-      expect(await readFile(await download.path(), 'utf8')).toBe(damaged);
+        const [download] = await Promise.all([page.waitForEvent('download'), activate(page, 'button[data-action="export-damaged-save"]')]);
+        expect(await readFile(await download.path(), 'utf8')).toBe(damaged);
 
-      await activate(page, 'button[data-action="start-fresh"]');
-      await expectScreen(page, 'title');
+        await activate(page, 'button[data-action="start-fresh"]');
+        await expectScreen(page, 'title');
+        await chooseScenario(page, loadScenarioFile(`scenarios/${file}`).id);
+        await startRun(page, 'us', 'FR5H');
+        await leaveBriefing(page);
+        await pickOption(page, 1, 'us');
+        await leaveOutcome(page);
+        const fresh = await page.evaluate((k) => localStorage.getItem(k), SAVE_KEY);
+        expect(fresh).not.toBeNull();
+        expect(fresh).not.toBe(damaged);
+        expect(Object.values(await entries(page, 'red-phone:damaged:'))).toContain(damaged);
+      });
+    }
+
+    it.skipIf(file === '')('storage that refuses every write: play goes on with a "not saved" banner', async () => {
+      const { page } = await suite.open({
+        initScripts: [`Storage.prototype.setItem = function () { throw new DOMException('The quota has been exceeded.', 'QuotaExceededError'); };`],
+      });
       await chooseScenario(page, loadScenarioFile(`scenarios/${file}`).id);
-      await startRun(page, 'us', 'FR5H');
+      await startRun(page, 'us', 'N0SV');
       await leaveBriefing(page);
       await pickOption(page, 1, 'us');
-      await leaveOutcome(page);
-      const fresh = await page.evaluate((k) => localStorage.getItem(k), SAVE_KEY);
-      expect(fresh).not.toBeNull();
-      expect(fresh).not.toBe(damaged);
-      expect(Object.values(await entries(page, 'red-phone:damaged:'))).toContain(damaged);
-    });
-  }
-
-  it.skipIf(file === '')('storage that refuses every write: play goes on with a "not saved" banner', async () => {
-    const { page } = await suite.open({
-      initScripts: [`Storage.prototype.setItem = function () { throw new DOMException('The quota has been exceeded.', 'QuotaExceededError'); };`],
-    });
-    await chooseScenario(page, loadScenarioFile(`scenarios/${file}`).id);
-    await startRun(page, 'us', 'N0SV');
-    await leaveBriefing(page);
-    await pickOption(page, 1, 'us');
-    await expectScreen(page, 'outcome');
-    const banner = page.locator('#banner');
-    await banner.waitFor({ state: 'visible' });
-    expect(await banner.innerText()).toMatch(/not saved/i);
-    const next = await leaveOutcome(page);
-    expect(['turn', 'debrief']).toContain(next);
-    if (next === 'turn') {
-      await pickOption(page, 1, 'us');
       await expectScreen(page, 'outcome');
-    }
-    expect(await page.evaluate((k) => localStorage.getItem(k), SAVE_KEY)).toBeNull();
-  });
-});
+      const banner = page.locator('#banner');
+      await banner.waitFor({ state: 'visible' });
+      expect(await banner.innerText()).toMatch(/not saved/i);
+      const next = await leaveOutcome(page);
+      expect(['turn', 'debrief']).toContain(next);
+      if (next === 'turn') {
+        await pickOption(page, 1, 'us');
+        await expectScreen(page, 'outcome');
+      }
+      expect(await page.evaluate((k) => localStorage.getItem(k), SAVE_KEY)).toBeNull();
+    });
+  },
+  { stage: false },
+);

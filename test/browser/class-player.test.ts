@@ -31,72 +31,76 @@ function recordRequests(page: Page, into: string[]): void {
   });
 }
 
-browserSuite('a player page in a class exercise', (suite) => {
-  it('never holds the secret seed or the hidden odds: DOM, storage, network', async () => {
-    const requests: string[] = [];
-    const facilitator = await suite.open();
-    recordRequests(facilitator.page, requests);
-    const { page } = facilitator;
-    await activate(page, 'button[data-action="facilitator"]');
-    await page.locator('#app[data-screen="facilitator"]').waitFor();
-    await typeInto(page, '#fac-seed', SEED);
-    await activate(page, '#fac-secret', 'Space');
-    expect(await page.locator('#fac-secret').isChecked()).toBe(true);
-    await tabTo(page, 'button[data-action="start-facilitated"]');
-    await activate(page, 'button[data-action="start-facilitated"]');
-    await expectScreen(page, 'briefing');
-    await leaveBriefing(page);
+browserSuite(
+  'a player page in a class exercise',
+  (suite) => {
+    it('never holds the secret seed or the hidden odds: DOM, storage, network', async () => {
+      const requests: string[] = [];
+      const facilitator = await suite.open();
+      recordRequests(facilitator.page, requests);
+      const { page } = facilitator;
+      await activate(page, 'button[data-action="facilitator"]');
+      await page.locator('#app[data-screen="facilitator"]').waitFor();
+      await typeInto(page, '#fac-seed', SEED);
+      await activate(page, '#fac-secret', 'Space');
+      expect(await page.locator('#fac-secret').isChecked()).toBe(true);
+      await tabTo(page, 'button[data-action="start-facilitated"]');
+      await activate(page, 'button[data-action="start-facilitated"]');
+      await expectScreen(page, 'briefing');
+      await leaveBriefing(page);
 
-    // The projected page: no seed in its markup nor in the shared storage, no odds beside the options.
-    expect(await holdings(page, false)).not.toContain(SEED);
-    expect(await page.evaluate(() => localStorage.getItem('red-phone:save'))).toBeNull();
-    expect(await page.locator('#show-odds').count()).toBe(0);
-    const options = await page.locator('button[data-side]').allInnerTexts();
-    expect(options.length).toBeGreaterThan(0);
-    expect(options.join(' ')).not.toMatch(/\d\s?%/);
+      // The projected page: no seed in its markup nor in the shared storage, no odds beside the options.
+      expect(await holdings(page, false)).not.toContain(SEED);
+      expect(await page.evaluate(() => localStorage.getItem('red-phone:save'))).toBeNull();
+      expect(await page.locator('#show-odds').count()).toBe(0);
+      const options = await page.locator('button[data-side]').allInnerTexts();
+      expect(options.length).toBeGreaterThan(0);
+      expect(options.join(' ')).not.toMatch(/\d\s?%/);
 
-    // A player's page beside it: same browser, its own tab.
-    const player = await suite.reopen(facilitator);
-    recordRequests(player.page, requests);
-    await waitForScreen(player.page, 'title');
-    expect(await holdings(player.page, true)).not.toContain(SEED);
-    await player.page.reload();
-    await waitForScreen(player.page, 'title');
-    expect(await holdings(player.page, true)).not.toContain(SEED);
+      // A player's page beside it: same browser, its own tab.
+      const player = await suite.reopen(facilitator);
+      recordRequests(player.page, requests);
+      await waitForScreen(player.page, 'title');
+      expect(await holdings(player.page, true)).not.toContain(SEED);
+      await player.page.reload();
+      await waitForScreen(player.page, 'title');
+      expect(await holdings(player.page, true)).not.toContain(SEED);
 
-    // The facilitator's reload continues the class run (the seed stays in that tab only).
-    await page.reload();
-    await expectScreen(page, 'turn');
-    expect(await holdings(page, false)).not.toContain(SEED);
-    expect(await holdings(player.page, true)).not.toContain(SEED);
+      // The facilitator's reload continues the class run (the seed stays in that tab only).
+      await page.reload();
+      await expectScreen(page, 'turn');
+      expect(await holdings(page, false)).not.toContain(SEED);
+      expect(await holdings(player.page, true)).not.toContain(SEED);
 
-    // Back to the title and on to a new run: the note about the saved class run does not name its seed.
-    await activate(page, 'button[data-action="menu"]');
-    await expectScreen(page, 'title');
-    await activate(page, 'button[data-action="choose-scenario"]');
-    await expectScreen(page, 'new-run');
-    expect(await page.locator('#ui').innerText()).toMatch(/You have a saved run \([^)]*turn 1\): starting asks before it replaces it/);
-    expect(await holdings(page, false)).not.toContain(SEED);
+      // Back to the title and on to a new run: the note about the saved class run does not name its seed.
+      await activate(page, 'button[data-action="menu"]');
+      await expectScreen(page, 'title');
+      await activate(page, 'button[data-action="choose-scenario"]');
+      await expectScreen(page, 'new-run');
+      expect(await page.locator('#ui').innerText()).toMatch(/You have a saved run \([^)]*turn 1\): starting asks before it replaces it/);
+      expect(await holdings(page, false)).not.toContain(SEED);
 
-    expect(requests.length).toBeGreaterThan(0);
-    expect(requests.filter((r) => r.includes(SEED))).toEqual([]);
-  });
+      expect(requests.length).toBeGreaterThan(0);
+      expect(requests.filter((r) => r.includes(SEED))).toEqual([]);
+    });
 
-  it('a code ending in H hides the odds toggle and the map until the debrief, even with "Show odds" on', async () => {
-    const { page } = await suite.open({ at: '?code=IPT-K7Q3-H' });
-    await expectScreen(page, 'briefing');
-    await leaveBriefing(page);
-    await page.evaluate(() => localStorage.setItem('red-phone:settings', JSON.stringify({ showOdds: true, reducedMotion: false, projector: false })));
-    await page.reload();
-    await waitForScreen(page, 'turn');
-    expect((await page.locator('button[data-side]').allInnerTexts()).join(' ')).not.toMatch(/\d\s?%/);
-    await activate(page, 'button[data-option]');
-    await expectScreen(page, 'outcome');
-    expect(await page.locator('#show-odds').count()).toBe(0);
-    expect(await page.locator('#ui').innerText()).not.toMatch(/chance|the die came up/i);
-    await activate(page, 'button[data-action="menu"]');
-    await expectScreen(page, 'title');
-    expect(await page.locator('[data-scenario-card="ip-theft"] button[data-action="open-map"]').count(), 'no map of the scenario being played').toBe(0);
-    expect(await page.locator('button[data-action="open-map"]').count(), 'the other scenarios keep theirs').toBeGreaterThan(0);
-  });
-});
+    it('a code ending in H hides the odds toggle and the map until the debrief, even with "Show odds" on', async () => {
+      const { page } = await suite.open({ at: '?code=IPT-K7Q3-H' });
+      await expectScreen(page, 'briefing');
+      await leaveBriefing(page);
+      await page.evaluate(() => localStorage.setItem('red-phone:settings', JSON.stringify({ showOdds: true, reducedMotion: false, projector: false })));
+      await page.reload();
+      await waitForScreen(page, 'turn');
+      expect((await page.locator('button[data-side]').allInnerTexts()).join(' ')).not.toMatch(/\d\s?%/);
+      await activate(page, 'button[data-option]');
+      await expectScreen(page, 'outcome');
+      expect(await page.locator('#show-odds').count()).toBe(0);
+      expect(await page.locator('#ui').innerText()).not.toMatch(/chance|the die came up/i);
+      await activate(page, 'button[data-action="menu"]');
+      await expectScreen(page, 'title');
+      expect(await page.locator('[data-scenario-card="ip-theft"] button[data-action="open-map"]').count(), 'no map of the scenario being played').toBe(0);
+      expect(await page.locator('button[data-action="open-map"]').count(), 'the other scenarios keep theirs').toBeGreaterThan(0);
+    });
+  },
+  { stage: false },
+);

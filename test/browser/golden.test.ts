@@ -37,24 +37,28 @@ const goldens = readdirSync(GOLDEN_DIR)
     return pick.some((p) => p?.golden === golden);
   });
 
-browserSuite('golden replays in the browser', (suite) => {
-  it('finds golden replays of the bundled scenarios', () => {
-    expect(goldens.length).toBeGreaterThan(0);
-  });
+browserSuite(
+  'golden replays in the browser',
+  (suite) => {
+    it('finds golden replays of the bundled scenarios', () => {
+      expect(goldens.length).toBeGreaterThan(0);
+    });
 
-  // One test per replay, each in a fresh page, so a slow machine meets each one's time limit.
-  it.each(goldens.map((g) => [g.name, g] as const))('%s ends in the browser as in Node', async (name, { golden }) => {
-    const { page } = await suite.open(BROWSER_ZONE);
-    const scenario = loadScenarioFile(golden.scenario);
-    await expectScreen(page, 'title');
-    const [chooser] = await Promise.all([page.waitForEvent('filechooser'), activate(page, 'button[data-action="import-replay"]')]);
-    await chooser.setFiles({ name, mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(golden.replay, null, 2)) });
-    await watchToDebrief(page);
-    const watched = await hook(page);
-    expect(watched.logJson, `${name}: the log`).toBe(`${JSON.stringify(golden.log, null, 2)}\n`);
-    expect(watched.stateHash, `${name}: the last state hash`).toBe(golden.replay.hashes[golden.replay.hashes.length - 1]);
-    const ending = scenario.file.endings.find((e) => e.id === golden.ending);
-    if (ending !== undefined) expect(await visibleText(page, '#debrief')).toContain(norm(ending.title));
-    await activate(page, 'button[data-action="to-title"]');
-  });
-});
+    // One test per replay, each in a fresh page, so a slow machine meets each one's time limit.
+    it.each(goldens.map((g) => [g.name, g] as const))('%s ends in the browser as in Node', async (name, { golden }) => {
+      const { page } = await suite.open(BROWSER_ZONE);
+      const scenario = loadScenarioFile(golden.scenario);
+      await expectScreen(page, 'title');
+      const [chooser] = await Promise.all([page.waitForEvent('filechooser'), activate(page, 'button[data-action="import-replay"]')]);
+      await chooser.setFiles({ name, mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(golden.replay, null, 2)) });
+      await watchToDebrief(page);
+      const watched = await hook(page);
+      expect(watched.logJson, `${name}: the log`).toBe(`${JSON.stringify(golden.log, null, 2)}\n`);
+      expect(watched.stateHash, `${name}: the last state hash`).toBe(golden.replay.hashes[golden.replay.hashes.length - 1]);
+      const ending = scenario.file.endings.find((e) => e.id === golden.ending);
+      if (ending !== undefined) expect(await visibleText(page, '#debrief')).toContain(norm(ending.title));
+      await activate(page, 'button[data-action="to-title"]');
+    });
+  },
+  { stage: false },
+);

@@ -32,6 +32,16 @@ export interface OpenOptions extends BrowserContextOptions {
   readonly noWait?: boolean;
   /** Another build's address instead of the game's. */
   readonly baseUrl?: string;
+  /**
+   * Load the Phaser stage behind the page text (the suite's choice by default). A test that reads only
+   * page text leaves it out (`window.__redPhoneTextOnly`), which saves Chromium drawing the canvas.
+   */
+  readonly stage?: boolean;
+}
+
+export interface SuiteOptions {
+  /** Whether pages load the Phaser stage unless a test says otherwise (default true). */
+  readonly stage?: boolean;
 }
 
 export interface BrowserSuite {
@@ -74,7 +84,7 @@ function track(page: Page, context: BrowserContext): GamePage {
  * Declares a suite of browser tests: skipped when Chromium is missing (the global setup already failed
  * the run under CI), otherwise one Chromium for the file and an error check after every test.
  */
-export function browserSuite(name: string, body: (suite: BrowserSuite) => void): void {
+export function browserSuite(name: string, body: (suite: BrowserSuite) => void, suiteOptions: SuiteOptions = {}): void {
   const gameUrl = inject('gameUrl');
   describe.skipIf(gameUrl === '')(name, () => {
     let browser: Browser | null = null;
@@ -86,10 +96,11 @@ export function browserSuite(name: string, body: (suite: BrowserSuite) => void):
       },
       gameUrl: () => gameUrl,
       async open(options = {}) {
-        const { at = '', initScripts = [], noWait = false, baseUrl = gameUrl, ...contextOptions } = options;
+        const { at = '', initScripts = [], noWait = false, baseUrl = gameUrl, stage = suiteOptions.stage ?? true, ...contextOptions } = options;
         // The built game registers a service worker that precaches every file; a test page that does not test
         // the offline app blocks it, so each fresh context does not download the whole game a second time.
         const context = await suite.browser().newContext({ viewport: { width: 1280, height: 720 }, acceptDownloads: true, serviceWorkers: 'block', ...contextOptions });
+        if (!stage) await context.addInitScript('window.__redPhoneTextOnly = true;');
         for (const script of initScripts) await context.addInitScript(script);
         const game = track(await context.newPage(), context);
         opened.push(game);

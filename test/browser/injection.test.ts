@@ -33,44 +33,48 @@ async function expectInert(page: Page, where: string): Promise<void> {
   expect(made, `${where}: no element made from the text`).toEqual({ added: [], live: 0 });
 }
 
-browserSuite('scenario text is text', (suite) => {
-  let server: StaticServer | null = null;
-  beforeAll(async () => {
-    server = await serveFixtureBuild('/test/fixtures/browser/*.yaml', '/sub/red-phone-fixtures/');
-  });
-  afterAll(async () => {
-    await server?.close();
-  });
+browserSuite(
+  'scenario text is text',
+  (suite) => {
+    let server: StaticServer | null = null;
+    beforeAll(async () => {
+      server = await serveFixtureBuild('/test/fixtures/browser/*.yaml', '/sub/red-phone-fixtures/');
+    });
+    afterAll(async () => {
+      await server?.close();
+    });
 
-  it('a scenario whose every text is HTML or script shows it literally and runs nothing, title to debrief', async () => {
-    const requests: string[] = [];
-    const game = await suite.open({ baseUrl: server?.url ?? '', initScripts: [WATCH_ELEMENTS] });
-    const { page } = game;
-    page.on('request', (r) => requests.push(r.url()));
-    const card = page.locator(`[data-scenario-card="${FIXTURE_ID}"]`);
-    expect(await card.count(), 'the test build bundles the fixture scenario (the catalogue glob changed form?)').toBe(1);
-    expect((await card.innerText()).toLowerCase()).toContain(IMG);
-    await expectInert(page, 'title');
+    it('a scenario whose every text is HTML or script shows it literally and runs nothing, title to debrief', async () => {
+      const requests: string[] = [];
+      const game = await suite.open({ baseUrl: server?.url ?? '', initScripts: [WATCH_ELEMENTS] });
+      const { page } = game;
+      page.on('request', (r) => requests.push(r.url()));
+      const card = page.locator(`[data-scenario-card="${FIXTURE_ID}"]`);
+      expect(await card.count(), 'the test build bundles the fixture scenario (the catalogue glob changed form?)').toBe(1);
+      expect((await card.innerText()).toLowerCase()).toContain(IMG);
+      await expectInert(page, 'title');
 
-    await chooseScenario(page, FIXTURE_ID);
-    await expectInert(page, 'new-run');
-    await startRun(page, 'us', 'XSS1');
-    await expectInert(page, 'briefing');
-    await leaveBriefing(page);
-    for (let turn = 0; turn < 10; turn += 1) {
-      await expectInert(page, `turn ${turn + 1}`);
-      await pickOption(page, 1, 'us');
-      await expectScreen(page, 'outcome');
-      await expectInert(page, `outcome ${turn + 1}`);
-      if ((await leaveOutcome(page)) === 'debrief') break;
-    }
-    expect(await screenOf(page)).toBe('debrief');
-    await expectInert(page, 'debrief');
+      await chooseScenario(page, FIXTURE_ID);
+      await expectInert(page, 'new-run');
+      await startRun(page, 'us', 'XSS1');
+      await expectInert(page, 'briefing');
+      await leaveBriefing(page);
+      for (let turn = 0; turn < 10; turn += 1) {
+        await expectInert(page, `turn ${turn + 1}`);
+        await pickOption(page, 1, 'us');
+        await expectScreen(page, 'outcome');
+        await expectInert(page, `outcome ${turn + 1}`);
+        if ((await leaveOutcome(page)) === 'debrief') break;
+      }
+      expect(await screenOf(page)).toBe('debrief');
+      await expectInert(page, 'debrief');
 
-    expect(game.dialogs, 'no alert, confirm or prompt').toEqual([]);
-    expect(
-      requests.filter((u) => new URL(u).pathname.endsWith('/x')),
-      'no request for the img payload',
-    ).toEqual([]);
-  });
-});
+      expect(game.dialogs, 'no alert, confirm or prompt').toEqual([]);
+      expect(
+        requests.filter((u) => new URL(u).pathname.endsWith('/x')),
+        'no request for the img payload',
+      ).toEqual([]);
+    });
+  },
+  { stage: false },
+);
