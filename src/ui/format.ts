@@ -1,7 +1,9 @@
 /** Words and numbers for the page: written out by hand, never through Intl, so every browser agrees. */
-import type { Side } from '../engine';
 import { m } from '../i18n/lang';
+import { dateText, sideName } from '../i18n/words';
 import type { PlaySide } from '../store/run';
+
+export { dateText, sideName };
 
 export const BASIS_TEXT = '10 000';
 
@@ -30,24 +32,8 @@ export function judgement(delta: number, better: 'higher' | 'lower'): 'better' |
   return delta > 0 === (better === 'higher') ? 'better' : 'worse';
 }
 
-/** "United States", "China" in the page's language. */
-export function sideName(side: Side): string {
-  return side === 'us' ? m.side_us() : m.side_cn();
-}
-
 export function playSideName(side: PlaySide): string {
   return side === 'both' ? m.side_both() : sideName(side);
-}
-
-const MONTH_NAMES = [m.month_1, m.month_2, m.month_3, m.month_4, m.month_5, m.month_6, m.month_7, m.month_8, m.month_9, m.month_10, m.month_11, m.month_12] as const;
-
-/** "25 September 2015" (2015年9月25日) from `2015-09-25`; anything else is shown as it is. */
-export function dateText(iso: string): string {
-  const parts = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
-  if (parts === null) return iso;
-  const monthNumber = Number(parts[2]);
-  const month = MONTH_NAMES[monthNumber - 1];
-  return m.long_date({ day: Number(parts[3]), month: month === undefined ? String(monthNumber) : month(), monthNumber, year: parts[1] ?? '' });
 }
 
 /** "3 turns of 7 days" */

@@ -146,6 +146,17 @@ export function localiseFile(file: ScenarioFile, overlay: OverlayFile): { file: 
   const topics = new Map<string, string>();
   for (const topic of requestTopics(file)) topics.set(topic, l.one(topic, overlay.topics?.[topic], ['topics', topic], ['topics', topic]));
   const one = (en: string, zh: string | undefined, key: string): string => l.one(en, zh, [key], [key]);
+  /** Indicators and objectives: each a label and a description, by id. */
+  const labelled = <T extends { readonly id: string; readonly label: string; readonly description: string }>(
+    key: 'indicators' | 'objectives',
+    list: readonly T[],
+    zh: Readonly<Record<string, { readonly label?: string | undefined; readonly description?: string | undefined }>> | undefined,
+  ): T[] =>
+    list.map((x, i) => ({
+      ...x,
+      label: l.one(x.label, zh?.[x.id]?.label, [key, i, 'label'], [key, x.id, 'label']),
+      description: l.one(x.description, zh?.[x.id]?.description, [key, i, 'description'], [key, x.id, 'description']),
+    }));
   const beats = file.beats.map((b, i) => {
     const zb = overlay.beats?.[b.id];
     const at = ['beats', b.id];
@@ -166,15 +177,7 @@ export function localiseFile(file: ScenarioFile, overlay: OverlayFile): { file: 
     ...(file.invented === undefined ? {} : { invented: one(file.invented, overlay.invented, 'invented') }),
     ...(file.prologue === undefined ? {} : { prologue: one(file.prologue, overlay.prologue, 'prologue') }),
     briefing: l.side(file.briefing, overlay.briefing, ['briefing'], ['briefing']),
-    indicators: file.indicators.map((ind, i) => {
-      const z2 = overlay.indicators?.[ind.id];
-      const at = ['indicators', ind.id];
-      return {
-        ...ind,
-        label: l.one(ind.label, z2?.label, ['indicators', i, 'label'], [...at, 'label']),
-        description: l.one(ind.description, z2?.description, ['indicators', i, 'description'], [...at, 'description']),
-      };
-    }),
+    indicators: labelled('indicators', file.indicators, overlay.indicators),
     flags: file.flags.map((f, i) => ({ ...f, description: f.hidden ? f.description : l.one(f.description, overlay.flags?.[f.id], ['flags', i, 'description'], ['flags', f.id]) })),
     beats,
     injects: file.injects.map((inj, i) => {
@@ -195,15 +198,7 @@ export function localiseFile(file: ScenarioFile, overlay: OverlayFile): { file: 
         history: typeof e.history === 'string' ? translated : { ...e.history, text: translated },
       };
     }),
-    objectives: file.objectives.map((o, i) => {
-      const z2 = overlay.objectives?.[o.id];
-      const at = ['objectives', o.id];
-      return {
-        ...o,
-        label: l.one(o.label, z2?.label, ['objectives', i, 'label'], [...at, 'label']),
-        description: l.one(o.description, z2?.description, ['objectives', i, 'description'], [...at, 'description']),
-      };
-    }),
+    objectives: labelled('objectives', file.objectives, overlay.objectives),
     questions: file.questions.map((q, i) => l.one(q, overlay.questions?.[i], ['questions', i], ['questions', i])),
     history: { ...file.history, text: one(file.history.text, overlay.history, 'history') },
   };
