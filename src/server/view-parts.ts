@@ -48,6 +48,7 @@ function injectText(scenario: Scenario, id: string): { title: string; text: stri
 
 /** A record of the log told to `side`; the draw in words only when the odds are shown. */
 export function turnView(scenario: Scenario, record: LogRecord, side: Side, oddsShown: boolean, date: string): TurnSeatView {
+  const locale = scenario.lang;
   if (record.kind === 'inject') {
     return { turn: record.turn, date, moves: [], injects: [injectText(scenario, record.inject)], changes: changeViews(scenario, record, side) };
   }
@@ -60,7 +61,7 @@ export function turnView(scenario: Scenario, record: LogRecord, side: Side, odds
       option: moveLabelOf(scenario, record.beat, m),
       outcome: outcomeTextOf(scenario, record.beat, m),
       forced: m.forced,
-      draw: oddsShown ? drawWords(oddsOf(scenario, record.beat, m), m) : null,
+      draw: oddsShown ? drawWords(oddsOf(scenario, record.beat, m), m, locale) : null,
     })),
     injects: record.injects.map((i) => injectText(scenario, i.inject)),
     changes: changeViews(scenario, record, side),

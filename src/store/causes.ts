@@ -42,18 +42,20 @@ const quote = (text: string): string => {
  * The draw in words. A forced outcome says so and never reads as luck: it tells what the die would
  * have given instead.
  */
-export function drawWords(odds: readonly OutcomeOdds[], move: MoveRecord): string {
-  const happened = odds.find((o) => o.happened);
+export function drawWords(odds: readonly OutcomeOdds[], move: MoveRecord, locale?: 'en' | 'zh-Hans'): string {
+  // The page speaks its own language; the class server names each seat's (it has no page language).
+  const o = locale === undefined ? undefined : { locale };
+  const happened = odds.find((x) => x.happened);
   if (happened === undefined) return '';
-  const others = odds.filter((o) => !o.happened && o.chanceBp > 0);
-  const alternatives = others.length === 0 ? msg.play_nothing_else() : msg.play_could_also({ list: others.map((o) => `${quote(o.text)} ${pct(o.chanceBp)}`).join(msg.list_sep()) });
-  const fell = odds.find((o) => move.draw >= o.lo && move.draw < o.hi);
+  const others = odds.filter((x) => !x.happened && x.chanceBp > 0);
+  const alternatives = others.length === 0 ? msg.play_nothing_else({}, o) : msg.play_could_also({ list: others.map((x) => `${quote(x.text)} ${pct(x.chanceBp)}`).join(msg.list_sep({}, o)) }, o);
+  const fell = odds.find((x) => move.draw >= x.lo && move.draw < x.hi);
   if (move.forced) {
-    const would = fell === undefined || fell.happened ? msg.play_same_outcome() : quote(fell.text);
-    return msg.play_draw_forced({ pct: pct(happened.chanceBp), draw: move.draw, would, alternatives });
+    const would = fell === undefined || fell.happened ? msg.play_same_outcome({}, o) : quote(fell.text);
+    return msg.play_draw_forced({ pct: pct(happened.chanceBp), draw: move.draw, would, alternatives }, o);
   }
-  if (happened.chanceBp >= 10_000) return msg.play_draw_certain();
-  return msg.play_draw_words({ pct: pct(happened.chanceBp), draw: move.draw, lo: happened.lo, hi: happened.hi - 1, alternatives });
+  if (happened.chanceBp >= 10_000) return msg.play_draw_certain({}, o);
+  return msg.play_draw_words({ pct: pct(happened.chanceBp), draw: move.draw, lo: happened.lo, hi: happened.hi - 1, alternatives }, o);
 }
 
 /** One part of an indicator's change: a side's move, or an event. */

@@ -24,7 +24,7 @@ describe('a class in two languages', () => {
     const en = scenarios().get(ID);
     const zh = localised().get(ID)?.get('zh-Hans');
     if (en === undefined || zh === undefined) throw new Error(`${ID} is not shipped in both languages`);
-    const fac = await host(srv.url, { scenarioId: ID, groups: 1 });
+    const fac = await host(srv.url, { scenarioId: ID, groups: 1, oddsHidden: false });
     const us = await seat(srv.url, fac.created.view.joinCode, 1, 'us', 'zh-Hans');
     const cn = await seat(srv.url, fac.created.view.joinCode, 1, 'cn', 'en');
     const sockets = [us.socket, cn.socket];
@@ -47,6 +47,10 @@ describe('a class in two languages', () => {
       const outcome = (v: SeatView): string => v.last?.moves.find((mv) => mv.side === v.side)?.outcome ?? '';
       expect(outcome(second.us)).toMatch(HAN);
       expect(outcome(second.cn)).not.toMatch(HAN);
+      // The draw, shown with the odds, in each seat's words.
+      const draw = (v: SeatView): string => v.last?.moves.find((mv) => mv.side === v.side)?.draw ?? '';
+      expect(draw(second.us)).toMatch(HAN);
+      expect(draw(second.cn)).toMatch(/chance|certain/i);
 
       // A reloaded Chinese seat resumes in Chinese.
       const again = await client(srv.url);
