@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { readdirSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { paraglideVitePlugin } from '@inlang/paraglide-js';
 import type { Plugin } from 'vite';
@@ -62,6 +62,7 @@ function scenarioCards(): Plugin {
     load(id) {
       if (id !== `\0${CARDS_ID}`) return null;
       for (const n of readdirSync(dir).filter((name) => name.endsWith('.yaml'))) this.addWatchFile(join(dir, n));
+      for (const n of existsSync(join(dir, 'zh-Hans')) ? readdirSync(join(dir, 'zh-Hans')).filter((name) => name.endsWith('.yaml')) : []) this.addWatchFile(join(dir, 'zh-Hans', n));
       const json = execFileSync(process.execPath, ['--import', 'tsx', join(root, 'src', 'cli', 'scenario-cards.ts'), dir], { cwd: root, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
       const { cards, problems } = JSON.parse(json) as { cards: unknown[]; problems: string[] };
       if (problems.length > 0) this.error(`a bundled scenario does not load:\n${problems.join('\n')}`);

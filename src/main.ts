@@ -110,7 +110,8 @@ async function bundledTexts(): Promise<{ texts: SourceFile[]; overlays: SourceFi
 
 /** The catalog of the bundled scenarios, in the page's language. */
 function bundledCatalog(files: { texts: readonly SourceFile[]; overlays: readonly SourceFile[] }): Catalog {
-  return lazyCatalog(scenarioCards, files.texts, SHARED['/scenarios/terms.yaml'] ?? '', SHARED['/scenarios/ladder.yaml'] ?? '', SHARED['/scenarios/facts.yaml'] ?? '', files.overlays);
+  const overlays = PAGE_LANG === 'en' ? null : { lang: PAGE_LANG, files: files.overlays };
+  return lazyCatalog(scenarioCards, files.texts, SHARED['/scenarios/terms.yaml'] ?? '', SHARED['/scenarios/ladder.yaml'] ?? '', SHARED['/scenarios/facts.yaml'] ?? '', overlays);
 }
 
 /** Creates the store, opens a link, mounts the page text and the test hook; returns the store. */

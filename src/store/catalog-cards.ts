@@ -4,9 +4,9 @@
  * used for play: the scenario is read by the same loader in the page, and its hash must equal the
  * card's.
  */
-import { type Library, loadLibrary, loadScenario, type OverlayText, overlaySchema, parseYaml, type Scenario } from '../engine';
+import { type Library, loadLibrary, loadScenario, type OverlayLang, type OverlayText, overlaySchema, parseYaml, type Scenario } from '../engine';
 import { usualTurns } from '../sim/usual-turns';
-import { baseName, type Catalog, type CatalogEntry, type CatalogFailure, isScenarioFile, loadCatalog, type ScenarioCard, type SourceFile } from './catalog';
+import { baseName, type CardText, type Catalog, type CatalogEntry, type CatalogFailure, isScenarioFile, loadCatalog, type ScenarioCard, type SourceFile } from './catalog';
 import { rememberUsualTurns } from './pace';
 
 export type { ScenarioCard } from './catalog';
@@ -58,16 +58,23 @@ export function entryCard(entry: CatalogEntry): ScenarioCard {
   return entry.card ?? cardOf(entry.scenario, entry.file);
 }
 
-/**
- * The card in the overlay's language: its title, summary and invented note read from the overlay
- * alone (the scenario loads on first use). An overlay that does not read leaves the English card.
- */
-function localCard(card: ScenarioCard, overlayText: string): ScenarioCard {
+/** A title card's words in an overlay's language, read from the overlay alone; null when it does not read or is another scenario's. */
+function overlayCardText(card: ScenarioCard, overlayText: string): { lang: OverlayLang; text: CardText } | null {
   const yaml = parseYaml(overlayText, card.file);
   const read = overlaySchema.safeParse(yaml.data);
-  if (yaml.diagnostics.length > 0 || !read.success || read.data.scenario !== card.id) return card;
+  if (yaml.diagnostics.length > 0 || !read.success || read.data.scenario !== card.id) return null;
   const o = read.data;
-  return { ...card, title: o.title ?? card.title, summary: o.summary ?? card.summary, invented: card.invented === null ? null : (o.invented ?? card.invented) };
+  return { lang: o.lang, text: { title: o.title ?? card.title, summary: o.summary ?? card.summary, invented: card.invented === null ? null : (o.invented ?? card.invented) } };
+}
+
+/**
+ * The card in `lang`: the words the build read from the scenario's translation, or (a card built
+ * without them) read from the overlay now. Words that cannot be read leave the English card.
+ */
+function localCard(card: ScenarioCard, lang: OverlayLang, overlayText: string): ScenarioCard {
+  const built = card.texts?.[lang];
+  const text = built ?? overlayCardText(card, overlayText)?.text;
+  return text === undefined ? card : { ...card, ...text };
 }
 
 export interface CardsResult {
@@ -77,10 +84,19 @@ export interface CardsResult {
 }
 
 /** The cards of the bundled scenario files, checked by the full loader (build time, in Node). */
-export function buildCards(files: readonly SourceFile[], termsText: string, ladderText: string, factsText: string): CardsResult {
+export function buildCards(files: readonly SourceFile[], termsText: string, ladderText: string, factsText: string, overlays: readonly SourceFile[] = []): CardsResult {
   const catalog = loadCatalog(files, termsText, ladderText, factsText);
   const problems = catalog.failures.flatMap((f) => f.diagnostics.map((d) => `${d.file}:${d.line}:${d.column} ${d.code} ${d.message}`));
-  return { cards: catalog.entries.map((e) => cardOf(e.scenario, e.file)), problems };
+  const cards = catalog.entries.map((e) => {
+    const card = cardOf(e.scenario, e.file);
+    const texts: Partial<Record<OverlayLang, CardText>> = {};
+    for (const o of overlays.filter((x) => baseName(x.file) === card.file)) {
+      const read = overlayCardText(card, o.text);
+      if (read !== null) texts[read.lang] = read.text;
+    }
+    return Object.keys(texts).length === 0 ? card : { ...card, texts };
+  });
+  return { cards, problems };
 }
 
 function loadChecked(card: ScenarioCard, text: string, library: () => Library, overlay: OverlayText | undefined): Scenario {
@@ -101,7 +117,14 @@ function loadChecked(card: ScenarioCard, text: string, library: () => Library, o
  * name) on first use, with the terms and ladder loaded once. A card without its text is listed as a
  * failure and never offered; a text without a card (a test build's extra file) is loaded at once.
  */
-export function lazyCatalog(cards: readonly ScenarioCard[], texts: readonly SourceFile[], termsText: string, ladderText: string, factsText: string, overlays: readonly SourceFile[] = []): Catalog {
+export function lazyCatalog(
+  cards: readonly ScenarioCard[],
+  texts: readonly SourceFile[],
+  termsText: string,
+  ladderText: string,
+  factsText: string,
+  overlays: { readonly lang: OverlayLang; readonly files: readonly SourceFile[] } | null = null,
+): Catalog {
   let library: Library | null = null;
   const shared = (): Library => {
     if (library === null) {
@@ -112,7 +135,7 @@ export function lazyCatalog(cards: readonly ScenarioCard[], texts: readonly Sour
     return library;
   };
   const byName = new Map(texts.filter((t) => isScenarioFile(t.file)).map((t) => [baseName(t.file), t.text] as const));
-  const overlayByName = new Map(overlays.map((t) => [baseName(t.file), { text: t.text, file: t.file.replace(/^\//, '') }] as const));
+  const overlayByName = new Map((overlays?.files ?? []).map((t) => [baseName(t.file), { text: t.text, file: t.file.replace(/^\//, '') }] as const));
   const entries: CatalogEntry[] = [];
   const failures: CatalogFailure[] = [];
   for (const card of cards) {
@@ -140,7 +163,7 @@ export function lazyCatalog(cards: readonly ScenarioCard[], texts: readonly Sour
     entries.push({
       id: card.id,
       file: card.file,
-      card: overlay === undefined ? card : localCard(card, overlay.text),
+      card: overlay === undefined || overlays === null ? card : localCard(card, overlays.lang, overlay.text),
       get scenario(): Scenario {
         if (scenario === null) {
           scenario = loadChecked(card, text, shared, overlay);

@@ -3,7 +3,7 @@
  * tests, the command line); the page uses `lazyCatalog` (catalog-cards.ts), which loads each bundled
  * scenario on first use. A file that does not load is listed with its diagnostics and never offered.
  */
-import { type Diagnostic, loadLibrary, loadScenario, type Scenario } from '../engine';
+import { type Diagnostic, loadLibrary, loadScenario, type OverlayLang, type Scenario } from '../engine';
 
 /** What the title screen shows of a scenario, and the hash its full load must have. */
 export interface ScenarioCard {
@@ -24,6 +24,15 @@ export interface ScenarioCard {
   /** The turn by which most runs end (80% of 200 simulated runs), worked out when the card is made; null when none could be simulated. */
   readonly usualTurns: number | null;
   readonly difficulty: Scenario['file']['difficulty'];
+  /** The card's words in other languages, read from the scenario's translations when the game is built. */
+  readonly texts?: Readonly<Partial<Record<OverlayLang, CardText>>>;
+}
+
+/** What a title card says in one language. */
+export interface CardText {
+  readonly title: string;
+  readonly summary: string;
+  readonly invented: string | null;
 }
 
 export interface CatalogEntry {

@@ -80,3 +80,31 @@ describe('the lazy catalog', () => {
     expect(() => catalog.entries[0]?.scenario).toThrow(/not the one this build was made with/);
   });
 });
+
+describe('cards in Chinese', () => {
+  const zhMinimal = read('test/fixtures/valid/zh-Hans/minimal.yaml');
+
+  it('the build reads each card’s words from the translation beside the scenario', () => {
+    const built = buildCards([{ file: '/scenarios/minimal.yaml', text: minimal }], terms, ladder, facts, [{ file: '/scenarios/zh-Hans/minimal.yaml', text: zhMinimal }]);
+    expect(built.cards[0]?.texts?.['zh-Hans']).toEqual({ title: '最小的危机', summary: '检查器接受的最小剧本，供测试使用。', invented: null });
+  });
+
+  it('a Chinese page shows the built words, with no need to read the translation at start', () => {
+    const built = buildCards([{ file: '/scenarios/minimal.yaml', text: minimal }], terms, ladder, facts, [{ file: '/scenarios/zh-Hans/minimal.yaml', text: zhMinimal }]);
+    const catalog = lazyCatalog(built.cards, [{ file: '/scenarios/minimal.yaml', text: minimal }], terms, ladder, facts, {
+      lang: 'zh-Hans',
+      files: [{ file: '/scenarios/zh-Hans/minimal.yaml', text: zhMinimal }],
+    });
+    const entry = catalog.entries[0];
+    if (entry === undefined) throw new Error('no entry');
+    expect(entryCard(entry).title).toBe('最小的危机');
+    expect(entry.scenario.lang).toBe('zh-Hans');
+    expect(entry.scenario.file.title).toBe('最小的危机');
+  });
+
+  it('the cards built for the game carry the Chinese words of every shipped translation', () => {
+    const translated = readdirSync(new URL('../../scenarios/zh-Hans/', import.meta.url)).filter((n) => isScenarioFile(n));
+    expect(translated.length).toBeGreaterThan(0);
+    for (const name of translated) expect(cards.find((c) => c.file === name)?.texts?.['zh-Hans']?.title, name).toMatch(/[\u4e00-\u9fff]/);
+  });
+});
