@@ -211,7 +211,9 @@ function startStage(store: SessionStore): void {
 async function startClass(param: string): Promise<void> {
   const catalog = bundledCatalog(await bundledTexts());
   const { mountClass } = await import('./ui/class');
-  mountClass({ app: required('app'), ui: required('ui'), announcer: required('announcer') }, param, scenarioCards, catalog);
+  // The cards in the page's language (a Chinese console lists the scenarios by their Chinese titles).
+  const cards = catalog.entries.flatMap((e) => (e.card === undefined ? [] : [e.card]));
+  mountClass({ app: required('app'), ui: required('ui'), announcer: required('announcer') }, param, cards, catalog);
 }
 
 /** The facilitator's controls in a second window (`?controls#t=…`), opened from the facilitator bar. */
