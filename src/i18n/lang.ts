@@ -66,7 +66,7 @@ export function switchLang(to: Locale): void {
 
 const TERM_NAMES: Readonly<Record<string, () => string>> = { T1: m.agreement_t1, T2: m.agreement_t2, T3: m.agreement_t3, T4: m.agreement_t4 };
 
-const RUNG_NAMES: Readonly<Record<string, () => string>> = {
+const RUNG_NAMES: Readonly<Record<string, (inputs: Record<string, never>, options: { locale: Locale }) => string>> = {
   quiet_diplomacy: m.stage_rung_quiet_diplomacy,
   formal_request: m.stage_rung_formal_request,
   public_attribution: m.stage_rung_public_attribution,
@@ -77,9 +77,9 @@ const RUNG_NAMES: Readonly<Record<string, () => string>> = {
 };
 
 /** A rung's label: the ladder file's in English, the message of its id in another language (the file's when it has none). */
-export function rungText(rung: { readonly id: string; readonly label: string }): string {
+export function rungText(rung: { readonly id: string; readonly label: string }, locale: Locale = getLocale()): string {
   const name = Object.hasOwn(RUNG_NAMES, rung.id) ? RUNG_NAMES[rung.id] : undefined;
-  return name === undefined || getLocale() === 'en' ? rung.label : name();
+  return name === undefined || locale === 'en' ? rung.label : name({}, { locale });
 }
 
 /**

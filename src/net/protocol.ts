@@ -61,10 +61,12 @@ export const HostCreate = z.strictObject({
   /** Minutes per turn, or null for no timer. */
   timerMinutes: z.number().int().min(1).max(60).nullable(),
   groups: z.number().int().min(1).max(MAX_GROUPS),
+  /** The language the facilitator's console reads the story in. */
+  lang: LANG.optional(),
 });
 export type HostCreate = z.infer<typeof HostCreate>;
 
-export const HostResume = z.strictObject({ session: SESSION_ID, facToken: TOKEN });
+export const HostResume = z.strictObject({ session: SESSION_ID, facToken: TOKEN, lang: LANG.optional() });
 export type HostResume = z.infer<typeof HostResume>;
 
 export const Join = z.strictObject({ code: z.string().min(1).max(16), group: z.number().int().min(1).max(MAX_GROUPS), side: SIDE, lang: LANG.optional() });

@@ -33,7 +33,7 @@ import { Classroom } from './classroom';
 import type { ClassStore } from './events';
 import { guarded, originAllowed, RateLimiter } from './guard';
 import { Presence, sessionRoom } from './presence';
-import { SeatLangs, seatRoom } from './seat-langs';
+import { facRoom, SeatLangs, seatRoom } from './seat-langs';
 import type { ClassSession, Seat } from './session';
 import { Throttle } from './throttle';
 import { facView, seatView } from './views';
@@ -59,9 +59,8 @@ export interface ClassServerOptions {
 interface Bound {
   seat?: { readonly session: string; readonly seat: Seat; readonly lang: SeatLang };
   fac?: string;
+  facLang?: SeatLang;
 }
-
-const facRoom = (session: string): string => `fac:${session}`;
 /** A facilitator's view (every group, replay files included: about 100 KB for 60 groups) goes out at most this often per session; the last change always. */
 export const FAC_VIEW_EVERY_MS = 200;
 /** Between processes (Redis): a session changed here; each process sends its own facilitators their view. */
@@ -92,7 +91,7 @@ export async function startClassServer(o: ClassServerOptions): Promise<ClassServ
   // A facilitator's view (about 100 KB for 60 groups) is built by the process its socket is on, never
   // carried through Redis: the others only say that the session changed.
   const facHere = (s: ClassSession): void => {
-    if ((io.sockets.adapter.rooms.get(facRoom(s.id))?.size ?? 0) > 0) io.local.to(facRoom(s.id)).emit(S2C.facView, facView(s, o.joinUrl, connected(s.id), Date.now()));
+    for (const { lang, room } of langs.facRooms(s.id)) io.local.to(room).emit(S2C.facView, facView(s, o.joinUrl, connected(s.id), Date.now(), langs.textsOf(s, lang)));
   };
   const facThrottle = new Throttle(FAC_VIEW_EVERY_MS);
   const sendFac = (s: ClassSession): void =>
@@ -103,7 +102,7 @@ export async function startClassServer(o: ClassServerOptions): Promise<ClassServ
   const changedElsewhere = new Throttle(FAC_VIEW_EVERY_MS);
   io.on(FAC_CHANGED, (id: unknown) => {
     const s = typeof id === 'string' ? classroom.sessions.get(id) : undefined;
-    if (s !== undefined && (langs.here(facRoom(s.id)) > 0 || langs.readsOtherLang(s)))
+    if (s !== undefined && (langs.facRooms(s.id).length > 0 || langs.readsOtherLang(s)))
       changedElsewhere.run(s.id, () =>
         classroom.refresh(s).then(() => {
           facHere(s);
@@ -146,10 +145,11 @@ export async function startClassServer(o: ClassServerOptions): Promise<ClassServ
       sendFac(session);
       return seatView(session, seat, Date.now(), langs.textsOf(session, lang));
     };
-    const bindFac = async (s: ClassSession): Promise<void> => {
-      if (bound.fac !== undefined) await socket.leave(facRoom(bound.fac));
+    const bindFac = async (s: ClassSession, lang: SeatLang = 'en'): Promise<void> => {
+      if (bound.fac !== undefined) await socket.leave(facRoom(bound.fac, bound.facLang));
       bound.fac = s.id;
-      await socket.join(facRoom(s.id));
+      bound.facLang = lang;
+      await socket.join(facRoom(s.id, lang));
     };
     const asFac = <M, T>(handle: (s: ClassSession, m: M) => Promise<Ack<T>>) => {
       return (m: M): Promise<Ack<T>> | Ack<T> => {
@@ -169,8 +169,8 @@ export async function startClassServer(o: ClassServerOptions): Promise<ClassServ
             if (r.code === 'bad-key') limiter.hit(address);
             return r;
           }
-          await bindFac(r.value);
-          return ok({ session: r.value.id, facToken: r.value.config.facToken, view: facView(r.value, o.joinUrl, connected(r.value.id), Date.now()) });
+          await bindFac(r.value, m.lang);
+          return ok({ session: r.value.id, facToken: r.value.config.facToken, view: facView(r.value, o.joinUrl, connected(r.value.id), Date.now(), langs.textsOf(r.value, m.lang ?? 'en')) });
         },
         crash,
       ),
@@ -186,8 +186,8 @@ export async function startClassServer(o: ClassServerOptions): Promise<ClassServ
             limiter.hit(address);
             return r;
           }
-          await bindFac(r.value);
-          return ok(facView(r.value, o.joinUrl, connected(r.value.id), Date.now()));
+          await bindFac(r.value, m.lang);
+          return ok(facView(r.value, o.joinUrl, connected(r.value.id), Date.now(), langs.textsOf(r.value, m.lang ?? 'en')));
         },
         crash,
       ),

@@ -7,13 +7,16 @@
  */
 import type { Server } from 'socket.io';
 import { OVERLAY_LANGS, type OverlayLang, type Scenario, type Side } from '../engine';
-import { S2C, type SeatLang } from '../net/protocol';
+import { S2C, SEAT_LANGS, type SeatLang } from '../net/protocol';
 import type { ClassSession } from './session';
 import { seatView } from './views';
 
 /** A seat's room: one for the seats reading English, and one for each other language. */
 export const seatRoom = (session: string, group: number, side: Side, lang: SeatLang = 'en'): string =>
   lang === 'en' ? `seat:${session}:${group}:${side}` : `seat:${session}:${group}:${side}:${lang}`;
+
+/** A facilitator's room: one for consoles reading English, one for each other language. */
+export const facRoom = (session: string, lang: SeatLang = 'en'): string => (lang === 'en' ? `fac:${session}` : `fac:${session}:${lang}`);
 
 export class SeatLangs {
   constructor(
@@ -42,6 +45,11 @@ export class SeatLangs {
         }
       }
     }
+  }
+
+  /** Each language a facilitator of the session reads on this process, with its room. */
+  facRooms(session: string): { readonly lang: SeatLang; readonly room: string }[] {
+    return SEAT_LANGS.map((lang) => ({ lang, room: facRoom(session, lang) })).filter((r) => this.here(r.room) > 0);
   }
 
   /** Whether a seat of the session reads another language on this process. */

@@ -102,12 +102,12 @@ export function seatView(s: ClassSession, seat: Seat, now: number, texts: Scenar
   };
 }
 
-function pendingOf(s: ClassSession, g: Group, side: Side): PendingFacView | null {
+function pendingOf(s: ClassSession, g: Group, side: Side, texts: Scenario): PendingFacView | null {
   const locked = g.locks[side];
   const state = s.stateOf(g);
-  const option = locked === undefined ? undefined : s.scenario.beats.get(state.beat)?.options[side].find((o) => o.id === locked);
+  const option = locked === undefined ? undefined : texts.beats.get(state.beat)?.options[side].find((o) => o.id === locked);
   if (option === undefined) return null;
-  const label = s.scenario.file.beats.find((b) => b.id === state.beat)?.options[side].find((o) => o.id === locked);
+  const label = texts.file.beats.find((b) => b.id === state.beat)?.options[side].find((o) => o.id === locked);
   return {
     option: option.id,
     label: label === undefined ? option.id : fallbackText(label.label),
@@ -115,9 +115,9 @@ function pendingOf(s: ClassSession, g: Group, side: Side): PendingFacView | null
   };
 }
 
-export function groupFacView(s: ClassSession, g: Group, connected: (group: number, side: Side) => number, now: number): GroupFacView {
+export function groupFacView(s: ClassSession, g: Group, connected: (group: number, side: Side) => number, now: number, texts: Scenario = s.scenario): GroupFacView {
   const state = s.stateOf(g);
-  const { scenario } = s;
+  const scenario = texts;
   return {
     group: g.n,
     turn: state.turn,
@@ -128,24 +128,25 @@ export function groupFacView(s: ClassSession, g: Group, connected: (group: numbe
     connected: { us: connected(g.n, 'us'), cn: connected(g.n, 'cn') },
     clock: g.clock === null ? null : clockView(g.clock, now),
     injects: state.ending !== null ? [] : scenario.file.injects.filter((i) => !state.firedInjects.includes(i.id)).map((i) => ({ id: i.id, title: i.title })),
-    pending: { us: pendingOf(s, g, 'us'), cn: pendingOf(s, g, 'cn') },
+    pending: { us: pendingOf(s, g, 'us', texts), cn: pendingOf(s, g, 'cn', texts) },
     overrides: { us: g.overrides.us, cn: g.overrides.cn },
     replay: replayText(s, g),
   };
 }
 
-export function facView(s: ClassSession, joinUrl: string, connected: (group: number, side: Side) => number, now: number): FacView {
+/** The facilitator's view; `texts` is the scenario whose words the console reads (the class's own, or the same rules in its language). */
+export function facView(s: ClassSession, joinUrl: string, connected: (group: number, side: Side) => number, now: number, texts: Scenario = s.scenario): FacView {
   return {
     protocol: PROTOCOL_VERSION,
     session: s.id,
     joinCode: s.config.joinCode,
     joinUrl,
-    scenario: { id: s.scenario.id, title: s.scenario.file.title },
+    scenario: { id: s.scenario.id, title: texts.file.title },
     seed: s.config.seed,
     commitment: s.commitment,
     revealed: s.revealed,
     oddsHidden: s.config.oddsHidden,
     teams: { us: s.config.players.us === 'team', cn: s.config.players.cn === 'team' },
-    groups: s.groups.map((g) => groupFacView(s, g, connected, now)),
+    groups: s.groups.map((g) => groupFacView(s, g, connected, now, texts)),
   };
 }

@@ -39,7 +39,7 @@ export function offLadderWords(): string {
 export function rungLabel(scenario: Scenario, rung: number): string {
   if (rung < 0) return offLadderWords();
   const step = scenario.ladder[rung];
-  return step === undefined ? msg.play_rung_n({ n: rung + 1 }) : rungText(step);
+  return step === undefined ? msg.play_rung_n({ n: rung + 1 }) : rungText(step, scenario.lang);
 }
 
 /** "Rung: Indictment", or the words for a move off the ladder (never "Rung: rung 0"). */

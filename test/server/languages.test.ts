@@ -51,6 +51,14 @@ describe('a class in two languages', () => {
       const draw = (v: SeatView): string => v.last?.moves.find((mv) => mv.side === v.side)?.draw ?? '';
       expect(draw(second.us)).toMatch(HAN);
       expect(draw(second.cn)).toMatch(/chance|certain/i);
+      expect(second.us.rungs.us).toMatch(HAN);
+      expect(second.cn.rungs.us).not.toMatch(HAN);
+      // A console reading Chinese: the class's title and each group's card in Chinese; the English console as before.
+      const zhFac = value(await send<FacView>(fac.socket, 'host:resume', { session: fac.created.session, facToken: fac.created.facToken, lang: 'zh-Hans' }));
+      expect(zhFac.scenario.title).toBe(zh.file.title);
+      expect(zhFac.groups[0]?.indicators.every((i) => HAN.test(i.label))).toBe(true);
+      const enFac = value(await send<FacView>(fac.socket, 'host:resume', { session: fac.created.session, facToken: fac.created.facToken }));
+      expect(enFac.scenario.title).toBe(en.file.title);
 
       // A reloaded Chinese seat resumes in Chinese.
       const again = await client(srv.url);

@@ -5,7 +5,7 @@
  * tab keeps the session's facilitator token, so a reload returns to the console.
  */
 import QRCode from 'qrcode';
-import { m } from '../../i18n/lang';
+import { lang, m } from '../../i18n/lang';
 import { C2S, type Created, type FacView, type HostCreate } from '../../net/protocol';
 import type { Catalog } from '../../store/catalog';
 import type { ScenarioCard } from '../../store/catalog-cards';
@@ -106,7 +106,7 @@ export function mountHost(ui: HTMLElement, announcer: HTMLElement, cards: readon
     busy = true;
     notice = null;
     render();
-    const answer = await link.send<Created>(C2S.hostCreate, req);
+    const answer = await link.send<Created>(C2S.hostCreate, { ...req, lang: lang() });
     busy = false;
     if (!answer.ok) {
       answered(answer);
@@ -119,7 +119,7 @@ export function mountHost(ui: HTMLElement, announcer: HTMLElement, cards: readon
 
   async function resume(): Promise<void> {
     if (memory === null) return;
-    const answer = await link.send<FacView>(C2S.hostResume, { session: memory.session, facToken: memory.facToken });
+    const answer = await link.send<FacView>(C2S.hostResume, { session: memory.session, facToken: memory.facToken, lang: lang() });
     if (answer.ok) accept(answer.value);
     else {
       if (answer.code === 'bad-token') {
