@@ -108,7 +108,7 @@ browserSuite('a networked class: two teams and the facilitator on their own page
       await activate(cn.page, `button[data-option="${await cnChoice.getAttribute('data-option')}"]`);
       await expect.poll(() => us.page.locator('.lock-line').getAttribute('data-other-locked')).toBe('true');
       expect(await visibleText(us.page)).not.toContain(cnLabel);
-      expect(await visibleText(cn.page, '.lock-line')).toContain('locked in');
+      await expect.poll(() => visibleText(cn.page, '.lock-line')).toContain('locked in');
       const usChoice = us.page.locator('button[data-option]').first();
       await activate(us.page, `button[data-option="${await usChoice.getAttribute('data-option')}"]`);
       await expect.poll(() => seatTurn(us.page)).toBe(before + 1);
