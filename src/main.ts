@@ -78,10 +78,27 @@ const SCENARIO_URLS = import.meta.glob<string>('/scenarios/*.yaml', { query: '?u
 const OVERLAY_URLS: Readonly<Record<string, Record<string, string>>> = {
   'zh-Hans': import.meta.glob<string>(['/scenarios/zh-Hans/*.yaml', '!/scenarios/zh-Hans/glossary.yaml'], { query: '?url', import: 'default', eager: true }),
 };
-/** The glossary in each language other than English (scenarios/<lang>/glossary.yaml), over the English one. */
-const GLOSSARY_OVERLAYS: Readonly<Record<string, string | undefined>> = {
-  'zh-Hans': import.meta.glob<string>('/scenarios/zh-Hans/glossary.yaml', { query: '?raw', import: 'default', eager: true })['/scenarios/zh-Hans/glossary.yaml'],
+/** The glossary in each language other than English (scenarios/<lang>/glossary.yaml), over the English one; fetched only by a page in that language. */
+const GLOSSARY_OVERLAY_URLS: Readonly<Record<string, string | undefined>> = {
+  'zh-Hans': import.meta.glob<string>('/scenarios/zh-Hans/glossary.yaml', { query: '?url', import: 'default', eager: true })['/scenarios/zh-Hans/glossary.yaml'],
 };
+
+/** What the page starts from: the bundled scenarios and, in another language, their translations and the glossary's. */
+interface StartFiles {
+  readonly texts: readonly SourceFile[];
+  readonly overlays: readonly SourceFile[];
+  readonly glossary: string | undefined;
+}
+
+async function fetchText(url: string | undefined): Promise<string | undefined> {
+  if (url === undefined) return undefined;
+  try {
+    const res = await fetch(url);
+    return res.ok ? await res.text() : undefined;
+  } catch {
+    return undefined;
+  }
+}
 const SHARED = import.meta.glob<string>(['/scenarios/terms.yaml', '/scenarios/ladder.yaml', '/scenarios/facts.yaml', '/scenarios/glossary.yaml'], { query: '?raw', import: 'default', eager: true });
 
 /** The bundled scenario files' text, fetched from beside the game; a file that cannot be fetched is left out. */
@@ -90,32 +107,28 @@ async function scenarioTexts(urls: Readonly<Record<string, string>> = SCENARIO_U
     Object.entries(urls)
       .filter(([file]) => isScenarioFile(file))
       .map(async ([file, url]) => {
-        try {
-          const res = await fetch(url);
-          return res.ok ? { file, text: await res.text() } : null;
-        } catch {
-          return null;
-        }
+        const text = await fetchText(url);
+        return text === undefined ? null : { file, text };
       }),
   );
   return texts.filter((t) => t !== null);
 }
 
 /** The bundled scenarios and, for a page in another language, their translations. */
-async function bundledTexts(): Promise<{ texts: SourceFile[]; overlays: SourceFile[] }> {
+async function bundledTexts(): Promise<StartFiles> {
   const urls = OVERLAY_URLS[PAGE_LANG];
-  const [texts, overlays] = await Promise.all([scenarioTexts(), urls === undefined ? Promise.resolve([]) : scenarioTexts(urls)]);
-  return { texts, overlays };
+  const [texts, overlays, glossary] = await Promise.all([scenarioTexts(), urls === undefined ? Promise.resolve([]) : scenarioTexts(urls), fetchText(GLOSSARY_OVERLAY_URLS[PAGE_LANG])]);
+  return { texts, overlays, glossary };
 }
 
 /** The catalog of the bundled scenarios, in the page's language. */
-function bundledCatalog(files: { texts: readonly SourceFile[]; overlays: readonly SourceFile[] }): Catalog {
+function bundledCatalog(files: StartFiles): Catalog {
   const overlays = PAGE_LANG === 'en' ? null : { lang: PAGE_LANG, files: files.overlays };
   return lazyCatalog(scenarioCards, files.texts, SHARED['/scenarios/terms.yaml'] ?? '', SHARED['/scenarios/ladder.yaml'] ?? '', SHARED['/scenarios/facts.yaml'] ?? '', overlays);
 }
 
 /** Creates the store, opens a link, mounts the page text and the test hook; returns the store. */
-function startGame(files: { texts: readonly SourceFile[]; overlays: readonly SourceFile[] }): SessionStore {
+function startGame(files: StartFiles): SessionStore {
   const bundled = SHARED;
   const catalog = bundledCatalog(files);
   const storage = pageStorage();
@@ -138,7 +151,7 @@ function startGame(files: { texts: readonly SourceFile[]; overlays: readonly Sou
     const watching = store.getState().run?.review != null && new URLSearchParams(location.search).has('replay');
     if (!watching) history.replaceState(history.state, '', location.pathname + location.hash);
   }
-  const glossary = pageGlossary(bundled['/scenarios/glossary.yaml'] ?? '', GLOSSARY_OVERLAYS[PAGE_LANG], PAGE_LANG);
+  const glossary = pageGlossary(bundled['/scenarios/glossary.yaml'] ?? '', files.glossary, PAGE_LANG);
   for (const warning of glossary.warnings) console.warn(`Red Phone: ${warning}`);
   installGlossary(glossary.glossary);
   mountUi({ app: required('app'), ui: required('ui'), banner: required('banner'), announcer: required('announcer') }, store);
@@ -158,7 +171,7 @@ function startGame(files: { texts: readonly SourceFile[]; overlays: readonly Sou
 }
 
 /** Starts the game; a broken invariant still leaves words on the page, never a blank one. */
-function startOrExplain(files: { texts: readonly SourceFile[]; overlays: readonly SourceFile[] }): SessionStore {
+function startOrExplain(files: StartFiles): SessionStore {
   try {
     return startGame(files);
   } catch (err) {

@@ -42,6 +42,12 @@ browserSuite('the game in Simplified Chinese', (suite) => {
       if (screen === 'turn') {
         expect(text, `turn ${turn + 1}: the beat's Chinese title`).toContain(norm(want.beatTitle));
         if (turn === 0) await scan('turn');
+        if (turn === 0) {
+          // The glossary in Chinese: a Chinese word of the story is marked, and explained in Chinese.
+          const tips = await page.locator('.gloss-tip').allTextContents();
+          expect(tips.length, 'glossary marks on the first turn').toBeGreaterThan(0);
+          expect(tips.every((t) => HAN.test(t))).toBe(true);
+        }
       } else {
         expect(text, `turn ${turn + 1}: the outcome in Chinese`).toContain(norm(want.outcomeText).slice(0, 40));
         if (turn === 0) await scan('outcome');
