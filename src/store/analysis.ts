@@ -5,10 +5,11 @@
  * its file and library (a compiled scenario holds functions, which cannot be posted) and is compiled
  * again on the other side, once per rules hash.
  */
-import { compileScenario, type Library, loadLibrary, loadScenario, type Scenario, type ScenarioFile, type Side } from '../engine';
+import { compileScenario, type Library, loadScenario, type Scenario, type ScenarioFile, type Side } from '../engine';
 import { type LuckResult, luckVersusChoice } from '../sim/luck';
 import type { RunInput } from '../sim/luck-types';
 import { buildMap, type ScenarioMap, sampleRuns } from '../sim/map';
+import { sharedLibrary } from './catalog';
 import { type ScenarioSourceText, sourceTextOf } from './catalog-cards';
 
 /**
@@ -31,7 +32,7 @@ export function sourceOf(scenario: Scenario): ScenarioSource {
 }
 
 function fromTexts(t: ScenarioSourceText): Scenario {
-  const lib = loadLibrary(t.terms, t.ladder, t.facts);
+  const lib = sharedLibrary(t.terms, t.ladder, t.facts);
   if (lib.library === null) throw new Error(`the terms, ladder or facts do not load: ${lib.diagnostics[0]?.message ?? 'unknown problem'}`);
   const loaded = loadScenario(t.text, t.file, lib.library, t.overlay);
   if (loaded.scenario === null) throw new Error(`${t.file} does not load: ${loaded.diagnostics[0]?.message ?? 'unknown problem'}`);

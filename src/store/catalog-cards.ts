@@ -4,9 +4,9 @@
  * used for play: the scenario is read by the same loader in the page, and its hash must equal the
  * card's.
  */
-import { type Library, loadLibrary, loadScenario, type OverlayLang, type OverlayText, overlaySchema, parseYaml, type Scenario } from '../engine';
+import { type Library, loadScenario, type OverlayLang, type OverlayText, overlaySchema, parseYaml, type Scenario } from '../engine';
 import { usualTurns } from '../sim/usual-turns';
-import { baseName, type CardText, type Catalog, type CatalogEntry, type CatalogFailure, isScenarioFile, loadCatalog, type ScenarioCard, type SourceFile } from './catalog';
+import { baseName, type CardText, type Catalog, type CatalogEntry, type CatalogFailure, isScenarioFile, loadCatalog, type ScenarioCard, type SourceFile, sharedLibrary } from './catalog';
 import { rememberUsualTurns } from './pace';
 
 export type { ScenarioCard } from './catalog';
@@ -128,7 +128,7 @@ export function lazyCatalog(
   let library: Library | null = null;
   const shared = (): Library => {
     if (library === null) {
-      const loaded = loadLibrary(termsText, ladderText, factsText);
+      const loaded = sharedLibrary(termsText, ladderText, factsText);
       if (loaded.library === null) throw new Error(`the bundled terms or ladder do not load: ${loaded.diagnostics[0]?.message ?? 'unknown problem'}`);
       library = loaded.library;
     }

@@ -78,6 +78,22 @@ function crash(file: string, code: string, err: unknown): CatalogFailure {
   return { file, diagnostics: [{ severity: 'error', code, file, line: 0, column: 0, path: '', message }] };
 }
 
+type LibraryLoad = ReturnType<typeof loadLibrary>;
+
+let lastLibrary: { readonly terms: string; readonly ladder: string; readonly facts: string; readonly load: LibraryLoad } | null = null;
+
+/**
+ * The shared terms, ladder and facts, loaded from their texts once per page (or worker): the catalog,
+ * designer mode and the analyses ask for the same three files, and reading them is one of the larger
+ * costs of opening a scenario. The same texts give the same (immutable) library.
+ */
+export function sharedLibrary(termsText: string, ladderText: string, factsText: string): LibraryLoad {
+  if (lastLibrary !== null && lastLibrary.terms === termsText && lastLibrary.ladder === ladderText && lastLibrary.facts === factsText) return lastLibrary.load;
+  const load = loadLibrary(termsText, ladderText, factsText);
+  lastLibrary = { terms: termsText, ladder: ladderText, facts: factsText, load };
+  return load;
+}
+
 /**
  * Loads the terms, the ladder and each scenario file. Entries are in file-name order (code-unit
  * comparison); a duplicate scenario id keeps the first file and lists the second as a failure.
@@ -85,7 +101,7 @@ function crash(file: string, code: string, err: unknown): CatalogFailure {
 export function loadCatalog(files: readonly SourceFile[], termsText: string, ladderText: string, factsText: string): Catalog {
   let lib: ReturnType<typeof loadLibrary>;
   try {
-    lib = loadLibrary(termsText, ladderText, factsText);
+    lib = sharedLibrary(termsText, ladderText, factsText);
   } catch (err) {
     return { entries: [], failures: [crash('terms.yaml', 'library/unreadable', err)] };
   }

@@ -4,8 +4,8 @@
  * `npm run dev`. Its actions change the session through its store (catalog, screen, run).
  */
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import { type Library, loadLibrary, type Scenario } from '../engine';
-import { baseName, type Catalog, type CatalogEntry } from './catalog';
+import type { Library, Scenario } from '../engine';
+import { baseName, type Catalog, type CatalogEntry, sharedLibrary } from './catalog';
 import { type Checked, carryRun, checkBytes, checkText, conflictOf, forgetImported, keepImported, restoreImported, withEntry } from './designer';
 import { persistRun } from './persist';
 import { newRun, type RunPlace } from './run';
@@ -19,7 +19,8 @@ export type Reload =
   | { readonly kind: 'broken'; readonly message: string };
 
 export interface DesignerState {
-  readonly library: Library | null;
+  /** The shared terms, ladder and facts, loaded on first use (null when they do not load). */
+  readonly library: () => Library | null;
   readonly storage: StorageLike | null;
   readonly checked: Checked | null;
   /** A valid import with the id of a scenario already here, waiting for "replace" or "keep". */
@@ -38,7 +39,7 @@ export type DesignerStore = StoreApi<DesignerState>;
 
 /** The page's one designer store. */
 export const designer: DesignerStore = createStore<DesignerState>()(() => ({
-  library: null,
+  library: () => null,
   storage: null,
   checked: null,
   conflict: null,
@@ -53,19 +54,24 @@ export const designer: DesignerStore = createStore<DesignerState>()(() => ({
 /** The shared library, and the bundled catalog with the imported scenarios kept in storage. */
 export interface Prepared {
   readonly catalog: Catalog;
-  readonly library: Library | null;
+  readonly library: () => Library | null;
   readonly problems: readonly string[];
   readonly imported: readonly string[];
 }
 
-/** Loads the shared library and adds the imported scenarios kept in storage to the bundled catalog (before the session starts, so a saved run of one resumes). */
+/**
+ * Adds the imported scenarios kept in storage to the bundled catalog (before the session starts, so a
+ * saved run of one resumes). The shared library is loaded only when something needs it: a kept
+ * import, or a file checked in designer mode.
+ */
 export function prepareDesigner(storage: StorageLike | null, bundled: Catalog, termsText: string, ladderText: string, factsText: string): Prepared {
-  let library: Library | null = null;
-  try {
-    library = loadLibrary(termsText, ladderText, factsText).library;
-  } catch {
-    library = null;
-  }
+  const library = (): Library | null => {
+    try {
+      return sharedLibrary(termsText, ladderText, factsText).library;
+    } catch {
+      return null;
+    }
+  };
   const restored = restoreImported(storage, bundled, library);
   return { catalog: restored.catalog, library, problems: restored.problems, imported: restored.imported };
 }
@@ -112,7 +118,7 @@ function accept(session: SessionStore, checked: Checked): void {
 
 /** Checks a file read from disk; a valid one is installed at once unless its id is taken. */
 export function loadDesignerFile(session: SessionStore, bytes: Uint8Array, name: string): void {
-  const library = designer.getState().library;
+  const library = designer.getState().library();
   if (library === null) return;
   accept(session, checkBytes(bytes, name, library));
 }
@@ -154,7 +160,7 @@ export function closeMap(session: SessionStore): void {
  * current run of it over when its choices still play; otherwise keep the old version and say why.
  */
 export function reloadScenarioFile(session: SessionStore, path: string, text: string): void {
-  const library = designer.getState().library;
+  const library = designer.getState().library();
   if (library === null) return;
   const checked = checkText(text, baseName(path), library);
   const scenario = checked.scenario;

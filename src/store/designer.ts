@@ -92,7 +92,7 @@ function storedKeys(storage: StorageLike | null): string[] {
  * id, as the designer chose when importing). A stored file that no longer loads, or whose id is not
  * its key's, is left out and named in `problems`; it is removed only when the designer says so.
  */
-export function restoreImported(storage: StorageLike | null, catalog: Catalog, library: Library | null): { catalog: Catalog; imported: string[]; problems: string[] } {
+export function restoreImported(storage: StorageLike | null, catalog: Catalog, libraryOf: () => Library | null): { catalog: Catalog; imported: string[]; problems: string[] } {
   let out = catalog;
   const imported: string[] = [];
   const problems: string[] = [];
@@ -100,6 +100,7 @@ export function restoreImported(storage: StorageLike | null, catalog: Catalog, l
     const id = key.slice(DESIGNER_PREFIX.length);
     const text = readKey(storage, key);
     if (text === null) continue;
+    const library = libraryOf();
     if (library === null) {
       problems.push(`The imported scenario "${id}" could not be checked: the shared terms or ladder did not load.`);
       continue;

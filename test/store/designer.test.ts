@@ -1,8 +1,12 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { sharedLibrary } from '../../src/store/catalog';
 import { carryRun, checkBytes, checkText, conflictOf, DESIGNER_PREFIX, errorsFirst, restoreImported, withEntry } from '../../src/store/designer';
+import { prepareDesigner } from '../../src/store/designer-session';
 import { applyChoice, newRun, type Run } from '../../src/store/run';
 import { memoryStorage } from '../../src/store/storage';
-import { library, minimalText } from '../golden/scenarios';
+import { library, minimalText, ROOT } from '../golden/scenarios';
 import { fixtureCatalog } from './helpers';
 
 const lib = library();
@@ -57,7 +61,7 @@ describe('designer: the catalog and storage', () => {
       [`${DESIGNER_PREFIX}wrong-id`]: text,
       'red-phone:save': 'not mine',
     });
-    const restored = restoreImported(storage, fixtureCatalog(), lib);
+    const restored = restoreImported(storage, fixtureCatalog(), () => lib);
     expect(restored.catalog.entries.map((e) => e.id)).toEqual(['minimal', 'other-one']);
     expect(restored.imported).toEqual(['other-one']);
     expect(restored.problems).toHaveLength(2);
@@ -65,8 +69,24 @@ describe('designer: the catalog and storage', () => {
     expect(restored.problems.join(' ')).toContain('has the id "minimal"');
   });
 
+  it('reads the shared terms, ladder and facts only when a kept import needs them, and once for the catalog too', () => {
+    let asked = 0;
+    const counted = () => {
+      asked++;
+      return lib;
+    };
+    expect(restoreImported(memoryStorage(), fixtureCatalog(), counted).imported).toEqual([]);
+    expect(asked).toBe(0);
+    const [terms, ladder, facts] = ['terms.yaml', 'ladder.yaml', 'facts.yaml'].map((f) => readFileSync(join(ROOT, 'scenarios', f), 'utf8')) as [string, string, string];
+    const first = sharedLibrary(terms, ladder, facts).library;
+    expect(first).not.toBeNull();
+    expect(sharedLibrary(terms, ladder, facts).library).toBe(first);
+    const prepared = prepareDesigner(memoryStorage(), fixtureCatalog(), terms, ladder, facts);
+    expect(prepared.library()).toBe(first);
+  });
+
   it('restores nothing and throws nothing without storage', () => {
-    expect(restoreImported(null, fixtureCatalog(), lib).imported).toEqual([]);
+    expect(restoreImported(null, fixtureCatalog(), () => lib).imported).toEqual([]);
   });
 });
 
