@@ -29,6 +29,9 @@ export interface SimPart {
   readonly contradictions: { readonly count: number; readonly first: readonly (Contradiction & { readonly seed: string })[] };
 }
 
+/** Run `run`'s seed in a simulation seeded `seed`. */
+export const runSeedOf = (seed: string, run: number): string => `${seed}-${run}`;
+
 /** What the runs of one share leave: the tally and everything else a report lists. */
 export class RunBook {
   readonly tally: Tally;
@@ -37,7 +40,13 @@ export class RunBook {
   private contradictionCount = 0;
   private readonly contradictions: (Contradiction & { readonly seed: string })[] = [];
 
-  constructor(scenario: Scenario, layout: Layout, side: Side) {
+  constructor(
+    scenario: Scenario,
+    layout: Layout,
+    side: Side,
+    /** The simulation's seed: a run's own seed is written out only when a report names the run. */
+    private readonly seed: string,
+  ) {
     this.tally = new Tally(scenario, layout, side);
   }
 
@@ -51,12 +60,12 @@ export class RunBook {
     for (const c of found) if (this.contradictions.length < FIRST_CONTRADICTIONS) this.contradictions.push({ ...c, seed });
   }
 
-  /** Closes a completed run (first run on ties). */
-  completed(seed: string, ending: string, turns: number, scores: readonly ObjectiveResult[]): void {
+  /** Closes completed run `run` (first run on ties). */
+  completed(run: number, ending: string, turns: number, scores: readonly ObjectiveResult[]): void {
     const score = this.tally.endRun(ending, turns, scores);
     const x = this.extremes;
     if (x === null) {
-      const ref: RunRef = { seed, turns, score };
+      const ref: RunRef = { seed: runSeedOf(this.seed, run), turns, score };
       this.extremes = { best: ref, worst: ref, shortest: ref, longest: ref };
       return;
     }
@@ -66,7 +75,7 @@ export class RunBook {
     const shortest = turns < x.shortest.turns;
     const longest = turns > x.longest.turns;
     if (!(best || worst || shortest || longest)) return;
-    const ref: RunRef = { seed, turns, score };
+    const ref: RunRef = { seed: runSeedOf(this.seed, run), turns, score };
     if (best) x.best = ref;
     if (worst) x.worst = ref;
     if (shortest) x.shortest = ref;

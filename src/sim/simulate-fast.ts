@@ -5,11 +5,11 @@
  * exactly what the plain loop reports (test/sim/fast-path.test.ts).
  */
 import type { CompiledBeat, CompiledOption, CompiledOutcome, ObjectiveResult, Scenario, Side } from '../engine';
-import { Playout, Rng, SIDES } from '../engine';
+import { Playout, Rng, RunSeeds, SIDES } from '../engine';
 import { type BeatPresuming, type Contradiction, clashBetween, contradictionsOffered, endingContradictions, outcomeTextContradiction, presumingAt } from './coherence';
 import type { BeatSlot, Layout } from './layout';
 import { POLICY_SEED_TAIL, type PolicyKind, type PolicyOption, policyOf, policyView } from './policies';
-import type { RunBook } from './sim-part';
+import { type RunBook, runSeedOf } from './sim-part';
 
 /** What the fast loop needs of the simulation's options. */
 export interface FastRunOptions {
@@ -46,6 +46,7 @@ export function fastRuns(scenario: Scenario, layout: Layout, options: FastRunOpt
   const tally = book.tally;
   const play = new Playout(scenario, side);
   const prng = new Rng({ c: 1, s0: 0, s1: 0, s2: 0 });
+  const seeds = new RunSeeds(`${seed}-`, POLICY_SEED_TAIL);
   let most = 1;
   for (const slot of layout.beats.values()) for (const s of SIDES) most = Math.max(most, slot.beat.options[s].length);
   // Per side by position (0 the United States, 1 China): a record read by a side in a variable is slow.
@@ -76,9 +77,7 @@ export function fastRuns(scenario: Scenario, layout: Layout, options: FastRunOpt
   }
 
   for (let i = from; i < to; i++) {
-    const runSeed = `${seed}-${i}`;
-    prng.reseedJoined(runSeed, POLICY_SEED_TAIL);
-    play.reset(runSeed);
+    play.reset(seeds, i, prng);
     tally.beginRun(i);
     let failed = false;
     const ctx = play.ctx;
@@ -102,7 +101,7 @@ export function fastRuns(scenario: Scenario, layout: Layout, options: FastRunOpt
       const mine = offered[me] as Int32Array;
       const n = count[me] as number;
       if (n === 0) {
-        book.fail({ seed: runSeed, turn: play.turn + 1, beat: beat.id, code: 'sim/no-option', message: `no option is offered to ${side} at ${beat.id}` });
+        book.fail({ seed: runSeedOf(seed, i), turn: play.turn + 1, beat: beat.id, code: 'sim/no-option', message: `no option is offered to ${side} at ${beat.id}` });
         failed = true;
         break;
       }
@@ -114,7 +113,7 @@ export function fastRuns(scenario: Scenario, layout: Layout, options: FastRunOpt
       if (info.presuming !== null) contradictionsOffered(beat, info.presuming, ctx, play.turn + 1, offered, count, found);
       const error = play.step(pick, offered[them] as Int32Array, count[them] as number);
       if (error !== null) {
-        book.fail({ seed: runSeed, turn: play.turn + 1, beat: beat.id, code: error.code, message: error.message });
+        book.fail({ seed: runSeedOf(seed, i), turn: play.turn + 1, beat: beat.id, code: error.code, message: error.message });
         failed = true;
         break;
       }
@@ -136,7 +135,7 @@ export function fastRuns(scenario: Scenario, layout: Layout, options: FastRunOpt
       outcomeTextContradiction(turn, beat.id, moves[1], outcomes[1] as CompiledOutcome, ctx, found);
       play.settle();
       if (play.ending !== null) endingContradictions(scenario, play.ending, play.beat.id, ctx, turn, found);
-      if (found.length > 0) book.contradicted(found, runSeed);
+      if (found.length > 0) book.contradicted(found, runSeedOf(seed, i));
       tally.visitBeat(slot.index);
       for (let k = 0; k < play.firedCount; k++) tally.fire(play.firedNow[k] as number);
     }
@@ -148,7 +147,7 @@ export function fastRuns(scenario: Scenario, layout: Layout, options: FastRunOpt
       s.met = o.met(ctx) !== 0;
       s.score = raw < 0 ? 0 : Math.min(raw, 100);
     }
-    book.completed(runSeed, play.ending as string, play.turn, scores as readonly ObjectiveResult[]);
+    book.completed(i, play.ending as string, play.turn, scores as readonly ObjectiveResult[]);
     if (options.onProgress !== undefined && (i + 1) % PROGRESS_EVERY === 0) options.onProgress(i + 1, runs);
   }
 }

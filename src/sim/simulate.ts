@@ -11,7 +11,7 @@ import { turnContradictions } from './coherence';
 import { indexOfId, type Layout, layoutOf } from './layout';
 import { type PolicyKind, type PolicyOption, policyOf, policySeed, policyView } from './policies';
 import type { SimReport } from './report';
-import { mergeParts, RunBook, type SimPart } from './sim-part';
+import { mergeParts, RunBook, runSeedOf, type SimPart } from './sim-part';
 import { fastRuns } from './simulate-fast';
 import { Tally } from './tally';
 
@@ -68,7 +68,7 @@ export function layoutFor(scenario: Scenario): Layout {
 /** Plays runs `from` (inclusive) to `to` (exclusive) of the simulation `options` describes: one worker's share. */
 export function simulatePart(scenario: Scenario, options: SimOptions, from: number, to: number): SimPart {
   const layout = layoutFor(scenario);
-  const book = new RunBook(scenario, layout, options.side);
+  const book = new RunBook(scenario, layout, options.side, options.seed);
   if (options.path === 'plain' || options.onRunEnd !== undefined) plainRuns(scenario, layout, options, from, to, book);
   else fastRuns(scenario, layout, options, from, to, book);
   return book.part(from, to);
@@ -108,7 +108,7 @@ function plainRuns(scenario: Scenario, layout: Layout, options: SimOptions, from
   const choices: PolicyOption[] = [];
 
   for (let i = from; i < to; i++) {
-    const runSeed = `${seed}-${i}`;
+    const runSeed = runSeedOf(seed, i);
     const prng = new Rng(seedState(policySeed(runSeed)));
     let state: GameState = start(scenario, runSeed, controllers);
     tally.beginRun(i);
@@ -150,7 +150,7 @@ function plainRuns(scenario: Scenario, layout: Layout, options: SimOptions, from
     }
     if (failed) continue;
     const scores = scoreObjectives(scenario, state);
-    book.completed(runSeed, state.ending as string, state.turn, scores);
+    book.completed(i, state.ending as string, state.turn, scores);
     options.onRunEnd?.(state, scores);
     if (options.onProgress !== undefined && (i + 1) % PROGRESS_EVERY === 0) options.onProgress(i + 1, runs);
   }

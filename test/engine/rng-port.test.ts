@@ -4,7 +4,7 @@
  */
 import alea from 'seedrandom/lib/alea.js';
 import { describe, expect, it } from 'vitest';
-import { type AleaState, BASIS, Rng, seedState } from '../../src/engine';
+import { type AleaState, BASIS, COUNTERPART_SEED_TAIL, Rng, RunSeeds, seedState } from '../../src/engine';
 
 interface StatefulPrng {
   int32(): number;
@@ -51,5 +51,39 @@ describe('the engine Alea', () => {
       const refResumed = reference('', { state: ref.state() });
       for (let k = 0; k < 50; k++) expect(resumed.below(BASIS)).toBe((refResumed.int32() >>> 0) % BASIS);
     }
+  });
+
+  it("seeds a run's three streams in place as the joined seeds would", () => {
+    const world = new Rng(seedState('a'));
+    const counterpart = new Rng(seedState('b'));
+    const policy = new Rng(seedState('c'));
+    for (const [prefix, tail] of [
+      ['bench-', '/policy'],
+      ['', ''],
+      ['é漢字🎲-', 'x'.repeat(40)],
+      ['golden-', '\u0000counterpart'],
+    ] as const) {
+      const seeds = new RunSeeds(prefix, tail);
+      for (const run of [0, 1, 9, 10, 99, 100, 12345, 999_999, 2 ** 31, 2 ** 53 - 1]) {
+        seeds.seed(run, world, counterpart, policy);
+        const seed = `${prefix}${run}`;
+        expect(world.state()).toEqual(reference(seed, { state: true }).state());
+        expect(counterpart.state()).toEqual(reference(`${seed}${COUNTERPART_SEED_TAIL}`, { state: true }).state());
+        expect(policy.state()).toEqual(reference(`${seed}${tail}`, { state: true }).state());
+      }
+    }
+    expect(() => new RunSeeds('x-', '').seed(1.5, world, counterpart, policy)).toThrow();
+  });
+
+  it('draws small bounds as seedrandom does, and refuses bad bounds', () => {
+    const ref = reference('', { state: seedState('small') });
+    const mine = new Rng(seedState('small'));
+    for (let n = 1; n <= 70; n++) {
+      const limit = 2 ** 32 - (2 ** 32 % n);
+      let u = ref.int32() >>> 0;
+      while (u >= limit) u = ref.int32() >>> 0;
+      expect(mine.below(n)).toBe(u % n);
+    }
+    for (const bad of [0, -1, 2.5, Number.NaN, 2 ** 32 + 1]) expect(() => mine.below(bad)).toThrow();
   });
 });

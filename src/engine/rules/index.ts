@@ -2,6 +2,7 @@ export * from './calendar';
 export * from './game';
 export * from './playout';
 export * from './rng';
+export * from './run-seeds';
 export * from './shown';
 export * from './state';
 export * from './texts';

@@ -11,7 +11,6 @@
  * pick), the outcome weights (the results drawn so far), and after the turn (the world with both results).
  */
 import type { CompiledBeat, CompiledOption, CompiledOutcome, EvalContext, Scenario, Side } from '../format';
-import { COUNTERPART_SEED_TAIL } from './game';
 import {
   answerIn,
   applyPlanned,
@@ -29,6 +28,7 @@ import {
   type Target,
 } from './playout-plan';
 import { pickIndex, Rng } from './rng';
+import type { RunSeeds } from './run-seeds';
 import { otherSide } from './sides';
 import { variantIndex } from './texts';
 
@@ -110,8 +110,11 @@ export class Playout {
     return start;
   }
 
-  /** A new game from `seed`, as `start` makes it. */
-  reset(seed: string): void {
+  /**
+   * A new game for run `run` of `seeds` (seeded `${seed}-${run}`), as `start` makes it; `third` (the
+   * policy's stream) is reseeded with it, by the tail `seeds` was made with.
+   */
+  reset(seeds: RunSeeds, run: number, third: Rng): void {
     const { live, plan } = this;
     live.values.set(plan.startValues);
     live.flagValues.set(plan.startFlags);
@@ -128,8 +131,7 @@ export class Playout {
     if (live.ledger.length > 0) live.ledger = [];
     live.outcome = NO_OUTCOME;
     this.fired.fill(0);
-    this.world.reseed(seed);
-    this.counterpart.reseedJoined(seed, COUNTERPART_SEED_TAIL);
+    seeds.seed(run, this.world, this.counterpart, third);
     this.turn = 0;
     this.planned = this.startBeat();
     this.beat = this.planned.beat;

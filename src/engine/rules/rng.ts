@@ -21,28 +21,32 @@ export const BASIS = 10_000;
 // for step, so every state and draw is bit for bit seedrandom's (test/engine/rng-port.test.ts).
 const TWO_M32 = 2.3283064365386963e-10; // 2^-32
 
+/** Mash's running value `n` after one more character, of code `code`. */
+export function mashStep(from: number, code: number): number {
+  let n = from + code;
+  let h = 0.02519603282416938 * n;
+  // seedrandom writes `h >>> 0`; h stays in [0, 2^28) here (n < 2^33 + 2^16 throughout), where the
+  // two agree, and Math.floor is the faster.
+  n = Math.floor(h);
+  h -= n;
+  h *= n;
+  n = Math.floor(h);
+  h -= n;
+  return n + h * 0x100000000; // 2^32
+}
+
 /** Mash's running value after `data`, starting from `n`. */
-function mashOn(from: number, data: string): number {
+export function mashOn(from: number, data: string): number {
   let n = from;
-  for (let i = 0; i < data.length; i++) {
-    n += data.charCodeAt(i);
-    let h = 0.02519603282416938 * n;
-    // seedrandom writes `h >>> 0`; h stays in [0, 2^28) here (n < 2^33 + 2^16 throughout), where the
-    // two agree, and Math.floor is the faster.
-    n = Math.floor(h);
-    h -= n;
-    h *= n;
-    n = Math.floor(h);
-    h -= n;
-    n += h * 0x100000000; // 2^32
-  }
+  for (let i = 0; i < data.length; i++) n = mashStep(n, data.charCodeAt(i));
   return n;
 }
 
 // Alea first mashes ' ' three times, whatever the seed: that part is the same for every generator.
 const N1 = mashOn(0xefc8249d, ' ');
 const N2 = mashOn(N1, ' ');
-const N3 = mashOn(N2, ' ');
+/** Mash's value after Alea's three spaces: where the first pass over every seed starts. */
+export const N3 = mashOn(N2, ' ');
 const SPACE0 = (N1 >>> 0) * TWO_M32;
 const SPACE1 = (N2 >>> 0) * TWO_M32;
 const SPACE2 = (N3 >>> 0) * TWO_M32;
@@ -79,6 +83,9 @@ function limitOf(n: number): number {
   return 4294967296 - (4294967296 % n);
 }
 
+/** The limits of the small bounds a policy draws with (how many options are offered), worked out once. */
+const SMALL_LIMITS = Float64Array.from({ length: 64 }, (_, n) => (n === 0 ? 0 : limitOf(n)));
+
 /** A generator opened from a state; `below` and `state` are all the engine needs. */
 export class Rng {
   private c = 0;
@@ -108,6 +115,11 @@ export class Rng {
     const n1 = mashOn(mashOn(N3, head), tail);
     const n2 = mashOn(mashOn(n1, head), tail);
     const n3 = mashOn(mashOn(n2, head), tail);
+    this.seedFromMash(n1, n2, n3);
+  }
+
+  /** Starts over from Mash's values after the seed's first, second and third pass (as Alea's seeding does). */
+  seedFromMash(n1: number, n2: number, n3: number): void {
     let s0 = SPACE0 - (n1 >>> 0) * TWO_M32;
     if (s0 < 0) s0 += 1;
     let s1 = SPACE1 - (n2 >>> 0) * TWO_M32;
@@ -123,7 +135,7 @@ export class Rng {
   /** A uniform whole number in [0, n), n at most 2^32, without modulo bias (rejection sampling). */
   below(n: number): number {
     // Almost every draw is of BASIS, whose limit is worked out once (a modulo of 2^32 is a slow float remainder).
-    const limit = n === BASIS ? BASIS_LIMIT : limitOf(n);
+    const limit = n === BASIS ? BASIS_LIMIT : (n | 0) === n && n > 0 && n < SMALL_LIMITS.length ? (SMALL_LIMITS[n] as number) : limitOf(n);
     for (;;) {
       // Alea's step, then seedrandom's int32 of it read as unsigned.
       const t = 2091639 * this.s0 + this.c * TWO_M32;
