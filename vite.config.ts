@@ -42,36 +42,74 @@ function scenarioHotReload(): Plugin {
 }
 
 const CARDS_ID = 'virtual:scenario-cards';
+const DATA_ID = 'virtual:scenario-data';
+
+interface BuiltScenarios {
+  readonly cards: unknown[];
+  readonly problems: string[];
+  readonly prepared: { readonly library: string; readonly scenarios: Record<string, string>; readonly overlays: Record<string, Record<string, string>> };
+}
 
 /**
  * `virtual:scenario-cards`: the title cards of scenarios/*.yaml, each checked by the engine's own
  * loader in Node when the module is built. A scenario that does not load stops the build with the
- * checker's messages. The page loads each full scenario only when it is first needed.
+ * checker's messages.
  *
- * The cards are worked out by src/cli/scenario-cards.ts in a child process: this config imports nothing
- * from src/, so Vite's native config loader has nothing to warn about when `npm start` runs.
+ * `virtual:scenario-data`: what that check read each scenario and translation to, as JSON
+ * (src/engine/format/prepared.ts), one chunk per file (`virtual:scenario-data/<file>` and
+ * `virtual:scenario-data/<lang>/<file>`), and the shared library's. The page compiles a scenario from
+ * it when the scenario is first opened, without reading its YAML or checking it again.
+ *
+ * The cards and data are worked out by src/cli/scenario-cards.ts in a child process, once until a
+ * scenario file changes: this config imports nothing from src/, so Vite's native config loader has
+ * nothing to warn about when `npm start` runs.
  */
 function scenarioCards(): Plugin {
   const root = import.meta.dirname;
   const dir = join(root, 'scenarios');
+  let built: BuiltScenarios | null = null;
+  const build = (): BuiltScenarios => {
+    if (built !== null) return built;
+    const json = execFileSync(process.execPath, ['--import', 'tsx', join(root, 'src', 'cli', 'scenario-cards.ts'), dir], { cwd: root, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+    built = JSON.parse(json) as BuiltScenarios;
+    return built;
+  };
+  const loader = (path: string): string => `() => import(${JSON.stringify(`${DATA_ID}/${path}`)})`;
   return {
     name: 'red-phone:scenario-cards',
     resolveId(id) {
-      return id === CARDS_ID ? `\0${CARDS_ID}` : null;
+      return id === CARDS_ID || id === DATA_ID || id.startsWith(`${DATA_ID}/`) ? `\0${id}` : null;
     },
     load(id) {
-      if (id !== `\0${CARDS_ID}`) return null;
+      if (!id.startsWith('\0virtual:scenario-')) return null;
       for (const n of readdirSync(dir).filter((name) => name.endsWith('.yaml'))) this.addWatchFile(join(dir, n));
       for (const n of existsSync(join(dir, 'zh-Hans')) ? readdirSync(join(dir, 'zh-Hans')).filter((name) => name.endsWith('.yaml')) : []) this.addWatchFile(join(dir, 'zh-Hans', n));
-      const json = execFileSync(process.execPath, ['--import', 'tsx', join(root, 'src', 'cli', 'scenario-cards.ts'), dir], { cwd: root, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
-      const { cards, problems } = JSON.parse(json) as { cards: unknown[]; problems: string[] };
+      const { cards, problems, prepared } = build();
       if (problems.length > 0) this.error(`a bundled scenario does not load:\n${problems.join('\n')}`);
-      return `export default ${JSON.stringify(cards)};`;
+      if (id === `\0${CARDS_ID}`) return `export default ${JSON.stringify(cards)};`;
+      if (id === `\0${DATA_ID}`) {
+        const scenarios = Object.keys(prepared.scenarios).map((file) => `${JSON.stringify(file)}: ${loader(file)}`);
+        const overlays = Object.entries(prepared.overlays).map(
+          ([lang, files]) =>
+            `${JSON.stringify(lang)}: { ${Object.keys(files)
+              .map((file) => `${JSON.stringify(file)}: ${loader(`${lang}/${file}`)}`)
+              .join(', ')} }`,
+        );
+        return `export const library = ${JSON.stringify(prepared.library)};\nexport const scenarios = { ${scenarios.join(', ')} };\nexport const overlays = { ${overlays.join(', ')} };\n`;
+      }
+      // One file's data: its JSON as a string (a string literal is the cheapest thing to load; the page parses it when the scenario opens).
+      const path = id.slice(`\0${DATA_ID}/`.length);
+      const slash = path.indexOf('/');
+      const data = slash < 0 ? prepared.scenarios[path] : prepared.overlays[path.slice(0, slash)]?.[path.slice(slash + 1)];
+      if (data === undefined) this.error(`no checked data for ${path}`);
+      return `export default ${JSON.stringify(data)};`;
     },
     hotUpdate({ file }) {
-      if (!/[\\/]scenarios[\\/][^\\/]+\.yaml$/.test(file)) return;
-      const cardsModule = this.environment.moduleGraph.getModuleById(`\0${CARDS_ID}`);
-      if (cardsModule !== undefined) this.environment.moduleGraph.invalidateModule(cardsModule);
+      if (!/[\\/]scenarios[\\/](zh-Hans[\\/])?[^\\/]+\.yaml$/.test(file)) return;
+      built = null;
+      for (const module of this.environment.moduleGraph.idToModuleMap.values()) {
+        if (module.id?.startsWith('\0virtual:scenario-') === true) this.environment.moduleGraph.invalidateModule(module);
+      }
     },
   };
 }

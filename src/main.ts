@@ -9,11 +9,12 @@ import '@fontsource/ibm-plex-mono/400.css';
 import '@fontsource/ibm-plex-mono/600.css';
 import './ui/styles.css';
 import scenarioCards from 'virtual:scenario-cards';
+import * as scenarioData from 'virtual:scenario-data';
 import { randomSeedFrom } from './engine';
 import { stateHash } from './engine/replay';
 import { startLang } from './i18n/lang';
 import { type Catalog, isScenarioFile, type SourceFile } from './store/catalog';
-import { lazyCatalog } from './store/catalog-cards';
+import { lazyCatalog, type PreparedBundle } from './store/catalog-cards';
 import { openDesigner, prepareDesigner } from './store/designer-session';
 import { pageGlossary } from './store/glossary';
 import { createSession, type SessionStore } from './store/session';
@@ -73,11 +74,13 @@ function randomSeed(): string {
 /** The page's language, from `?lang=` or as remembered (English by default), set before anything is drawn. */
 const PAGE_LANG = startLang(location.search, document.documentElement);
 
+/**
+ * Scenario files beyond the bundled ones, fetched and checked in the page (a test build adds fixtures
+ * to this glob). The bundled scenarios come checked from the build (`virtual:scenario-data`); their
+ * YAML files are in the build too, but the page does not read them.
+ */
 const SCENARIO_URLS = import.meta.glob<string>('/scenarios/*.yaml', { query: '?url', import: 'default', eager: true });
-/** Each scenario's text in Simplified Chinese (scenarios/zh-Hans), fetched only when the page is in Chinese. */
-const OVERLAY_URLS: Readonly<Record<string, Record<string, string>>> = {
-  'zh-Hans': import.meta.glob<string>(['/scenarios/zh-Hans/*.yaml', '!/scenarios/zh-Hans/glossary.yaml'], { query: '?url', import: 'default', eager: true }),
-};
+const CARDED = new Set(scenarioCards.map((c) => c.file));
 /** The glossary in each language other than English (scenarios/<lang>/glossary.yaml), over the English one; fetched only by a page in that language. */
 const GLOSSARY_OVERLAY_URLS: Readonly<Record<string, string | undefined>> = {
   'zh-Hans': import.meta.glob<string>('/scenarios/zh-Hans/glossary.yaml', { query: '?url', import: 'default', eager: true })['/scenarios/zh-Hans/glossary.yaml'],
@@ -86,7 +89,7 @@ const GLOSSARY_OVERLAY_URLS: Readonly<Record<string, string | undefined>> = {
 /** What the page starts from: the bundled scenarios and, in another language, their translations and the glossary's. */
 interface StartFiles {
   readonly texts: readonly SourceFile[];
-  readonly overlays: readonly SourceFile[];
+  readonly prepared: PreparedBundle;
   readonly glossary: string | undefined;
 }
 
@@ -101,11 +104,11 @@ async function fetchText(url: string | undefined): Promise<string | undefined> {
 }
 const SHARED = import.meta.glob<string>(['/scenarios/terms.yaml', '/scenarios/ladder.yaml', '/scenarios/facts.yaml', '/scenarios/glossary.yaml'], { query: '?raw', import: 'default', eager: true });
 
-/** The bundled scenario files' text, fetched from beside the game; a file that cannot be fetched is left out. */
-async function scenarioTexts(urls: Readonly<Record<string, string>> = SCENARIO_URLS): Promise<SourceFile[]> {
+/** The scenario files without a card (none in the real build), fetched from beside the game; a file that cannot be fetched is left out. */
+async function scenarioTexts(): Promise<SourceFile[]> {
   const texts = await Promise.all(
-    Object.entries(urls)
-      .filter(([file]) => isScenarioFile(file))
+    Object.entries(SCENARIO_URLS)
+      .filter(([file]) => isScenarioFile(file) && !CARDED.has(file.slice(file.lastIndexOf('/') + 1)))
       .map(async ([file, url]) => {
         const text = await fetchText(url);
         return text === undefined ? null : { file, text };
@@ -114,17 +117,34 @@ async function scenarioTexts(urls: Readonly<Record<string, string>> = SCENARIO_U
   return texts.filter((t) => t !== null);
 }
 
-/** The bundled scenarios and, for a page in another language, their translations. */
+/** Each file's checked data from the build, by file name; a chunk that cannot be loaded (offline, never cached) is left out. */
+async function preparedTexts(loaders: Readonly<Record<string, () => Promise<{ readonly default: string }>>>): Promise<Map<string, string>> {
+  const loaded = await Promise.all(
+    Object.entries(loaders).map(([file, load]) =>
+      load().then(
+        (m) => [file, m.default] as const,
+        () => null,
+      ),
+    ),
+  );
+  return new Map(loaded.filter((x) => x !== null));
+}
+
+/** The bundled scenarios and, for a page in another language, their translations and the glossary's. */
 async function bundledTexts(): Promise<StartFiles> {
-  const urls = OVERLAY_URLS[PAGE_LANG];
-  const [texts, overlays, glossary] = await Promise.all([scenarioTexts(), urls === undefined ? Promise.resolve([]) : scenarioTexts(urls), fetchText(GLOSSARY_OVERLAY_URLS[PAGE_LANG])]);
-  return { texts, overlays, glossary };
+  const [texts, scenarios, overlays, glossary] = await Promise.all([
+    scenarioTexts(),
+    preparedTexts(scenarioData.scenarios),
+    preparedTexts(scenarioData.overlays[PAGE_LANG] ?? {}),
+    fetchText(GLOSSARY_OVERLAY_URLS[PAGE_LANG]),
+  ]);
+  return { texts, prepared: { library: scenarioData.library, scenarios, overlays }, glossary };
 }
 
 /** The catalog of the bundled scenarios, in the page's language. */
 function bundledCatalog(files: StartFiles): Catalog {
-  const overlays = PAGE_LANG === 'en' ? null : { lang: PAGE_LANG, files: files.overlays };
-  return lazyCatalog(scenarioCards, files.texts, SHARED['/scenarios/terms.yaml'] ?? '', SHARED['/scenarios/ladder.yaml'] ?? '', SHARED['/scenarios/facts.yaml'] ?? '', overlays);
+  const overlays = PAGE_LANG === 'en' ? null : { lang: PAGE_LANG, files: [] };
+  return lazyCatalog(scenarioCards, files.texts, SHARED['/scenarios/terms.yaml'] ?? '', SHARED['/scenarios/ladder.yaml'] ?? '', SHARED['/scenarios/facts.yaml'] ?? '', overlays, files.prepared);
 }
 
 /** Creates the store, opens a link, mounts the page text and the test hook; returns the store. */

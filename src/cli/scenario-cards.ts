@@ -1,5 +1,5 @@
 /**
- * The title cards of scenarios/*.yaml as JSON on stdout: `{ cards, problems }`, each scenario checked
+ * The title cards of scenarios/*.yaml as JSON on stdout: `{ cards, problems, prepared }`, each scenario checked
  * by the engine's own loader (src/store/catalog-cards.ts). vite.config.ts runs this in a child process
  * (node --import tsx) so that the config itself imports nothing from src/: Vite bundles its config
  * natively, and the engine's extension-less imports would make it print a warning at every start.
@@ -7,7 +7,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { OVERLAY_LANGS } from '../engine';
-import { buildCards } from '../store/catalog-cards';
+import { buildCards } from '../store/catalog-build';
 
 const dir = process.argv[2] ?? join(import.meta.dirname, '..', '..', 'scenarios');
 const names = readdirSync(dir)

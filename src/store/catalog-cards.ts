@@ -4,7 +4,7 @@
  * used for play: the scenario is read by the same loader in the page, and its hash must equal the
  * card's.
  */
-import { type Library, loadScenario, type OverlayLang, type OverlayText, overlaySchema, parseYaml, type Scenario } from '../engine';
+import { compilePrepared, type Library, libraryFromPrepared, loadScenario, type OverlayLang, type OverlayText, overlaySchema, parseYaml, type Scenario } from '../engine';
 import { usualTurns } from '../sim/usual-turns';
 import { baseName, type CardText, type Catalog, type CatalogEntry, type CatalogFailure, isScenarioFile, loadCatalog, type ScenarioCard, type SourceFile, sharedLibrary } from './catalog';
 import { rememberUsualTurns } from './pace';
@@ -21,7 +21,40 @@ export interface ScenarioSourceText {
   readonly facts: string;
 }
 
+/**
+ * The build's checked data of the bundled scenarios (src/engine/format/prepared.ts), as JSON texts:
+ * the library, each scenario by file name, and each translation in the page's language by file name.
+ */
+export interface PreparedBundle {
+  readonly library: string;
+  readonly scenarios: ReadonlyMap<string, string>;
+  readonly overlays: ReadonlyMap<string, string>;
+}
+
+/** What a scenario compiled from the build's data was made of: enough to compile it again elsewhere (a worker); strings cost next to nothing to post. */
+export interface PreparedSource {
+  readonly json: string;
+  readonly overlayJson?: string;
+  readonly library: string;
+}
+
 const sourceTexts = new WeakMap<Scenario, ScenarioSourceText>();
+const preparedSources = new WeakMap<Scenario, PreparedSource>();
+
+/** The build's data `scenario` was compiled from, when it is a bundled scenario compiled by this catalog. */
+export function preparedSourceOf(scenario: Scenario): PreparedSource | null {
+  return preparedSources.get(scenario) ?? null;
+}
+
+let lastPreparedLibrary: { readonly json: string; readonly library: Library } | null = null;
+
+/** The library of the build's JSON, read once per page (or worker). */
+export function sharedPreparedLibrary(json: string): Library {
+  if (lastPreparedLibrary?.json === json) return lastPreparedLibrary.library;
+  const library = libraryFromPrepared(json);
+  lastPreparedLibrary = { json, library };
+  return library;
+}
 
 function rememberSourceText(scenario: Scenario, source: ScenarioSourceText): void {
   sourceTexts.set(scenario, source);
@@ -59,7 +92,7 @@ export function entryCard(entry: CatalogEntry): ScenarioCard {
 }
 
 /** A title card's words in an overlay's language, read from the overlay alone; null when it does not read or is another scenario's. */
-function overlayCardText(card: ScenarioCard, overlayText: string): { lang: OverlayLang; text: CardText } | null {
+export function overlayCardText(card: ScenarioCard, overlayText: string): { lang: OverlayLang; text: CardText } | null {
   const yaml = parseYaml(overlayText, card.file);
   const read = overlaySchema.safeParse(yaml.data);
   if (yaml.diagnostics.length > 0 || !read.success || read.data.scenario !== card.id) return null;
@@ -71,32 +104,10 @@ function overlayCardText(card: ScenarioCard, overlayText: string): { lang: Overl
  * The card in `lang`: the words the build read from the scenario's translation, or (a card built
  * without them) read from the overlay now. Words that cannot be read leave the English card.
  */
-function localCard(card: ScenarioCard, lang: OverlayLang, overlayText: string): ScenarioCard {
+function localCard(card: ScenarioCard, lang: OverlayLang, overlayText: string | undefined): ScenarioCard {
   const built = card.texts?.[lang];
-  const text = built ?? overlayCardText(card, overlayText)?.text;
+  const text = built ?? (overlayText === undefined ? undefined : overlayCardText(card, overlayText)?.text);
   return text === undefined ? card : { ...card, ...text };
-}
-
-export interface CardsResult {
-  readonly cards: readonly ScenarioCard[];
-  /** Each file that did not load, with the checker's messages, one a line. */
-  readonly problems: readonly string[];
-}
-
-/** The cards of the bundled scenario files, checked by the full loader (build time, in Node). */
-export function buildCards(files: readonly SourceFile[], termsText: string, ladderText: string, factsText: string, overlays: readonly SourceFile[] = []): CardsResult {
-  const catalog = loadCatalog(files, termsText, ladderText, factsText);
-  const problems = catalog.failures.flatMap((f) => f.diagnostics.map((d) => `${d.file}:${d.line}:${d.column} ${d.code} ${d.message}`));
-  const cards = catalog.entries.map((e) => {
-    const card = cardOf(e.scenario, e.file);
-    const texts: Partial<Record<OverlayLang, CardText>> = {};
-    for (const o of overlays.filter((x) => baseName(x.file) === card.file)) {
-      const read = overlayCardText(card, o.text);
-      if (read !== null) texts[read.lang] = read.text;
-    }
-    return Object.keys(texts).length === 0 ? card : { ...card, texts };
-  });
-  return { cards, problems };
 }
 
 function loadChecked(card: ScenarioCard, text: string, library: () => Library, overlay: OverlayText | undefined): Scenario {
@@ -106,10 +117,52 @@ function loadChecked(card: ScenarioCard, text: string, library: () => Library, o
     const first = result.diagnostics[0];
     throw new Error(`the bundled scenario ${card.file} does not load${first === undefined ? '' : `: ${first.message} (${first.code})`}`);
   }
+  return sameAsCard(card, scenario);
+}
+
+/** A bundled scenario from the build's checked data: compiled, not read or checked again. */
+function loadPrepared(card: ScenarioCard, source: PreparedSource): Scenario {
+  let scenario: Scenario;
+  try {
+    scenario = compilePrepared(source.json, sharedPreparedLibrary(source.library), source.overlayJson);
+  } catch (err) {
+    throw new Error(`the bundled scenario ${card.file} does not load: ${err instanceof Error ? err.message : String(err)}`);
+  }
+  preparedSources.set(scenario, source);
+  return sameAsCard(card, scenario);
+}
+
+/** The scenario, when it is the one the card was built from. */
+function sameAsCard(card: ScenarioCard, scenario: Scenario): Scenario {
   if (scenario.hash !== card.hash || scenario.contentHash !== card.contentHash || scenario.id !== card.id) {
     throw new Error(`the bundled scenario ${card.file} is not the one this build was made with (hash ${scenario.hash}, expected ${card.hash})`);
   }
   return scenario;
+}
+
+/**
+ * How a card's scenario is loaded on first use: compiled from the build's checked data when the page
+ * has it, else read and checked from its text; null when it has neither (the file could not be fetched).
+ */
+function cardLoader(
+  card: ScenarioCard,
+  prepared: PreparedBundle | null,
+  text: string | undefined,
+  overlay: OverlayText | undefined,
+  library: () => Library,
+  shared: { readonly terms: string; readonly ladder: string; readonly facts: string },
+): (() => Scenario) | null {
+  const json = prepared?.scenarios.get(card.file);
+  if (prepared !== null && json !== undefined) {
+    const overlayJson = prepared.overlays.get(card.file);
+    return () => loadPrepared(card, { json, library: prepared.library, ...(overlayJson === undefined ? {} : { overlayJson }) });
+  }
+  if (text === undefined) return null;
+  return () => {
+    const scenario = loadChecked(card, text, library, overlay);
+    rememberSourceText(scenario, { text, file: card.file, ...(overlay === undefined ? {} : { overlay }), ...shared });
+    return scenario;
+  };
 }
 
 /**
@@ -124,6 +177,7 @@ export function lazyCatalog(
   ladderText: string,
   factsText: string,
   overlays: { readonly lang: OverlayLang; readonly files: readonly SourceFile[] } | null = null,
+  prepared: PreparedBundle | null = null,
 ): Catalog {
   let library: Library | null = null;
   const shared = (): Library => {
@@ -140,8 +194,8 @@ export function lazyCatalog(
   const failures: CatalogFailure[] = [];
   for (const card of cards) {
     rememberUsualTurns(card.hash, card.usualTurns);
-    const text = byName.get(card.file);
-    if (text === undefined) {
+    const load = cardLoader(card, prepared, byName.get(card.file), overlayByName.get(card.file), shared, { terms: termsText, ladder: ladderText, facts: factsText });
+    if (load === null) {
       failures.push({
         file: card.file,
         diagnostics: [
@@ -160,15 +214,13 @@ export function lazyCatalog(
     }
     let scenario: Scenario | null = null;
     const overlay = overlayByName.get(card.file);
+    const lang = overlays?.lang ?? null;
     entries.push({
       id: card.id,
       file: card.file,
-      card: overlay === undefined || overlays === null ? card : localCard(card, overlays.lang, overlay.text),
+      card: lang === null || (overlay === undefined && prepared?.overlays.has(card.file) !== true) ? card : localCard(card, lang, overlay?.text),
       get scenario(): Scenario {
-        if (scenario === null) {
-          scenario = loadChecked(card, text, shared, overlay);
-          rememberSourceText(scenario, { text, file: card.file, ...(overlay === undefined ? {} : { overlay }), terms: termsText, ladder: ladderText, facts: factsText });
-        }
+        scenario ??= load();
         return scenario;
       },
     });

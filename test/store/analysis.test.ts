@@ -46,6 +46,25 @@ describe('analyses as posted to the worker', () => {
     expect(answer).toEqual({ kind: 'luck', value: structuredClone(luckVersusChoice(scenario, run, side)) });
   });
 
+  it("a scenario from the build's checked data travels as that JSON and compiles again on the other side to the same report", async () => {
+    const data = await import('virtual:scenario-data');
+    const cards = (await import('virtual:scenario-cards')).default;
+    const json = (await data.scenarios['ip-theft.yaml']?.())?.default;
+    if (json === undefined) throw new Error('no checked data for ip-theft.yaml');
+    const read = (name: string): string => readFileSync(join(ROOT, 'scenarios', name), 'utf8');
+    const catalog = lazyCatalog(cards, [], read('terms.yaml'), read('ladder.yaml'), read('facts.yaml'), null, {
+      library: data.library,
+      scenarios: new Map([['ip-theft.yaml', json]]),
+      overlays: new Map(),
+    });
+    const bundled = catalog.entries.find((e) => e.id === 'ip-theft')?.scenario;
+    if (bundled === undefined) throw new Error('the catalog has no ip-theft');
+    const source = sourceOf(bundled);
+    expect(source.kind).toBe('prepared');
+    const answer = analyse(structuredClone({ kind: 'luck', scenario: source, run, side } as const));
+    expect(answer).toEqual({ kind: 'luck', value: structuredClone(luckVersusChoice(scenario, run, side)) });
+  });
+
   it('without a Worker (Node), runAnalysis answers from the page thread', async () => {
     const answer = await runAnalysis({ kind: 'map', scenario: sourceOf(scenario), runs: 20, seed: 'map' });
     expect(answer.kind).toBe('map');

@@ -1,9 +1,11 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import cards from 'virtual:scenario-cards';
+import * as scenarioData from 'virtual:scenario-data';
 import { describe, expect, it } from 'vitest';
 import { loadLibrary, loadScenario } from '../../src/engine';
 import { isScenarioFile } from '../../src/store/catalog';
-import { buildCards, entryCard, lazyCatalog } from '../../src/store/catalog-cards';
+import { buildCards } from '../../src/store/catalog-build';
+import { entryCard, lazyCatalog, type PreparedBundle } from '../../src/store/catalog-cards';
 
 const read = (path: string): string => readFileSync(new URL(`../../${path}`, import.meta.url), 'utf8');
 const terms = read('scenarios/terms.yaml');
@@ -106,5 +108,62 @@ describe('cards in Chinese', () => {
     const translated = readdirSync(new URL('../../scenarios/zh-Hans/', import.meta.url)).filter((n) => isScenarioFile(n));
     expect(translated.length).toBeGreaterThan(0);
     for (const name of translated) expect(cards.find((c) => c.file === name)?.texts?.['zh-Hans']?.title, name).toMatch(/[\u4e00-\u9fff]/);
+  });
+});
+
+/** The build's checked data as the page loads it: every chunk of `virtual:scenario-data` for one language. */
+async function pageBundle(lang: string | null): Promise<PreparedBundle> {
+  const load = async (loaders: Readonly<Record<string, () => Promise<{ readonly default: string }>>>) =>
+    new Map(await Promise.all(Object.entries(loaders).map(async ([file, f]) => [file, (await f()).default] as const)));
+  return { library: scenarioData.library, scenarios: await load(scenarioData.scenarios), overlays: lang === null ? new Map() : await load(scenarioData.overlays[lang] ?? {}) };
+}
+
+describe("the build's checked data (virtual:scenario-data)", () => {
+  it('compiles every bundled scenario, without its YAML, to the rules, text and content hashes the full loader gives', async () => {
+    if (library === null) throw new Error('the bundled library does not load');
+    const catalog = lazyCatalog(cards, [], terms, ladder, facts, null, await pageBundle(null));
+    expect(catalog.failures).toEqual([]);
+    expect(catalog.entries.map((e) => e.id)).toEqual(cards.map((c) => c.id));
+    for (const entry of catalog.entries) {
+      const full = loadScenario(read(`scenarios/${entry.file}`), entry.file, library).scenario;
+      expect([entry.scenario.hash, entry.scenario.textHash, entry.scenario.contentHash], entry.file).toEqual([full?.hash, full?.textHash, full?.contentHash]);
+      expect(entry.scenario.file).toEqual(full?.file);
+    }
+  });
+
+  it('compiles every shipped translation to the Chinese text the full loader gives', async () => {
+    if (library === null) throw new Error('the bundled library does not load');
+    const catalog = lazyCatalog(cards, [], terms, ladder, facts, { lang: 'zh-Hans', files: [] }, await pageBundle('zh-Hans'));
+    const translated = readdirSync(new URL('../../scenarios/zh-Hans/', import.meta.url)).filter((n) => isScenarioFile(n));
+    expect(catalog.entries.filter((e) => translated.includes(e.file)).length).toBe(translated.length);
+    for (const entry of catalog.entries.filter((e) => translated.includes(e.file))) {
+      const overlay = { text: read(`scenarios/zh-Hans/${entry.file}`), file: `scenarios/zh-Hans/${entry.file}` };
+      const full = loadScenario(read(`scenarios/${entry.file}`), entry.file, library, overlay).scenario;
+      expect(entry.scenario.lang, entry.file).toBe('zh-Hans');
+      expect([entry.scenario.hash, entry.scenario.textHash], entry.file).toEqual([full?.hash, full?.textHash]);
+      expect(entryCard(entry).title).toBe(full?.file.title);
+    }
+  });
+
+  it('refuses data changed after the build, and data that is not JSON, naming the file', async () => {
+    const bundle = await pageBundle(null);
+    const first = cards[0];
+    if (first === undefined) throw new Error('no card');
+    const data = JSON.parse(bundle.scenarios.get(first.file) ?? '') as { title: string };
+    const changed = new Map(bundle.scenarios).set(first.file, JSON.stringify({ ...data, beats: [] }));
+    expect(() => lazyCatalog(cards, [], terms, ladder, facts, null, { ...bundle, scenarios: changed }).entries[0]?.scenario).toThrow(
+      new RegExp(`${first.file}.*(not the one this build was made with|does not load)`),
+    );
+    const broken = new Map(bundle.scenarios).set(first.file, '{"title": ');
+    expect(() => lazyCatalog(cards, [], terms, ladder, facts, null, { ...bundle, scenarios: broken }).entries[0]?.scenario).toThrow(new RegExp(`${first.file} does not load`));
+  });
+
+  it('lists a card with neither its data nor its text as a failure, never as a scenario on offer', async () => {
+    const bundle = await pageBundle(null);
+    const first = cards[0];
+    const fewer = new Map([...bundle.scenarios].filter(([file]) => file !== first?.file));
+    const catalog = lazyCatalog(cards, [], terms, ladder, facts, null, { ...bundle, scenarios: fewer });
+    expect(catalog.failures.map((f) => [f.file, f.diagnostics[0]?.code])).toEqual([[first?.file, 'catalog/unavailable']]);
+    expect(catalog.entries.map((e) => e.id)).toEqual(cards.slice(1).map((c) => c.id));
   });
 });

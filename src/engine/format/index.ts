@@ -7,6 +7,7 @@ export * from './json-schema';
 export * from './model';
 export * from './names';
 export * from './overlay';
+export * from './prepared';
 export * from './schema';
 export * from './untrusted-json';
 export * from './yaml-encoding';
