@@ -40,6 +40,23 @@ const SOURCES: [string, ValueType, (t: number, e: number, h: number, ev: boolean
   ['2 * harm - 1', 'number', (_t, _e, h) => 2 * h - 1],
   ['trust * 3 >= escalation + 10', 'boolean', (t, e) => (t * 3 >= e + 10 ? 1 : 0)],
   ['turn >= 4 and not hotline_up', 'boolean', (_t, _e, _h, _ev, hl) => (!hl ? 1 : 0)],
+  // The shapes of expr-terms.ts.
+  ['15 + trust / 5', 'number', (t) => 15 + Math.trunc(t / 5)],
+  ['4 + (100 - trust) / 10', 'number', (t) => 4 + Math.trunc((100 - t) / 10)],
+  ['-(trust - 3) * 2', 'number', (t) => -(t - 3) * 2],
+  ['100 / harm', 'number', (_t, _e, h) => (h === 0 ? 0 : Math.trunc(100 / h))],
+  ['if hotline_up then 30 else 5', 'number', (_t, _e, _h, _ev, hl) => (hl ? 30 : 5)],
+  ['10 + (if evidence_public then 20 else 0) - harm / 2', 'number', (_t, _e, h, ev) => 10 + (ev ? 20 : 0) - Math.trunc(h / 2)],
+  ['100 - escalation - (if hotline_up then 25 else 0) - (if evidence_public then 10 else 0)', 'number', (_t, e, _h, ev, hl) => 100 - e - (hl ? 25 : 0) - (ev ? 10 : 0)],
+  ['if trust >= 40 then 1 else 2', 'number', (t) => (t >= 40 ? 1 : 2)],
+  ['trust / 2 + 1 > 20', 'boolean', (t) => (Math.trunc(t / 2) + 1 > 20 ? 1 : 0)],
+  ['harm - (trust - escalation)', 'number', (t, e, h) => h - (t - e)],
+  ['trust - escalation + harm * 2', 'number', (t, e, h) => t - e + h * 2],
+  ['if evidence_public == true then 3 else 4', 'number', (_t, _e, _h, ev) => (ev ? 3 : 4)],
+  ['-(if hotline_up then 3 else 4)', 'number', (_t, _e, _h, _ev, hl) => (hl ? -3 : -4)],
+  ['7 / (if hotline_up then 0 else 2)', 'number', (_t, _e, _h, _ev, hl) => (hl ? 0 : 3)],
+  ['(if hotline_up then 10 else 3) / 0 + trust', 'number', (t) => t],
+  ['if (if hotline_up then 1 else 0) + trust > 40 then turn else 0 - turn', 'number', (t, _e, _h, _ev, hl) => ((hl ? 1 : 0) + t > 40 ? 5 : -5)],
 ];
 
 describe('expressions by name and by position', () => {
@@ -57,6 +74,31 @@ describe('expressions by name and by position', () => {
                 expect([source, r.fn(byName)]).toEqual([source, want]);
                 expect([source, r.fn(byPlace)]).toEqual([source, want]);
               }
+    }
+  });
+
+  it('reads choices and outcomes alone, joined by "or" and as the condition of a choice between constants', () => {
+    const withOutcomes: ExprEnv = { ...env, outcomes: { us: ['won'], cn: ['lost'] } };
+    const cases: [string, (us: string | null, cn: string | null, ous: string | null, ocn: string | null) => number][] = [
+      ['if chose.cn.deny or chose.us.indict then 100 else 60', (us, cn) => (cn === 'deny' || us === 'indict' ? 100 : 60)],
+      ['if outcome.us.won then 1 else 2', (_us, _cn, ous) => (ous === 'won' ? 1 : 2)],
+      ['chose.us.indict or outcome.cn.lost or chose.cn.deny', (us, cn, _ous, ocn) => (us === 'indict' || ocn === 'lost' || cn === 'deny' ? 1 : 0)],
+      ['5 + (if chose.cn.deny then 10 else 0) + trust / 4', (_us, cn) => 5 + (cn === 'deny' ? 10 : 0) + 10],
+      ['if chose.us.indict and not outcome.cn.lost then 3 else 4', (us, _cn, _ous, ocn) => (us === 'indict' && ocn !== 'lost' ? 3 : 4)],
+    ];
+    for (const [source, expected] of cases) {
+      const r = compileExpr(source, source.startsWith('chose') ? 'boolean' : 'number', withOutcomes);
+      if (!r.ok) throw new Error(`${source}: ${r.error.message}`);
+      for (const us of [null, 'indict', 'other'])
+        for (const cn of [null, 'deny'])
+          for (const ous of [null, 'won'])
+            for (const ocn of [null, 'lost']) {
+              const [byName, byPlace] = worlds(40, 0, 0, false, false);
+              const moves = { chose: { us, cn }, outcome: { us: ous, cn: ocn } };
+              const want = expected(us, cn, ous, ocn);
+              expect([source, r.fn({ ...byName, ...moves })]).toEqual([source, want]);
+              expect([source, r.fn({ ...byPlace, ...moves })]).toEqual([source, want]);
+            }
     }
   });
 

@@ -18,17 +18,21 @@ export function indicatorRead(name: string, slot: number): Compiled {
   return (c) => indicatorOf(c, name, slot);
 }
 
-function indicatorOf(c: EvalContext, name: string, slot: number): number {
+/** The value of the indicator `name` at position `slot` on `c`. */
+export function indicatorOf(c: EvalContext, name: string, slot: number): number {
   const v = c.values;
   return v === undefined ? (c.indicators[name] ?? 0) : (v[slot] as number);
 }
 
+/** The flag `name` at position `slot` on `c`, 1 when set. */
+export function flagOf(c: EvalContext, name: string, slot: number): number {
+  const v = c.flagValues;
+  return v === undefined ? (c.flags[name] === true ? 1 : 0) : (v[slot] as number);
+}
+
 /** The flag `name` at position `slot`, 1 when set. */
 export function flagRead(name: string, slot: number): Compiled {
-  return (c) => {
-    const v = c.flagValues;
-    return v === undefined ? (c.flags[name] === true ? 1 : 0) : (v[slot] as number);
-  };
+  return (c) => flagOf(c, name, slot);
 }
 
 /** `not` of what `read` reads, or null when it is not a flag. */

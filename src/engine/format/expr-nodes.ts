@@ -3,6 +3,7 @@
 import { arithLeft, arithRight, type DirectRead } from './expr-fast';
 import type { Token } from './expr-lex';
 import { fail } from './expr-lex';
+import { Term } from './expr-terms';
 import type { Compiled, EvalContext, LedgerView, ValueType } from './expr-types';
 
 export interface Node {
@@ -12,7 +13,15 @@ export interface Node {
   readonly at: number;
   /** Set when the node is a bare indicator or flag, for the one-closure shapes of expr-fast.ts. */
   readonly read?: DirectRead;
+  /** Set when the node is one of the shapes of expr-terms.ts, which a parent's term takes in whole. */
+  readonly term?: Term;
 }
+
+/** A node's term: its own, or a call of its closure. */
+export const termOf = (node: Node): Term => node.term ?? Term.call(node.fn);
+
+/** A node computed by `term` (one closure call). */
+export const termNode = (type: ValueType, term: Term, at: number): Node => ({ type, fn: term.compiled(), constant: null, at, term });
 
 export const bool = (b: boolean): number => (b ? 1 : 0);
 
@@ -37,6 +46,8 @@ export function logic(left: Node, right: Node, at: number, op: 'and' | 'or'): No
   expectType(right, 'boolean', `"${op}"`);
   const a = left.fn;
   const b = right.fn;
+  const anyOf = op === 'or' && left.term !== undefined && right.term !== undefined ? left.term.or(right.term) : null;
+  if (anyOf !== null) return termNode('boolean', anyOf, at);
   const fn: Compiled = op === 'and' ? (c) => bool(a(c) !== 0 && b(c) !== 0) : (c) => bool(a(c) !== 0 || b(c) !== 0);
   return fold({ type: 'boolean', fn, constant: null, at }, left, right);
 }
@@ -44,6 +55,8 @@ export function logic(left: Node, right: Node, at: number, op: 'and' | 'or'): No
 export function arith(left: Node, right: Node, op: string, at: number): Node {
   expectType(left, 'number', `"${op}"`);
   expectType(right, 'number', `"${op}"`);
+  const term = arithTerm(left, right, op);
+  if (term !== null) return termNode('number', term, at);
   const a = left.fn;
   const b = right.fn;
   const quick = right.constant !== null ? arithRight(a, op, right.constant) : left.constant !== null ? arithLeft(left.constant, op, b) : null;
@@ -61,6 +74,15 @@ export function arith(left: Node, right: Node, op: string, at: number): Node {
                 return d === 0 ? 0 : Math.trunc(a(c) / d);
               };
   return fold({ type: 'number', fn, constant: null, at }, left, right);
+}
+
+/** `left op right` as a term, when it is one: a chain or pick with a constant, or a sum or difference with a term on either side. */
+function arithTerm(left: Node, right: Node, op: string): Term | null {
+  if (left.constant !== null && right.constant !== null) return null;
+  if (right.constant !== null) return left.term?.takesConstant() === true ? left.term.withConstant(op, right.constant, false) : null;
+  if (left.constant !== null) return right.term?.takesConstant() === true ? right.term.withConstant(op, left.constant, true) : null;
+  if ((op === '+' || op === '-') && (left.term !== undefined || right.term !== undefined)) return termOf(left).plus(termOf(right), op === '+' ? 1 : -1);
+  return null;
 }
 
 export const EMPTY_CONTEXT: EvalContext = {

@@ -17,7 +17,8 @@
 
 import { compareWith, flagRead, indicatorRead, notFlag } from './expr-fast';
 import { ExprFailure, fail, type Token, tokenize, WORDS } from './expr-lex';
-import { arith, BUILT_IN_NAMES, bool, countLedger, expectType, fold, latestAnswer, logic, type Node, tokenText } from './expr-nodes';
+import { arith, BUILT_IN_NAMES, bool, countLedger, expectType, fold, latestAnswer, logic, type Node, termNode, termOf, tokenText } from './expr-nodes';
+import { Term } from './expr-terms';
 import type { Compiled, CompileResult, ExprEnv, ExprError, ValueType } from './expr-types';
 import { closest } from './names';
 
@@ -121,6 +122,9 @@ class Parser {
       if (this.peek().kind === 'op' && ['<', '<=', '>', '>=', '==', '!='].includes((this.peek() as { value: string }).value)) {
         fail(this.peek().at, 'expr/syntax', 'comparisons cannot be chained: write "a < b and b < c"');
       }
+      // Against a constant, a term a parent takes in whole (`if trust >= 40 then 20 else 5` is one call).
+      const term = right.constant !== null && left.constant === null && left.term !== undefined ? Term.compare(left.term, op, right.constant) : undefined;
+      if (term !== undefined) return { type: 'boolean', fn: left.read?.kind === 'indicator' ? fn : term.compiled(), constant: null, at: t.at, term };
       return fold({ type: 'boolean', fn, constant: null, at: t.at }, left, right);
     }
     return left;
@@ -148,6 +152,7 @@ class Parser {
       const at = this.next().at;
       const inner = this.unary();
       expectType(inner, 'number', '"-"');
+      if (inner.term?.takesConstant() === true) return termNode('number', inner.term.withConstant('neg', 0, false), at);
       const f = inner.fn;
       return fold({ type: 'number', fn: (c) => -f(c), constant: null, at }, inner);
     }
@@ -177,6 +182,7 @@ class Parser {
     const elseAt = this.next().at;
     const no = this.or();
     if (yes.type !== no.type) fail(elseAt, 'expr/type', 'both branches of "if" must be numbers, or both yes/no values');
+    if (cond.constant === null && yes.constant !== null && no.constant !== null) return termNode(yes.type, Term.pick(termOf(cond), yes.constant, no.constant), at);
     const c = cond.fn;
     const a = yes.fn;
     const b = no.fn;
@@ -191,9 +197,9 @@ class Parser {
     if (WORDS.has(name)) fail(at, 'expr/syntax', `"${name}" cannot stand here`);
     const env = this.env;
     const slot = env.indicators.indexOf(name);
-    if (slot >= 0) return { type: 'number', fn: indicatorRead(name, slot), constant: null, at, read: { kind: 'indicator', name, slot } };
+    if (slot >= 0) return { type: 'number', fn: indicatorRead(name, slot), constant: null, at, read: { kind: 'indicator', name, slot }, term: Term.indicator(name, slot) };
     const flag = env.flags.indexOf(name);
-    if (flag >= 0) return { type: 'boolean', fn: flagRead(name, flag), constant: null, at, read: { kind: 'flag', name, slot: flag } };
+    if (flag >= 0) return { type: 'boolean', fn: flagRead(name, flag), constant: null, at, read: { kind: 'flag', name, slot: flag }, term: Term.flag(name, flag) };
     if (name === 'turn') return { type: 'number', fn: (c) => c.turn, constant: null, at };
     const parts = name.split('.');
     const [head, a, b] = parts;
@@ -207,7 +213,7 @@ class Parser {
     }
     if (head === 'chose' && parts.length === 3 && (a === 'us' || a === 'cn') && b !== undefined) {
       if (!env.options[a].includes(b)) fail(at, 'expr/unknown-name', `no option "${b}" for ${a} in this scenario`, closest(b, env.options[a]));
-      return { type: 'boolean', fn: a === 'us' ? (c) => bool(c.chose.us === b) : (c) => bool(c.chose.cn === b), constant: null, at };
+      return { type: 'boolean', fn: a === 'us' ? (c) => bool(c.chose.us === b) : (c) => bool(c.chose.cn === b), constant: null, at, term: Term.match(0, a, b) };
     }
     if (head === 'hotline' && parts.length === 2 && (a === 'calls' || a === 'answered' || a === 'unanswered')) {
       return { type: 'number', fn: HOTLINE_READS[a], constant: null, at };
@@ -233,7 +239,7 @@ class Parser {
         );
       }
       if (!readable.includes(b)) fail(at, 'expr/unknown-name', `no outcome "${b}" for ${a} in this beat`, closest(b, readable));
-      return { type: 'boolean', fn: a === 'us' ? (c) => bool(c.outcome.us === b) : (c) => bool(c.outcome.cn === b), constant: null, at };
+      return { type: 'boolean', fn: a === 'us' ? (c) => bool(c.outcome.us === b) : (c) => bool(c.outcome.cn === b), constant: null, at, term: Term.match(1, a, b) };
     }
     if (head === 'answer' && parts.length === 3 && (a === 'us' || a === 'cn') && (b === 'full' || b === 'partial' || b === 'token' || b === 'none')) {
       const side = a;

@@ -1,0 +1,203 @@
+/**
+ * Terms: the commonest shapes of expression written as data and computed by one plain function,
+ * {@link termValue}, so that a compiled expression of these shapes is a single closure call. A tree of
+ * closures makes one call per node, and every call of a closure that many expressions share is an
+ * indirect call the engine cannot inline; the simulator makes millions of them a second.
+ *
+ * The shapes, from the scenarios' weights and conditions:
+ * - an indicator put through whole-number steps with constants (`15 + trust / 5`, `4 + (100 - face) / 10`);
+ * - a choice between two constants (`if chose.cn.open_file then 100 else 60`), with a constant added to
+ *   or taken from it folded into both branches;
+ * - a choice or outcome test, or several of them joined by `or` (`chose.us.indict or outcome.cn.denied`);
+ * - a flag; a term compared with a constant; a sum or difference of terms, left to right.
+ *
+ * Every shape computes exactly what the general closures compute: the same operations on the same
+ * numbers in the same order (a branch's constant steps are taken once, when compiling, and give the
+ * same double). test/engine/expr-fast.test.ts holds the two to the same values.
+ */
+import { flagOf, indicatorOf } from './expr-fast';
+import type { Compiled, EvalContext } from './expr-types';
+
+const CHAIN = 0;
+const PICK = 1;
+const SUM = 2;
+const MATCH = 3;
+const FLAG = 4;
+const CMP = 5;
+const CALL = 6;
+
+/** A step with a constant `k` on the value `v`: the operator, and which side the constant stands on. */
+const STEP_CODES: Readonly<Record<string, number>> = { '+': 0, '-': 1, '*': 2, '/': 3, 'k+': 4, 'k-': 5, 'k*': 6, 'k/': 7, neg: 8 };
+const CMP_CODES: Readonly<Record<string, number>> = { '<': 0, '<=': 1, '>': 2, '>=': 3, '==': 4, '!=': 5 };
+
+/** `v op k` (codes 0-3), `k op v` (4-7) or `-v` (8), as the general closures compute them (`/` rounds toward zero, and by zero gives 0). */
+function step(code: number, k: number, v: number): number {
+  switch (code) {
+    case 0:
+      return v + k;
+    case 1:
+      return v - k;
+    case 2:
+      return v * k;
+    case 3:
+      return k === 0 ? 0 : Math.trunc(v / k);
+    case 4:
+      return k + v;
+    case 5:
+      return k - v;
+    case 6:
+      return k * v;
+    case 7:
+      return v === 0 ? 0 : Math.trunc(k / v);
+    default:
+      return -v;
+  }
+}
+
+/** One shape, every field present (one object shape for every term, so that reading them stays fast). */
+export class Term {
+  private constructor(
+    readonly kind: number,
+    /** CHAIN and FLAG: the name and position read. */
+    readonly name: string,
+    readonly slot: number,
+    /** CHAIN: the steps' codes and constants; CMP: the comparison's code in `codes[0]` and constant in `ks[0]`; SUM: 1 to add a part, -1 to take it. */
+    readonly codes: Int32Array,
+    readonly ks: Float64Array,
+    /** PICK: the condition; CMP: the term compared. */
+    readonly inner: Term | null,
+    /** PICK: the values when the condition holds and when not. */
+    readonly yes: number,
+    readonly no: number,
+    /** SUM: the parts, left to right. */
+    readonly parts: readonly Term[],
+    /** MATCH: per test, 0 for `chose`, 1 for `outcome`; 0 for the United States, 1 for China; the id. */
+    readonly fields: Int32Array,
+    readonly sides: Int32Array,
+    readonly ids: readonly string[],
+    /** CALL: the closure called. */
+    readonly fn: Compiled | null,
+  ) {}
+
+  private static make(kind: number, parts: Partial<Omit<Term, 'kind'>>): Term {
+    const none = new Int32Array(0);
+    return new Term(
+      kind,
+      parts.name ?? '',
+      parts.slot ?? 0,
+      parts.codes ?? none,
+      parts.ks ?? new Float64Array(0),
+      parts.inner ?? null,
+      parts.yes ?? 0,
+      parts.no ?? 0,
+      parts.parts ?? [],
+      parts.fields ?? none,
+      parts.sides ?? none,
+      parts.ids ?? [],
+      parts.fn ?? null,
+    );
+  }
+
+  static indicator(name: string, slot: number): Term {
+    return Term.make(CHAIN, { name, slot });
+  }
+  static flag(name: string, slot: number): Term {
+    return Term.make(FLAG, { name, slot });
+  }
+  static call(fn: Compiled): Term {
+    return Term.make(CALL, { fn });
+  }
+  /** `chose.<side>.<id>` (field 0) or `outcome.<side>.<id>` (field 1). */
+  static match(field: 0 | 1, side: 'us' | 'cn', id: string): Term {
+    return Term.make(MATCH, { fields: Int32Array.of(field), sides: Int32Array.of(side === 'us' ? 0 : 1), ids: [id] });
+  }
+  /** `if cond then yes else no`, for constant branches. */
+  static pick(cond: Term, yes: number, no: number): Term {
+    return Term.make(PICK, { inner: cond, yes, no });
+  }
+  /** `t op k` for a constant `k`. */
+  static compare(t: Term, op: string, k: number): Term {
+    return Term.make(CMP, { inner: t, codes: Int32Array.of(CMP_CODES[op] ?? 5), ks: Float64Array.of(k) });
+  }
+
+  /** Whether `this` joined with a constant by `op` (+ - * /) is a term: a chain or a pick. */
+  takesConstant(): boolean {
+    return this.kind === CHAIN || this.kind === PICK;
+  }
+
+  /** `this op k` (`kFirst`: `k op this`), or `-this` for op `neg`; only when {@link takesConstant}. */
+  withConstant(op: string, k: number, kFirst: boolean): Term {
+    const code = STEP_CODES[op === 'neg' ? op : kFirst ? `k${op}` : op] as number;
+    if (this.kind === PICK) return Term.pick(this.inner as Term, step(code, k, this.yes), step(code, k, this.no));
+    return Term.make(CHAIN, { name: this.name, slot: this.slot, codes: Int32Array.from([...this.codes, code]), ks: Float64Array.from([...this.ks, k]) });
+  }
+
+  /** `this + t` or `this - t`, a sum read left to right (a sum on the right is one part: `a - (b + c)`). */
+  plus(t: Term, sign: 1 | -1): Term {
+    const left = this.kind === SUM ? this : Term.make(SUM, { parts: [this], codes: Int32Array.of(1) });
+    return Term.make(SUM, { parts: [...left.parts, t], codes: Int32Array.from([...left.codes, sign]) });
+  }
+
+  /** `this or t`, when both test choices or outcomes. */
+  or(t: Term): Term | null {
+    if (this.kind !== MATCH || t.kind !== MATCH) return null;
+    return Term.make(MATCH, { fields: Int32Array.from([...this.fields, ...t.fields]), sides: Int32Array.from([...this.sides, ...t.sides]), ids: [...this.ids, ...t.ids] });
+  }
+
+  /** The closure that computes this term: one call. */
+  compiled(): Compiled {
+    if (this.kind === CALL) return this.fn as Compiled;
+    return (c) => termValue(c, this);
+  }
+}
+
+/** The value of `t` on `c`. */
+export function termValue(c: EvalContext, t: Term): number {
+  switch (t.kind) {
+    case CHAIN: {
+      let v = indicatorOf(c, t.name, t.slot);
+      const { codes, ks } = t;
+      for (let i = 0; i < codes.length; i++) v = step(codes[i] as number, ks[i] as number, v);
+      return v;
+    }
+    case PICK:
+      return termValue(c, t.inner as Term) !== 0 ? t.yes : t.no;
+    case SUM: {
+      const { parts, codes } = t;
+      let v = termValue(c, parts[0] as Term);
+      for (let i = 1; i < parts.length; i++) v = codes[i] === 1 ? v + termValue(c, parts[i] as Term) : v - termValue(c, parts[i] as Term);
+      return v;
+    }
+    case MATCH: {
+      const { fields, sides, ids } = t;
+      for (let i = 0; i < ids.length; i++) {
+        const record = fields[i] === 0 ? c.chose : c.outcome;
+        if ((sides[i] === 0 ? record.us : record.cn) === ids[i]) return 1;
+      }
+      return 0;
+    }
+    case FLAG:
+      return flagOf(c, t.name, t.slot);
+    case CMP:
+      return compared(t.codes[0] as number, termValue(c, t.inner as Term), t.ks[0] as number);
+    default:
+      return (t.fn as Compiled)(c);
+  }
+}
+
+function compared(code: number, v: number, k: number): number {
+  switch (code) {
+    case 0:
+      return v < k ? 1 : 0;
+    case 1:
+      return v <= k ? 1 : 0;
+    case 2:
+      return v > k ? 1 : 0;
+    case 3:
+      return v >= k ? 1 : 0;
+    case 4:
+      return v === k ? 1 : 0;
+    default:
+      return v !== k ? 1 : 0;
+  }
+}
