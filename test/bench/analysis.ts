@@ -64,8 +64,8 @@ async function map(browser: Browser, url: string, worker: boolean): Promise<Wind
     const page = await context.newPage();
     await page.goto(url);
     await page.locator('#app[data-screen="title"]').waitFor();
-    // Opening the map loads and checks its scenario on first use, on the page's thread (reported
-    // apart); the figures' sample is the analysis, measured from the structure shown to the figures.
+    // Opening the map compiles its scenario from the build's checked data on first use, on the page's
+    // thread (reported apart); the figures' sample is the analysis, measured from the structure shown to the figures.
     const open = page.locator('button[data-action="open-map"]').first();
     const opening = await longTasksDuring(page, async () => {
       await open.click();
@@ -80,9 +80,19 @@ async function map(browser: Browser, url: string, worker: boolean): Promise<Wind
   }
 }
 
-/** The gzip -9 bytes of the JS (and of the YAML) a fresh page fetches up to its title screen and its stage. */
-async function pageBytes(browser: Browser, url: string, dir: string): Promise<{ js: number; yaml: number }> {
+/** The bundled scenarios' ids (scenarios/*.yaml but the shared files and the template). */
+async function scenarioIds(): Promise<Set<string>> {
+  const shared = ['terms.yaml', 'ladder.yaml', 'facts.yaml', 'glossary.yaml', 'schema.yaml'];
+  return new Set((await readdir(join(REPO_ROOT, 'scenarios'))).filter((n) => n.endsWith('.yaml') && !n.startsWith('_') && !shared.includes(n)).map((n) => n.slice(0, -'.yaml'.length)));
+}
+
+/**
+ * The gzip -9 bytes of the code a fresh page fetches up to its title screen and its stage, and of the
+ * scenarios' checked data it fetches beside it (the chunks named for a scenario, virtual:scenario-data).
+ */
+async function pageBytes(browser: Browser, url: string, dir: string): Promise<{ js: number; data: number }> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 720 }, serviceWorkers: 'block' });
+  const ids = await scenarioIds();
   try {
     const page = await context.newPage();
     const fetched: string[] = [];
@@ -92,15 +102,15 @@ async function pageBytes(browser: Browser, url: string, dir: string): Promise<{ 
     await page.locator('#stage[data-stage]').waitFor({ state: 'attached', timeout: 30_000 });
     await page.waitForTimeout(500);
     let js = 0;
-    let yaml = 0;
+    let data = 0;
     for (const path of new Set(fetched)) {
       const name = path.split('/').pop() ?? '';
       if (!name.endsWith('.js') && !name.endsWith('.yaml')) continue;
       const bytes = gzipSync(await readFile(join(dir, 'assets', name)).catch(() => readFile(join(dir, name))), { level: 9 }).length;
-      if (name.endsWith('.js')) js += bytes;
-      else yaml += bytes;
+      if (name.endsWith('.js') && !ids.has(name.slice(0, name.lastIndexOf('-')))) js += bytes;
+      else data += bytes;
     }
-    return { js, yaml };
+    return { js, data };
   } finally {
     await context.close();
   }
@@ -120,6 +130,8 @@ async function run(): Promise<string[]> {
   const work = await mkdtemp(join(tmpdir(), 'red-phone-bench-analysis-'));
   const browser = await launchChromium();
   const lines: string[] = [];
+  let en = { js: 0, data: 0 };
+  let zh = { js: 0, data: 0 };
   try {
     await buildPage({ outDir: work });
     const server = await serveStatic(work, '/sub/red-phone/');
@@ -130,12 +142,12 @@ async function run(): Promise<string[]> {
       const mapPage = await map(browser, server.url, false);
       lines.push(line('luck versus choice, in the worker', luckWorker), line('luck versus choice, in the page', luckPage));
       lines.push(line("map's figures, in the worker", mapWorker), line("map's figures, in the page", mapPage));
-      lines.push(line('opening the map (scenario load)', mapWorker.opening));
-      const en = await pageBytes(browser, server.url, work);
-      const zh = await pageBytes(browser, `${server.url}?lang=zh-Hans`, work);
+      lines.push(line('opening the map (scenario compiled)', mapWorker.opening));
+      en = await pageBytes(browser, server.url, work);
+      zh = await pageBytes(browser, `${server.url}?lang=zh-Hans`, work);
       lines.push(
-        `  the English page loads             ${kb(en.js)} JS (gzip, Phaser included), ${kb(en.yaml)} scenario YAML`,
-        `  the Chinese page loads             ${kb(zh.js)} JS, ${kb(zh.yaml)} scenario YAML (the English files and their Chinese text)`,
+        `  the English page loads             ${kb(en.js)} JS (gzip, Phaser included), ${kb(en.data)} of the scenarios' checked data`,
+        `  the Chinese page loads             ${kb(zh.js)} JS, ${kb(zh.data)} of the scenarios' checked data (the English and their Chinese text)`,
       );
       const met = luckWorker.longest <= 50 && mapWorker.longest <= 50;
       lines.push(
@@ -151,12 +163,12 @@ async function run(): Promise<string[]> {
       for (const name of await readdir(dir)) total += gzipSync(await readFile(join(dir, name)), { level: 9 }).length;
       return total;
     };
-    const overlays = await gzipOfFiles(join(REPO_ROOT, 'scenarios/zh-Hans'), (n) => n.endsWith('.yaml') && n !== 'glossary.yaml');
-    const english = await gzipOfFiles(join(REPO_ROOT, 'scenarios'), (n) => n.endsWith('.yaml') && !n.startsWith('_') && !['terms.yaml', 'ladder.yaml', 'facts.yaml', 'glossary.yaml'].includes(n));
+    const overlays = zh.data - en.data;
+    const english = en.data;
     const analysisChunk = await gzipOfFiles(assets, (n) => n.startsWith('worker') && n.endsWith('.js'));
     lines.push(
       `  Chinese interface messages          ${kb(await messages('zh-Hans'))} gzip (English ${kb(await messages('en'))}); both are in the one bundle`,
-      `  Chinese scenario text               ${kb(overlays)} gzip, fetched only by a page in Chinese (the English scenarios: ${kb(english)})`,
+      `  Chinese scenario text               ${kb(overlays)} gzip of checked data, fetched only by a page in Chinese (the English scenarios: ${kb(english)})`,
       '  CJK fonts                           0 KB: Chinese is drawn in the system fonts',
       `  analysis worker chunk               ${kb(analysisChunk)} gzip, loaded on the first analysis`,
     );

@@ -1,5 +1,5 @@
 /**
- * The browser-test harness: one Chromium per test file, a fresh context per game page, page errors and
+ * The browser-test harness: one Chromium per test worker, a fresh context per game page, page errors and
  * console errors collected on every page and failed on after each test, and keyboard helpers that play
  * the game as a person would.
  */
@@ -81,6 +81,39 @@ function track(page: Page, context: BrowserContext): GamePage {
 }
 
 /**
+ * One Chromium per test worker, shared by the files it runs one after another (browser files share
+ * their worker's modules: isolate is off), so each file does not pay a browser's start. Every test
+ * still gets fresh contexts (their own storage). When a worker has no file for a moment the browser
+ * is closed; a worker that ends before that closes it with itself (Playwright kills what it launched).
+ */
+let chromium: { browser: Promise<Browser>; users: number; closing: ReturnType<typeof setTimeout> | null } | null = null;
+const IDLE_CLOSE_MS = 1500;
+
+async function sharedChromium(): Promise<Browser> {
+  if (chromium === null) chromium = { browser: launchChromium(), users: 0, closing: null };
+  const shared = chromium;
+  if (shared.closing !== null) clearTimeout(shared.closing);
+  shared.closing = null;
+  shared.users += 1;
+  const browser = await shared.browser;
+  if (browser.isConnected()) return browser;
+  chromium = null;
+  return sharedChromium();
+}
+
+function releaseChromium(): void {
+  const shared = chromium;
+  if (shared === null) return;
+  shared.users -= 1;
+  if (shared.users > 0) return;
+  shared.closing = setTimeout(() => {
+    if (chromium === shared) chromium = null;
+    void shared.browser.then((b) => b.close()).catch(() => undefined);
+  }, IDLE_CLOSE_MS);
+  shared.closing.unref();
+}
+
+/**
  * Declares a suite of browser tests: skipped when Chromium is missing (the global setup already failed
  * the run under CI), otherwise one Chromium for the file and an error check after every test.
  */
@@ -117,7 +150,7 @@ export function browserSuite(name: string, body: (suite: BrowserSuite) => void, 
       },
     };
     beforeAll(async () => {
-      browser = await launchChromium();
+      browser = await sharedChromium();
     });
     afterEach(async () => {
       const seen = opened.flatMap((g) => g.errors);
@@ -126,8 +159,9 @@ export function browserSuite(name: string, body: (suite: BrowserSuite) => void, 
       for (const context of contexts) await context.close().catch(() => undefined);
       expect(seen, 'page errors and console errors').toEqual([]);
     });
-    afterAll(async () => {
-      await browser?.close();
+    afterAll(() => {
+      if (browser !== null) releaseChromium();
+      browser = null;
     });
     body(suite);
   });

@@ -44,7 +44,10 @@ export async function serveStatic(root: string, prefix: string): Promise<StaticS
           res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
           return;
         }
-        res.writeHead(200, { 'content-type': CONTENT_TYPES[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-store' });
+        // As a real host would serve a Vite build: the content-hashed files under assets/ never change, so a
+        // page's reload takes them from the cache (and its compiled code); the rest is asked for again.
+        const cache = path.startsWith(`${prefix}assets/`) ? 'public, max-age=31536000, immutable' : 'no-cache';
+        res.writeHead(200, { 'content-type': CONTENT_TYPES[extname(file)] ?? 'application/octet-stream', 'cache-control': cache });
         if (req.method === 'HEAD') res.end();
         else createReadStream(file).pipe(res);
       },
