@@ -7,6 +7,7 @@
 import type { ObjectiveResult, Scenario, Side } from '../engine';
 import type { Layout } from './layout';
 import type { EndingStats, GroupStats, ObjectiveStats, OptionStats, SimReport, Unreached } from './report';
+import { Groups } from './tally-groups';
 
 const round2 = (x: number): number => Math.round(x * 100) / 100;
 
@@ -24,7 +25,6 @@ export class Tally {
   private readonly nOpt: number;
   private readonly nEnd: number;
   private readonly nObj: number;
-  private run = -1;
   private completed = 0;
   private turnSum = 0;
   private readonly endings: Int32Array;
@@ -33,18 +33,12 @@ export class Tally {
   private readonly turnHist: Int32Array;
   private readonly offered: Int32Array;
   private readonly chosen: Int32Array;
-  private readonly offeredIn: Int32Array;
-  private readonly chosenIn: Int32Array;
-  /** The options the current run met, the first `touchedCount` of them (reused run after run). */
-  private readonly touched: Int32Array;
-  private touchedCount = 0;
   /** The current run's scores, objective by objective. */
   private readonly runScores: Float64Array;
   /** Each option's first outcome's place in `outcomes`. */
   private readonly outcomeBase: Int32Array;
-  private readonly groupRuns: Int32Array;
-  private readonly groupEnd: Int32Array;
-  private readonly groupObj: Float64Array;
+  /** Each option's chose and passed-by groups. */
+  private readonly groups: Groups;
   private readonly outcomes: Int32Array;
   private readonly beats: Int32Array;
   private readonly injects: Int32Array;
@@ -64,15 +58,9 @@ export class Tally {
     this.turnHist = new Int32Array(scenario.file.maxTurns + 1);
     this.offered = new Int32Array(this.nOpt);
     this.chosen = new Int32Array(this.nOpt);
-    this.offeredIn = new Int32Array(this.nOpt).fill(-1);
-    this.touched = new Int32Array(this.nOpt);
     this.runScores = new Float64Array(this.nObj);
     this.outcomeBase = Int32Array.from(layout.options.map((o) => o.outcomeBase));
-    this.chosenIn = new Int32Array(this.nOpt).fill(-1);
-    // Two groups per option: [2k] chose it, [2k + 1] passed it by.
-    this.groupRuns = new Int32Array(this.nOpt * 2);
-    this.groupEnd = new Int32Array(this.nOpt * 2 * this.nEnd);
-    this.groupObj = new Float64Array(this.nOpt * 2 * this.nObj);
+    this.groups = new Groups(layout, this.nEnd, this.nObj);
     this.outcomes = new Int32Array(layout.outcomeCount);
     this.beats = new Int32Array(layout.beatIds.length);
     this.injects = new Int32Array(layout.injectIds.length);
@@ -83,8 +71,11 @@ export class Tally {
     this.mine = mine;
   }
 
+  /** The counters, the groups brought up to date. */
   private arrays(): (Int32Array | Float64Array)[] {
-    return [this.endings, this.objSum, this.objMet, this.turnHist, this.offered, this.chosen, this.groupRuns, this.groupEnd, this.groupObj, this.outcomes, this.beats, this.injects];
+    const g = this.groups;
+    g.flush();
+    return [this.endings, this.objSum, this.objMet, this.turnHist, this.offered, this.chosen, g.runs, g.endings, g.objectives, this.outcomes, this.beats, this.injects];
   }
 
   /** The counters so far (the arrays themselves, not copies). */
@@ -102,24 +93,21 @@ export class Tally {
       if (b === undefined || b.length !== a.length) throw new Error('sim: the counts to add are of another scenario');
       for (let i = 0; i < a.length; i++) a[i] = (a[i] as number) + (b[i] as number);
     });
+    this.groups.settled();
   }
 
   beginRun(run: number): void {
-    this.run = run;
-    this.touchedCount = 0;
+    this.groups.beginRun(run);
   }
 
   offer(k: number): void {
     this.offered[k] = (this.offered[k] ?? 0) + 1;
-    if (this.offeredIn[k] !== this.run) {
-      this.offeredIn[k] = this.run;
-      this.touched[this.touchedCount++] = k;
-    }
+    this.groups.offer(k);
   }
 
   choose(k: number, outcome: number): void {
     this.chosen[k] = (this.chosen[k] ?? 0) + 1;
-    this.chosenIn[k] = this.run;
+    this.groups.choose(k);
     if (outcome >= 0) {
       const at = (this.outcomeBase[k] as number) + outcome;
       this.outcomes[at] = (this.outcomes[at] ?? 0) + 1;
@@ -149,16 +137,7 @@ export class Tally {
       this.objSum[i] = (this.objSum[i] ?? 0) + r.score;
       if (r.met) this.objMet[i] = (this.objMet[i] ?? 0) + 1;
     }
-    // The hot loop of a run's end: fields read once into locals.
-    const { touched, chosenIn, groupRuns, groupEnd, groupObj, nEnd, nObj, run } = this;
-    for (let t = 0; t < this.touchedCount; t++) {
-      const k = touched[t] as number;
-      const g = 2 * k + (chosenIn[k] === run ? 0 : 1);
-      groupRuns[g] = (groupRuns[g] as number) + 1;
-      groupEnd[g * nEnd + e] = (groupEnd[g * nEnd + e] as number) + 1;
-      const at = g * nObj;
-      for (let i = 0; i < nObj; i++) groupObj[at + i] = (groupObj[at + i] as number) + (runScores[i] as number);
-    }
+    this.groups.endRun(e, runScores);
     let total = 0;
     for (const i of this.mine) total += (scores[i] as ObjectiveResult).score;
     return total;
@@ -166,6 +145,7 @@ export class Tally {
 
   summary(): Pick<SimReport, 'completed' | 'endings' | 'objectives' | 'turns' | 'options' | 'unreached'> {
     const { layout, scenario } = this;
+    this.groups.flush();
     const n = this.completed;
     const endings: EndingStats[] = layout.endingIds.map((id, e) => ({ id, tone: layout.endingTones[e] ?? { us: 'mixed', cn: 'mixed' }, count: this.endings[e] ?? 0 }));
     const objectives: ObjectiveStats[] = scenario.objectives.map((o, i) => ({
@@ -206,14 +186,15 @@ export class Tally {
   }
 
   private group(g: number): GroupStats {
-    const runs = this.groupRuns[g] ?? 0;
+    const { runs: groupRuns, endings: groupEnd, objectives: groupObj } = this.groups;
+    const runs = groupRuns[g] ?? 0;
     const endings: Record<string, number> = {};
     this.layout.endingIds.forEach((id, e) => {
-      endings[id] = this.groupEnd[g * this.nEnd + e] ?? 0;
+      endings[id] = groupEnd[g * this.nEnd + e] ?? 0;
     });
     const objectives: Record<string, number> = {};
     this.scenario.objectives.forEach((o, i) => {
-      objectives[o.id] = runs === 0 ? 0 : round2((this.groupObj[g * this.nObj + i] ?? 0) / runs);
+      objectives[o.id] = runs === 0 ? 0 : round2((groupObj[g * this.nObj + i] ?? 0) / runs);
     });
     return { runs, endings, objectives };
   }

@@ -1,0 +1,162 @@
+/**
+ * The two groups of runs of every option: the runs that chose it and the runs that were offered it
+ * and passed it by, each with its count of runs, its endings and its objectives' score totals.
+ *
+ * Adding a run's ending and scores to the group of every option it met is most of what closing a run
+ * costs: some fifty options a run, each with ten objectives. Most options have no condition, and such
+ * an option is offered exactly when its beat is played, so a run is added once to each beat it played
+ * and once to each option it chose; the runs that passed an option by are then its beat's runs less the
+ * runs that chose it, worked out only when the counts are read ({@link flush}). Only the options with
+ * a condition are added one by one. The sums are of whole numbers, so the difference is exact and the
+ * counts are the same as adding every run to every option it met.
+ */
+import type { Layout } from './layout';
+
+export class Groups {
+  /** Two groups per option: [2k] chose it, [2k + 1] passed it by. */
+  readonly runs: Int32Array;
+  readonly endings: Int32Array;
+  readonly objectives: Float64Array;
+  /** Per option: its beat's index, and 1 when it has no condition (offered whenever its beat is played). */
+  private readonly beatOf: Int32Array;
+  private readonly always: Uint8Array;
+  /** The runs that played each beat since the last flush: count, endings, score totals. */
+  private readonly beatRuns: Int32Array;
+  private readonly beatEndings: Int32Array;
+  private readonly beatObjectives: Float64Array;
+  /** The chose groups as the last flush left them (what the beats' runs have been set against). */
+  private readonly choseRuns: Int32Array;
+  private readonly choseEndings: Int32Array;
+  private readonly choseObjectives: Float64Array;
+  /** The run each option, or beat, was last offered, or chosen in; -1 before any. */
+  private readonly offeredIn: Int32Array;
+  private readonly chosenIn: Int32Array;
+  private readonly playedIn: Int32Array;
+  /** This run's options with a condition offered, options chosen and beats played (first `n…` of each). */
+  private readonly touched: Int32Array;
+  private readonly chosen: Int32Array;
+  private readonly played: Int32Array;
+  private nTouched = 0;
+  private nChosen = 0;
+  private nPlayed = 0;
+  private run = -1;
+
+  constructor(
+    layout: Layout,
+    private readonly nEnd: number,
+    private readonly nObj: number,
+  ) {
+    const nOpt = layout.options.length;
+    const nBeats = layout.beatIds.length;
+    this.runs = new Int32Array(nOpt * 2);
+    this.endings = new Int32Array(nOpt * 2 * nEnd);
+    this.objectives = new Float64Array(nOpt * 2 * nObj);
+    this.beatOf = new Int32Array(nOpt);
+    this.always = new Uint8Array(nOpt);
+    for (const slot of layout.beats.values()) {
+      for (const side of ['us', 'cn'] as const) {
+        slot.beat.options[side].forEach((o, j) => {
+          this.beatOf[slot.base[side] + j] = slot.index;
+          this.always[slot.base[side] + j] = o.when === null ? 1 : 0;
+        });
+      }
+    }
+    this.beatRuns = new Int32Array(nBeats);
+    this.beatEndings = new Int32Array(nBeats * nEnd);
+    this.beatObjectives = new Float64Array(nBeats * nObj);
+    this.choseRuns = new Int32Array(nOpt);
+    this.choseEndings = new Int32Array(nOpt * nEnd);
+    this.choseObjectives = new Float64Array(nOpt * nObj);
+    this.offeredIn = new Int32Array(nOpt).fill(-1);
+    this.chosenIn = new Int32Array(nOpt).fill(-1);
+    this.playedIn = new Int32Array(nBeats).fill(-1);
+    this.touched = new Int32Array(nOpt);
+    this.chosen = new Int32Array(nOpt);
+    this.played = new Int32Array(nBeats);
+  }
+
+  beginRun(run: number): void {
+    this.run = run;
+    this.nTouched = 0;
+    this.nChosen = 0;
+    this.nPlayed = 0;
+  }
+
+  offer(k: number): void {
+    if (this.always[k] === 1) {
+      const b = this.beatOf[k] as number;
+      if (this.playedIn[b] !== this.run) {
+        this.playedIn[b] = this.run;
+        this.played[this.nPlayed++] = b;
+      }
+    } else if (this.offeredIn[k] !== this.run) {
+      this.offeredIn[k] = this.run;
+      this.touched[this.nTouched++] = k;
+    }
+  }
+
+  choose(k: number): void {
+    if (this.chosenIn[k] !== this.run) {
+      this.chosenIn[k] = this.run;
+      this.chosen[this.nChosen++] = k;
+    }
+  }
+
+  /** Adds the run (ending `e`, scores `scores`) to the groups of every option it met. */
+  endRun(e: number, scores: Float64Array): void {
+    const { run, nEnd, nObj, always, beatOf, playedIn, offeredIn, chosenIn } = this;
+    for (let t = 0; t < this.nPlayed; t++) add(this.beatRuns, this.beatEndings, this.beatObjectives, this.played[t] as number, nEnd, nObj, e, scores);
+    // An option counts as chosen only in a run that was offered it, as before.
+    for (let t = 0; t < this.nChosen; t++) {
+      const k = this.chosen[t] as number;
+      const met = always[k] === 1 ? playedIn[beatOf[k] as number] === run : offeredIn[k] === run;
+      if (met) add(this.runs, this.endings, this.objectives, 2 * k, nEnd, nObj, e, scores);
+    }
+    for (let t = 0; t < this.nTouched; t++) {
+      const k = this.touched[t] as number;
+      if (chosenIn[k] !== run) add(this.runs, this.endings, this.objectives, 2 * k + 1, nEnd, nObj, e, scores);
+    }
+  }
+
+  /** Brings the passed-by groups of the options without a condition up to date: their beat's runs less the runs that chose them. */
+  flush(): void {
+    const { nEnd, nObj } = this;
+    for (let k = 0; k < this.always.length; k++) {
+      if (this.always[k] !== 1) continue;
+      const b = this.beatOf[k] as number;
+      const c = 2 * k;
+      const p = c + 1;
+      this.runs[p] = (this.runs[p] as number) + (this.beatRuns[b] as number) - ((this.runs[c] as number) - (this.choseRuns[k] as number));
+      for (let x = 0; x < nEnd; x++) {
+        const chose = (this.endings[c * nEnd + x] as number) - (this.choseEndings[k * nEnd + x] as number);
+        this.endings[p * nEnd + x] = (this.endings[p * nEnd + x] as number) + (this.beatEndings[b * nEnd + x] as number) - chose;
+      }
+      for (let x = 0; x < nObj; x++) {
+        const chose = (this.objectives[c * nObj + x] as number) - (this.choseObjectives[k * nObj + x] as number);
+        this.objectives[p * nObj + x] = (this.objectives[p * nObj + x] as number) + (this.beatObjectives[b * nObj + x] as number) - chose;
+      }
+    }
+    this.beatRuns.fill(0);
+    this.beatEndings.fill(0);
+    this.beatObjectives.fill(0);
+    this.settled();
+  }
+
+  /** After counts are added from elsewhere (already flushed there), the chose groups as they now stand. */
+  settled(): void {
+    const { nEnd, nObj } = this;
+    for (let k = 0; k < this.choseRuns.length; k++) {
+      this.choseRuns[k] = this.runs[2 * k] as number;
+      for (let x = 0; x < nEnd; x++) this.choseEndings[k * nEnd + x] = this.endings[2 * k * nEnd + x] as number;
+      for (let x = 0; x < nObj; x++) this.choseObjectives[k * nObj + x] = this.objectives[2 * k * nObj + x] as number;
+    }
+  }
+}
+
+/** Adds a run (ending `e`, `scores`) to group `g` of the given counters. */
+function add(runs: Int32Array, endings: Int32Array, objectives: Float64Array, g: number, nEnd: number, nObj: number, e: number, scores: Float64Array): void {
+  runs[g] = (runs[g] as number) + 1;
+  endings[g * nEnd + e] = (endings[g * nEnd + e] as number) + 1;
+  const at = g * nObj;
+  for (let i = 0; i < nObj; i++) objectives[at + i] = (objectives[at + i] as number) + (scores[i] as number);
+}
