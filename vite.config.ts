@@ -56,8 +56,8 @@ interface BuiltScenarios {
  * checker's messages.
  *
  * `virtual:scenario-data`: what that check read each scenario and translation to, as JSON
- * (src/engine/format/prepared.ts), one chunk per file (`virtual:scenario-data/<file>` and
- * `virtual:scenario-data/<lang>/<file>`), and the shared library's. The page compiles a scenario from
+ * (src/engine/format/prepared.ts), one chunk per file (`virtual:scenario-data/<id>` and
+ * `virtual:scenario-data/<lang>/<id>`), and the shared library's. The page compiles a scenario from
  * it when the scenario is first opened, without reading its YAML or checking it again.
  *
  * The cards and data are worked out by src/cli/scenario-cards.ts in a child process, once until a
@@ -74,7 +74,8 @@ function scenarioCards(): Plugin {
     built = JSON.parse(json) as BuiltScenarios;
     return built;
   };
-  const loader = (path: string): string => `() => import(${JSON.stringify(`${DATA_ID}/${path}`)})`;
+  // A module's id is the file's name without `.yaml`, so that nothing takes it for a YAML file.
+  const loader = (path: string): string => `() => import(${JSON.stringify(`${DATA_ID}/${path.replace(/\.yaml$/, '')}`)})`;
   return {
     name: 'red-phone:scenario-cards',
     resolveId(id) {
@@ -98,7 +99,7 @@ function scenarioCards(): Plugin {
         return `export const library = ${JSON.stringify(prepared.library)};\nexport const scenarios = { ${scenarios.join(', ')} };\nexport const overlays = { ${overlays.join(', ')} };\n`;
       }
       // One file's data: its JSON as a string (a string literal is the cheapest thing to load; the page parses it when the scenario opens).
-      const path = id.slice(`\0${DATA_ID}/`.length);
+      const path = `${id.slice(`\0${DATA_ID}/`.length)}.yaml`;
       const slash = path.indexOf('/');
       const data = slash < 0 ? prepared.scenarios[path] : prepared.overlays[path.slice(0, slash)]?.[path.slice(slash + 1)];
       if (data === undefined) this.error(`no checked data for ${path}`);

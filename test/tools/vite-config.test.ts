@@ -1,7 +1,7 @@
 /**
  * `npm start` starts clean (issue 10): vite.config.ts imports nothing from src/ (the cards are worked
  * out by src/cli/scenario-cards.ts in a child process), so Vite prints no VITE_CONFIG_NATIVE_IGNORE_WARNING
- * block, and the title cards still come from every bundled scenario.
+ * block, and the title cards and the scenarios' checked data still come from every bundled scenario.
  */
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -37,6 +37,12 @@ describe('vite.config.ts', () => {
       expect(output).toContain('Local:');
       const cards = await (await fetch('http://127.0.0.1:5198/@id/__x00__virtual:scenario-cards')).text();
       expect(cards).toContain('"id":"ip-theft"');
+      // The scenarios' checked data: an index of loaders, and each scenario's JSON in a module of its own.
+      const data = await (await fetch('http://127.0.0.1:5198/@id/__x00__virtual:scenario-data')).text();
+      expect(data).toMatch(/"ip-theft\.yaml": \(\) => import\("[^"]*virtual:scenario-data\/ip-theft"\)/);
+      expect(data).toMatch(/import\("[^"]*virtual:scenario-data\/zh-Hans\/ip-theft"\)/);
+      const ipTheft = await (await fetch('http://127.0.0.1:5198/@id/__x00__virtual:scenario-data/ip-theft')).text();
+      expect(ipTheft).toContain('\\"id\\":\\"ip-theft\\"');
       await new Promise((r) => setTimeout(r, 500));
       expect(output).not.toContain('VITE_CONFIG_NATIVE_IGNORE_WARNING');
       expect(output).not.toContain('configLoader');
