@@ -1,12 +1,14 @@
 /**
  * The simulator's fast loop: the same runs as the plain loop in simulate.ts, played in place by the
  * engine's {@link Playout} with one generator per stream reseeded each run, the contradiction checks
- * reading the playout's context and nothing allocated per turn unless something is found. It reports
+ * reading the playout's context (and made only where the scenario lets them find anything:
+ * fast-checks.ts) and nothing allocated per turn unless something is found. It reports
  * exactly what the plain loop reports (test/sim/fast-path.test.ts).
  */
-import type { CompiledBeat, CompiledOption, CompiledOutcome, ObjectiveResult, Scenario, Side } from '../engine';
+import type { CompiledOption, ObjectiveResult, Scenario, Side } from '../engine';
 import { Playout, Rng, RunSeeds, SIDES } from '../engine';
-import { type BeatPresuming, type Contradiction, clashBetween, contradictionsOffered, endingContradictions, outcomeTextContradiction, presumingAt } from './coherence';
+import { type BeatPresuming, type Contradiction, contradictionsOffered, presumingAt } from './coherence';
+import { FastChecks } from './fast-checks';
 import type { BeatSlot, Layout } from './layout';
 import { POLICY_SEED_TAIL, type PolicyKind, type PolicyOption, policyOf, policyView } from './policies';
 import { type RunBook, runSeedOf } from './sim-part';
@@ -30,14 +32,6 @@ interface BeatInfo {
   readonly presuming: BeatPresuming | null;
 }
 
-/** A move as the contradiction checks read it, rewritten in place each turn. */
-interface MoveSlot {
-  side: Side;
-  option: string;
-  outcome: string;
-  text: number;
-}
-
 const PROGRESS_EVERY = 1000;
 
 export function fastRuns(scenario: Scenario, layout: Layout, options: FastRunOptions, from: number, to: number, book: RunBook): void {
@@ -58,23 +52,20 @@ export function fastRuns(scenario: Scenario, layout: Layout, options: FastRunOpt
   const choicesOf: PolicyOption[][] = [];
   for (let n = 0; n <= most; n++) choicesOf.push(new Array<PolicyOption>(n));
   const found: Contradiction[] = [];
-  const moves: [MoveSlot, MoveSlot] = [
-    { side: 'us', option: '', outcome: '', text: 0 },
-    { side: 'cn', option: '', outcome: '', text: 0 },
-  ];
-  const outcomes: CompiledOutcome[] = [];
   const scores = scenario.objectives.map((o, i) => ({ id: o.id, side: o.side, label: scenario.file.objectives[i]?.label ?? o.id, met: false, score: 0 }));
-  const beats = new Map<CompiledBeat, BeatInfo>();
+  // By the beat's position in `scenario.beats`, as the playout and the layout both number beats.
+  const beats: BeatInfo[] = [];
   for (const slot of layout.beats.values()) {
     const { beat } = slot;
-    beats.set(beat, {
+    beats[slot.index] = {
       slot,
       options: [beat.options.us, beat.options.cn],
       base: [slot.base.us, slot.base.cn],
       views: [beat.options.us.map(policyView), beat.options.cn.map(policyView)],
       presuming: presumingAt(beat),
-    });
+    };
   }
+  const checks = new FastChecks(scenario, layout);
 
   for (let i = from; i < to; i++) {
     play.reset(seeds, i, prng);
@@ -83,7 +74,7 @@ export function fastRuns(scenario: Scenario, layout: Layout, options: FastRunOpt
     const ctx = play.ctx;
     while (play.ending === null) {
       const beat = play.beat;
-      const info = beats.get(beat) as BeatInfo;
+      const info = beats[play.beatIndex] as BeatInfo;
       const slot = info.slot;
       for (let s = 0; s < 2; s++) {
         const list = offered[s] as Int32Array;
@@ -117,24 +108,14 @@ export function fastRuns(scenario: Scenario, layout: Layout, options: FastRunOpt
         failed = true;
         break;
       }
-      const turn = play.turn;
-      for (let m = 0; m < 2; m++) {
-        const s = play.moveSide[m] as Side;
-        const option = play.moveOptions[m] as CompiledOption;
-        const outcome = play.moveOutcomes[m] as CompiledOutcome;
-        outcomes[m] = outcome;
-        const move = moves[m] as MoveSlot;
-        move.side = s;
-        move.option = option.id;
-        move.outcome = outcome.id;
-        move.text = play.moveText[m] as number;
-        tally.choose((info.base[s === 'us' ? 0 : 1] as number) + (play.moveOption[m] as number), play.moveOutcome[m] as number);
-      }
-      clashBetween(turn, beat.id, moves[0], outcomes[0] as CompiledOutcome, moves[1], outcomes[1] as CompiledOutcome, found);
-      outcomeTextContradiction(turn, beat.id, moves[0], outcomes[0] as CompiledOutcome, ctx, found);
-      outcomeTextContradiction(turn, beat.id, moves[1], outcomes[1] as CompiledOutcome, ctx, found);
+      // The moves' options by their place in the layout, the lead's first.
+      const k0 = (info.base[play.moveSide[0] === 'us' ? 0 : 1] as number) + (play.moveOption[0] as number);
+      const k1 = (info.base[play.moveSide[1] === 'us' ? 0 : 1] as number) + (play.moveOption[1] as number);
+      tally.choose(k0, play.moveOutcome[0] as number);
+      tally.choose(k1, play.moveOutcome[1] as number);
+      checks.turn(play, k0, k1, beat.id, ctx, found);
       play.settle();
-      if (play.ending !== null) endingContradictions(scenario, play.ending, play.beat.id, ctx, turn, found);
+      if (play.ending !== null) checks.ending(play.ending, play.beat.id, ctx, play.turn, found);
       if (found.length > 0) book.contradicted(found, runSeedOf(seed, i));
       tally.visitBeat(slot.index);
       for (let k = 0; k < play.firedCount; k++) tally.fire(play.firedNow[k] as number);

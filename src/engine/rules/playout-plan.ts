@@ -3,7 +3,7 @@
  * object): indicators and flags by position, each effect as positions and amounts, each beat's
  * outcomes with where they lead, and which names are endings.
  */
-import type { CompiledBeat, CompiledEffects, CompiledOption, CompiledOutcome, HotlineStatus, Quality, Scenario, Side } from '../format';
+import type { Compiled, CompiledBeat, CompiledEffects, CompiledOption, CompiledOutcome, HotlineStatus, Quality, Scenario, Side } from '../format';
 import type { LedgerEntry } from './state';
 
 /** An effect by positions: indicator `idx[k]` moves by `delta[k]`; flags `set` and `clear`. */
@@ -23,6 +23,8 @@ export interface PlannedOutcome {
   readonly answer: { readonly quality: Quality; readonly topic: string | null } | null;
   /** Where the outcome's `next` leads, or null when it names none. */
   readonly next: Target | null;
+  /** The variant of its text shown whatever the state (0 when the first has no condition), else -1. */
+  readonly fixedText: number;
 }
 
 /** One side's part of a beat. */
@@ -38,6 +40,8 @@ export interface PlannedSide {
 
 export interface PlannedBeat {
   readonly beat: CompiledBeat;
+  /** Its position in `scenario.beats` (as the simulator's layout numbers beats). */
+  readonly index: number;
   /** The United States' part, then China's: by position, since reading a record by a side held in a variable is slow. */
   readonly sides: readonly [PlannedSide, PlannedSide];
   /** Where the beat's own `next` leads, or null. */
@@ -64,6 +68,8 @@ export interface Plan {
   readonly beats: ReadonlyMap<string, PlannedBeat>;
   readonly targets: ReadonlyMap<string, Target>;
   readonly injects: readonly PlannedEffects[];
+  /** The endings with a condition, in file order, and where each leads (those without one are reached only by name). */
+  readonly endings: readonly { readonly when: Compiled; readonly target: Target }[];
   readonly startValues: Float64Array;
   readonly startFlags: Uint8Array;
   readonly min: Float64Array;
@@ -110,7 +116,7 @@ function makePlan(scenario: Scenario): Plan {
   };
   // Beats are planned first, then linked to where their outcomes lead (a target may be any beat).
   type Linked = PlannedOutcome & { next: Target | null };
-  const beats = new Map<string, { beat: CompiledBeat; sides: [PlannedSide & { outcomes: Linked[][] }, PlannedSide & { outcomes: Linked[][] }]; next: Target | null }>();
+  const beats = new Map<string, { beat: CompiledBeat; index: number; sides: [PlannedSide & { outcomes: Linked[][] }, PlannedSide & { outcomes: Linked[][] }]; next: Target | null }>();
   const constant = (f: { readonly constant?: number }): number => (typeof f.constant === 'number' ? f.constant : Number.NaN);
   const weightsOf = (o: CompiledOption): Float64Array | null => {
     const w = Float64Array.from(o.outcomes.map((x) => constant(x.weight)));
@@ -123,12 +129,14 @@ function makePlan(scenario: Scenario): Plan {
       most = Math.max(most, options.length, ...options.map((o) => o.outcomes.length));
       return {
         options,
-        outcomes: options.map((o) => o.outcomes.map((outcome) => ({ outcome, effects: effectsOf(outcome.effects), ...ledgerOf(outcome), next: null }))),
+        outcomes: options.map((o) =>
+          o.outcomes.map((outcome) => ({ outcome, effects: effectsOf(outcome.effects), ...ledgerOf(outcome), next: null, fixedText: outcome.text[0]?.when === null ? 0 : -1 })),
+        ),
         weights: options.map(weightsOf),
         ai: Float64Array.from(options.map((o) => constant(o.ai))),
       };
     };
-    beats.set(beat.id, { beat, sides: [sideOf('us'), sideOf('cn')], next: null });
+    beats.set(beat.id, { beat, index: beats.size, sides: [sideOf('us'), sideOf('cn')], next: null });
   }
   const targets = new Map<string, Target>();
   const targetOf = (id: string | undefined): Target | null => {
@@ -144,11 +152,16 @@ function makePlan(scenario: Scenario): Plan {
     planned.next = targetOf(planned.beat.file.next);
     for (const side of planned.sides) for (const list of side.outcomes) for (const o of list) o.next = targetOf(o.outcome.file.next);
   }
-  for (const e of scenario.endings) targetOf(e.id);
+  const endings: { when: Compiled; target: Target }[] = [];
+  for (const e of scenario.endings) {
+    const target = targetOf(e.id) as Target;
+    if (e.when !== null) endings.push({ when: e.when, target });
+  }
   return {
     beats,
     targets,
     injects: scenario.injects.map((i) => effectsOf(i.effects)),
+    endings,
     startValues: Float64Array.from(indicators.map((i) => i.start)),
     startFlags: Uint8Array.from(scenario.file.flags.map((f) => (f.start ? 1 : 0))),
     min: Float64Array.from(indicators.map((i) => i.min)),

@@ -58,8 +58,9 @@ export class Playout {
   private readonly landed: PlannedOutcome[];
   /** Turns resolved so far. */
   turn = 0;
-  /** The beat play is at (the last beat played, once the game has ended). */
+  /** The beat play is at (the last beat played, once the game has ended), and its position in `scenario.beats`. */
   beat: CompiledBeat;
+  beatIndex = 0;
   ending: string | null = null;
   /** The last turn's moves, the lead's first: side, option index in the beat, outcome index, text variant. */
   readonly moveSide: Side[] = ['us', 'cn'];
@@ -101,6 +102,7 @@ export class Playout {
     this.touched = new Int32Array(Math.max(1, (2 + scenario.injects.length) * plan.startValues.length));
     this.planned = this.startBeat();
     this.beat = this.planned.beat;
+    this.beatIndex = this.planned.index;
     this.landed = [];
   }
 
@@ -135,6 +137,7 @@ export class Playout {
     this.turn = 0;
     this.planned = this.startBeat();
     this.beat = this.planned.beat;
+    this.beatIndex = this.planned.index;
     this.ending = null;
     this.firedCount = 0;
   }
@@ -226,14 +229,18 @@ export class Playout {
     this.firedCount = 0;
     const injects = scenario.injects;
     for (let k = 0; k < injects.length; k++) {
+      if (this.fired[k] === 1) continue;
       const when = (injects[k] as Scenario['injects'][number]).when;
-      if (when === null || this.fired[k] === 1 || when(live) === 0) continue;
+      if (when === null || when(live) === 0) continue;
       this.touchedCount = applyPlanned(this.live, this.plan.injects[k] as PlannedEffects, this.touched, this.touchedCount);
       this.fired[k] = 1;
       this.firedNow[this.firedCount++] = k;
     }
     if (this.firedCount > 0) this.clamp();
-    for (let m = 0; m < 2; m++) this.moveText[m] = variantIndex((this.landed[m] as PlannedOutcome).outcome.text, live);
+    for (let m = 0; m < 2; m++) {
+      const planned = this.landed[m] as PlannedOutcome;
+      this.moveText[m] = planned.fixedText >= 0 ? planned.fixedText : variantIndex(planned.outcome.text, live);
+    }
     this.goOn(nextTurn);
   }
 
@@ -241,9 +248,11 @@ export class Playout {
   private goOn(nextTurn: number): void {
     const { live, beat, scenario } = this;
     let target: Target | null = null;
-    for (const e of scenario.endings) {
-      if (e.when !== null && e.when(live) !== 0) {
-        target = this.plan.targets.get(e.id) as Target;
+    const endings = this.plan.endings;
+    for (let k = 0; k < endings.length; k++) {
+      const e = endings[k] as Plan['endings'][number];
+      if (e.when(live) !== 0) {
+        target = e.target;
         break;
       }
     }
@@ -260,6 +269,7 @@ export class Playout {
       if (target.beat === undefined) throw new Error(`sim: state at unknown beat ${next}`);
       this.planned = target.beat;
       this.beat = target.beat.beat;
+      this.beatIndex = target.beat.index;
     }
     this.turn = nextTurn;
     this.ending = ending;
