@@ -117,11 +117,17 @@ function scenarioCards(): Plugin {
 
 /**
  * The installable, offline game (vite-plugin-pwa, prompt mode): the build's service worker precaches
- * every file the game needs (code, styles, fonts, the scenario files), so a class whose network fails
+ * every file the game needs (code, styles, fonts, the scenarios' checked data, the glossaries), so a class whose network fails
  * keeps playing. An update never replaces the game by itself: src/ui/update-prompt.ts asks on the
  * title screen. Registered from the page (injectRegister: false), never under `npm start`.
  */
 function offlineApp(): Plugin[] {
+  // The page opens the bundled scenarios from their checked data (JS chunks, precached with the code);
+  // their YAML files are in the build but never fetched, so they are not precached. The glossaries are.
+  const scenariosDir = join(import.meta.dirname, 'scenarios');
+  const unread = readdirSync(scenariosDir)
+    .filter((n) => n.endsWith('.yaml') && n !== 'glossary.yaml')
+    .map((n) => `assets/${n.slice(0, -'.yaml'.length)}-*.yaml`);
   return VitePWA({
     registerType: 'prompt',
     injectRegister: false,
@@ -139,6 +145,7 @@ function offlineApp(): Plugin[] {
     },
     workbox: {
       globPatterns: ['**/*.{js,css,html,yaml,woff2,svg,png,webmanifest}'],
+      globIgnores: unread,
       // Phaser's chunk is about 1.4 MB.
       maximumFileSizeToCacheInBytes: 4 * 1024 * 1024,
       // Every link (?scenario=…, ?replay=…, ?class) opens the one page.
