@@ -117,8 +117,8 @@ function scenarioCards(): Plugin {
 
 /**
  * The installable, offline game (vite-plugin-pwa, prompt mode): the build's service worker precaches
- * every file the game needs (code, styles, fonts, the scenarios' checked data, the glossaries), so a class whose network fails
- * keeps playing. An update never replaces the game by itself: src/ui/update-prompt.ts asks on the
+ * every file the game needs (code, styles, fonts, the scenarios' checked data, the glossaries), so a
+ * class whose network fails keeps playing. An update never replaces the game by itself: src/ui/update-prompt.ts asks on the
  * title screen. Registered from the page (injectRegister: false), never under `npm start`.
  */
 function offlineApp(): Plugin[] {
