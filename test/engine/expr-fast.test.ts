@@ -82,6 +82,9 @@ describe('expressions by name and by position', () => {
     const cases: [string, (us: string | null, cn: string | null, ous: string | null, ocn: string | null) => number][] = [
       ['if chose.cn.deny or chose.us.indict then 100 else 60', (us, cn) => (cn === 'deny' || us === 'indict' ? 100 : 60)],
       ['if outcome.us.won then 1 else 2', (_us, _cn, ous) => (ous === 'won' ? 1 : 2)],
+      ['if outcome.cn.lost then 1 else 2', (_us, _cn, _ous, ocn) => (ocn === 'lost' ? 1 : 2)],
+      ['if chose.us.indict then 7 else 8', (us) => (us === 'indict' ? 7 : 8)],
+      ['if chose.cn.deny then 7 else 8', (_us, cn) => (cn === 'deny' ? 7 : 8)],
       ['chose.us.indict or outcome.cn.lost or chose.cn.deny', (us, cn, _ous, ocn) => (us === 'indict' || ocn === 'lost' || cn === 'deny' ? 1 : 0)],
       ['5 + (if chose.cn.deny then 10 else 0) + trust / 4', (_us, cn) => 5 + (cn === 'deny' ? 10 : 0) + 10],
       ['if chose.us.indict and not outcome.cn.lost then 3 else 4', (us, _cn, _ous, ocn) => (us === 'indict' && ocn !== 'lost' ? 3 : 4)],

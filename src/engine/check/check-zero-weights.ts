@@ -83,15 +83,18 @@ export function checkZeroWeights(file: ScenarioFile, env: ExprEnv, out: CheckFin
         for (const indicators of indicatorProbes(file, named))
           for (const fl of flagSets)
             for (const turn of turns) {
+              // The fields in the order of every context (see EvalContext).
               const ctx: EvalContext = {
                 indicators,
                 flags: fl,
+                values: undefined,
+                flagValues: undefined,
                 turn,
                 rung: { us: 0, cn: 0 },
                 chose: { us: null, cn: null },
-                outcome: { us: null, cn: null },
                 hotline: { calls: 0, answered: 0, unanswered: 0 },
                 ledger: [],
+                outcome: { us: null, cn: null },
               };
               if (when?.ok && when.fn(ctx) === 0) continue;
               if (fns.some((fn) => fn(ctx) > 0)) continue;

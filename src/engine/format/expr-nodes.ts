@@ -85,15 +85,18 @@ function arithTerm(left: Node, right: Node, op: string): Term | null {
   return null;
 }
 
+// The fields in the order of every context (see EvalContext).
 export const EMPTY_CONTEXT: EvalContext = {
-  outcome: { us: null, cn: null },
   indicators: {},
   flags: {},
+  values: undefined,
+  flagValues: undefined,
   turn: 0,
   rung: { us: 0, cn: 0 },
   chose: { us: null, cn: null },
   hotline: { calls: 0, answered: 0, unanswered: 0 },
   ledger: [],
+  outcome: { us: null, cn: null },
 };
 
 /** Folds a node whose parts are all constants into a constant, so that checks can see literal weights. */

@@ -1,7 +1,14 @@
 /** The expression language's public types: what an expression reads, and what compiling gives. */
 import type { Side } from './schema';
 
-/** What an expression can read. Built by the engine from the game state. */
+/**
+ * What an expression can read. Built by the engine from the game state. Every context the engine
+ * makes (`contextOf`, the simulator's playout, the checker's probes) is written as one object literal
+ * with the fields in one order, `indicators, flags, values, flagValues, turn, rung, chose, hotline,
+ * ledger, outcome` (`values` and `flagValues` undefined when unused): objects written so share one
+ * hidden shape in JavaScript engines, and the property reads of expressions, which every context
+ * passes through, are several times slower once they have seen many shapes.
+ */
 export interface EvalContext {
   readonly indicators: Readonly<Record<string, number>>;
   readonly flags: Readonly<Record<string, boolean>>;
@@ -17,9 +24,9 @@ export interface EvalContext {
    * The indicators by their position in the scenario's list, when a caller keeps them so (the
    * simulator's fast path); when present, expressions read these and not `indicators`.
    */
-  readonly values?: ArrayLike<number>;
+  readonly values?: ArrayLike<number> | undefined;
   /** The flags by position (1 set, 0 clear), kept with `values`; when present, read instead of `flags`. */
-  readonly flagValues?: ArrayLike<number>;
+  readonly flagValues?: ArrayLike<number> | undefined;
 }
 
 export interface LedgerView {

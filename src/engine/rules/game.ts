@@ -77,9 +77,12 @@ export function currentDate(scenario: Scenario, state: GameState): string {
 }
 
 export function contextOf(state: GameState, chose: Readonly<Record<Side, string | null>> = state.last): EvalContext {
+  // The fields in the order of every context (see EvalContext).
   return {
     indicators: state.indicators,
     flags: state.flags,
+    values: undefined,
+    flagValues: undefined,
     turn: state.turn + 1,
     rung: state.rung,
     chose,

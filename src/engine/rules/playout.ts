@@ -82,6 +82,7 @@ export class Playout {
   ) {
     const plan = planOf(scenario);
     this.plan = plan;
+    // The fields in the order of every context (see EvalContext).
     this.live = {
       indicators: NO_NAMES,
       flags: NO_NAMES,
