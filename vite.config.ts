@@ -187,8 +187,9 @@ export default defineConfig({
   preview: { host: '127.0.0.1', port: 4173, open: false },
   test: {
     environment: 'node',
-    // Two files at a time on a 2-core machine (Vitest's default is one fewer than the cores): a browser
-    // file spends most of its time waiting on Chromium, so a unit file runs beside it.
+    // Two files at a time on a 2-core machine (Vitest's default is one fewer than the cores). The browser
+    // files keep both cores busy too (Chromium's own processes included): four at a time took the
+    // processor to 100% and ran slower than two, with tests timing out.
     maxWorkers: 2,
     testTimeout: 20_000,
     hookTimeout: 120_000,
@@ -198,8 +199,8 @@ export default defineConfig({
       // (the purity tripwires restore Math.random, Date and the rest).
       { extends: true, test: { name: 'unit', include: ['test/**/*.test.ts'], exclude: ['test/browser/**', '**/node_modules/**'], isolate: false } },
       {
-        // Browser tests: one build served to every file (global setup); two files at a time, each with its
-        // own Chromium: a page spends much of its time waiting (Chromium used about half a core per file).
+        // Browser tests: one build served to every file (global setup); two files at a time, one Chromium
+        // per worker (test/browser/harness.ts).
         extends: true,
         test: {
           name: 'browser',
