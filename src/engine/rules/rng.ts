@@ -134,8 +134,9 @@ export class Rng {
 
   /** A uniform whole number in [0, n), n at most 2^32, without modulo bias (rejection sampling). */
   below(n: number): number {
-    // Almost every draw is of BASIS, whose limit is worked out once (a modulo of 2^32 is a slow float remainder).
-    const limit = n === BASIS ? BASIS_LIMIT : (n | 0) === n && n > 0 && n < SMALL_LIMITS.length ? (SMALL_LIMITS[n] as number) : limitOf(n);
+    if (n === BASIS) return this.belowBasis();
+    // A modulo of 2^32 is a slow float remainder: the small bounds' limits come from a table.
+    const limit = (n | 0) === n && n > 0 && n < SMALL_LIMITS.length ? (SMALL_LIMITS[n] as number) : limitOf(n);
     for (;;) {
       // Alea's step, then seedrandom's int32 of it read as unsigned.
       const t = 2091639 * this.s0 + this.c * TWO_M32;
@@ -145,6 +146,22 @@ export class Rng {
       this.s2 = t - this.c;
       const u = ((this.s2 * 0x100000000) | 0) >>> 0;
       if (u < limit) return u % n;
+    }
+  }
+
+  /**
+   * {@link below} of BASIS, which almost every draw is: with the bound a constant, the remainder of a
+   * whole number below 2^32 by it compiles to integer arithmetic, not a float remainder.
+   */
+  private belowBasis(): number {
+    for (;;) {
+      const t = 2091639 * this.s0 + this.c * TWO_M32;
+      this.s0 = this.s1;
+      this.s1 = this.s2;
+      this.c = t | 0;
+      this.s2 = t - this.c;
+      const u = ((this.s2 * 0x100000000) | 0) >>> 0;
+      if (u < BASIS_LIMIT) return u % BASIS;
     }
   }
 
