@@ -12,7 +12,23 @@
  *   so they are worked side by side in one loop, which the processor overlaps.
  */
 import { COUNTERPART_SEED_TAIL } from './game';
-import { mashOn, mashStep, N3, type Rng } from './rng';
+import { mashOn, N3, type Rng } from './rng';
+
+/**
+ * rng.ts's `mashStep`, the same arithmetic, written out here: run from separate modules (as `tsx`
+ * runs the command line and the bench), the imported one was not inlined in the seeding loops and the
+ * seeding took two and a half times as long. test/engine/rng-port.test.ts holds the two to seedrandom.
+ */
+function mashStep(from: number, code: number): number {
+  let n = from + code;
+  let h = 0.02519603282416938 * n;
+  n = Math.floor(h);
+  h -= n;
+  h *= n;
+  n = Math.floor(h);
+  h -= n;
+  return n + h * 0x100000000;
+}
 
 /** A string's UTF-16 code units, as Mash reads them (not its code points, as iterating it gives). */
 const codesOf = (s: string): Int32Array => Int32Array.from({ length: s.length }, (_, i) => s.charCodeAt(i));
