@@ -22,7 +22,7 @@ export const BASIS = 10_000;
 const TWO_M32 = 2.3283064365386963e-10; // 2^-32
 
 /** Mash's running value `n` after one more character, of code `code`. */
-export function mashStep(from: number, code: number): number {
+function mashStep(from: number, code: number): number {
   let n = from + code;
   let h = 0.02519603282416938 * n;
   // seedrandom writes `h >>> 0`; h stays in [0, 2^28) here (n < 2^33 + 2^16 throughout), where the
