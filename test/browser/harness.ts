@@ -5,10 +5,11 @@
  */
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
+import type { Browser, BrowserContext, BrowserContextOptions, ConsoleMessage, Dialog, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, inject } from 'vitest';
 import { REPO_ROOT } from './build';
 import { launchChromium } from './chromium';
+import { PagePool } from './page-pool';
 
 export type ScreenName = 'title' | 'new-run' | 'briefing' | 'turn' | 'outcome' | 'debrief';
 
@@ -65,19 +66,27 @@ function isFaviconProbe(url: string): boolean {
   }
 }
 
-function track(page: Page, context: BrowserContext): GamePage {
+function track(page: Page, context: BrowserContext): GamePage & { untrack(): void } {
   const errors: string[] = [];
   const dialogs: string[] = [];
-  page.on('pageerror', (err) => errors.push(`pageerror: ${err.message}`));
-  page.on('console', (msg) => {
+  const onError = (err: Error) => errors.push(`pageerror: ${err.message}`);
+  const onConsole = (msg: ConsoleMessage) => {
     if (msg.type() !== 'error' || isFaviconProbe(msg.location().url)) return;
     errors.push(`console.error: ${msg.text()} (${msg.location().url})`);
-  });
-  page.on('dialog', (dialog) => {
+  };
+  const onDialog = (dialog: Dialog) => {
     dialogs.push(`${dialog.type()}: ${dialog.message()}`);
     void dialog.dismiss().catch(() => undefined);
-  });
-  return { page, context, errors, dialogs };
+  };
+  page.on('pageerror', onError);
+  page.on('console', onConsole);
+  page.on('dialog', onDialog);
+  const untrack = () => {
+    page.off('pageerror', onError);
+    page.off('console', onConsole);
+    page.off('dialog', onDialog);
+  };
+  return { page, context, errors, dialogs, untrack };
 }
 
 /**
@@ -86,17 +95,20 @@ function track(page: Page, context: BrowserContext): GamePage {
  * still gets fresh contexts (their own storage). When a worker has no file for a moment the browser
  * is closed; a worker that ends before that closes it with itself (Playwright kills what it launched).
  */
-let chromium: { browser: Promise<Browser>; users: number; closing: ReturnType<typeof setTimeout> | null } | null = null;
+let chromium: { browser: Promise<Browser>; pool: Promise<PagePool>; users: number; closing: ReturnType<typeof setTimeout> | null } | null = null;
 const IDLE_CLOSE_MS = 1500;
 
-async function sharedChromium(): Promise<Browser> {
-  if (chromium === null) chromium = { browser: launchChromium(), users: 0, closing: null };
+async function sharedChromium(): Promise<{ browser: Browser; pool: PagePool }> {
+  if (chromium === null) {
+    const browser = launchChromium();
+    chromium = { browser, pool: browser.then((b) => new PagePool(b)), users: 0, closing: null };
+  }
   const shared = chromium;
   if (shared.closing !== null) clearTimeout(shared.closing);
   shared.closing = null;
   shared.users += 1;
   const browser = await shared.browser;
-  if (browser.isConnected()) return browser;
+  if (browser.isConnected()) return { browser, pool: await shared.pool };
   chromium = null;
   return sharedChromium();
 }
@@ -121,7 +133,8 @@ export function browserSuite(name: string, body: (suite: BrowserSuite) => void, 
   const gameUrl = inject('gameUrl');
   describe.skipIf(gameUrl === '')(name, () => {
     let browser: Browser | null = null;
-    let opened: GamePage[] = [];
+    let pool: PagePool | null = null;
+    let opened: (GamePage & { untrack(): void })[] = [];
     const suite: BrowserSuite = {
       browser: () => {
         if (!browser) throw new Error('Chromium is not running');
@@ -130,12 +143,14 @@ export function browserSuite(name: string, body: (suite: BrowserSuite) => void, 
       gameUrl: () => gameUrl,
       async open(options = {}) {
         const { at = '', initScripts = [], noWait = false, baseUrl = gameUrl, stage = suiteOptions.stage ?? true, ...contextOptions } = options;
+        if (pool === null) throw new Error('Chromium is not running');
         // The built game registers a service worker that precaches every file; a test page that does not test
-        // the offline app blocks it, so each fresh context does not download the whole game a second time.
-        const context = await suite.browser().newContext({ viewport: { width: 1280, height: 720 }, acceptDownloads: true, serviceWorkers: 'block', ...contextOptions });
-        if (!stage) await context.addInitScript('window.__redPhoneTextOnly = true;');
-        for (const script of initScripts) await context.addInitScript(script);
-        const game = track(await context.newPage(), context);
+        // the offline app blocks it, so each page does not download the whole game a second time.
+        const { page, context } = await pool.acquire(
+          { viewport: { width: 1280, height: 720 }, acceptDownloads: true, serviceWorkers: 'block', ...contextOptions },
+          stage ? initScripts : ['window.__redPhoneTextOnly = true;', ...initScripts],
+        );
+        const game = track(page, context);
         opened.push(game);
         await game.page.goto(baseUrl + at);
         if (!noWait) await waitForScreen(game.page);
@@ -150,18 +165,19 @@ export function browserSuite(name: string, body: (suite: BrowserSuite) => void, 
       },
     };
     beforeAll(async () => {
-      browser = await sharedChromium();
+      ({ browser, pool } = await sharedChromium());
     });
     afterEach(async () => {
       const seen = opened.flatMap((g) => g.errors);
-      const contexts = new Set(opened.map((g) => g.context));
+      for (const game of opened) game.untrack();
       opened = [];
-      for (const context of contexts) await context.close().catch(() => undefined);
+      await pool?.release();
       expect(seen, 'page errors and console errors').toEqual([]);
     });
     afterAll(() => {
       if (browser !== null) releaseChromium();
       browser = null;
+      pool = null;
     });
     body(suite);
   });

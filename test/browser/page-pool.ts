@@ -1,0 +1,179 @@
+/**
+ * Warm game pages for the browser tests. A fresh context and page cost Chromium a new renderer
+ * process and a cold cache: about 3.6 s of processor time to the title screen on the 2-core CI
+ * machine, against about 0.45 s to wipe a used page's storage and load the game in it again. So each
+ * test worker keeps its pages: after a test, a page's other pages are closed, its sessionStorage is
+ * cleared, it goes to about:blank, and its origin's storage (localStorage, IndexedDB, cookies, caches,
+ * service workers) is wiped. The next test that asks for the same context options gets it back, as a
+ * new visitor with the game's files in the browser's cache.
+ *
+ * What cannot be undone on a page retires its context instead: an init script or a binding added by
+ * the test, a route, the fake clock, a second origin. A context that lets service workers run is never
+ * reused.
+ */
+import type { Browser, BrowserContext, BrowserContextOptions, CDPSession, Page } from 'playwright-core';
+
+interface Entry {
+  readonly key: string;
+  readonly options: BrowserContextOptions;
+  readonly context: BrowserContext;
+  readonly page: Page;
+  /** Opened at the first wipe: an extra DevTools session on a page is left out until it is needed. */
+  cdp: CDPSession | null;
+  /** Every http(s) origin the page (or another page of its context) has shown since it was last wiped. */
+  readonly origins: Set<string>;
+  inUse: boolean;
+  /** Something the test did to the page or context cannot be undone: close it after the test. */
+  retire: boolean;
+  mediaChanged: boolean;
+  permissionsChanged: boolean;
+  offlineChanged: boolean;
+  closed: boolean;
+}
+
+/** Free pages kept per test worker; the least recently used is closed beyond this. */
+const MAX_FREE = 6;
+
+/** Methods that leave something on a page or context that a later test would inherit. */
+const LASTING = ['addInitScript', 'exposeBinding', 'exposeFunction', 'route', 'routeFromHAR', 'routeWebSocket'] as const;
+
+export class PagePool {
+  private entries: Entry[] = [];
+
+  constructor(private readonly browser: Browser) {}
+
+  /**
+   * A page at about:blank in a context made with these options and init scripts, with nothing stored
+   * for any site. It is the caller's until `release()`.
+   */
+  async acquire(options: BrowserContextOptions, initScripts: readonly string[]): Promise<{ page: Page; context: BrowserContext }> {
+    const key = JSON.stringify([options, initScripts]);
+    const reusable = options.serviceWorkers !== 'block' ? undefined : this.entries.find((e) => e.key === key && !e.inUse && !e.closed);
+    const entry = reusable ?? (await this.create(key, options, initScripts));
+    entry.inUse = true;
+    if (options.viewport) await entry.page.setViewportSize(options.viewport);
+    return { page: entry.page, context: entry.context };
+  }
+
+  /** After a test: every page it was given is wiped and kept, or closed with its context. */
+  async release(): Promise<void> {
+    for (const entry of this.entries.filter((e) => e.inUse)) {
+      entry.inUse = false;
+      if (!(await this.wipe(entry))) await this.drop(entry);
+    }
+    const free = this.entries.filter((e) => !e.inUse);
+    for (const entry of free.slice(0, Math.max(0, free.length - MAX_FREE))) await this.drop(entry);
+  }
+
+  private async create(key: string, options: BrowserContextOptions, initScripts: readonly string[]): Promise<Entry> {
+    const context = await this.browser.newContext(options);
+    for (const script of initScripts) await context.addInitScript(script);
+    const page = await context.newPage();
+    const entry: Entry = {
+      key,
+      options,
+      context,
+      page,
+      cdp: null,
+      origins: new Set(),
+      inUse: false,
+      retire: options.serviceWorkers !== 'block',
+      mediaChanged: false,
+      permissionsChanged: false,
+      offlineChanged: false,
+      closed: false,
+    };
+    context.on('close', () => {
+      entry.closed = true;
+    });
+    context.on('page', (p) => watchOrigins(p, entry.origins));
+    watchOrigins(page, entry.origins);
+    this.watchChanges(entry);
+    this.entries.push(entry);
+    return entry;
+  }
+
+  /** Notes what a test does that the wipe must undo, or that rules the context out for later tests. */
+  private watchChanges(entry: Entry): void {
+    const { page, context } = entry;
+    const retire = () => {
+      entry.retire = true;
+    };
+    for (const target of [page, context] as const) {
+      for (const name of LASTING) before(target, name, retire);
+    }
+    // Playwright's fake clock belongs to the context and installs itself with its first use.
+    for (const name of Object.getOwnPropertyNames(Object.getPrototypeOf(context.clock))) {
+      if (name !== 'constructor') before(context.clock, name, retire);
+    }
+    before(page, 'emulateMedia', () => {
+      entry.mediaChanged = true;
+    });
+    before(context, 'grantPermissions', () => {
+      entry.permissionsChanged = true;
+    });
+    before(context, 'setOffline', () => {
+      entry.offlineChanged = true;
+    });
+  }
+
+  /** Puts a page back as it was made; false when it cannot be (closed, or changed for good). */
+  private async wipe(entry: Entry): Promise<boolean> {
+    const { page, context, options } = entry;
+    if (entry.closed || entry.retire || page.isClosed()) return false;
+    try {
+      for (const other of context.pages()) if (other !== page) await other.close();
+      // sessionStorage belongs to the tab and can only be cleared from a page of its origin: the one the
+      // page shows. A page that has shown two origins keeps the other's, so it is not reused.
+      const shown = [...entry.origins];
+      if (shown.length > 1) return false;
+      if (shown.length === 1) {
+        if (new URL(page.url()).origin !== shown[0]) return false;
+        await page.evaluate(() => sessionStorage.clear());
+      }
+      await page.goto('about:blank');
+      if (entry.offlineChanged) await context.setOffline(options.offline ?? false);
+      if (entry.permissionsChanged) {
+        await context.clearPermissions();
+        if (options.permissions) await context.grantPermissions(options.permissions);
+      }
+      if (entry.mediaChanged)
+        await page.emulateMedia({ media: null, colorScheme: options.colorScheme ?? null, reducedMotion: options.reducedMotion ?? null, forcedColors: options.forcedColors ?? null });
+      entry.offlineChanged = entry.permissionsChanged = entry.mediaChanged = false;
+      await context.clearCookies();
+      entry.cdp ??= await context.newCDPSession(page);
+      for (const origin of entry.origins) {
+        await entry.cdp.send('Storage.clearDataForOrigin', { origin, storageTypes: 'all' });
+      }
+      entry.origins.clear();
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
+  private async drop(entry: Entry): Promise<void> {
+    this.entries = this.entries.filter((e) => e !== entry);
+    await entry.context.close().catch(() => undefined);
+  }
+}
+
+function watchOrigins(page: Page, origins: Set<string>): void {
+  page.on('framenavigated', (frame) => {
+    const url = frame.url();
+    if (url.startsWith('http:') || url.startsWith('https:')) origins.add(new URL(url).origin);
+  });
+}
+
+/** Calls `note` before every call of the object's method `name` (an own property shadows the prototype's). */
+function before<T extends object>(target: T, name: PropertyKey, note: () => void): void {
+  const original = (target as Record<PropertyKey, unknown>)[name];
+  if (typeof original !== 'function') return;
+  Object.defineProperty(target, name, {
+    configurable: true,
+    value: (...args: unknown[]) => {
+      note();
+      return (original as (...a: unknown[]) => unknown).apply(target, args);
+    },
+  });
+}
