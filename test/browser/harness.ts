@@ -1,6 +1,6 @@
 /**
- * The browser-test harness: one Chromium per test worker, a fresh context per game page, page errors and
- * console errors collected on every page and failed on after each test, and keyboard helpers that play
+ * The browser-test harness: one Chromium per test worker, game pages that every test finds new (wiped
+ * warm pages, page-pool.ts), page errors and console errors collected on every page and failed on after each test, and keyboard helpers that play
  * the game as a person would.
  */
 import { mkdir } from 'node:fs/promises';
@@ -48,7 +48,7 @@ export interface SuiteOptions {
 export interface BrowserSuite {
   readonly browser: () => Browser;
   readonly gameUrl: () => string;
-  /** Opens the game in a fresh context (its own storage), tracked for errors and closed after the test. */
+  /** Opens the game in a page with nothing stored (a wiped warm page, page-pool.ts), tracked for errors and given back after the test. */
   open(options?: OpenOptions): Promise<GamePage>;
   /** A new page in an existing game's context (same storage), tracked the same way. */
   reopen(game: GamePage, at?: string): Promise<GamePage>;
@@ -91,8 +91,8 @@ function track(page: Page, context: BrowserContext): GamePage & { untrack(): voi
 
 /**
  * One Chromium per test worker, shared by the files it runs one after another (browser files share
- * their worker's modules: isolate is off), so each file does not pay a browser's start. Every test
- * still gets fresh contexts (their own storage). When a worker has no file for a moment the browser
+ * their worker's modules: isolate is off), so each file does not pay a browser's start, with its pool
+ * of warm pages. Every test still finds nothing stored. When a worker has no file for a moment the browser
  * is closed; a worker that ends before that closes it with itself (Playwright kills what it launched).
  */
 let chromium: { browser: Promise<Browser>; pool: Promise<PagePool>; users: number; closing: ReturnType<typeof setTimeout> | null } | null = null;
