@@ -5,6 +5,7 @@ import type { Token } from './expr-lex';
 import { fail } from './expr-lex';
 import { Term } from './expr-terms';
 import type { Compiled, EvalContext, LedgerView, ValueType } from './expr-types';
+import type { Side } from './schema';
 
 export interface Node {
   readonly type: ValueType;
@@ -25,9 +26,36 @@ export const termNode = (type: ValueType, term: Term, at: number): Node => ({ ty
 
 export const bool = (b: boolean): number => (b ? 1 : 0);
 
-export function countLedger(c: EvalContext, pred: (e: LedgerView) => boolean): number {
+// The ledger's counts, each a loop written out: a predicate closure called per entry cost a call each,
+// and these are read every turn of every simulated run of a scenario that keeps a ledger.
+
+/** How many requests to `side` have `status`. */
+export function countStatus(c: EvalContext, side: Side, status: LedgerView['status']): number {
+  const ledger = c.ledger;
   let n = 0;
-  for (const e of c.ledger) if (pred(e)) n++;
+  for (let i = 0; i < ledger.length; i++) {
+    const e = ledger[i] as LedgerView;
+    if (e.to === side && e.status === status) n++;
+  }
+  return n;
+}
+
+/** How many requests to `side` are open past their due turn. */
+export function countOverdue(c: EvalContext, side: Side): number {
+  const ledger = c.ledger;
+  let n = 0;
+  for (let i = 0; i < ledger.length; i++) {
+    const e = ledger[i] as LedgerView;
+    if (e.to === side && e.status === 'open' && e.dueTurn < c.turn) n++;
+  }
+  return n;
+}
+
+/** How many requests `side` has sent. */
+export function countSent(c: EvalContext, side: Side): number {
+  const ledger = c.ledger;
+  let n = 0;
+  for (let i = 0; i < ledger.length; i++) if ((ledger[i] as LedgerView).from === side) n++;
   return n;
 }
 

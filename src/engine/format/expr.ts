@@ -17,7 +17,7 @@
 
 import { compareWith, flagRead, indicatorRead, notFlag } from './expr-fast';
 import { ExprFailure, fail, type Token, tokenize, WORDS } from './expr-lex';
-import { arith, BUILT_IN_NAMES, bool, countLedger, expectType, fold, latestAnswer, logic, type Node, termNode, termOf, tokenText } from './expr-nodes';
+import { arith, BUILT_IN_NAMES, bool, countOverdue, countSent, countStatus, expectType, fold, latestAnswer, logic, type Node, termNode, termOf, tokenText } from './expr-nodes';
 import { Term } from './expr-terms';
 import type { Compiled, CompileResult, ExprEnv, ExprError, ValueType } from './expr-types';
 import { closest } from './names';
@@ -222,12 +222,12 @@ class Parser {
       const side = b;
       if (a === 'open' || a === 'on_time' || a === 'late' || a === 'never') {
         const status = a;
-        return { type: 'number', fn: (c) => countLedger(c, (e) => e.to === side && e.status === status), constant: null, at };
+        return { type: 'number', fn: (c) => countStatus(c, side, status), constant: null, at };
       }
       if (a === 'overdue') {
-        return { type: 'number', fn: (c) => countLedger(c, (e) => e.to === side && e.status === 'open' && e.dueTurn < c.turn), constant: null, at };
+        return { type: 'number', fn: (c) => countOverdue(c, side), constant: null, at };
       }
-      if (a === 'sent') return { type: 'number', fn: (c) => countLedger(c, (e) => e.from === side), constant: null, at };
+      if (a === 'sent') return { type: 'number', fn: (c) => countSent(c, side), constant: null, at };
     }
     if (head === 'outcome' && parts.length === 3 && (a === 'us' || a === 'cn') && b !== undefined) {
       const readable = env.outcomes?.[a] ?? [];
