@@ -1,10 +1,11 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { paraglideVitePlugin } from '@inlang/paraglide-js';
 import type { Plugin } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
 import { defineConfig } from 'vitest/config';
+import type { TestSequencer, TestSpecification, Vitest } from 'vitest/node';
 
 /**
  * The dev server injects styles inline and talks to the page over a websocket for hot reload, which
@@ -157,6 +158,30 @@ function offlineApp(): Plugin[] {
   });
 }
 
+/**
+ * The order `vitest run` starts test files in: the unit files first, then the browser files, each the
+ * longest first (by the last run's durations; a file not seen before goes first). The browser files
+ * need the game's build, which the browser project's global setup starts but does not wait for
+ * (test/browser/global-setup.ts): the unit files keep both workers busy while it builds. Vitest's own
+ * order runs the projects by name, the browser's first, whose files would only wait. Only types come
+ * from vitest here, so `npm start` does not load it.
+ */
+class UnitFilesFirst implements TestSequencer {
+  constructor(private readonly ctx: Vitest) {}
+
+  /** No sharding: the suite runs on one machine. */
+  shard(files: TestSpecification[]): TestSpecification[] {
+    return files;
+  }
+
+  sort(files: TestSpecification[]): TestSpecification[] {
+    const duration = (spec: TestSpecification): number =>
+      this.ctx.cache.getFileTestResults(`${spec.project.name}:${relative(this.ctx.config.root, spec.moduleId)}`)?.duration ?? Number.POSITIVE_INFINITY;
+    const browser = (spec: TestSpecification): number => (spec.project.name === 'browser' ? 1 : 0);
+    return [...files].sort((a, b) => browser(a) - browser(b) || duration(b) - duration(a) || (a.moduleId < b.moduleId ? -1 : 1));
+  }
+}
+
 export default defineConfig({
   plugins: [
     // The interface's messages (src/i18n/messages) as typed functions, English and Simplified Chinese.
@@ -193,6 +218,8 @@ export default defineConfig({
     maxWorkers: 2,
     testTimeout: 20_000,
     hookTimeout: 120_000,
+    // The unit files first, while the browser project's global setup builds the game (UnitFilesFirst).
+    sequence: { sequencer: UnitFilesFirst },
     projects: [
       // Unit files share their worker's modules (isolate: false): the engine, the simulator and the store
       // load once per worker instead of once per file. Every test leaves globals as it found them

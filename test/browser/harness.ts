@@ -125,6 +125,22 @@ function releaseChromium(): void {
   shared.closing.unref();
 }
 
+let build: Promise<void> | null = null;
+
+/**
+ * Waits until the global setup's build is served (it builds while the unit files run): the game's page
+ * is asked for once per test worker, and a failed build fails the file with the build's message.
+ */
+export function builtGame(): Promise<void> {
+  build ??= fetch(inject('gameUrl'), { signal: AbortSignal.timeout(BUILD_WAIT_MS) }).then(async (res) => {
+    if (!res.ok) throw new Error(`the game's build is not served: ${res.status} ${await res.text()}`);
+  });
+  return build;
+}
+
+/** How long a file waits for the build: it runs beside the unit files on a busy machine. */
+const BUILD_WAIT_MS = 110_000;
+
 /**
  * Declares a suite of browser tests: skipped when Chromium is missing (the global setup already failed
  * the run under CI), otherwise one Chromium for the file and an error check after every test.
@@ -165,7 +181,11 @@ export function browserSuite(name: string, body: (suite: BrowserSuite) => void, 
       },
     };
     beforeAll(async () => {
+      // Chromium starts while the build finishes.
+      const built = builtGame();
+      built.catch(() => undefined);
       ({ browser, pool } = await sharedChromium());
+      await built;
     });
     afterEach(async () => {
       const seen = opened.flatMap((g) => g.errors);
