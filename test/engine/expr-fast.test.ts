@@ -57,6 +57,18 @@ const SOURCES: [string, ValueType, (t: number, e: number, h: number, ev: boolean
   ['7 / (if hotline_up then 0 else 2)', 'number', (_t, _e, _h, _ev, hl) => (hl ? 0 : 3)],
   ['(if hotline_up then 10 else 3) / 0 + trust', 'number', (t) => t],
   ['if (if hotline_up then 1 else 0) + trust > 40 then turn else 0 - turn', 'number', (t, _e, _h, _ev, hl) => ((hl ? 1 : 0) + t > 40 ? 5 : -5)],
+  // The chains and sums written out as closures of their own (expr-chains.ts, expr-terms.ts), signed zeros included.
+  ['trust + 10', 'number', (t) => t + 10],
+  ['trust - 10', 'number', (t) => t - 10],
+  ['0 - harm', 'number', (_t, _e, h) => 0 - h],
+  ['-harm', 'number', (_t, _e, h) => -h],
+  ['harm * 0', 'number', (_t, _e, h) => h * 0],
+  ['40 - trust / 2', 'number', (t) => 40 - Math.trunc(t / 2)],
+  ['escalation / 0 - 3', 'number', () => -3],
+  ['harm - trust + escalation', 'number', (t, e, h) => h - t + e],
+  ['harm * 0 - trust * 0', 'number', (t, _e, h) => h * 0 - t * 0],
+  ['harm - 10 + trust - escalation - turn', 'number', (t, e, h) => h - 10 + t - e - 5],
+  ['(if hotline_up then 0 else 2) - harm * 0 + 0 - trust * 0', 'number', (t, _e, h, _ev, hl) => (hl ? 0 : 2) - h * 0 - t * 0],
 ];
 
 describe('expressions by name and by position', () => {
@@ -73,6 +85,8 @@ describe('expressions by name and by position', () => {
                 const want = expected(t, e, h, ev, hl);
                 expect([source, r.fn(byName)]).toEqual([source, want]);
                 expect([source, r.fn(byPlace)]).toEqual([source, want]);
+                // The same double, a zero's sign included (`toEqual` takes -0 for 0).
+                expect([source, Object.is(r.fn(byPlace), want)]).toEqual([source, true]);
               }
     }
   });

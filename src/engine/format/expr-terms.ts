@@ -1,8 +1,9 @@
 /**
- * Terms: the commonest shapes of expression written as data and computed by one plain function,
- * {@link termValue}, so that a compiled expression of these shapes is a single closure call. A tree of
- * closures makes one call per node, and every call of a closure that many expressions share is an
- * indirect call the engine cannot inline; the simulator makes millions of them a second.
+ * Terms: the commonest shapes of expression written as data, so that a compiled expression of these
+ * shapes is a single closure call. A tree of closures makes one call per node, and every call of a
+ * closure that many expressions share is an indirect call the engine cannot inline; the simulator
+ * makes millions of them a second. The commonest shapes get closures of their own ({@link Term.compiled});
+ * the rest are computed by one plain function, {@link termValue}.
  *
  * The shapes, from the scenarios' weights and conditions:
  * - an indicator put through whole-number steps with constants (`15 + trust / 5`, `4 + (100 - face) / 10`);
@@ -15,6 +16,7 @@
  * numbers in the same order (a branch's constant steps are taken once, when compiling, and give the
  * same double). test/engine/expr-fast.test.ts holds the two to the same values.
  */
+import { chainClosure, chainValue, STEP_CODES, step } from './expr-chains';
 import { flagOf, indicatorOf } from './expr-fast';
 import type { Compiled, EvalContext } from './expr-types';
 
@@ -26,33 +28,7 @@ const FLAG = 4;
 const CMP = 5;
 const CALL = 6;
 
-/** A step with a constant `k` on the value `v`: the operator, and which side the constant stands on. */
-const STEP_CODES: Readonly<Record<string, number>> = { '+': 0, '-': 1, '*': 2, '/': 3, 'k+': 4, 'k-': 5, 'k*': 6, 'k/': 7, neg: 8 };
 const CMP_CODES: Readonly<Record<string, number>> = { '<': 0, '<=': 1, '>': 2, '>=': 3, '==': 4, '!=': 5 };
-
-/** `v op k` (codes 0-3), `k op v` (4-7) or `-v` (8), as the general closures compute them (`/` rounds toward zero, and by zero gives 0). */
-function step(code: number, k: number, v: number): number {
-  switch (code) {
-    case 0:
-      return v + k;
-    case 1:
-      return v - k;
-    case 2:
-      return v * k;
-    case 3:
-      return k === 0 ? 0 : Math.trunc(v / k);
-    case 4:
-      return k + v;
-    case 5:
-      return k - v;
-    case 6:
-      return k * v;
-    case 7:
-      return v === 0 ? 0 : Math.trunc(k / v);
-    default:
-      return -v;
-  }
-}
 
 /** One shape, every field present (one object shape for every term, so that reading them stays fast). */
 export class Term {
@@ -144,22 +120,65 @@ export class Term {
     return Term.make(MATCH, { fields: Int32Array.from([...this.fields, ...t.fields]), sides: Int32Array.from([...this.sides, ...t.sides]), ids: [...this.ids, ...t.ids] });
   }
 
-  /** The closure that computes this term: one call. */
+  /**
+   * The closure that computes this term: one call. The commonest shapes (a chain, a choice or outcome
+   * test, a pick on one or on a flag) are closures of their own, with nothing to dispatch on: the
+   * branches of {@link termValue} on the kind of term are ones the processor cannot foresee when the
+   * terms computed one after another differ (see expr-chains.ts).
+   */
   compiled(): Compiled {
-    if (this.kind === CALL) return this.fn as Compiled;
+    const { kind } = this;
+    if (kind === CALL) return this.fn as Compiled;
+    if (kind === CHAIN) return chainClosure(this.name, this.slot, this.codes, this.ks);
+    if (kind === MATCH) return matchClosure(this, 1, 0);
+    const inner = this.inner;
+    if (kind === PICK && inner !== null && inner.kind === MATCH) return matchClosure(inner, this.yes, this.no);
+    if (kind === PICK && inner !== null && inner.kind === FLAG) {
+      const { name, slot } = inner;
+      const { yes, no } = this;
+      return (c) => (flagOf(c, name, slot) !== 0 ? yes : no);
+    }
+    if (kind === SUM)
+      return sumClosure(
+        this.parts.map((p) => p.compiled()),
+        this.codes,
+      );
     return (c) => termValue(c, this);
   }
+}
+
+/**
+ * The sum of the parts' closures, left to right; `signs[i]` 1 to add part i, -1 to take it away. `v - x`
+ * is `v + -1 * x` exactly (negating and multiplying by one are exact, and subtraction is the addition
+ * of the negation), so a sum is the same double either way, with no branch on the sign.
+ */
+function sumClosure(fs: readonly Compiled[], signs: Int32Array): Compiled {
+  const [f0, f1, f2] = fs as [Compiled, Compiled, Compiled | undefined];
+  const s1 = signs[1] as number;
+  if (fs.length === 2) return (c) => f0(c) + s1 * f1(c);
+  const s2 = signs[2] as number;
+  if (fs.length === 3 && f2 !== undefined) return (c) => f0(c) + s1 * f1(c) + s2 * f2(c);
+  return (c) => {
+    let v = f0(c);
+    for (let i = 1; i < fs.length; i++) v += (signs[i] as number) * (fs[i] as Compiled)(c);
+    return v;
+  };
+}
+
+/** `yes` when the test `t` (a MATCH) holds, else `no`; a single test written out. */
+function matchClosure(t: Term, yes: number, no: number): Compiled {
+  if (t.ids.length > 1) return (c) => (termValue(c, t) !== 0 ? yes : no);
+  const id = t.ids[0] as string;
+  const us = t.sides[0] === 0;
+  if (t.fields[0] === 0) return us ? (c) => (c.chose.us === id ? yes : no) : (c) => (c.chose.cn === id ? yes : no);
+  return us ? (c) => (c.outcome.us === id ? yes : no) : (c) => (c.outcome.cn === id ? yes : no);
 }
 
 /** The value of `t` on `c`. */
 export function termValue(c: EvalContext, t: Term): number {
   switch (t.kind) {
-    case CHAIN: {
-      let v = indicatorOf(c, t.name, t.slot);
-      const { codes, ks } = t;
-      for (let i = 0; i < codes.length; i++) v = step(codes[i] as number, ks[i] as number, v);
-      return v;
-    }
+    case CHAIN:
+      return chainValue(indicatorOf(c, t.name, t.slot), t.codes, t.ks);
     case PICK:
       return termValue(c, t.inner as Term) !== 0 ? t.yes : t.no;
     case SUM: {
