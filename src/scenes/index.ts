@@ -58,7 +58,7 @@ export function createStage(parent: HTMLElement, store: SessionStore): Stage {
     scale: { mode: Phaser.Scale.RESIZE, width: '100%', height: '100%' },
     render: { antialias: true, roundPixels: false, powerPreference: 'low-power' },
     // The stage's motion is slow (200 ms fades, 2.4 s breaths): 30 frames a second draw it smoothly at half
-    // the work of 60, which on a machine drawing without a GPU was about a quarter of a busy page's processor.
+    // the work of 60, which in Chromium drawing without a GPU was about a quarter of a busy page's processor time.
     fps: { limit: 30 },
     callbacks: {
       preBoot: (g: Phaser.Game) => {
