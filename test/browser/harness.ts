@@ -27,7 +27,7 @@ export interface GamePage {
 export interface OpenOptions extends BrowserContextOptions {
   /** Query string or path relative to the game's address, for example `?scenario=ip-theft`. */
   readonly at?: string;
-  /** Scripts run before the page's own, in every document of the context. */
+  /** Scripts run before the page's own, in every document of this page (not in pages `reopen` adds). */
   readonly initScripts?: readonly string[];
   /** Do not wait for the first screen (for tests that inspect loading itself). */
   readonly noWait?: boolean;
@@ -164,7 +164,8 @@ export function browserSuite(name: string, body: (suite: BrowserSuite) => void, 
         // the offline app blocks it, so each page does not download the whole game a second time.
         const { page, context } = await pool.acquire(
           { viewport: { width: 1280, height: 720 }, acceptDownloads: true, serviceWorkers: 'block', ...contextOptions },
-          stage ? initScripts : ['window.__redPhoneTextOnly = true;', ...initScripts],
+          stage ? [] : ['window.__redPhoneTextOnly = true;'],
+          initScripts,
         );
         const game = track(page, context);
         opened.push(game);

@@ -1,7 +1,8 @@
 /**
  * The harness's warm pages (page-pool.ts): a page handed to the next test is the same page, but the
- * game finds a new visitor in it: nothing in localStorage, sessionStorage, IndexedDB or cookies. What
- * a test cannot take back (the fake clock, an init script) retires the page instead.
+ * game finds a new visitor in it: nothing in localStorage, sessionStorage, IndexedDB or cookies. A
+ * test's init scripts run in a page of its own; what a test cannot take back (the fake clock) retires
+ * the page.
  */
 import type { Page } from 'playwright-core';
 import { expect, it } from 'vitest';
@@ -55,6 +56,20 @@ browserSuite(
       expect(seen.session).not.toContain('left-behind');
       expect(seen.cookie).toBe('');
       expect(seen.databases).not.toContain('left-behind');
+    });
+
+    it('a test with init scripts gets a page of its own', async () => {
+      const { page } = await suite.open({ initScripts: ['window.__marked = true;'] });
+      expect(page).not.toBe(first);
+      expect(await page.evaluate(() => '__marked' in window)).toBe(true);
+    });
+
+    it('whose scripts are gone with it: the next test has the kept page, unmarked', async () => {
+      const { page } = await suite.open();
+      expect(page).toBe(first);
+      expect(await page.evaluate(() => '__marked' in window)).toBe(false);
+      await page.reload();
+      expect(await page.evaluate(() => '__marked' in window)).toBe(false);
     });
 
     it('a test that installs the fake clock', async () => {

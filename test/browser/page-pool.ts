@@ -8,7 +8,8 @@
  * new visitor with the game's files in the browser's cache.
  *
  * What cannot be undone on a page retires its context instead: an init script or a binding added by
- * the test, a route, the fake clock, a second origin. A context that lets service workers run is never
+ * the test, a route, the fake clock, a second origin. A test's own init scripts get a new page in a
+ * warm context, closed after it. A context that lets service workers run is never
  * reused.
  */
 import type { Browser, BrowserContext, BrowserContextOptions, CDPSession, Page } from 'playwright-core';
@@ -20,8 +21,10 @@ interface Entry {
   readonly page: Page;
   /** Opened at the first wipe: an extra DevTools session on a page is left out until it is needed. */
   cdp: CDPSession | null;
-  /** Every http(s) origin the page (or another page of its context) has shown since it was last wiped. */
+  /** Every http(s) origin a page of the context has shown since it was last wiped. */
   readonly origins: Set<string>;
+  /** Those the kept page itself has shown (its sessionStorage). */
+  readonly pageOrigins: Set<string>;
   inUse: boolean;
   /** Something the test did to the page or context cannot be undone: close it after the test. */
   retire: boolean;
@@ -43,16 +46,19 @@ export class PagePool {
   constructor(private readonly browser: Browser) {}
 
   /**
-   * A page at about:blank in a context made with these options and init scripts, with nothing stored
-   * for any site. It is the caller's until `release()`.
+   * A page at about:blank in a context made with these options and context init scripts, with nothing
+   * stored for any site. It is the caller's until `release()`. With page scripts it is a new page of a
+   * warm context (a new renderer, but the context's cache), closed after the test with its scripts.
    */
-  async acquire(options: BrowserContextOptions, initScripts: readonly string[]): Promise<{ page: Page; context: BrowserContext }> {
-    const key = JSON.stringify([options, initScripts]);
+  async acquire(options: BrowserContextOptions, contextScripts: readonly string[], pageScripts: readonly string[] = []): Promise<{ page: Page; context: BrowserContext }> {
+    const key = JSON.stringify([options, contextScripts]);
     const reusable = options.serviceWorkers !== 'block' ? undefined : this.entries.find((e) => e.key === key && !e.inUse && !e.closed);
-    const entry = reusable ?? (await this.create(key, options, initScripts));
+    const entry = reusable ?? (await this.create(key, options, contextScripts));
     entry.inUse = true;
-    if (options.viewport) await entry.page.setViewportSize(options.viewport);
-    return { page: entry.page, context: entry.context };
+    const page = pageScripts.length === 0 ? entry.page : await entry.context.newPage();
+    for (const script of pageScripts) await page.addInitScript(script);
+    if (options.viewport) await page.setViewportSize(options.viewport);
+    return { page, context: entry.context };
   }
 
   /** After a test: every page it was given is wiped and kept, or closed with its context. */
@@ -65,9 +71,9 @@ export class PagePool {
     for (const entry of free.slice(0, Math.max(0, free.length - MAX_FREE))) await this.drop(entry);
   }
 
-  private async create(key: string, options: BrowserContextOptions, initScripts: readonly string[]): Promise<Entry> {
+  private async create(key: string, options: BrowserContextOptions, contextScripts: readonly string[]): Promise<Entry> {
     const context = await this.browser.newContext(options);
-    for (const script of initScripts) await context.addInitScript(script);
+    for (const script of contextScripts) await context.addInitScript(script);
     const page = await context.newPage();
     const entry: Entry = {
       key,
@@ -76,6 +82,7 @@ export class PagePool {
       page,
       cdp: null,
       origins: new Set(),
+      pageOrigins: new Set(),
       inUse: false,
       retire: options.serviceWorkers !== 'block',
       mediaChanged: false,
@@ -86,8 +93,10 @@ export class PagePool {
     context.on('close', () => {
       entry.closed = true;
     });
-    context.on('page', (p) => watchOrigins(p, entry.origins));
-    watchOrigins(page, entry.origins);
+    watchOrigins(page, [entry.origins, entry.pageOrigins]);
+    context.on('page', (p) => {
+      if (p !== page) watchOrigins(p, [entry.origins]);
+    });
     this.watchChanges(entry);
     this.entries.push(entry);
     return entry;
@@ -125,7 +134,7 @@ export class PagePool {
       for (const other of context.pages()) if (other !== page) await other.close();
       // sessionStorage belongs to the tab and can only be cleared from a page of its origin: the one the
       // page shows. A page that has shown two origins keeps the other's, so it is not reused.
-      const shown = [...entry.origins];
+      const shown = [...entry.pageOrigins];
       if (shown.length > 1) return false;
       if (shown.length === 1) {
         if (new URL(page.url()).origin !== shown[0]) return false;
@@ -146,6 +155,7 @@ export class PagePool {
         await entry.cdp.send('Storage.clearDataForOrigin', { origin, storageTypes: 'all' });
       }
       entry.origins.clear();
+      entry.pageOrigins.clear();
       return true;
     } catch {
       return false;
@@ -158,10 +168,10 @@ export class PagePool {
   }
 }
 
-function watchOrigins(page: Page, origins: Set<string>): void {
+function watchOrigins(page: Page, sets: readonly Set<string>[]): void {
   page.on('framenavigated', (frame) => {
     const url = frame.url();
-    if (url.startsWith('http:') || url.startsWith('https:')) origins.add(new URL(url).origin);
+    if (url.startsWith('http:') || url.startsWith('https:')) for (const set of sets) set.add(new URL(url).origin);
   });
 }
 
