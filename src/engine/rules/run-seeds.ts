@@ -12,7 +12,7 @@
  *   so they are worked side by side in one loop, which the processor overlaps;
  * - and so are the next run's: a simulation seeds its runs in order, so run `i + 1` is seeded with run
  *   `i`, six chains side by side, and kept for the next call. The chains are so long (each step waits
- *   for the last) that six take hardly longer than three: seeding a run took ~0.7 us, and a pair ~0.8.
+ *   for the last) that six take hardly longer than three: seeding a run took ~0.7 us, a pair takes ~0.75.
  */
 import { COUNTERPART_SEED_TAIL } from './game';
 import { mashOn, N3, type Rng } from './rng';
