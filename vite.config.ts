@@ -1,11 +1,10 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { join } from 'node:path';
 import { paraglideVitePlugin } from '@inlang/paraglide-js';
 import type { Plugin } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
 import { defineConfig } from 'vitest/config';
-import type { TestSequencer, TestSpecification, Vitest } from 'vitest/node';
 
 /**
  * The dev server injects styles inline and talks to the page over a websocket for hot reload, which
@@ -158,30 +157,6 @@ function offlineApp(): Plugin[] {
   });
 }
 
-/**
- * The order `vitest run` starts test files in: the unit files first, then the browser files, each the
- * longest first (by the last run's durations; a file not seen before goes first). The browser files
- * need the game's build, which the browser project's global setup starts but does not wait for
- * (test/browser/global-setup.ts): the unit files keep both workers busy while it builds. Vitest's own
- * order runs the projects by name, the browser's first, whose files would only wait. Only types come
- * from vitest here, so `npm start` does not load it.
- */
-class UnitFilesFirst implements TestSequencer {
-  constructor(private readonly ctx: Vitest) {}
-
-  /** No sharding: the suite runs on one machine. */
-  shard(files: TestSpecification[]): TestSpecification[] {
-    return files;
-  }
-
-  sort(files: TestSpecification[]): TestSpecification[] {
-    const duration = (spec: TestSpecification): number =>
-      this.ctx.cache.getFileTestResults(`${spec.project.name}:${relative(this.ctx.config.root, spec.moduleId)}`)?.duration ?? Number.POSITIVE_INFINITY;
-    const browser = (spec: TestSpecification): number => (spec.project.name === 'browser' ? 1 : 0);
-    return [...files].sort((a, b) => browser(a) - browser(b) || duration(b) - duration(a) || (a.moduleId < b.moduleId ? -1 : 1));
-  }
-}
-
 export default defineConfig({
   plugins: [
     // The interface's messages (src/i18n/messages) as typed functions, English and Simplified Chinese.
@@ -218,19 +193,20 @@ export default defineConfig({
     maxWorkers: 2,
     testTimeout: 20_000,
     hookTimeout: 120_000,
-    // The unit files first, while the browser project's global setup builds the game (UnitFilesFirst).
-    sequence: { sequencer: UnitFilesFirst },
     projects: [
       // Unit files share their worker's modules (isolate: false): the engine, the simulator and the store
       // load once per worker instead of once per file. Every test leaves globals as it found them
-      // (the purity tripwires restore Math.random, Date and the rest).
-      { extends: true, test: { name: 'unit', include: ['test/**/*.test.ts'], exclude: ['test/browser/**', '**/node_modules/**'], isolate: false } },
+      // (the purity tripwires restore Math.random, Date and the rest). They run first (group 0), while the
+      // browser project's global setup builds the game; Vitest's own order would run the browser files
+      // first (projects by name), and they would only wait for the build.
+      { extends: true, test: { name: 'unit', include: ['test/**/*.test.ts'], exclude: ['test/browser/**', '**/node_modules/**'], isolate: false, sequence: { groupOrder: 0 } } },
       {
-        // Browser tests: one build served to every file (global setup); two files at a time, one Chromium
-        // per worker (test/browser/harness.ts).
+        // Browser tests, after the unit files (group 1): one build served to every file (global setup); one
+        // Chromium per worker, with its warm pages (test/browser/harness.ts).
         extends: true,
         test: {
           name: 'browser',
+          sequence: { groupOrder: 1 },
           include: ['test/browser/**/*.test.ts'],
           globalSetup: ['test/browser/global-setup.ts'],
           testTimeout: 60_000,

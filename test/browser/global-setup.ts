@@ -4,9 +4,9 @@
  * locally and fail under CI.
  *
  * Vitest waits for every global setup before it runs any test file, so the build is started here but
- * not awaited: the unit files run while it builds (they come first: UnitFilesFirst in vite.config.ts).
- * The server holds each request until the build is done, and the harness waits for it before a file's
- * first page (`builtGame()` in harness.ts).
+ * not awaited: the unit files run while it builds (they come first: their project's groupOrder in
+ * vite.config.ts). The server holds each request until the build is done, and the harness waits for
+ * it before a file's first page (`builtGame()` in harness.ts).
  */
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
