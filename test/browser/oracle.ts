@@ -23,13 +23,22 @@ export function primaryScenarioFile(): string {
   return files.includes('ip-theft.yaml') ? 'ip-theft.yaml' : (files[0] ?? '');
 }
 
-/** Loads one scenario file (path relative to the repository) with the shared terms and ladder; in Chinese with `lang`. */
+const loaded = new Map<string, Scenario>();
+
+/**
+ * Loads one scenario file (path relative to the repository) with the shared terms and ladder; in
+ * Chinese with `lang`. Loaded once per test worker (about 170 ms each): a scenario is read-only.
+ */
 export function loadScenarioFile(file: string, lang?: 'zh-Hans'): Scenario {
+  const key = `${lang ?? 'en'}:${file}`;
+  const known = loaded.get(key);
+  if (known !== undefined) return known;
   const lib = loadLibrary(readFileSync(join(SCENARIO_DIR, 'terms.yaml'), 'utf8'), readFileSync(join(SCENARIO_DIR, 'ladder.yaml'), 'utf8'), readFileSync(join(SCENARIO_DIR, 'facts.yaml'), 'utf8'));
   if (!lib.library) throw new Error(`terms or ladder do not load: ${JSON.stringify(lib.diagnostics)}`);
   const overlay = lang === undefined ? undefined : { text: readFileSync(join(SCENARIO_DIR, lang, file.replace(/^scenarios\//, '')), 'utf8'), file: `${lang}/${file}` };
   const result = loadScenario(readFileSync(join(REPO_ROOT, file), 'utf8'), file, lib.library, overlay);
   if (!result.scenario) throw new Error(`${file} does not load: ${JSON.stringify(result.diagnostics)}`);
+  loaded.set(key, result.scenario);
   return result.scenario;
 }
 
