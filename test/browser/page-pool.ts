@@ -55,6 +55,8 @@ export class PagePool {
     const reusable = options.serviceWorkers !== 'block' ? undefined : this.entries.find((e) => e.key === key && !e.inUse && !e.closed);
     const entry = reusable ?? (await this.create(key, options, contextScripts));
     entry.inUse = true;
+    // The last used at the end: release() closes free pages from the front.
+    this.entries = [...this.entries.filter((e) => e !== entry), entry];
     const page = pageScripts.length === 0 ? entry.page : await entry.context.newPage();
     for (const script of pageScripts) await page.addInitScript(script);
     if (options.viewport) await page.setViewportSize(options.viewport);
