@@ -25,6 +25,8 @@ browserSuite(
     let clocked: Page | null = null;
 
     it('a test leaves things in every kind of storage', async () => {
+      // Two pages of the same options at once, as some tests open: the next test must still get the last one.
+      await suite.open();
       const { page } = await suite.open();
       first = page;
       await page.evaluate(async () => {

@@ -52,7 +52,8 @@ export class PagePool {
    */
   async acquire(options: BrowserContextOptions, contextScripts: readonly string[], pageScripts: readonly string[] = []): Promise<{ page: Page; context: BrowserContext }> {
     const key = JSON.stringify([options, contextScripts]);
-    const reusable = options.serviceWorkers !== 'block' ? undefined : this.entries.find((e) => e.key === key && !e.inUse && !e.closed);
+    // The most recently used page of these options: the one the last test left, with its cache warmest.
+    const reusable = options.serviceWorkers !== 'block' ? undefined : this.entries.findLast((e) => e.key === key && !e.inUse && !e.closed);
     const entry = reusable ?? (await this.create(key, options, contextScripts));
     entry.inUse = true;
     // The last used at the end: release() closes free pages from the front.
