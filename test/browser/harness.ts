@@ -1,7 +1,7 @@
 /**
  * The browser-test harness: one Chromium per test worker, game pages that every test finds new (wiped
- * warm pages, page-pool.ts), page errors and console errors collected on every page and failed on after each test, and keyboard helpers that play
- * the game as a person would.
+ * warm pages, page-pool.ts), page errors and console errors collected on every page and failed on
+ * after each test, and keyboard helpers that play the game as a person would.
  */
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -92,8 +92,8 @@ function track(page: Page, context: BrowserContext): GamePage & { untrack(): voi
 /**
  * One Chromium per test worker, shared by the files it runs one after another (browser files share
  * their worker's modules: isolate is off), so each file does not pay a browser's start, with its pool
- * of warm pages. Every test still finds nothing stored. When a worker has no file for a moment the browser
- * is closed; a worker that ends before that closes it with itself (Playwright kills what it launched).
+ * of warm pages. Every test still finds nothing stored. When a worker has no file for a moment the
+ * browser is closed; a worker that ends before that closes it with itself (Playwright kills what it launched).
  */
 let chromium: { browser: Promise<Browser>; pool: Promise<PagePool>; users: number; closing: ReturnType<typeof setTimeout> | null } | null = null;
 const IDLE_CLOSE_MS = 1500;
@@ -125,21 +125,20 @@ function releaseChromium(): void {
   shared.closing.unref();
 }
 
+/** How long a file waits for the build: it runs beside the unit files on a busy machine. */
+const BUILD_WAIT_MS = 110_000;
 let build: Promise<void> | null = null;
 
 /**
  * Waits until the global setup's build is served (it builds while the unit files run): the game's page
  * is asked for once per test worker, and a failed build fails the file with the build's message.
  */
-export function builtGame(): Promise<void> {
+function builtGame(): Promise<void> {
   build ??= fetch(inject('gameUrl'), { signal: AbortSignal.timeout(BUILD_WAIT_MS) }).then(async (res) => {
     if (!res.ok) throw new Error(`the game's build is not served: ${res.status} ${await res.text()}`);
   });
   return build;
 }
-
-/** How long a file waits for the build: it runs beside the unit files on a busy machine. */
-const BUILD_WAIT_MS = 110_000;
 
 /**
  * Declares a suite of browser tests: skipped when Chromium is missing (the global setup already failed
