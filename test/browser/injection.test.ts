@@ -1,13 +1,20 @@
+/**
+ * Scenario files are data: a file whose every text is HTML or script, opened in designer mode as a
+ * designer or a stranger's download would be, is shown as text on every screen from the designer's
+ * preview and the title card to the debrief, and makes no element, request or dialog.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { serveFixtureBuild } from './fixture-build';
-import { browserSuite, expectScreen, screenOf } from './harness';
+import { expect, it } from 'vitest';
+import { REPO_ROOT } from './build';
+import { activate, browserSuite, expectScreen, screenOf } from './harness';
 import { chooseScenario, leaveBriefing, leaveOutcome, pickOption, startRun } from './play';
-import type { StaticServer } from './static-server';
 
 const IMG = '<img src=x onerror=alert(1)>';
 const SCRIPT = '<script>alert(2)</script>';
 const FIXTURE_ID = 'injection-test';
+const FIXTURE = readFileSync(join(REPO_ROOT, 'test', 'fixtures', 'browser', 'injection.yaml'), 'utf8');
 
 /** Records, from before the page's own scripts, every img, script or b element added to the body. */
 const WATCH_ELEMENTS = `
@@ -36,21 +43,20 @@ async function expectInert(page: Page, where: string): Promise<void> {
 browserSuite(
   'scenario text is text',
   (suite) => {
-    let server: StaticServer | null = null;
-    beforeAll(async () => {
-      server = await serveFixtureBuild('/test/fixtures/browser/*.yaml', '/sub/red-phone-fixtures/');
-    });
-    afterAll(async () => {
-      await server?.close();
-    });
-
-    it('a scenario whose every text is HTML or script shows it literally and runs nothing, title to debrief', async () => {
+    it('a scenario whose every text is HTML or script shows it literally and runs nothing, designer preview to debrief', async () => {
       const requests: string[] = [];
-      const game = await suite.open({ baseUrl: server?.url ?? '', initScripts: [WATCH_ELEMENTS] });
+      const game = await suite.open({ at: '?designer', initScripts: [WATCH_ELEMENTS] });
       const { page } = game;
       page.on('request', (r) => requests.push(r.url()));
+      await page.locator('#app[data-screen="designer"]').waitFor({ state: 'attached' });
+      await page.locator('#designer-file').setInputFiles({ name: 'injection.yaml', mimeType: 'text/yaml', buffer: Buffer.from(FIXTURE, 'utf8') });
+      await page.locator('#designer-preview').waitFor();
+      await expectInert(page, 'designer preview');
+
+      await activate(page, 'button[data-action="designer-back"]');
+      await expectScreen(page, 'title');
       const card = page.locator(`[data-scenario-card="${FIXTURE_ID}"]`);
-      expect(await card.count(), 'the test build bundles the fixture scenario (the catalogue glob changed form?)').toBe(1);
+      expect(await card.count(), 'the imported scenario has its card on the title screen').toBe(1);
       expect((await card.innerText()).toLowerCase()).toContain(IMG);
       await expectInert(page, 'title');
 
