@@ -29,6 +29,8 @@ interface BeatInfo {
   readonly options: readonly [readonly CompiledOption[], readonly CompiledOption[]];
   readonly base: readonly [number, number];
   readonly views: readonly [readonly PolicyOption[], readonly PolicyOption[]];
+  /** By side position: 1 when an option of that side has a condition (else every option is offered, and counted by the beat's offer). */
+  readonly conditional: Uint8Array;
   readonly presuming: BeatPresuming | null;
 }
 
@@ -44,7 +46,11 @@ export function fastRuns(scenario: Scenario, layout: Layout, options: FastRunOpt
   let most = 1;
   for (const slot of layout.beats.values()) for (const s of SIDES) most = Math.max(most, slot.beat.options[s].length);
   // Per side by position (0 the United States, 1 China): a record read by a side in a variable is slow.
-  const offered = [new Int32Array(most), new Int32Array(most)] as const;
+  const lists = [new Int32Array(most), new Int32Array(most)] as const;
+  // Where no option of a side has a condition, all are offered: 0, 1, 2… in place of its list.
+  const all = Int32Array.from({ length: most }, (_, j) => j);
+  const offered: [Int32Array, Int32Array] = [lists[0], lists[1]];
+  const random = options.policy === 'random';
   const count = new Int32Array(2);
   const me = side === 'us' ? 0 : 1;
   const them = 1 - me;
@@ -62,6 +68,7 @@ export function fastRuns(scenario: Scenario, layout: Layout, options: FastRunOpt
       options: [beat.options.us, beat.options.cn],
       base: [slot.base.us, slot.base.cn],
       views: [beat.options.us.map(policyView), beat.options.cn.map(policyView)],
+      conditional: Uint8Array.of(beat.options.us.some((o) => o.when !== null) ? 1 : 0, beat.options.cn.some((o) => o.when !== null) ? 1 : 0),
       presuming: presumingAt(beat),
     };
   }
@@ -76,16 +83,25 @@ export function fastRuns(scenario: Scenario, layout: Layout, options: FastRunOpt
       const beat = play.beat;
       const info = beats[play.beatIndex] as BeatInfo;
       const slot = info.slot;
+      tally.offerBeat(slot.index);
       for (let s = 0; s < 2; s++) {
-        const list = offered[s] as Int32Array;
-        let n = 0;
         const opts = info.options[s] as readonly CompiledOption[];
+        if (info.conditional[s] === 0) {
+          offered[s] = all;
+          count[s] = opts.length;
+          continue;
+        }
+        const list = lists[s] as Int32Array;
+        offered[s] = list;
+        let n = 0;
         const base = info.base[s] as number;
         for (let j = 0; j < opts.length; j++) {
           const o = opts[j] as CompiledOption;
-          if (o.when !== null && o.when(ctx) === 0) continue;
-          list[n++] = j;
-          tally.offer(base + j);
+          if (o.when === null) list[n++] = j;
+          else if (o.when(ctx) !== 0) {
+            list[n++] = j;
+            tally.offer(base + j);
+          }
         }
         count[s] = n;
       }
@@ -96,10 +112,15 @@ export function fastRuns(scenario: Scenario, layout: Layout, options: FastRunOpt
         failed = true;
         break;
       }
-      const choices = choicesOf[n] as PolicyOption[];
-      const views = info.views[me] as readonly PolicyOption[];
-      for (let k = 0; k < n; k++) choices[k] = views[mine[k] as number] as PolicyOption;
-      const pick = mine[policy(choices, prng)] as number;
+      let pick: number;
+      // The random policy reads only how many options there are (randomPolicy, written out).
+      if (random) pick = mine[n > 1 ? prng.below(n) : 0] as number;
+      else {
+        const choices = choicesOf[n] as PolicyOption[];
+        const views = info.views[me] as readonly PolicyOption[];
+        for (let k = 0; k < n; k++) choices[k] = views[mine[k] as number] as PolicyOption;
+        pick = mine[policy(choices, prng)] as number;
+      }
       if (found.length > 0) found.length = 0;
       if (info.presuming !== null) contradictionsOffered(beat, info.presuming, ctx, play.turn + 1, offered, count, found);
       const error = play.step(pick, offered[them] as Int32Array, count[them] as number);

@@ -18,8 +18,10 @@ export class Groups {
   readonly endings: Int32Array;
   readonly objectives: Float64Array;
   /** Per option: its beat's index, and 1 when it has no condition (offered whenever its beat is played). */
-  private readonly beatOf: Int32Array;
-  private readonly always: Uint8Array;
+  readonly beatOf: Int32Array;
+  readonly always: Uint8Array;
+  /** Per beat: 1 when any of its options has no condition. */
+  private readonly beatHasAlways: Uint8Array;
   /** The runs that played each beat since the last flush: count, endings, score totals. */
   private readonly beatRuns: Int32Array;
   private readonly beatEndings: Int32Array;
@@ -61,6 +63,8 @@ export class Groups {
         });
       }
     }
+    this.beatHasAlways = new Uint8Array(nBeats);
+    for (let k = 0; k < nOpt; k++) if (this.always[k] === 1) this.beatHasAlways[this.beatOf[k] as number] = 1;
     this.beatRuns = new Int32Array(nBeats);
     this.beatEndings = new Int32Array(nBeats * nEnd);
     this.beatObjectives = new Float64Array(nBeats * nObj);
@@ -92,6 +96,14 @@ export class Groups {
     } else if (this.offeredIn[k] !== this.run) {
       this.offeredIn[k] = this.run;
       this.touched[this.nTouched++] = k;
+    }
+  }
+
+  /** Beat `b` is offered this turn: as {@link offer} of each of its options without a condition (the caller offers the others). */
+  offerBeat(b: number): void {
+    if (this.beatHasAlways[b] === 1 && this.playedIn[b] !== this.run) {
+      this.playedIn[b] = this.run;
+      this.played[this.nPlayed++] = b;
     }
   }
 

@@ -32,6 +32,8 @@ export class Tally {
   private readonly objMet: Int32Array;
   private readonly turnHist: Int32Array;
   private readonly offered: Int32Array;
+  /** The turns each beat was offered since the last flush: how often each of its options without a condition was offered. */
+  private readonly beatOffers: Int32Array;
   private readonly chosen: Int32Array;
   /** The current run's scores, objective by objective. */
   private readonly runScores: Float64Array;
@@ -63,6 +65,7 @@ export class Tally {
     this.groups = new Groups(layout, this.nEnd, this.nObj);
     this.outcomes = new Int32Array(layout.outcomeCount);
     this.beats = new Int32Array(layout.beatIds.length);
+    this.beatOffers = new Int32Array(layout.beatIds.length);
     this.injects = new Int32Array(layout.injectIds.length);
     const mine: number[] = [];
     scenario.objectives.forEach((o, i) => {
@@ -74,8 +77,17 @@ export class Tally {
   /** The counters, the groups brought up to date. */
   private arrays(): (Int32Array | Float64Array)[] {
     const g = this.groups;
-    g.flush();
+    this.flush();
     return [this.endings, this.objSum, this.objMet, this.turnHist, this.offered, this.chosen, g.runs, g.endings, g.objectives, this.outcomes, this.beats, this.injects];
+  }
+
+  /** Brings the counters up to date: the groups, and the offers of the options without a condition. */
+  private flush(): void {
+    const { always, beatOf } = this.groups;
+    const { offered, beatOffers } = this;
+    for (let k = 0; k < offered.length; k++) if (always[k] === 1) offered[k] = (offered[k] as number) + (beatOffers[beatOf[k] as number] as number);
+    beatOffers.fill(0);
+    this.groups.flush();
   }
 
   /** The counters so far (the arrays themselves, not copies). */
@@ -100,6 +112,17 @@ export class Tally {
     this.groups.beginRun(run);
   }
 
+  /**
+   * Beat `b` is offered a turn: counts an offer of each of its options without a condition (added up
+   * when the counts are read). The caller then calls {@link offer} for the options with a condition
+   * that are offered, and only for them.
+   */
+  offerBeat(b: number): void {
+    this.beatOffers[b] = (this.beatOffers[b] as number) + 1;
+    this.groups.offerBeat(b);
+  }
+
+  /** Option `k` is offered (one with a condition, after {@link offerBeat}; or any option, without it). */
   offer(k: number): void {
     this.offered[k] = (this.offered[k] ?? 0) + 1;
     this.groups.offer(k);
@@ -145,7 +168,7 @@ export class Tally {
 
   summary(): Pick<SimReport, 'completed' | 'endings' | 'objectives' | 'turns' | 'options' | 'unreached'> {
     const { layout, scenario } = this;
-    this.groups.flush();
+    this.flush();
     const n = this.completed;
     const endings: EndingStats[] = layout.endingIds.map((id, e) => ({ id, tone: layout.endingTones[e] ?? { us: 'mixed', cn: 'mixed' }, count: this.endings[e] ?? 0 }));
     const objectives: ObjectiveStats[] = scenario.objectives.map((o, i) => ({
