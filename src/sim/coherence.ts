@@ -5,6 +5,7 @@
  * outcome's text, an ending's text). The simulator counts them over every run; zero is the goal.
  */
 import {
+  type BeatFile,
   type CompiledBeat,
   type CompiledOption,
   type CompiledOutcome,
@@ -18,6 +19,7 @@ import {
   SIDES,
   type Side,
   type TurnRecord,
+  type VariantText,
   variantIndex,
 } from '../engine';
 
@@ -45,13 +47,37 @@ export interface BeatPresuming {
 }
 const presumingBeats = new WeakMap<CompiledBeat, BeatPresuming | null>();
 
-/** What presumes anything at `beat` (worked out once per beat), or null when nothing there does. */
+/**
+ * Whether a variant of `text` (compiled from `source`) can presume what is false where it is shown (on
+ * the context its variant is chosen on): one that presumes, unless what it presumes is the very
+ * expression of its own `when` and it is not the last variant (the last is shown also when no condition
+ * holds). A variant shown only when its condition holds cannot presume that condition falsely.
+ */
+function mayPresumeFalsely(text: CompiledText, source: VariantText): boolean {
+  return text.some((v, i) => {
+    if (v.presumes === null) return false;
+    const file = typeof source === 'string' ? undefined : source[i];
+    return !(i < text.length - 1 && file?.when !== undefined && file.when === file.presumes);
+  });
+}
+
+/** The source of `side`'s text of a beat (one text for both sides, or one each). */
+const sideSource = (text: BeatFile['text'], side: Side): VariantText => (typeof text === 'string' || Array.isArray(text) ? text : text[side]);
+
+/**
+ * What at `beat` can presume what is false when shown (worked out once per beat), or null when nothing
+ * there can: a text's variant or an option whose `presumes` is its own `when` is left out (see
+ * {@link mayPresumeFalsely}), since the check reads the context that offered it or chose it.
+ */
 export function presumingAt(beat: CompiledBeat): BeatPresuming | null {
   let p = presumingBeats.get(beat);
   if (p === undefined) {
-    const optionsOf = (side: Side): boolean[] => beat.options[side].map((o) => o.presumes !== null || hasPresumes(o.label) || hasPresumes(o.text));
+    const optionsOf = (side: Side): boolean[] =>
+      beat.options[side].map(
+        (o) => (o.presumes !== null && !(o.file.when !== undefined && o.file.when === o.file.presumes)) || mayPresumeFalsely(o.label, o.file.label) || mayPresumeFalsely(o.text, o.file.text),
+      );
     const options = [optionsOf('us'), optionsOf('cn')] as const;
-    const text = [hasPresumes(beat.text.us), hasPresumes(beat.text.cn)] as const;
+    const text = [mayPresumeFalsely(beat.text.us, sideSource(beat.file.text, 'us')), mayPresumeFalsely(beat.text.cn, sideSource(beat.file.text, 'cn'))] as const;
     p = text[0] || text[1] || options[0].includes(true) || options[1].includes(true) ? { text, options } : null;
     presumingBeats.set(beat, p);
   }

@@ -5,8 +5,9 @@
  * on an error.
  */
 import { describe, expect, it } from 'vitest';
-import type { Scenario, Side } from '../../src/engine';
+import type { CompiledBeat, Scenario, Side } from '../../src/engine';
 import { POLICY_KINDS, type PolicyKind, simulate } from '../../src/sim';
+import { presumingAt } from '../../src/sim/coherence';
 import { allScenarios, minimalText, scenarioFromText } from '../golden/scenarios';
 
 function same(scenario: Scenario, side: Side, policy: PolicyKind, seed: string, runs: number): void {
@@ -45,6 +46,27 @@ describe('the fast path against the plain path', () => {
       const report = simulate(scenario, { runs: 300, seed: 'c', policy: 'random', side });
       expect(report.contradictions.count).toBeGreaterThan(0);
       for (const policy of POLICY_KINDS) same(scenario, side, policy, 'c', 300);
+    }
+  });
+
+  it('texts and options that presume their own condition are not checked, and the others still are: the same counts and first contradictions', () => {
+    const text = minimalText()
+      .replace(
+        '    text: { us: Washington waits., cn: Beijing weighs its answer. }\n',
+        '    text:\n      - { when: "hotline.calls > 0", presumes: "hotline.calls > 0", text: The line has rung. }\n      - { text: Both wait. }\n',
+      )
+      .replace('          when: not evidence_public\n', '          when: not evidence_public\n          presumes: not evidence_public\n')
+      .replace(
+        '          label: Wait\n',
+        '          label:\n            - { when: "trust > 60", presumes: "trust > 60", text: Wait in trust }\n            - { when: "hotline.calls > 0", text: Wait for a call back }\n            - { presumes: "hotline.calls > 0", text: Wait again }\n',
+      );
+    const scenario = scenarioFromText(text, 'guarded-and-not.yaml');
+    const response = presumingAt(scenario.beats.get('response') as CompiledBeat);
+    expect(response).toEqual({ text: [false, false], options: [[true, false], [false]] });
+    for (const side of ['us', 'cn'] as const) {
+      const report = simulate(scenario, { runs: 300, seed: 'g', policy: 'random', side });
+      expect(report.contradictions.count).toBeGreaterThan(0);
+      for (const policy of POLICY_KINDS) same(scenario, side, policy, 'g', 300);
     }
   });
 
