@@ -1,10 +1,11 @@
 import { join } from 'node:path';
 import { expect, it } from 'vitest';
 import { stateHash } from '../../src/engine/replay/replay';
+import { seriousViolations } from './axe';
 import { activate, browserSuite, expectScreen, hook, norm, SCREENSHOT_DIR, screenshot, tabTo, visibleText } from './harness';
 import { loadScenarioFile, playByIndex, primaryScenarioFile } from './oracle';
 import { playTurns } from './play';
-import { debriefSave, openWithSave, seriousViolations } from './trainee-helpers';
+import { debriefSave, openWithSave } from './trainee-helpers';
 
 const file = primaryScenarioFile();
 const PICKS = [2, 1, 1, 2, 1, 3, 1, 2];

@@ -19,7 +19,7 @@ browserSuite('the game in Simplified Chinese', (suite) => {
   it('?lang=zh-Hans: a keyboard run of ip-theft in Chinese is the same game as in English; axe on every screen; remembered; English again from the switch', async () => {
     const zh = loadScenarioFile(FILE, 'zh-Hans');
     const en = loadScenarioFile(FILE);
-    const game = await suite.open({ at: '?lang=zh-Hans', bypassCSP: true });
+    const game = await suite.open({ at: '?lang=zh-Hans' });
     const { page } = game;
     const found: Record<string, Violation[]> = {};
     const scan = async (name: string): Promise<void> => {

@@ -16,9 +16,9 @@ import { MemoryStore } from '../../src/server/events';
 import { staticHandler } from '../../src/server/http';
 import { type ClassServer, startClassServer } from '../../src/server/io';
 import { loadScenarioSet } from '../../src/server/library';
+import { seriousViolations } from './axe';
 import { REPO_ROOT } from './build';
 import { activate, browserSuite, screenshot, tabTo, visibleText } from './harness';
-import { seriousViolations } from './trainee-helpers';
 
 const HOST_KEY = 'browser-test-host-key-42';
 const SEED = 'K7QM';
@@ -69,7 +69,7 @@ async function seatTurn(page: Page): Promise<number> {
 browserSuite('a networked class: two teams and the facilitator on their own pages', (suite) => {
   it('plays a run through the class server by keyboard; sealed choices, the commitment, the debrief, the download', async () => {
     const base = `${url}/`;
-    const fac = await suite.open({ baseUrl: base, at: `?class=host#key=${HOST_KEY}`, noWait: true, bypassCSP: true });
+    const fac = await suite.open({ baseUrl: base, at: `?class=host#key=${HOST_KEY}`, noWait: true });
     await classScreen(fac.page, 'host-setup');
     expect(fac.page.url(), 'the host key leaves the address bar').not.toContain(HOST_KEY);
     await tabTo(fac.page, '#host-scenario');
@@ -89,11 +89,11 @@ browserSuite('a networked class: two teams and the facilitator on their own page
     await fac.page.locator('img.qr').waitFor({ state: 'visible' });
 
     // US scans the QR code (the code comes in the link) on a phone set to Chinese; China types it, in English.
-    const us = await suite.open({ baseUrl: base, at: `?class=${code}&lang=zh-Hans`, noWait: true, viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, bypassCSP: true });
+    const us = await suite.open({ baseUrl: base, at: `?class=${code}&lang=zh-Hans`, noWait: true, viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
     await joinSeat(us.page, null, 'us');
     expect(await us.page.evaluate(() => document.documentElement.lang)).toBe('zh-Hans');
     expect(await visibleText(us.page, '[data-class-screen="seat"]')).toMatch(/[\u4e00-\u9fff]{6}/);
-    const cn = await suite.open({ baseUrl: base, at: '?class', noWait: true, bypassCSP: true });
+    const cn = await suite.open({ baseUrl: base, at: '?class', noWait: true });
     await joinSeat(cn.page, code, 'cn');
     expect(await seriousViolations(us.page), 'axe on the seat (phone, in Chinese)').toEqual([]);
     expect(await seriousViolations(cn.page), 'axe on the seat (English)').toEqual([]);

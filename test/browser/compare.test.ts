@@ -2,9 +2,10 @@ import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, it } from 'vitest';
+import { seriousViolations } from './axe';
 import { activate, browserSuite, expectScreen, norm, screenOf, screenshot, visibleText } from './harness';
 import { loadScenarioFile, type PlayedRun, playByIndex, primaryScenarioFile } from './oracle';
-import { replayCode, replayText, seriousViolations } from './trainee-helpers';
+import { replayCode, replayText } from './trainee-helpers';
 
 const file = primaryScenarioFile();
 const SEED = 'CLSS';
@@ -37,7 +38,7 @@ browserSuite(
     it.skipIf(file === '')('three groups’ replay files side by side: divergence turns in words, each ending, one chart per indicator, CSV', async () => {
       const list = groups();
       const paths = await writeReplays(list);
-      const { page } = await suite.open({ bypassCSP: true });
+      const { page } = await suite.open();
       await activate(page, 'button[data-action="open-compare"]');
       await page.locator('#app[data-screen="compare"]').waitFor({ state: 'attached' });
       const [chooser] = await Promise.all([page.waitForEvent('filechooser'), activate(page, 'button[data-action="choose-compare-files"]')]);

@@ -9,24 +9,15 @@ import type { Page } from 'playwright-core';
 import { expect, it } from 'vitest';
 import { loadScenario } from '../../src/engine';
 import { library, MINIMAL_PATH, scenarioAt } from '../golden/scenarios';
+import { seriousViolations } from './axe';
 import { REPO_ROOT } from './build';
 import { activate, browserSuite, expectScreen, screenshot, tabTo } from './harness';
 import { loadScenarioFile, primaryScenarioFile } from './oracle';
 import { leaveBriefing, leaveOutcome, pickOption, startRun } from './play';
 
-const AXE = readFileSync(join(REPO_ROOT, 'node_modules', 'axe-core', 'axe.min.js'), 'utf8');
 const minimalText = readFileSync(join(REPO_ROOT, MINIMAL_PATH), 'utf8');
 const minimal = scenarioAt(MINIMAL_PATH);
 const primary = primaryScenarioFile();
-
-async function seriousViolations(page: Page): Promise<string[]> {
-  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ content: AXE });
-  return page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run(ctx: Document): Promise<{ violations: { id: string; impact?: string | null; nodes: { target: unknown[] }[] }[] }> } }).axe;
-    const result = await axe.run(document);
-    return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => JSON.stringify(n.target)).join(', ')}`);
-  });
-}
 
 async function onScreen(page: Page, screen: string): Promise<void> {
   await page.locator(`#app[data-screen="${screen}"]`).waitFor({ state: 'attached', timeout: 15_000 });
@@ -40,7 +31,7 @@ browserSuite(
   'designer mode',
   (suite) => {
     it('previews a valid file with its hash, counts and warnings, then plays it to the debrief', async () => {
-      const { page } = await suite.open({ at: '?designer', bypassCSP: true });
+      const { page } = await suite.open({ at: '?designer' });
       await onScreen(page, 'designer');
       await page.locator('#designer-file').setInputFiles(join(REPO_ROOT, MINIMAL_PATH));
       const preview = page.locator('#designer-preview');
@@ -72,7 +63,7 @@ browserSuite(
 
     it('shows a valid file’s warnings before play', async () => {
       const text = readFileSync(join(REPO_ROOT, 'test/fixtures/broken/lint-warnings.yaml'), 'utf8');
-      const { page } = await suite.open({ at: '?designer', bypassCSP: true });
+      const { page } = await suite.open({ at: '?designer' });
       await onScreen(page, 'designer');
       await openFile(page, 'lint-warnings.yaml', text);
       await page.locator('#designer-preview').waitFor();
@@ -85,7 +76,7 @@ browserSuite(
       const text = readFileSync(join(REPO_ROOT, 'test/fixtures/broken/mixed-several.yaml'), 'utf8');
       const lines = text.split('\n');
       const expected = loadScenario(text, 'mixed-several.yaml', library()).diagnostics;
-      const { page } = await suite.open({ at: '?designer', bypassCSP: true });
+      const { page } = await suite.open({ at: '?designer' });
       await onScreen(page, 'designer');
       await openFile(page, 'mixed-several.yaml', text);
       await page.locator('#designer-errors').waitFor();
@@ -116,7 +107,7 @@ browserSuite(
       const bundled = loadScenarioFile(`scenarios/${primary}`);
       const original = readFileSync(join(REPO_ROOT, 'scenarios', primary), 'utf8');
       const edited = original.replace(/^title: .*$/m, 'title: An edited copy');
-      const { page, context } = await suite.open({ at: '?designer', bypassCSP: true });
+      const { page, context } = await suite.open({ at: '?designer' });
       await onScreen(page, 'designer');
       await openFile(page, 'copy.yaml', edited);
       const question = page.locator('#designer-conflict');
@@ -184,7 +175,7 @@ browserSuite(
 
     it.skipIf(primary === '')('maps every beat and ending of a scenario, as a drawing and a table, and exports Mermaid', async () => {
       const scenario = loadScenarioFile(`scenarios/${primary}`);
-      const { page } = await suite.open({ bypassCSP: true });
+      const { page } = await suite.open();
       await expectScreen(page, 'title');
       await activate(page, `[data-scenario-card="${scenario.id}"] button[data-action="open-map"]`);
       await onScreen(page, 'map');
@@ -211,7 +202,7 @@ browserSuite(
     });
 
     it('opens the map from the designer preview and goes back to it', async () => {
-      const { page } = await suite.open({ at: '?designer', bypassCSP: true });
+      const { page } = await suite.open({ at: '?designer' });
       await onScreen(page, 'designer');
       await openFile(page, 'minimal.yaml', minimalText);
       await page.locator('#designer-preview').waitFor();

@@ -1,39 +1,25 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { expect, it } from 'vitest';
-import { REPO_ROOT } from './build';
+import { seriousViolations } from './axe';
 import { activate, browserSuite, expectScreen, screenshot, tabTo } from './harness';
 import { loadScenarioFile, primaryScenarioFile } from './oracle';
 import { leaveBriefing, pickOption } from './play';
 
-const AXE = readFileSync(join(REPO_ROOT, 'node_modules', 'axe-core', 'axe.min.js'), 'utf8');
 const file = primaryScenarioFile();
 /** Time for the stage's screen transition to finish before a picture is taken. */
 const SETTLE_MS = 400;
 
-/** Serious and critical axe violations, with WCAG AAA text contrast (color-contrast-enhanced) switched on. */
-async function violations(page: Page): Promise<string[]> {
-  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ content: AXE });
-  return page.evaluate(async () => {
-    type Result = { violations: { id: string; impact?: string | null; nodes: { target: unknown[] }[] }[] };
-    const axe = (window as unknown as { axe: { run(ctx: Document, options: object): Promise<Result> } }).axe;
-    const result = await axe.run(document, { rules: { 'color-contrast-enhanced': { enabled: true } } });
-    return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => JSON.stringify(n.target)).join(' ')}`);
-  });
-}
-
 async function inspect(page: Page, name: string, found: Record<string, string[]>): Promise<void> {
   await page.waitForTimeout(SETTLE_MS);
-  const seen = await violations(page);
-  if (seen.length > 0) found[name] = seen;
+  const seen = await seriousViolations(page, { enhancedContrast: true });
+  if (seen.length > 0) found[name] = seen.map((v) => `${v.id}: ${v.nodes.join(' ')}`);
   await screenshot(page, `projector-${name}-1920x1080`);
 }
 
 browserSuite('projector mode', (suite) => {
   it.skipIf(file === '' || !loadScenarioFile(`scenarios/${file}`).file.teams)('large type, AAA text contrast and a thick focus ring on every facilitated screen; the setting is kept', async () => {
     const scenario = loadScenarioFile(`scenarios/${file}`);
-    const { page } = await suite.open({ viewport: { width: 1920, height: 1080 }, bypassCSP: true });
+    const { page } = await suite.open({ viewport: { width: 1920, height: 1080 } });
     const found: Record<string, string[]> = {};
     const rootSize = (): Promise<number> => page.evaluate(() => parseFloat(getComputedStyle(document.documentElement).fontSize));
     const plain = await rootSize();

@@ -54,6 +54,9 @@ export interface BrowserSuite {
   reopen(game: GamePage, at?: string): Promise<GamePage>;
 }
 
+/** Set before the page's own scripts: the game leaves out the Phaser stage behind the page text. */
+const TEXT_ONLY = 'window.__redPhoneTextOnly = true;';
+
 /**
  * Chromium asks the server root for /favicon.ico on its own when a page declares no icon; the game is
  * served from a sub-folder, so that probe is outside the page and not the page's error.
@@ -161,11 +164,10 @@ export function browserSuite(name: string, body: (suite: BrowserSuite) => void, 
         if (pool === null) throw new Error('Chromium is not running');
         // The built game registers a service worker that precaches every file; a test page that does not test
         // the offline app blocks it, so each page does not download the whole game a second time.
-        const { page, context } = await pool.acquire(
-          { viewport: { width: 1280, height: 720 }, acceptDownloads: true, serviceWorkers: 'block', ...contextOptions },
-          stage ? [] : ['window.__redPhoneTextOnly = true;'],
-          initScripts,
-        );
+        const { page, context } = await pool.acquire({ viewport: { width: 1280, height: 720 }, acceptDownloads: true, serviceWorkers: 'block', ...contextOptions }, [
+          ...(stage ? [] : [TEXT_ONLY]),
+          ...initScripts,
+        ]);
         const game = track(page, context);
         opened.push(game);
         await game.page.goto(baseUrl + at);
@@ -173,7 +175,10 @@ export function browserSuite(name: string, body: (suite: BrowserSuite) => void, 
         return game;
       },
       async reopen(game, at = '') {
-        const next = track(await game.context.newPage(), game.context);
+        const page = await game.context.newPage();
+        // Without the stage as the page it comes from; the test's own init scripts stay with that page.
+        if (await game.page.evaluate(() => '__redPhoneTextOnly' in window).catch(() => false)) await page.addInitScript(TEXT_ONLY);
+        const next = track(page, game.context);
         opened.push(next);
         await next.page.goto(gameUrl + at);
         await waitForScreen(next.page);

@@ -8,9 +8,10 @@ import type { Page } from 'playwright-core';
 import { expect, it } from 'vitest';
 import { exercisePack } from '../../src/engine';
 import { usualTurns } from '../../src/sim/usual-turns';
+import { seriousViolations } from './axe';
 import { activate, browserSuite, norm, visibleText } from './harness';
 import { loadScenarioFile, playByIndex, primaryScenarioFile } from './oracle';
-import { debriefSave, openWithSave, seriousViolations } from './trainee-helpers';
+import { debriefSave, openWithSave } from './trainee-helpers';
 
 const file = primaryScenarioFile();
 const ACTION = 'Rehearse the first hotline call <with> a script & a named duty officer';

@@ -1,8 +1,8 @@
 /**
  * The harness's warm pages (page-pool.ts): a page handed to the next test is the same page, but the
  * game finds a new visitor in it: nothing in localStorage, sessionStorage, IndexedDB or cookies. A
- * test's init scripts run in a page of its own; what a test cannot take back (the fake clock) retires
- * the page.
+ * test's init scripts run in the kept page and are gone after it; what a test cannot take back (the
+ * fake clock) retires the page. A desktop viewport of another size is the same page, resized.
  */
 import type { Page } from 'playwright-core';
 import { expect, it } from 'vitest';
@@ -60,15 +60,17 @@ browserSuite(
       expect(seen.databases).not.toContain('left-behind');
     });
 
-    it('a test with init scripts gets a page of its own', async () => {
-      const { page } = await suite.open({ initScripts: ['window.__marked = true;'] });
-      expect(page).not.toBe(first);
+    it('a test with init scripts and another desktop size gets the kept page, resized, with its scripts', async () => {
+      const { page } = await suite.open({ initScripts: ['window.__marked = true;'], viewport: { width: 1366, height: 768 } });
+      expect(page).toBe(first);
       expect(await page.evaluate(() => '__marked' in window)).toBe(true);
+      expect(await page.evaluate(() => [innerWidth, innerHeight])).toEqual([1366, 768]);
     });
 
-    it('whose scripts are gone with it: the next test has the kept page, unmarked', async () => {
+    it('whose scripts are gone with it: the next test has the kept page, unmarked, at its own size', async () => {
       const { page } = await suite.open();
       expect(page).toBe(first);
+      expect(await page.evaluate(() => [innerWidth, innerHeight])).toEqual([1280, 720]);
       expect(await page.evaluate(() => '__marked' in window)).toBe(false);
       await page.reload();
       expect(await page.evaluate(() => '__marked' in window)).toBe(false);

@@ -5,12 +5,13 @@
  * test worker keeps its pages: after a test, a page's other pages are closed, its sessionStorage is
  * cleared, it goes to about:blank, and its origin's storage (localStorage, IndexedDB, cookies, caches,
  * service workers) is wiped. The next test that asks for the same context options gets it back, as a
- * new visitor with the game's files in the browser's cache.
+ * new visitor with the game's files in the browser's cache. A desktop viewport is set on the page, so
+ * it does not make a context of its own; a phone's or a tablet's (touch, mobile) does.
  *
- * What cannot be undone on a page retires its context instead: an init script or a binding added by
- * the test, a route, the fake clock, a second origin. A test's own init scripts get a new page in a
- * warm context, closed after it. A context that lets service workers run is never
- * reused.
+ * Scripts a test asks for before the page's own are added through DevTools and removed after it. What
+ * cannot be undone on a page retires its context instead: an init script or a binding added through
+ * Playwright, a route, the fake clock, a second origin. A context that lets service workers run is
+ * never reused.
  */
 import type { Browser, BrowserContext, BrowserContextOptions, CDPSession, Page } from 'playwright-core';
 
@@ -19,8 +20,10 @@ interface Entry {
   readonly options: BrowserContextOptions;
   readonly context: BrowserContext;
   readonly page: Page;
-  /** Opened at the first wipe: an extra DevTools session on a page is left out until it is needed. */
+  /** Opened when first needed (scripts, the wipe): an extra DevTools session on a page is left out until then. */
   cdp: CDPSession | null;
+  /** The scripts this test added through DevTools, removed when it ends. */
+  scripts: string[];
   /** Every http(s) origin a page of the context has shown since it was last wiped. */
   readonly origins: Set<string>;
   /** Those the kept page itself has shown (its sessionStorage). */
@@ -46,22 +49,26 @@ export class PagePool {
   constructor(private readonly browser: Browser) {}
 
   /**
-   * A page at about:blank in a context made with these options and context init scripts, with nothing
-   * stored for any site. It is the caller's until `release()`. With page scripts it is a new page of a
-   * warm context (a new renderer, but the context's cache), closed after the test with its scripts.
+   * A page at about:blank in a context made with these options, with nothing stored for any site and
+   * `scripts` run before the page's own in every document it loads until the test ends. It is the
+   * caller's until `release()`.
    */
-  async acquire(options: BrowserContextOptions, contextScripts: readonly string[], pageScripts: readonly string[] = []): Promise<{ page: Page; context: BrowserContext }> {
-    const key = JSON.stringify([options, contextScripts]);
+  async acquire(options: BrowserContextOptions, scripts: readonly string[] = []): Promise<{ page: Page; context: BrowserContext }> {
+    const key = contextKey(options);
     // The most recently used page of these options: the one the last test left, with its cache warmest.
     const reusable = options.serviceWorkers !== 'block' ? undefined : this.entries.findLast((e) => e.key === key && !e.inUse && !e.closed);
-    const entry = reusable ?? (await this.create(key, options, contextScripts));
+    const entry = reusable ?? (await this.create(key, options));
     entry.inUse = true;
     // The last used at the end: release() closes free pages from the front.
     this.entries = [...this.entries.filter((e) => e !== entry), entry];
-    const page = pageScripts.length === 0 ? entry.page : await entry.context.newPage();
-    for (const script of pageScripts) await page.addInitScript(script);
-    if (options.viewport) await page.setViewportSize(options.viewport);
-    return { page, context: entry.context };
+    if (scripts.length > 0) {
+      entry.cdp ??= await entry.context.newCDPSession(entry.page);
+      // A session's scripts run only while its Page domain is on.
+      await entry.cdp.send('Page.enable');
+      for (const source of scripts) entry.scripts.push((await entry.cdp.send('Page.addScriptToEvaluateOnNewDocument', { source })).identifier);
+    }
+    if (options.viewport) await entry.page.setViewportSize(options.viewport);
+    return { page: entry.page, context: entry.context };
   }
 
   /** After a test: every page it was given is wiped and kept, or closed with its context. */
@@ -74,9 +81,8 @@ export class PagePool {
     for (const entry of free.slice(0, Math.max(0, free.length - MAX_FREE))) await this.drop(entry);
   }
 
-  private async create(key: string, options: BrowserContextOptions, contextScripts: readonly string[]): Promise<Entry> {
+  private async create(key: string, options: BrowserContextOptions): Promise<Entry> {
     const context = await this.browser.newContext(options);
-    for (const script of contextScripts) await context.addInitScript(script);
     const page = await context.newPage();
     const entry: Entry = {
       key,
@@ -84,6 +90,7 @@ export class PagePool {
       context,
       page,
       cdp: null,
+      scripts: [],
       origins: new Set(),
       pageOrigins: new Set(),
       inUse: false,
@@ -135,6 +142,7 @@ export class PagePool {
     if (entry.closed || entry.retire || page.isClosed()) return false;
     try {
       for (const other of context.pages()) if (other !== page) await other.close();
+      for (const identifier of entry.scripts.splice(0)) await entry.cdp?.send('Page.removeScriptToEvaluateOnNewDocument', { identifier });
       // sessionStorage belongs to the tab and can only be cleared from a page of its origin: the one the
       // page shows. A page that has shown two origins keeps the other's, so it is not reused.
       const shown = [...entry.pageOrigins];
@@ -169,6 +177,21 @@ export class PagePool {
     this.entries = this.entries.filter((e) => e !== entry);
     await entry.context.close().catch(() => undefined);
   }
+}
+
+/**
+ * Pages of one key share a context. A desktop viewport is set on each page; touch, a mobile viewport
+ * (meta viewport, screen size) and a pixel ratio belong to the context.
+ */
+function contextKey(options: BrowserContextOptions): string {
+  const perContext = options.isMobile === true || options.hasTouch === true || options.deviceScaleFactor !== undefined;
+  // JSON leaves out what is undefined: a desktop viewport, and touch or mobile said to be off.
+  return JSON.stringify({
+    ...options,
+    viewport: perContext ? options.viewport : undefined,
+    isMobile: options.isMobile === true ? true : undefined,
+    hasTouch: options.hasTouch === true ? true : undefined,
+  });
 }
 
 function watchOrigins(page: Page, sets: readonly Set<string>[]): void {

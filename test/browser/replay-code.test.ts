@@ -1,10 +1,11 @@
 import { expect, it } from 'vitest';
 import { recordReplay, stateHash } from '../../src/engine/replay/replay';
 import { decodeReplayCode, encodeReplayCode } from '../../src/engine/replay/replay-code';
+import { seriousViolations } from './axe';
 import { activate, browserSuite, expectScreen, hook, norm, screenOf, screenshot, visibleText } from './harness';
 import { loadScenarioFile, logJsonOf, playByIndex, primaryScenarioFile } from './oracle';
 import { typeInto, watchToDebrief } from './play';
-import { debriefSave, openWithSave, seriousViolations } from './trainee-helpers';
+import { debriefSave, openWithSave } from './trainee-helpers';
 
 const file = primaryScenarioFile();
 const PICKS = [1, 2, 2, 1, 3, 1, 2];
@@ -63,7 +64,7 @@ browserSuite(
       expect(refusal.ok).toBe(false);
       const message = refusal.ok ? '' : refusal.error.message;
 
-      const { page } = await suite.open({ at: `?replay=${bad}`, bypassCSP: true });
+      const { page } = await suite.open({ at: `?replay=${bad}` });
       await expectScreen(page, 'title');
       const banner = await visibleText(page, '#banner');
       expect(banner).toContain('replay code refused');

@@ -1,10 +1,11 @@
 import { mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { expect, it } from 'vitest';
+import { seriousViolations } from './axe';
 import { REPO_ROOT } from './build';
 import { activate, browserSuite, expectScreen, norm, screenshot, visibleText } from './harness';
 import { loadScenarioFile, playByIndex, primaryScenarioFile } from './oracle';
-import { debriefSave, openWithSave, seriousViolations } from './trainee-helpers';
+import { debriefSave, openWithSave } from './trainee-helpers';
 
 const file = primaryScenarioFile();
 const PICKS = [2, 1, 3, 1, 2, 1, 1, 2];

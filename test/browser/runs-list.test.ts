@@ -5,10 +5,10 @@
  */
 import { expect, it } from 'vitest';
 import { createSave, stringifySave } from '../../src/engine/replay/save';
+import { seriousViolations } from './axe';
 import { activate, browserSuite, expectScreen, hook, visibleText, waitForScreen } from './harness';
 import { loadScenarioFile, playByIndex, primaryScenarioFile } from './oracle';
 import { chooseScenario, leaveBriefing, pickOption, startRun } from './play';
-import { seriousViolations } from './trainee-helpers';
 
 const file = primaryScenarioFile();
 
@@ -23,7 +23,7 @@ browserSuite(
   (suite) => {
     it.skipIf(file === '')('keeps two runs side by side; opens one where it was left; deletes the other after asking', async () => {
       const scenario = loadScenarioFile(`scenarios/${file}`);
-      const { page } = await suite.open({ bypassCSP: true });
+      const { page } = await suite.open();
       await chooseScenario(page, scenario.id);
       await startRun(page, 'us', 'AAAA');
       await leaveBriefing(page);
@@ -65,7 +65,7 @@ browserSuite(
       const played = playByIndex(scenario, 'MAIN', 'us', [1, 2]);
       const save = createSave(scenario, played.state, { screen: 'title', place: 'debrief' });
       if (!save.ok) throw new Error(save.error.message);
-      const { page } = await suite.open({ bypassCSP: true });
+      const { page } = await suite.open();
       await page.evaluate((text) => localStorage.setItem('red-phone:save', text), stringifySave(save.value));
       await page.reload();
       await waitForScreen(page);

@@ -28,7 +28,7 @@ async function inspect(page: Page, name: string, found: Record<string, Violation
 browserSuite('every screen: accessible, and pictured', (suite) => {
   it.skipIf(file === '')('axe finds no serious or critical violation on any screen; screenshots at 1280x720 and 1920x1080', async () => {
     const scenario = loadScenarioFile(`scenarios/${file}`);
-    const { page } = await suite.open({ bypassCSP: true });
+    const { page } = await suite.open();
     const found: Record<string, Violation[]> = {};
 
     await inspect(page, '1-title', found);
@@ -75,7 +75,7 @@ browserSuite('every screen: accessible, and pictured', (suite) => {
 
   it.skipIf(file === '')('a two-team turn with the US choice covered: no serious violation; term tags reachable by keyboard', async () => {
     const scenario = loadScenarioFile(`scenarios/${file}`);
-    const { page } = await suite.open({ bypassCSP: true });
+    const { page } = await suite.open();
     await chooseScenario(page, scenario.id);
     await startRun(page, scenario.file.teams ? 'both' : 'us', 'TERM');
     await leaveBriefing(page);
