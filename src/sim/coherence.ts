@@ -37,8 +37,6 @@ export interface Contradiction {
 
 const optionOf = (scenario: Scenario, beat: string, m: MoveRecord): CompiledOption | undefined => scenario.beats.get(beat)?.options[m.side].find((o) => o.id === m.option);
 
-const hasPresumes = (text: CompiledText): boolean => text.some((v) => v.presumes !== null);
-
 /** Which of a beat's texts and options presume anything: the only ones a check before the choice can find false. */
 export interface BeatPresuming {
   /** By side position, as {@link SIDES} (0 the United States, 1 China). */
