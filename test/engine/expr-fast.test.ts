@@ -5,6 +5,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { compileExpr, type EvalContext, type ExprEnv, type ValueType } from '../../src/engine/format/expr';
+import { LEDGER_SLOTS, ledgerSlot } from '../../src/engine/format/expr-nodes';
+import { LEDGER_COUNTS, ledgerCountAt } from '../../src/engine/rules/playout-live';
 
 const env: ExprEnv = {
   indicators: ['trust', 'escalation', 'harm'],
@@ -126,4 +128,35 @@ describe('expressions by name and by position', () => {
     expect(w.ok && w.fn.constant).toBeUndefined();
     expect(w.ok && w.fn({ ...base, indicators: {}, flags: {} })).toBe(1);
   });
+});
+
+describe('the ledger read by its counts (the simulator keeps them beside its ledger)', () => {
+  const entries: EvalContext['ledger'] = [
+    { from: 'us', to: 'cn', dueTurn: 3, status: 'open', answeredTurn: null, quality: null },
+    { from: 'us', to: 'cn', dueTurn: 9, status: 'open', answeredTurn: null, quality: null },
+    { from: 'cn', to: 'us', dueTurn: 2, status: 'late', answeredTurn: 4, quality: 'token' },
+    { from: 'us', to: 'cn', dueTurn: 2, status: 'on_time', answeredTurn: 2, quality: 'full' },
+    { from: 'cn', to: 'us', dueTurn: 2, status: 'never', answeredTurn: null, quality: null },
+  ];
+  const plain: EvalContext = { ...base, indicators: {}, flags: {}, ledger: entries };
+  const counts = new Int32Array(LEDGER_SLOTS);
+  for (const e of entries) {
+    counts[ledgerCountAt(e.status, e.to)] = (counts[ledgerCountAt(e.status, e.to)] as number) + 1;
+    counts[ledgerCountAt('sent', e.from)] = (counts[ledgerCountAt('sent', e.from)] as number) + 1;
+  }
+  const counted: EvalContext = { ...plain, ledgerCounts: counts };
+
+  it('the rules place each count where the expressions read it', () => {
+    expect(LEDGER_COUNTS).toBe(LEDGER_SLOTS);
+    for (const status of ['open', 'on_time', 'late', 'never', 'sent'] as const) for (const side of ['us', 'cn'] as const) expect(ledgerCountAt(status, side)).toBe(ledgerSlot(status, side));
+    expect(new Set((['open', 'on_time', 'late', 'never', 'sent'] as const).flatMap((s) => [ledgerSlot(s, 'us'), ledgerSlot(s, 'cn')])).size).toBe(LEDGER_SLOTS);
+  });
+
+  for (const what of ['open', 'overdue', 'late', 'on_time', 'never', 'sent'])
+    for (const side of ['us', 'cn'])
+      it(`ledger.${what}.${side}: the same from the counts as from the entries`, () => {
+        const r = compileExpr(`ledger.${what}.${side}`, 'number', env);
+        if (!r.ok) throw new Error(r.error.message);
+        expect(r.fn(counted)).toBe(r.fn(plain));
+      });
 });

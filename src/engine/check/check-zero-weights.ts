@@ -95,6 +95,7 @@ export function checkZeroWeights(file: ScenarioFile, env: ExprEnv, out: CheckFin
                 hotline: { calls: 0, answered: 0, unanswered: 0 },
                 ledger: [],
                 outcome: { us: null, cn: null },
+                ledgerCounts: undefined,
               };
               if (when?.ok && when.fn(ctx) === 0) continue;
               if (fns.some((fn) => fn(ctx) > 0)) continue;

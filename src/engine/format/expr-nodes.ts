@@ -27,10 +27,19 @@ export const termNode = (type: ValueType, term: Term, at: number): Node => ({ ty
 export const bool = (b: boolean): number => (b ? 1 : 0);
 
 // The ledger's counts, each a loop written out: a predicate closure called per entry cost a call each,
-// and these are read every turn of every simulated run of a scenario that keeps a ledger.
+// and these are read every turn of every simulated run of a scenario that keeps a ledger. A context
+// that keeps the counts (`ledgerCounts`) is read there instead.
 
-/** How many requests to `side` have `status`. */
-export function countStatus(c: EvalContext, side: Side, status: LedgerView['status']): number {
+const STATUS_SLOTS: Readonly<Record<LedgerView['status'], number>> = { open: 0, on_time: 2, late: 4, never: 6 };
+/** How many places {@link EvalContext.ledgerCounts} has. */
+export const LEDGER_SLOTS = 10;
+/** The place in {@link EvalContext.ledgerCounts} of the count of requests to `side` with `status` (0 to 7), or sent by `side` (8, 9). */
+export const ledgerSlot = (status: LedgerView['status'] | 'sent', side: Side): number => (status === 'sent' ? 8 : STATUS_SLOTS[status]) + (side === 'us' ? 0 : 1);
+
+/** How many requests to `side` have `status` (whose count is at `slot`, as {@link ledgerSlot} gives). */
+export function countStatus(c: EvalContext, side: Side, status: LedgerView['status'], slot: number): number {
+  const counts = c.ledgerCounts;
+  if (counts !== undefined) return counts[slot] as number;
   const ledger = c.ledger;
   let n = 0;
   for (let i = 0; i < ledger.length; i++) {
@@ -40,8 +49,10 @@ export function countStatus(c: EvalContext, side: Side, status: LedgerView['stat
   return n;
 }
 
-/** How many requests to `side` are open past their due turn. */
-export function countOverdue(c: EvalContext, side: Side): number {
+/** How many requests to `side` are open past their due turn (`openSlot`: where the count of its open requests is). */
+export function countOverdue(c: EvalContext, side: Side, openSlot: number): number {
+  const counts = c.ledgerCounts;
+  if (counts !== undefined && counts[openSlot] === 0) return 0;
   const ledger = c.ledger;
   let n = 0;
   for (let i = 0; i < ledger.length; i++) {
@@ -51,8 +62,10 @@ export function countOverdue(c: EvalContext, side: Side): number {
   return n;
 }
 
-/** How many requests `side` has sent. */
-export function countSent(c: EvalContext, side: Side): number {
+/** How many requests `side` has sent (whose count is at `slot`). */
+export function countSent(c: EvalContext, side: Side, slot: number): number {
+  const counts = c.ledgerCounts;
+  if (counts !== undefined) return counts[slot] as number;
   const ledger = c.ledger;
   let n = 0;
   for (let i = 0; i < ledger.length; i++) if ((ledger[i] as LedgerView).from === side) n++;
@@ -125,6 +138,7 @@ export const EMPTY_CONTEXT: EvalContext = {
   hotline: { calls: 0, answered: 0, unanswered: 0 },
   ledger: [],
   outcome: { us: null, cn: null },
+  ledgerCounts: undefined,
 };
 
 /** Folds a node whose parts are all constants into a constant, so that checks can see literal weights. */

@@ -5,7 +5,7 @@ import type { Side } from './schema';
  * What an expression can read. Built by the engine from the game state. Every context the engine
  * makes (`contextOf`, the simulator's playout, the checker's probes) is written as one object literal
  * with the fields in one order, `indicators, flags, values, flagValues, turn, rung, chose, hotline,
- * ledger, outcome` (`values` and `flagValues` undefined when unused): objects written so share one
+ * ledger, outcome, ledgerCounts` (`values`, `flagValues` and `ledgerCounts` undefined when unused): objects written so share one
  * hidden shape in JavaScript engines, and the property reads of expressions, which every context
  * passes through, are several times slower once they have seen many shapes.
  */
@@ -27,6 +27,12 @@ export interface EvalContext {
   readonly values?: ArrayLike<number> | undefined;
   /** The flags by position (1 set, 0 clear), kept with `values`; when present, read instead of `flags`. */
   readonly flagValues?: ArrayLike<number> | undefined;
+  /**
+   * The ledger's counts, when a caller that changes the ledger in place keeps them (the simulator's
+   * fast path), at the places `ledgerSlot` (expr-nodes.ts) gives; when present, `ledger.open.us` and
+   * the like read these instead of counting the entries.
+   */
+  readonly ledgerCounts?: ArrayLike<number> | undefined;
 }
 
 export interface LedgerView {

@@ -17,7 +17,7 @@
 
 import { compareWith, flagRead, indicatorRead, notFlag } from './expr-fast';
 import { ExprFailure, fail, type Token, tokenize, WORDS } from './expr-lex';
-import { arith, BUILT_IN_NAMES, bool, countOverdue, countSent, countStatus, expectType, fold, latestAnswer, logic, type Node, termNode, termOf, tokenText } from './expr-nodes';
+import { arith, BUILT_IN_NAMES, bool, countOverdue, countSent, countStatus, expectType, fold, latestAnswer, ledgerSlot, logic, type Node, termNode, termOf, tokenText } from './expr-nodes';
 import { Term } from './expr-terms';
 import type { Compiled, CompileResult, ExprEnv, ExprError, ValueType } from './expr-types';
 import { closest } from './names';
@@ -222,12 +222,17 @@ class Parser {
       const side = b;
       if (a === 'open' || a === 'on_time' || a === 'late' || a === 'never') {
         const status = a;
-        return { type: 'number', fn: (c) => countStatus(c, side, status), constant: null, at };
+        const slot = ledgerSlot(status, side);
+        return { type: 'number', fn: (c) => countStatus(c, side, status, slot), constant: null, at };
       }
       if (a === 'overdue') {
-        return { type: 'number', fn: (c) => countOverdue(c, side), constant: null, at };
+        const open = ledgerSlot('open', side);
+        return { type: 'number', fn: (c) => countOverdue(c, side, open), constant: null, at };
       }
-      if (a === 'sent') return { type: 'number', fn: (c) => countSent(c, side), constant: null, at };
+      if (a === 'sent') {
+        const slot = ledgerSlot('sent', side);
+        return { type: 'number', fn: (c) => countSent(c, side, slot), constant: null, at };
+      }
     }
     if (head === 'outcome' && parts.length === 3 && (a === 'us' || a === 'cn') && b !== undefined) {
       const readable = env.outcomes?.[a] ?? [];

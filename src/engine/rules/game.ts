@@ -89,6 +89,7 @@ export function contextOf(state: GameState, chose: Readonly<Record<Side, string 
     hotline: state.hotline,
     ledger: state.ledger,
     outcome: NO_OUTCOME,
+    ledgerCounts: undefined,
   };
 }
 

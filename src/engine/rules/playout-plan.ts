@@ -4,7 +4,7 @@
  * outcomes with where they lead, and which names are endings.
  */
 import type { Compiled, CompiledBeat, CompiledEffects, CompiledOption, CompiledOutcome, HotlineStatus, Quality, Scenario, Side } from '../format';
-import type { LedgerEntry } from './state';
+import type { LiveContext } from './playout-live';
 
 /** An effect by positions: indicator `idx[k]` moves by `delta[k]`; flags `set` and `clear`. */
 export interface PlannedEffects {
@@ -170,38 +170,10 @@ function makePlan(scenario: Scenario): Plan {
   };
 }
 
-/** A ledger entry the playout changes in place (the state's entries are frozen copies). */
-export type LiveEntry = { -readonly [K in keyof LedgerEntry]: LedgerEntry[K] };
-
-/** The playout's evaluation context, changed in place. */
-export interface LiveContext {
-  readonly indicators: Record<string, number>;
-  readonly flags: Record<string, boolean>;
-  values: Float64Array;
-  flagValues: Uint8Array;
-  turn: number;
-  rung: Record<Side, number>;
-  chose: Record<Side, string | null>;
-  hotline: { status: HotlineStatus; calls: number; answered: number; unanswered: number };
-  ledger: LiveEntry[];
-  outcome: Record<Side, string | null>;
-}
-
 /** Why a turn could not be resolved: the same code and message `resolveTurn` returns. */
 export interface PlayoutError {
   readonly code: 'scenario/zero-weights';
   readonly message: string;
-}
-
-/** `side` answers the oldest open request to it (of `topic`, when named), as `answerOldest` does, in place. */
-export function answerIn(ledger: readonly LiveEntry[], side: Side, turn: number, quality: Quality, topic: string | null): void {
-  for (const e of ledger) {
-    if (e.to !== side || e.status !== 'open' || (topic !== null && e.topic !== topic)) continue;
-    e.status = turn > e.dueTurn ? 'late' : 'on_time';
-    e.answeredTurn = turn;
-    e.quality = quality;
-    return;
-  }
 }
 
 /** Applies an effect in place; the indicators it moves are written to `touched` from `count` on. Returns the new count. */

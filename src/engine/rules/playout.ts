@@ -11,11 +11,10 @@
  * pick), the outcome weights (the results drawn so far), and after the turn (the world with both results).
  */
 import type { CompiledBeat, CompiledOption, CompiledOutcome, EvalContext, Scenario, Side } from '../format';
+import { answerIn, closeLedger, type LiveContext, liveContextOf, requestIn, resetLedger } from './playout-live';
 import {
-  answerIn,
   applyPlanned,
   clampLive,
-  type LiveContext,
   type Plan,
   type PlannedBeat,
   type PlannedEffects,
@@ -33,8 +32,6 @@ import { otherSide } from './sides';
 import { variantIndex } from './texts';
 
 const NO_OUTCOME: Readonly<Record<Side, string | null>> = Object.freeze({ us: null, cn: null });
-// The playout keeps indicators and flags by position (`values`, `flagValues`), which expressions read first.
-const NO_NAMES = Object.freeze({});
 
 export type { PlayoutError } from './playout-plan';
 
@@ -84,19 +81,7 @@ export class Playout {
   ) {
     const plan = planOf(scenario);
     this.plan = plan;
-    // The fields in the order of every context (see EvalContext).
-    this.live = {
-      indicators: NO_NAMES,
-      flags: NO_NAMES,
-      values: plan.startValues.slice(),
-      flagValues: plan.startFlags.slice(),
-      turn: 1,
-      rung: { us: 0, cn: 0 },
-      chose: this.last,
-      hotline: { status: 'idle', calls: 0, answered: 0, unanswered: 0 },
-      ledger: [],
-      outcome: NO_OUTCOME,
-    };
+    this.live = liveContextOf(plan.startValues, plan.startFlags, this.last, NO_OUTCOME);
     this.ctx = this.live;
     this.weights = new Float64Array(plan.most);
     this.fired = new Uint8Array(scenario.injects.length);
@@ -134,7 +119,7 @@ export class Playout {
     live.hotline.calls = 0;
     live.hotline.answered = 0;
     live.hotline.unanswered = 0;
-    if (live.ledger.length > 0) live.ledger = [];
+    resetLedger(live);
     live.outcome = NO_OUTCOME;
     // A loop, not `fill`: for a handful of injects the call of `fill` cost more than the stores.
     const fired = this.fired;
@@ -221,11 +206,8 @@ export class Playout {
       const planned = this.landed[m] as PlannedOutcome;
       this.touchedCount = applyPlanned(this.live, planned.effects, this.touched, this.touchedCount);
       const { request, answer } = planned;
-      if (request !== null) {
-        const id = live.ledger.length + 1;
-        live.ledger.push({ id, from: side, to: otherSide(side), topic: request.topic, sentTurn: nextTurn, dueTurn: nextTurn + request.due, status: 'open', answeredTurn: null, quality: null });
-      }
-      if (answer !== null) answerIn(live.ledger, side, nextTurn, answer.quality, answer.topic);
+      if (request !== null) requestIn(live, side, otherSide(side), nextTurn, request.topic, request.due);
+      if (answer !== null) answerIn(live, side, nextTurn, answer.quality, answer.topic);
     }
     for (let m = 0; m < 2; m++) {
       const option = (this.movePart[m] as PlannedSide).options[this.moveOption[m] as number] as CompiledOption;
@@ -270,7 +252,7 @@ export class Playout {
     let ending = target.ending ? next : null;
     if (ending === null && nextTurn >= scenario.file.maxTurns) ending = scenario.file.timeout;
     if (ending !== null) {
-      for (const e of live.ledger) if (e.status === 'open') e.status = 'never';
+      closeLedger(live);
     } else {
       if (target.beat === undefined) throw new Error(`sim: state at unknown beat ${next}`);
       this.planned = target.beat;
