@@ -7,6 +7,7 @@
 import type { PathSegment, Problem } from './diagnostics';
 import { type Compiled, compileExpr, type ExprEnv, type ValueType } from './expr';
 import { hashJson } from './hash';
+import { interned } from './interned';
 import type { CompiledBeat, CompiledEffects, CompiledEnding, CompiledInject, CompiledObjective, CompiledOption, CompiledText, DatedFact, Rung, Scenario, Side, Source, Term } from './model';
 import { localiseFile, type OverlayFile, type OverlayGap, splitTexts } from './overlay';
 import { type Expr, type FactsFile, type LadderFile, OFF_LADDER, type OptionFile, type ScenarioFile, type TermsFile, type VariantText } from './schema';
@@ -119,7 +120,7 @@ export function compileScenario(source: ScenarioFile, library: Library, overlay?
 
   const beats = new Map<string, CompiledBeat>();
   file.beats.forEach((beat, b) => {
-    const lead = beat.lead ?? file.lead;
+    const lead = interned(beat.lead ?? file.lead) as Side;
     const outcomeIds = (side: Side): string[] => [...new Set(beat.options[side].flatMap((o) => o.outcomes.map((x) => x.id)))];
     const both = { us: outcomeIds('us'), cn: outcomeIds('cn') };
     // The side resolving second reads the first side's result; outcome texts read both.
@@ -130,7 +131,7 @@ export function compileScenario(source: ScenarioFile, library: Library, overlay?
       const weights = side === lead ? c : second;
       return {
         file: o,
-        id: o.id,
+        id: interned(o.id),
         side,
         rung: rungIndex(o.rung),
         offLadder: o.rung === OFF_LADDER,
@@ -142,7 +143,7 @@ export function compileScenario(source: ScenarioFile, library: Library, overlay?
         ai: o.ai === undefined ? () => DEFAULT_AI_WEIGHT : c.expr(o.ai, 'number', [...base, 'ai']),
         outcomes: o.outcomes.map((out, k) => ({
           file: out,
-          id: out.id,
+          id: interned(out.id),
           weight: weights.expr(out.weight, 'number', [...base, 'outcomes', k, 'weight']),
           text: texts.text(out.text, [...base, 'outcomes', k, 'text']),
           effects: effectsOf(out),

@@ -20,6 +20,7 @@ import { ExprFailure, fail, type Token, tokenize, WORDS } from './expr-lex';
 import { arith, BUILT_IN_NAMES, bool, countOverdue, countSent, countStatus, expectType, fold, latestAnswer, ledgerSlot, logic, type Node, termNode, termOf, tokenText } from './expr-nodes';
 import { Term } from './expr-terms';
 import type { Compiled, CompileResult, ExprEnv, ExprError, ValueType } from './expr-types';
+import { interned } from './interned';
 import { closest } from './names';
 
 export type { Compiled, CompileResult, EvalContext, ExprEnv, ExprError, LedgerView, ValueType } from './expr-types';
@@ -213,13 +214,15 @@ class Parser {
     }
     if (head === 'chose' && parts.length === 3 && (a === 'us' || a === 'cn') && b !== undefined) {
       if (!env.options[a].includes(b)) fail(at, 'expr/unknown-name', `no option "${b}" for ${a} in this scenario`, closest(b, env.options[a]));
-      return { type: 'boolean', fn: a === 'us' ? (c) => bool(c.chose.us === b) : (c) => bool(c.chose.cn === b), constant: null, at, term: Term.match(0, a, b) };
+      const id = interned(b);
+      return { type: 'boolean', fn: a === 'us' ? (c) => bool(c.chose.us === id) : (c) => bool(c.chose.cn === id), constant: null, at, term: Term.match(0, a, id) };
     }
     if (head === 'hotline' && parts.length === 2 && (a === 'calls' || a === 'answered' || a === 'unanswered')) {
       return { type: 'number', fn: HOTLINE_READS[a], constant: null, at };
     }
     if (head === 'ledger' && parts.length === 3 && (b === 'us' || b === 'cn')) {
-      const side = b;
+      // The literal, not the expression's text: compared with the entries' sides, the same string compares by reference.
+      const side = b === 'us' ? 'us' : 'cn';
       if (a === 'open' || a === 'on_time' || a === 'late' || a === 'never') {
         const status = a;
         const slot = ledgerSlot(status, side);
@@ -244,10 +247,11 @@ class Parser {
         );
       }
       if (!readable.includes(b)) fail(at, 'expr/unknown-name', `no outcome "${b}" for ${a} in this beat`, closest(b, readable));
-      return { type: 'boolean', fn: a === 'us' ? (c) => bool(c.outcome.us === b) : (c) => bool(c.outcome.cn === b), constant: null, at, term: Term.match(1, a, b) };
+      const id = interned(b);
+      return { type: 'boolean', fn: a === 'us' ? (c) => bool(c.outcome.us === id) : (c) => bool(c.outcome.cn === id), constant: null, at, term: Term.match(1, a, id) };
     }
     if (head === 'answer' && parts.length === 3 && (a === 'us' || a === 'cn') && (b === 'full' || b === 'partial' || b === 'token' || b === 'none')) {
-      const side = a;
+      const side = a === 'us' ? 'us' : 'cn';
       const quality = b;
       return { type: 'boolean', fn: (c) => bool(latestAnswer(c, side) === quality), constant: null, at };
     }

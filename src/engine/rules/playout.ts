@@ -74,11 +74,15 @@ export class Playout {
   readonly firedNow: Int32Array;
   firedCount = 0;
 
+  /** The side played by people; the other is played by the counterpart model. */
+  private readonly people: Side;
+
   constructor(
     private readonly scenario: Scenario,
-    /** The side played by people; the other is played by the counterpart model. */
-    private readonly people: Side,
+    people: Side,
   ) {
+    // The literal: the side is compared with others every turn, and the same strings compare by reference.
+    this.people = people === 'us' ? 'us' : 'cn';
     const plan = planOf(scenario);
     this.plan = plan;
     this.live = liveContextOf(plan.startValues, plan.startFlags, this.last, NO_OUTCOME);
