@@ -71,6 +71,25 @@ const SOURCES: [string, ValueType, (t: number, e: number, h: number, ev: boolean
   ['harm * 0 - trust * 0', 'number', (t, _e, h) => h * 0 - t * 0],
   ['harm - 10 + trust - escalation - turn', 'number', (t, e, h) => h - 10 + t - e - 5],
   ['(if hotline_up then 0 else 2) - harm * 0 + 0 - trust * 0', 'number', (t, _e, h, _ev, hl) => (hl ? 0 : 2) - h * 0 - t * 0],
+  // Tests on flags and indicators joined by "and" or "or", one closure each (expr-logic.ts), at the edges of every comparison.
+  ['evidence_public and hotline_up', 'boolean', (_t, _e, _h, ev, hl) => (ev && hl ? 1 : 0)],
+  ['evidence_public or not hotline_up', 'boolean', (_t, _e, _h, ev, hl) => (ev || !hl ? 1 : 0)],
+  ['not evidence_public and not hotline_up', 'boolean', (_t, _e, _h, ev, hl) => (!ev && !hl ? 1 : 0)],
+  ['hotline_up and trust < 40', 'boolean', (t, _e, _h, _ev, hl) => (hl && t < 40 ? 1 : 0)],
+  ['not hotline_up or trust <= 40', 'boolean', (t, _e, _h, _ev, hl) => (!hl || t <= 40 ? 1 : 0)],
+  ['evidence_public and escalation > 25', 'boolean', (_t, e, _h, ev) => (ev && e > 25 ? 1 : 0)],
+  ['evidence_public or escalation >= 26', 'boolean', (_t, e, _h, ev) => (ev || e >= 26 ? 1 : 0)],
+  ['hotline_up and escalation == 25', 'boolean', (_t, e, _h, _ev, hl) => (hl && e === 25 ? 1 : 0)],
+  ['harm <= -7 and hotline_up', 'boolean', (_t, _e, h, _ev, hl) => (h <= -7 && hl ? 1 : 0)],
+  ['harm > -8 or evidence_public', 'boolean', (_t, _e, h, ev) => (h > -8 || ev ? 1 : 0)],
+  ['trust >= 40 and escalation < 26', 'boolean', (t, e) => (t >= 40 && e < 26 ? 1 : 0)],
+  ['trust < 0 or harm >= 9', 'boolean', (t, _e, h) => (t < 0 || h >= 9 ? 1 : 0)],
+  ['trust > 39 and not evidence_public and hotline_up', 'boolean', (t, _e, _h, ev, hl) => (t > 39 && !ev && hl ? 1 : 0)],
+  ['evidence_public or hotline_up or harm == 0 or trust < -6', 'boolean', (t, _e, h, ev, hl) => (ev || hl || h === 0 || t < -6 ? 1 : 0)],
+  ['evidence_public and hotline_up or trust >= 41', 'boolean', (t, _e, _h, ev, hl) => ((ev && hl) || t >= 41 ? 1 : 0)],
+  ['evidence_public and (hotline_up or trust >= 41)', 'boolean', (t, _e, _h, ev, hl) => (ev && (hl || t >= 41) ? 1 : 0)],
+  ['escalation != 25 and hotline_up', 'boolean', (_t, e, _h, _ev, hl) => (e !== 25 && hl ? 1 : 0)],
+  ['turn >= 5 and evidence_public', 'boolean', (_t, _e, _h, ev) => (ev ? 1 : 0)],
 ];
 
 describe('expressions by name and by position', () => {
@@ -127,6 +146,30 @@ describe('expressions by name and by position', () => {
     const w = compileExpr('trust >= 0', 'boolean', env);
     expect(w.ok && w.fn.constant).toBeUndefined();
     expect(w.ok && w.fn({ ...base, indicators: {}, flags: {} })).toBe(1);
+  });
+});
+
+describe('joined tests at the numbers nearest their constants', () => {
+  it('an indicator just below, at and just above the constant, and at the infinities', () => {
+    // The numbers next to k on either side (one step of its bits), beside k, halves and the infinities.
+    const beside = (k: number, d: bigint): number => {
+      if (k === 0) return d > 0n ? Number.MIN_VALUE : -Number.MIN_VALUE;
+      const bits = new Float64Array([k]);
+      const word = new BigInt64Array(bits.buffer);
+      word[0] = (word[0] as bigint) + d;
+      return bits[0] as number;
+    };
+    const near = (k: number): number[] => [k, beside(k, 1n), beside(k, -1n), k - 0.5, k + 0.5, -Infinity, Infinity, Number.NaN];
+    for (const k of [40, -7, 0, 1])
+      for (const op of ['<', '<=', '>', '>=', '=='] as const) {
+        const r = compileExpr(`hotline_up and trust ${op} ${k}`, 'boolean', env);
+        if (!r.ok) throw new Error(r.error.message);
+        for (const t of near(k)) {
+          const [byName, byPlace] = worlds(t, 0, 0, false, true);
+          const want = op === '<' ? t < k : op === '<=' ? t <= k : op === '>' ? t > k : op === '>=' ? t >= k : t === k;
+          expect([k, op, t, r.fn(byPlace), r.fn(byName)]).toEqual([k, op, t, want ? 1 : 0, want ? 1 : 0]);
+        }
+      }
   });
 });
 

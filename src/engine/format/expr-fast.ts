@@ -81,3 +81,38 @@ export function arithLeft(k: number, op: string, b: Compiled): Compiled | null {
   if (op === '*') return (c) => k * b(c);
   return null;
 }
+
+/** A yes/no test a joined closure takes in: flag or indicator `name` (at `slot`) with a value from `lo` to `hi`. */
+export interface Atom {
+  readonly flag: boolean;
+  readonly name: string;
+  readonly slot: number;
+  readonly lo: number;
+  readonly hi: number;
+}
+
+const bits = new Float64Array(1);
+const word = new BigInt64Array(bits.buffer);
+
+/** The next number after `x` toward `to` (x finite, to infinite). */
+function nextToward(x: number, to: number): number {
+  if (x === 0) return to > 0 ? Number.MIN_VALUE : -Number.MIN_VALUE;
+  bits[0] = x;
+  word[0] = (word[0] as bigint) + (x > 0 === to > 0 ? 1n : -1n);
+  return bits[0] as number;
+}
+
+/** The test `indicator op k`, or null for `!=` (not one range) or a `k` that is not a finite number. */
+export function indicatorAtom(name: string, slot: number, op: string, k: number): Atom | null {
+  if (!Number.isFinite(k)) return null;
+  const range = (lo: number, hi: number): Atom => ({ flag: false, name, slot, lo, hi });
+  if (op === '<') return range(-Infinity, nextToward(k, -Infinity));
+  if (op === '<=') return range(-Infinity, k);
+  if (op === '>') return range(nextToward(k, Infinity), Infinity);
+  if (op === '>=') return range(k, Infinity);
+  if (op === '==') return range(k, k);
+  return null;
+}
+
+/** The test that flag `name` is set (`set`) or clear. */
+export const flagAtom = (name: string, slot: number, set: boolean): Atom => ({ flag: true, name, slot, lo: set ? 1 : 0, hi: set ? 1 : 0 });

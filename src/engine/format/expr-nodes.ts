@@ -1,8 +1,10 @@
 /** The parsed and type-checked nodes of an expression, and the steps that build them: typing, logic, arithmetic, folding constants. */
 
-import { arithLeft, arithRight, type DirectRead } from './expr-fast';
+import { type Atom, arithLeft, arithRight, type DirectRead } from './expr-fast';
 import type { Token } from './expr-lex';
 import { fail } from './expr-lex';
+import { joinAtoms } from './expr-logic';
+
 import { Term } from './expr-terms';
 import type { Compiled, EvalContext, LedgerView, ValueType } from './expr-types';
 import type { Side } from './schema';
@@ -16,6 +18,9 @@ export interface Node {
   readonly read?: DirectRead;
   /** Set when the node is one of the shapes of expr-terms.ts, which a parent's term takes in whole. */
   readonly term?: Term;
+  /** Set when the node is a test on a flag or an indicator (one atom), or `and` or `or` (`joined`) of such tests (expr-logic.ts). */
+  readonly atoms?: readonly Atom[];
+  readonly joined?: 'and' | 'or';
 }
 
 /** A node's term: its own, or a call of its closure. */
@@ -89,9 +94,18 @@ export function logic(left: Node, right: Node, at: number, op: 'and' | 'or'): No
   const b = right.fn;
   const anyOf = op === 'or' && left.term !== undefined && right.term !== undefined ? left.term.or(right.term) : null;
   if (anyOf !== null) return termNode('boolean', anyOf, at);
+  const la = atomsIn(left, op);
+  const ra = atomsIn(right, op);
+  if (la !== null && ra !== null) {
+    const atoms = [...la, ...ra];
+    return { type: 'boolean', fn: joinAtoms(atoms, op === 'and'), constant: null, at, atoms, joined: op };
+  }
   const fn: Compiled = op === 'and' ? (c) => bool(a(c) !== 0 && b(c) !== 0) : (c) => bool(a(c) !== 0 || b(c) !== 0);
   return fold({ type: 'boolean', fn, constant: null, at }, left, right);
 }
+
+/** The tests a node joined by `op` takes in: its one test, or the tests it joins by the same `op`. */
+const atomsIn = (node: Node, op: 'and' | 'or'): readonly Atom[] | null => (node.atoms !== undefined && (node.atoms.length === 1 || node.joined === op) ? node.atoms : null);
 
 export function arith(left: Node, right: Node, op: string, at: number): Node {
   expectType(left, 'number', `"${op}"`);

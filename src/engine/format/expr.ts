@@ -15,7 +15,7 @@
  * Arithmetic is on whole numbers; `/` rounds toward zero and dividing by zero gives 0.
  */
 
-import { compareWith, flagRead, indicatorRead, notFlag } from './expr-fast';
+import { compareWith, flagAtom, flagRead, indicatorAtom, indicatorRead, notFlag } from './expr-fast';
 import { ExprFailure, fail, type Token, tokenize, WORDS } from './expr-lex';
 import { arith, BUILT_IN_NAMES, bool, countOverdue, countSent, countStatus, expectType, fold, latestAnswer, ledgerSlot, logic, type Node, termNode, termOf, tokenText } from './expr-nodes';
 import { Term } from './expr-terms';
@@ -86,8 +86,9 @@ class Parser {
       const at = this.next().at;
       const inner = this.not();
       expectType(inner, 'boolean', '"not"');
-      const f = inner.fn;
-      return fold({ type: 'boolean', fn: notFlag(inner.read) ?? ((c) => bool(f(c) === 0)), constant: null, at });
+      const { fn: f, read } = inner;
+      if (read?.kind === 'flag') return { type: 'boolean', fn: notFlag(read) as Compiled, constant: null, at, atoms: [flagAtom(read.name, read.slot, false)] };
+      return fold({ type: 'boolean', fn: (c) => bool(f(c) === 0), constant: null, at });
     }
     return this.cmp();
   }
@@ -125,7 +126,8 @@ class Parser {
       }
       // Against a constant, a term a parent takes in whole (`if trust >= 40 then 20 else 5` is one call).
       const term = right.constant !== null && left.constant === null && left.term !== undefined ? Term.compare(left.term, op, right.constant) : undefined;
-      if (term !== undefined) return { type: 'boolean', fn: left.read?.kind === 'indicator' ? fn : term.compiled(), constant: null, at: t.at, term };
+      const atom = right.constant !== null && left.read?.kind === 'indicator' ? indicatorAtom(left.read.name, left.read.slot, op, right.constant) : null;
+      if (term !== undefined) return { type: 'boolean', fn: left.read?.kind === 'indicator' ? fn : term.compiled(), constant: null, at: t.at, term, ...(atom !== null ? { atoms: [atom] } : {}) };
       return fold({ type: 'boolean', fn, constant: null, at: t.at }, left, right);
     }
     return left;
@@ -200,7 +202,7 @@ class Parser {
     const slot = env.indicators.indexOf(name);
     if (slot >= 0) return { type: 'number', fn: indicatorRead(name, slot), constant: null, at, read: { kind: 'indicator', name, slot }, term: Term.indicator(name, slot) };
     const flag = env.flags.indexOf(name);
-    if (flag >= 0) return { type: 'boolean', fn: flagRead(name, flag), constant: null, at, read: { kind: 'flag', name, slot: flag }, term: Term.flag(name, flag) };
+    if (flag >= 0) return { type: 'boolean', fn: flagRead(name, flag), constant: null, at, read: { kind: 'flag', name, slot: flag }, term: Term.flag(name, flag), atoms: [flagAtom(name, flag, true)] };
     if (name === 'turn') return { type: 'number', fn: (c) => c.turn, constant: null, at };
     const parts = name.split('.');
     const [head, a, b] = parts;
@@ -221,8 +223,7 @@ class Parser {
       return { type: 'number', fn: HOTLINE_READS[a], constant: null, at };
     }
     if (head === 'ledger' && parts.length === 3 && (b === 'us' || b === 'cn')) {
-      // The literal, not the expression's text: compared with the entries' sides, the same string compares by reference.
-      const side = b === 'us' ? 'us' : 'cn';
+      const side = b === 'us' ? 'us' : 'cn'; // the literal, compared with the entries' sides by reference (see interned.ts)
       if (a === 'open' || a === 'on_time' || a === 'late' || a === 'never') {
         const status = a;
         const slot = ledgerSlot(status, side);
