@@ -113,7 +113,7 @@ describe('expressions by name and by position', () => {
   });
 
   it('reads choices and outcomes alone, joined by "or" and as the condition of a choice between constants', () => {
-    const withOutcomes: ExprEnv = { ...env, outcomes: { us: ['won'], cn: ['lost'] } };
+    const withOutcomes: ExprEnv = { ...env, options: { us: ['indict', 'other'], cn: ['deny', 'admit'] }, outcomes: { us: ['won', 'drew', 'fell'], cn: ['lost', 'held'] } };
     const cases: [string, (us: string | null, cn: string | null, ous: string | null, ocn: string | null) => number][] = [
       ['if chose.cn.deny or chose.us.indict then 100 else 60', (us, cn) => (cn === 'deny' || us === 'indict' ? 100 : 60)],
       ['if outcome.us.won then 1 else 2', (_us, _cn, ous) => (ous === 'won' ? 1 : 2)],
@@ -123,14 +123,21 @@ describe('expressions by name and by position', () => {
       ['chose.us.indict or outcome.cn.lost or chose.cn.deny', (us, cn, _ous, ocn) => (us === 'indict' || ocn === 'lost' || cn === 'deny' ? 1 : 0)],
       ['5 + (if chose.cn.deny then 10 else 0) + trust / 4', (_us, cn) => 5 + (cn === 'deny' ? 10 : 0) + 10],
       ['if chose.us.indict and not outcome.cn.lost then 3 else 4', (us, _cn, _ous, ocn) => (us === 'indict' && ocn !== 'lost' ? 3 : 4)],
+      // Several tests of one side's choice or outcome, written out (expr-terms.ts).
+      ['if outcome.us.won or outcome.us.drew then 1 else 0', (_us, _cn, ous) => (ous === 'won' || ous === 'drew' ? 1 : 0)],
+      ['if outcome.us.won or outcome.us.drew or outcome.us.fell then 0 else 1', (_us, _cn, ous) => (ous === 'won' || ous === 'drew' || ous === 'fell' ? 0 : 1)],
+      ['chose.cn.deny or chose.cn.admit', (_us, cn) => (cn === 'deny' || cn === 'admit' ? 1 : 0)],
+      ['if chose.us.indict or chose.us.other then 5 else 6', (us) => (us === 'indict' || us === 'other' ? 5 : 6)],
+      ['if outcome.cn.held or outcome.cn.lost then 2 else 3', (_us, _cn, _ous, ocn) => (ocn === 'held' || ocn === 'lost' ? 2 : 3)],
+      ['if chose.us.other or chose.us.indict or chose.us.other then 1 else 0', (us) => (us === 'indict' || us === 'other' ? 1 : 0)],
     ];
     for (const [source, expected] of cases) {
       const r = compileExpr(source, source.startsWith('chose') ? 'boolean' : 'number', withOutcomes);
       if (!r.ok) throw new Error(`${source}: ${r.error.message}`);
       for (const us of [null, 'indict', 'other'])
-        for (const cn of [null, 'deny'])
-          for (const ous of [null, 'won'])
-            for (const ocn of [null, 'lost']) {
+        for (const cn of [null, 'deny', 'admit'])
+          for (const ous of [null, 'won', 'drew', 'fell'])
+            for (const ocn of [null, 'lost', 'held']) {
               const [byName, byPlace] = worlds(40, 0, 0, false, false);
               const moves = { chose: { us, cn }, outcome: { us: ous, cn: ocn } };
               const want = expected(us, cn, ous, ocn);

@@ -133,6 +133,11 @@ export class Term {
     if (kind === MATCH) return matchClosure(this, 1, 0);
     const inner = this.inner;
     if (kind === PICK && inner !== null && inner.kind === MATCH) return matchClosure(inner, this.yes, this.no);
+    if (kind === PICK && inner !== null && inner.kind === CALL) {
+      const f = inner.fn as Compiled;
+      const { yes, no } = this;
+      return (c) => (f(c) !== 0 ? yes : no);
+    }
     if (kind === PICK && inner !== null && inner.kind === FLAG) {
       const { name, slot } = inner;
       const { yes, no } = this;
@@ -167,11 +172,34 @@ function sumClosure(fs: readonly Compiled[], signs: Int32Array): Compiled {
 
 /** `yes` when the test `t` (a MATCH) holds, else `no`; a single test written out. */
 function matchClosure(t: Term, yes: number, no: number): Compiled {
-  if (t.ids.length > 1) return (c) => (termValue(c, t) !== 0 ? yes : no);
+  if (t.ids.length > 1) return sameRecordClosure(t, yes, no) ?? ((c) => (termValue(c, t) !== 0 ? yes : no));
   const id = t.ids[0] as string;
   const us = t.sides[0] === 0;
   if (t.fields[0] === 0) return us ? (c) => (c.chose.us === id ? yes : no) : (c) => (c.chose.cn === id ? yes : no);
   return us ? (c) => (c.outcome.us === id ? yes : no) : (c) => (c.outcome.cn === id ? yes : no);
+}
+
+/**
+ * `yes` when one of the tests `t` (a MATCH of several) holds, when all read one side's choice or outcome
+ * (`outcome.us.a or outcome.us.b`), else null: one read and a comparison per id, two ids written out.
+ */
+function sameRecordClosure(t: Term, yes: number, no: number): Compiled | null {
+  const { fields, sides, ids } = t;
+  if (!fields.every((f) => f === fields[0]) || !sides.every((s) => s === sides[0])) return null;
+  const which = (fields[0] as number) * 2 + (sides[0] as number);
+  const [a, b] = ids as [string, string];
+  if (ids.length === 2) {
+    if (which === 0) return (c) => (c.chose.us === a || c.chose.us === b ? yes : no);
+    if (which === 1) return (c) => (c.chose.cn === a || c.chose.cn === b ? yes : no);
+    if (which === 2) return (c) => (c.outcome.us === a || c.outcome.us === b ? yes : no);
+    return (c) => (c.outcome.cn === a || c.outcome.cn === b ? yes : no);
+  }
+  const read = (c: EvalContext): string | null => (which === 0 ? c.chose.us : which === 1 ? c.chose.cn : which === 2 ? c.outcome.us : c.outcome.cn);
+  return (c) => {
+    const v = read(c);
+    for (let i = 0; i < ids.length; i++) if (ids[i] === v) return yes;
+    return no;
+  };
 }
 
 /** The value of `t` on `c`. */
