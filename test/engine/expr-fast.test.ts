@@ -209,4 +209,25 @@ describe('the ledger read by its counts (the simulator keeps them beside its led
         if (!r.ok) throw new Error(r.error.message);
         expect(r.fn(counted)).toBe(r.fn(plain));
       });
+
+  it('a count compared with a number, or times one (one closure reading the count), as the general closures compute it', () => {
+    const value = (src: string, c: EvalContext, type: 'number' | 'boolean'): number => {
+      const r = compileExpr(src, type, env);
+      if (!r.ok) throw new Error(r.error.message);
+      return r.fn(c);
+    };
+    for (const what of ['open', 'late', 'on_time', 'never', 'sent'])
+      for (const side of ['us', 'cn'])
+        for (const k of [0, 1, 2, 3, 7]) {
+          const read = `ledger.${what}.${side}`;
+          for (const op of ['<', '<=', '>', '>=', '==', '!=']) {
+            const general = value(`(${read} + 0) ${op} ${k}`, plain, 'boolean');
+            expect(value(`${read} ${op} ${k}`, counted, 'boolean')).toBe(general);
+            expect(value(`${read} ${op} ${k}`, plain, 'boolean')).toBe(general);
+          }
+          const general = value(`(${read} + 0) * ${k}`, plain, 'number');
+          expect(value(`${read} * ${k}`, counted, 'number')).toBe(general);
+          expect(value(`${read} * ${k}`, plain, 'number')).toBe(general);
+        }
+  });
 });

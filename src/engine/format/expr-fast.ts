@@ -8,7 +8,8 @@ import type { Compiled, EvalContext } from './expr-types';
 
 /** What a node reads directly, when it is an indicator or a flag (by name, and by position in the scenario's list). */
 export interface DirectRead {
-  readonly kind: 'indicator' | 'flag';
+  /** `count`: one of the ledger's counts, at `slot` of {@link EvalContext.ledgerCounts} (no name). */
+  readonly kind: 'indicator' | 'flag' | 'count';
   readonly name: string;
   readonly slot: number;
 }
@@ -57,6 +58,7 @@ export function compareWith(left: Compiled, read: DirectRead | undefined, op: st
     return (c) => (indicatorOf(c, name, slot) !== k ? 1 : 0);
   }
   const a = left;
+  if (read?.kind === 'count') return compareCount(a, read.slot, op, k);
   if (op === '<') return (c) => (a(c) < k ? 1 : 0);
   if (op === '<=') return (c) => (a(c) <= k ? 1 : 0);
   if (op === '>') return (c) => (a(c) > k ? 1 : 0);
@@ -65,8 +67,28 @@ export function compareWith(left: Compiled, read: DirectRead | undefined, op: st
   return (c) => (a(c) !== k ? 1 : 0);
 }
 
-/** `a op k` (`k` a number on the right), or null for an operator it does not cover. */
-export function arithRight(a: Compiled, op: string, k: number): Compiled | null {
+/** The ledger's count at `slot` on `c`: kept beside the ledger (the simulator's context), else `a` counts the entries. */
+function countOf(c: EvalContext, slot: number, a: Compiled): number {
+  const n = c.ledgerCounts;
+  return n === undefined ? a(c) : (n[slot] as number);
+}
+
+/** `count op k` for a ledger count (`ledger.open.us > 0`): one closure reading the kept count, not a call of the count's. */
+function compareCount(a: Compiled, slot: number, op: string, k: number): Compiled {
+  if (op === '<') return (c) => (countOf(c, slot, a) < k ? 1 : 0);
+  if (op === '<=') return (c) => (countOf(c, slot, a) <= k ? 1 : 0);
+  if (op === '>') return (c) => (countOf(c, slot, a) > k ? 1 : 0);
+  if (op === '>=') return (c) => (countOf(c, slot, a) >= k ? 1 : 0);
+  if (op === '==') return (c) => (countOf(c, slot, a) === k ? 1 : 0);
+  return (c) => (countOf(c, slot, a) !== k ? 1 : 0);
+}
+
+/** `a op k` (`k` a number on the right; `read`, what `a` reads when it is one), or null for an operator it does not cover. */
+export function arithRight(a: Compiled, op: string, k: number, read?: DirectRead): Compiled | null {
+  if (read?.kind === 'count' && op === '*') {
+    const { slot } = read;
+    return (c) => countOf(c, slot, a) * k;
+  }
   if (op === '+') return (c) => a(c) + k;
   if (op === '-') return (c) => a(c) - k;
   if (op === '*') return (c) => a(c) * k;

@@ -114,7 +114,7 @@ export function arith(left: Node, right: Node, op: string, at: number): Node {
   if (term !== null) return termNode('number', term, at);
   const a = left.fn;
   const b = right.fn;
-  const quick = right.constant !== null ? arithRight(a, op, right.constant) : left.constant !== null ? arithLeft(left.constant, op, b) : null;
+  const quick = right.constant !== null ? arithRight(a, op, right.constant, left.read) : left.constant !== null ? arithLeft(left.constant, op, b) : null;
   const fn: Compiled =
     quick !== null
       ? quick

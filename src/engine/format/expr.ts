@@ -227,7 +227,7 @@ class Parser {
       if (a === 'open' || a === 'on_time' || a === 'late' || a === 'never') {
         const status = a;
         const slot = ledgerSlot(status, side);
-        return { type: 'number', fn: (c) => countStatus(c, side, status, slot), constant: null, at };
+        return { type: 'number', fn: (c) => countStatus(c, side, status, slot), constant: null, at, read: { kind: 'count', name: '', slot } };
       }
       if (a === 'overdue') {
         const open = ledgerSlot('open', side);
@@ -235,7 +235,7 @@ class Parser {
       }
       if (a === 'sent') {
         const slot = ledgerSlot('sent', side);
-        return { type: 'number', fn: (c) => countSent(c, side, slot), constant: null, at };
+        return { type: 'number', fn: (c) => countSent(c, side, slot), constant: null, at, read: { kind: 'count', name: '', slot } };
       }
     }
     if (head === 'outcome' && parts.length === 3 && (a === 'us' || a === 'cn') && b !== undefined) {
