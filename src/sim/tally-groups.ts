@@ -12,6 +12,22 @@
  */
 import type { Layout } from './layout';
 
+/**
+ * A run is added to a group three counts to a number while its scores are whole numbers from 0 to 100
+ * (as they are in every shipped scenario): scores a, b and c as a + b * 2^17 + c * 2^34, and its ending
+ * as a one in the part of the ending's number that is the ending's (the group's runs are the sum of its
+ * endings). A group's row is then a few numbers side by side (four for eight objectives and five
+ * endings, against ten counts in three arrays), added to in place. Each part stays below 2^17 for
+ * PACKED_RUNS runs (100 * 1024 < 2^17), and the sums stay whole numbers below 2^53, so they are exact;
+ * they are taken apart and added to the groups' counts every PACKED_RUNS runs and before the counts are
+ * read. Whole numbers add up exactly in any order, so the counts are the same. A score that is not such
+ * a number (a fraction, say) ends the packing for good: what is packed is added first, and from then on
+ * every run is added as it comes, in the same order as before.
+ */
+const PART = 131072; // 2^17
+const PARTS = 3;
+const PACKED_RUNS = 1024;
+
 export class Groups {
   /** Two groups per option: [2k] chose it, [2k + 1] passed it by. */
   readonly runs: Int32Array;
@@ -42,6 +58,14 @@ export class Groups {
   private nChosen = 0;
   private nPlayed = 0;
   private run = -1;
+  /** How many numbers a run's packed scores take, and a row (its packed scores, then its packed endings); the run's packed scores; the rows of the groups and beats since the last unpacking. */
+  private readonly packs: number;
+  private readonly width: number;
+  private readonly packed: Float64Array;
+  private readonly packedGroups: Float64Array;
+  private readonly packedBeats: Float64Array;
+  private packedRuns = 0;
+  private packing = true;
 
   constructor(
     layout: Layout,
@@ -77,6 +101,11 @@ export class Groups {
     this.touched = new Int32Array(nOpt);
     this.chosen = new Int32Array(nOpt);
     this.played = new Int32Array(nBeats);
+    this.packs = Math.ceil(nObj / PARTS);
+    this.width = this.packs + Math.ceil(nEnd / PARTS);
+    this.packed = new Float64Array(this.packs);
+    this.packedGroups = new Float64Array(nOpt * 2 * this.width);
+    this.packedBeats = new Float64Array(nBeats * this.width);
   }
 
   beginRun(run: number): void {
@@ -116,6 +145,15 @@ export class Groups {
 
   /** Adds the run (ending `e`, scores `scores`) to the groups of every option it met. */
   endRun(e: number, scores: Float64Array): void {
+    if (this.packing && !this.pack(scores)) {
+      this.unpack();
+      this.packing = false;
+    }
+    if (this.packing) this.endPacked(e);
+    else this.endOneByOne(e, scores);
+  }
+
+  private endOneByOne(e: number, scores: Float64Array): void {
     const { run, nEnd, nObj, always, beatOf, playedIn, offeredIn, chosenIn } = this;
     for (let t = 0; t < this.nPlayed; t++) add(this.beatRuns, this.beatEndings, this.beatObjectives, this.played[t] as number, nEnd, nObj, e, scores);
     // An option counts as chosen only in a run that was offered it, as before.
@@ -130,8 +168,75 @@ export class Groups {
     }
   }
 
+  /** {@link endOneByOne}, to the packed rows. */
+  private endPacked(e: number): void {
+    const { run, width, packed, always, beatOf, playedIn, offeredIn, chosenIn, packedGroups } = this;
+    const endAt = this.packs + Math.floor(e / PARTS);
+    const endBy = PART_VALUES[e % PARTS] as number;
+    for (let t = 0; t < this.nPlayed; t++) addPacked(this.packedBeats, (this.played[t] as number) * width, packed, endAt, endBy);
+    for (let t = 0; t < this.nChosen; t++) {
+      const k = this.chosen[t] as number;
+      const met = always[k] === 1 ? playedIn[beatOf[k] as number] === run : offeredIn[k] === run;
+      if (met) addPacked(packedGroups, 2 * k * width, packed, endAt, endBy);
+    }
+    for (let t = 0; t < this.nTouched; t++) {
+      const k = this.touched[t] as number;
+      if (chosenIn[k] !== run) addPacked(packedGroups, (2 * k + 1) * width, packed, endAt, endBy);
+    }
+    if (++this.packedRuns === PACKED_RUNS) this.unpack();
+  }
+
+  /** Packs a run's scores into `packed`; false (nothing packed) when one is not a whole number from 0 to 100. */
+  private pack(scores: Float64Array): boolean {
+    const { packed, nObj } = this;
+    for (let q = 0; q < this.packs; q++) {
+      let v = 0;
+      for (let i = Math.min(nObj, PARTS * q + PARTS) - 1; i >= PARTS * q; i--) {
+        const x = scores[i] as number;
+        if (!(x >= 0 && x <= 100 && Math.floor(x) === x)) return false;
+        v = v * PART + x;
+      }
+      packed[q] = v;
+    }
+    return true;
+  }
+
+  /** Adds what was packed to the groups' and beats' score totals, and starts packing afresh. */
+  private unpack(): void {
+    if (this.packedRuns === 0) return;
+    this.unpackRows(this.packedGroups, this.runs, this.endings, this.objectives);
+    this.unpackRows(this.packedBeats, this.beatRuns, this.beatEndings, this.beatObjectives);
+    this.packedRuns = 0;
+  }
+
+  /** Adds the packed rows `from` to the counts (row r to runs[r], endings and objectives from r * nEnd and r * nObj), and clears them. */
+  private unpackRows(from: Float64Array, runs: Int32Array, endings: Int32Array, objectives: Float64Array): void {
+    const { width, packs, nObj, nEnd } = this;
+    for (let r = 0; r * width < from.length; r++) {
+      const at = r * width;
+      if (isClear(from, at + packs, at + width)) continue;
+      for (let q = 0; q < width; q++) {
+        let v = from[at + q] as number;
+        from[at + q] = 0;
+        const scores = q < packs;
+        const first = PARTS * (scores ? q : q - packs);
+        const to = Math.min(scores ? nObj : nEnd, first + PARTS);
+        for (let i = first; i < to; i++) {
+          const part = v % PART;
+          v = (v - part) / PART;
+          if (scores) objectives[r * nObj + i] = (objectives[r * nObj + i] as number) + part;
+          else {
+            endings[r * nEnd + i] = (endings[r * nEnd + i] as number) + part;
+            runs[r] = (runs[r] as number) + part;
+          }
+        }
+      }
+    }
+  }
+
   /** Brings the passed-by groups of the options without a condition up to date: their beat's runs less the runs that chose them. */
   flush(): void {
+    this.unpack();
     const { nEnd, nObj } = this;
     for (let k = 0; k < this.always.length; k++) {
       if (this.always[k] !== 1) continue;
@@ -171,4 +276,19 @@ function add(runs: Int32Array, endings: Int32Array, objectives: Float64Array, g:
   endings[g * nEnd + e] = (endings[g * nEnd + e] as number) + 1;
   const at = g * nObj;
   for (let i = 0; i < nObj; i++) objectives[at + i] = (objectives[at + i] as number) + (scores[i] as number);
+}
+
+/** The value of a one in each part of a packed number. */
+const PART_VALUES = Float64Array.of(1, PART, PART * PART);
+
+/** Adds a run's packed scores and its ending (`endBy` at `endAt`) to the row at `at`. */
+function addPacked(to: Float64Array, at: number, packed: Float64Array, endAt: number, endBy: number): void {
+  for (let q = 0; q < packed.length; q++) to[at + q] = (to[at + q] as number) + (packed[q] as number);
+  to[at + endAt] = (to[at + endAt] as number) + endBy;
+}
+
+/** Whether `a` is zero from `from` to `to` (a row whose endings are all zero was given no run). */
+function isClear(a: Float64Array, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (a[i] !== 0) return false;
+  return true;
 }
