@@ -28,9 +28,6 @@ function cpuSince(from: NodeJS.CpuUsage): number {
   return (d.user + d.system) / 1e6;
 }
 
-/** Each figure is measured over at least this long, so the timer's resolution and JIT warm-up do not matter. */
-const MIN_SECONDS = 1;
-
 function loadAll(): { name: string; scenario: Scenario | null }[] {
   const lib = loadLibrary(readFileSync(join(SCENARIOS_DIR, 'terms.yaml'), 'utf8'), readFileSync(join(SCENARIOS_DIR, 'ladder.yaml'), 'utf8'), readFileSync(join(SCENARIOS_DIR, 'facts.yaml'), 'utf8'));
   if (lib.library === null) throw new Error('the terms or ladder file has errors');
@@ -41,18 +38,76 @@ function loadAll(): { name: string; scenario: Scenario | null }[] {
   });
 }
 
-/** Runs `simulate` with enough runs to last MIN_SECONDS; returns the runs, the seconds and the report. */
-function timeSim(scenario: Scenario): { runs: number; seconds: number; report: SimReport } {
-  const side = scenario.file.sides[0] ?? 'us';
-  simulate(scenario, { runs: 2000, seed: 'warm', policy: 'random', side });
-  let runs = 2000;
+/**
+ * The runs and the bare draws are timed in turns, slice by slice (about SLICE_SECONDS each, SLICES of
+ * each), so that both see the same machine: on a shared box the processor's speed swings by half from
+ * one second to the next, and a ratio of a run timed in one second to draws timed in another swung with it.
+ */
+const SLICES = 10;
+const SLICE_SECONDS = 0.1;
+
+/** Bare draws: uniform draws of the same bound from one Alea generator, nothing else. */
+function bareSlice(rng: Rng, draws: number): number {
+  let sink = 0;
+  for (let i = 0; i < draws; i++) sink += rng.below(BASIS);
+  return sink;
+}
+
+/**
+ * How many (runs or draws) `work` must do for one call to last about SLICE_SECONDS: grown from `from`
+ * until a call lasts three slices, then scaled down, so that one slow call (a collection, a neighbour on
+ * the machine) cannot leave the slices short.
+ */
+function sliceSize(from: number, work: (n: number) => void): number {
+  let n = from;
   for (;;) {
     const t0 = process.cpuUsage();
-    const report = simulate(scenario, { runs, seed: 'bench', policy: 'random', side });
+    work(n);
     const seconds = cpuSince(t0);
-    if (seconds >= MIN_SECONDS) return { runs, seconds, report };
-    runs = Math.ceil((runs * MIN_SECONDS * 1.2) / Math.max(seconds, 0.01));
+    if (seconds >= 3 * SLICE_SECONDS) return Math.max(1, Math.round((n * SLICE_SECONDS) / seconds));
+    n = Math.ceil((n * 3 * SLICE_SECONDS * 1.2) / Math.max(seconds, 0.005));
   }
+}
+
+interface Timed {
+  /** Runs timed (SLICES slices of the same seeded runs) and their CPU seconds. */
+  readonly runs: number;
+  readonly seconds: number;
+  /** Bare draws timed beside them, and their CPU seconds. */
+  readonly draws: number;
+  readonly drawSeconds: number;
+  /** The report of one slice, and the runs in a slice. */
+  readonly report: SimReport;
+  readonly sliceRuns: number;
+}
+
+/** Times the scenario's runs (random policy) and the bare draws, slice for slice in turn. */
+function timeSim(scenario: Scenario): Timed {
+  const side = scenario.file.sides[0] ?? 'us';
+  const sim = (runs: number): SimReport => simulate(scenario, { runs, seed: 'bench', policy: 'random', side });
+  const rng = new Rng(seedState('bare'));
+  let sink = bareSlice(rng, 100_000);
+  sim(2000);
+  const sliceRuns = sliceSize(500, sim);
+  const sliceDraws = sliceSize(100_000, (n) => {
+    sink += bareSlice(rng, n);
+  });
+  // One untimed pair first: the first scenario measured would otherwise pay for the simulator's warm-up.
+  sim(sliceRuns);
+  sink += bareSlice(rng, sliceDraws);
+  let seconds = 0;
+  let drawSeconds = 0;
+  let report: SimReport | null = null;
+  for (let k = 0; k < SLICES; k++) {
+    const t0 = process.cpuUsage();
+    report = sim(sliceRuns);
+    seconds += cpuSince(t0);
+    const t1 = process.cpuUsage();
+    sink += bareSlice(rng, sliceDraws);
+    drawSeconds += cpuSince(t1);
+  }
+  if (sink < 0 || report === null) throw new Error('unreachable');
+  return { runs: sliceRuns * SLICES, seconds, draws: sliceDraws * SLICES, drawSeconds, report, sliceRuns };
 }
 
 /** Counts the generator draws `runs` runs make, by counting calls to Rng.below (outside the timed pass). */
@@ -72,26 +127,6 @@ function countDraws(scenario: Scenario, runs: number): number {
   return draws;
 }
 
-/**
- * The floor: uniform draws of the same bound from one Alea generator, nothing else, in draws per CPU
- * second. It is timed over at least MIN_SECONDS, as the runs are: the runs' own draws take a few
- * milliseconds, and a time that short swung by half from one row to the next.
- */
-function bareRate(): number {
-  const rng = new Rng(seedState('bare'));
-  let sink = 0;
-  for (let i = 0; i < 100_000; i++) sink += rng.below(BASIS);
-  let draws = 1_000_000;
-  for (;;) {
-    const t0 = process.cpuUsage();
-    for (let i = 0; i < draws; i++) sink += rng.below(BASIS);
-    const seconds = cpuSince(t0);
-    if (sink < 0) throw new Error('unreachable');
-    if (seconds >= MIN_SECONDS) return draws / seconds;
-    draws = Math.ceil((draws * MIN_SECONDS * 1.2) / Math.max(seconds, 0.01));
-  }
-}
-
 const fmt = (x: number): string => String(Math.round(x));
 
 export const engineSection: BenchSection = {
@@ -104,10 +139,12 @@ export const engineSection: BenchSection = {
         skipped.push(name);
         continue;
       }
-      const { runs, seconds, report } = timeSim(scenario);
-      const turns = report.turns.histogram.reduce((n, h) => n + h.turns * h.runs, 0);
-      const draws = countDraws(scenario, runs);
-      const rate = bareRate();
+      const timed = timeSim(scenario);
+      const { runs, seconds } = timed;
+      const turns = timed.report.turns.histogram.reduce((n, h) => n + h.turns * h.runs, 0) * SLICES;
+      // Every slice plays the same seeded runs, so it makes the same draws.
+      const draws = countDraws(scenario, timed.sliceRuns) * SLICES;
+      const rate = timed.draws / timed.drawSeconds;
       const bare = draws / rate;
       const rps = runs / seconds;
       const ratio = seconds / bare;
@@ -141,7 +178,7 @@ export const engineSection: BenchSection = {
       '',
       ...table(impactRows, ['l', 'l', 'r', 'r', 'l']),
       '',
-      '  ratio: time of the simulated runs over the time of the same number of bare Alea draws (at the bare rate, timed over a second per row).',
+      `  ratio: time of the simulated runs over the time of the same number of bare Alea draws; the runs and the bare draws are timed in turn, ${SLICES} slices of about ${SLICE_SECONDS} s each.`,
       `  times are CPU seconds of this process; load average while measuring: ${loadavg()
         .map((x) => x.toFixed(2))
         .join(' ')}`,
