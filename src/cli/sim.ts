@@ -135,7 +135,7 @@ export const sim: Command = async (args, io) => {
     bar.update(done, total);
   };
   const file = existingFile(io, positionals[0] as string);
-  const job = { file, cwd: io.cwd, scenario, runs, seed, side, policies, ...(showProgress ? { onProgress } : {}) };
+  const job = { file, scenario, runs, seed, side, policies, ...(showProgress ? { onProgress } : {}) };
   // Starting threads costs more than a small simulation: those play on this thread unless --workers says otherwise.
   const threads = values.workers === undefined && runs * policies.length < WORKERS_FROM ? 1 : workers;
   const reports = await simulateOnWorkers(job, threads);

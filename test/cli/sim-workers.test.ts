@@ -52,15 +52,15 @@ describe('sim on worker threads', () => {
       [MINIMAL, 3],
     ] as const) {
       const scenario = scenarioAt(path);
-      const job = { file: join(ROOT, path), cwd: ROOT, scenario, runs: 750, seed: 'alone', side: 'cn' as const, policies: POLICY_KINDS, mainPlays: false };
+      const job = { file: join(ROOT, path), scenario, runs: 750, seed: 'alone', side: 'cn' as const, policies: POLICY_KINDS, mainPlays: false };
       const here = JSON.stringify(POLICY_KINDS.map((policy) => simulate(scenario, { runs: 750, seed: 'alone', policy, side: 'cn' })));
       expect(JSON.stringify(await simulateOnWorkers(job, threads))).toBe(here);
     }
   }, 120_000);
 
   it("ends with the worker's error, not a hang, when a worker cannot do its work", async () => {
-    // The main thread's scenario is the minimal fixture; the workers load another file, whose hash differs.
-    const job = { file: join(ROOT, 'scenarios/ip-theft.yaml'), cwd: ROOT, scenario: scenarioAt(MINIMAL), runs: 1000, seed: 'x', side: 'us' as const, policies: ['random' as const], mainPlays: false };
-    await expect(simulateOnWorkers(job, 2)).rejects.toThrow(/sim worker: .*ip-theft\.yaml changed while the simulation ran/);
+    // The main thread's scenario claims a hash its data does not compile to: every worker refuses to play it.
+    const job = { file: join(ROOT, MINIMAL), scenario: { ...scenarioAt(MINIMAL), hash: 'not-its-hash' }, runs: 1000, seed: 'x', side: 'us' as const, policies: ['random' as const], mainPlays: false };
+    await expect(simulateOnWorkers(job, 2)).rejects.toThrow(/sim worker: .*minimal\.yaml: the data sent to the worker compiles to another scenario .*the main thread's not-its-hash/);
   }, 60_000);
 });
