@@ -11,8 +11,9 @@ import { availableParallelism } from 'node:os';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { type Library, preparedJson, preparedLibraryJson, type Scenario, type Side } from '../engine';
-import { type PolicyKind, type SimPart, type SimReport, simReport, simulate, simulatePart } from '../sim';
+import { decisionImpact, type ImpactReport, type PolicyKind, type SimPart, type SimReport, simReport, simulate } from '../sim';
 import { projectLibrary } from './project';
+import { doTask, type PoolTask, type ShareTask, type TaskResult } from './sim-task';
 
 /**
  * What each worker is started with: the scenario's checked data and the shared library's, as JSON
@@ -26,18 +27,9 @@ export interface WorkerData {
   readonly hash: string;
 }
 
-/** One share: runs `from` to `to` of the simulation of `policy`. */
-export interface PoolTask {
-  readonly id: number;
-  readonly policy: PolicyKind;
-  readonly side: Side;
-  readonly seed: string;
-  readonly runs: number;
-  readonly from: number;
-  readonly to: number;
-}
+export type { PoolTask } from './sim-task';
 
-export type WorkerReply = { readonly kind: 'ready' } | { readonly kind: 'part'; readonly task: number; readonly part: SimPart } | { readonly kind: 'error'; readonly message: string };
+export type WorkerReply = { readonly kind: 'ready' } | { readonly kind: 'done'; readonly task: number; readonly result: TaskResult } | { readonly kind: 'error'; readonly message: string };
 
 export interface PoolJob {
   /** The scenario file (absolute path, named in messages) and the scenario loaded from it on the main thread. */
@@ -49,6 +41,8 @@ export interface PoolJob {
   readonly seed: string;
   readonly side: Side;
   readonly policies: readonly PolicyKind[];
+  /** The decision-impact study to make as well, with this many runs per alternative (see {@link simulateAll}). */
+  readonly impactRuns?: number;
   /** False: every run is played by worker threads, none on this one (see {@link simulateOnWorkers}). */
   readonly mainPlays?: boolean;
   /** Runs of `policy` done so far, out of `runs`. */
@@ -92,53 +86,71 @@ function workerStart(): { entry: string | URL; eval: boolean } {
 /**
  * One report per policy, in the order given, played by `threads` threads: this one and `threads - 1`
  * workers. This thread starts on the runs at once and the workers join as they come up (starting one
- * loads the whole program again, which takes seconds), so more threads never make a simulation slower
- * than one. `job.mainPlays === false` leaves every run to the workers (the tests check the workers so).
+ * loads the whole program again, which takes a second or so), so more threads never make a simulation
+ * slower than one. `job.mainPlays === false` leaves every run to the workers (the tests check the workers so).
  */
 export async function simulateOnWorkers(job: PoolJob, threads: number): Promise<SimReport[]> {
-  const { scenario, runs, seed, side, policies } = job;
+  return (await simulateAll(job, threads)).reports;
+}
+
+/**
+ * The reports, and the decision-impact study when `job.impactRuns` is given (null otherwise). On
+ * several threads the study is one more task, taken first (it is the longest), beside the shares of runs.
+ */
+export async function simulateAll(job: PoolJob, threads: number): Promise<{ reports: SimReport[]; impact: ImpactReport | null }> {
+  const { scenario, runs, seed, side, policies, impactRuns } = job;
   const mainPlays = job.mainPlays !== false;
   if (threads <= 1 && mainPlays) {
     const progress = job.onProgress;
-    return policies.map((policy) =>
+    const reports = policies.map((policy) =>
       simulate(scenario, { runs, seed, policy, side, ...(progress !== undefined ? { onProgress: (done: number, total: number) => progress(policy, done, total) } : {}) }),
     );
+    return { reports, impact: impactRuns === undefined ? null : decisionImpact(scenario, side, { seed, runs: impactRuns }) };
   }
-  const tasks: PoolTask[] = [];
+  const tasks: PoolTask[] = impactRuns === undefined ? [] : [{ kind: 'impact', id: 0, side, seed, runs: impactRuns }];
   const size = shareSize(runs, Math.max(threads, 2));
-  for (const policy of policies) for (let from = 0; from < runs; from += size) tasks.push({ id: tasks.length, policy, side, seed, runs, from, to: Math.min(runs, from + size) });
-  const parts = await runTasks(job, tasks, Math.max(1, Math.min(mainPlays ? threads - 1 : threads, tasks.length)), mainPlays);
-  return policies.map((policy) => {
-    const mine = tasks.filter((t) => t.policy === policy).map((t) => parts[t.id] as SimPart);
+  for (const policy of policies) for (let from = 0; from < runs; from += size) tasks.push({ kind: 'share', id: tasks.length, policy, side, seed, runs, from, to: Math.min(runs, from + size) });
+  const results = await runTasks(job, tasks, Math.max(1, Math.min(mainPlays ? threads - 1 : threads, tasks.length)), mainPlays);
+  const reports = policies.map((policy) => {
+    const mine = tasks.filter((t): t is ShareTask => t.kind === 'share' && t.policy === policy).map((t) => partOf(results[t.id]));
     return simReport(scenario, { runs, seed, policy, side }, mine);
   });
+  const study = results.find((r) => r?.kind === 'impact');
+  return { reports, impact: study?.kind === 'impact' ? study.impact : null };
 }
 
-/** Plays every task on `count` workers, and on this thread too when `mainPlays`; the parts by task id. */
-function runTasks(job: PoolJob, tasks: readonly PoolTask[], count: number, mainPlays: boolean): Promise<SimPart[]> {
+function partOf(result: TaskResult | undefined): SimPart {
+  if (result?.kind !== 'share') throw new Error('sim: a share of the runs came back without its counts');
+  return result.part;
+}
+
+/** Does every task on `count` workers, and on this thread too when `mainPlays`; the results by task id. */
+function runTasks(job: PoolJob, tasks: readonly PoolTask[], count: number, mainPlays: boolean): Promise<TaskResult[]> {
   const start = workerStart();
   const data: WorkerData = { file: job.file, scenario: preparedJson(job.scenario.file), library: preparedLibraryJson(job.library ?? sharedLibrary()), hash: job.scenario.hash };
-  const parts: SimPart[] = [];
+  const results: TaskResult[] = [];
   const pool: Worker[] = [];
   let next = 0;
   let done = 0;
   const runsDone = new Map<PolicyKind, number>();
-  return new Promise<SimPart[]>((resolve, reject) => {
+  return new Promise<TaskResult[]>((resolve, reject) => {
     let settled = false;
     const finish = (error: Error | null): void => {
       if (settled) return;
       settled = true;
       // Every worker is ended, whether the work is done or failed; terminate() also ends one that hangs or is still starting.
       void Promise.all(pool.map((w) => w.terminate())).then(
-        () => (error === null ? resolve(parts) : reject(error)),
-        () => (error === null ? resolve(parts) : reject(error)),
+        () => (error === null ? resolve(results) : reject(error)),
+        () => (error === null ? resolve(results) : reject(error)),
       );
     };
-    const record = (task: PoolTask, part: SimPart): void => {
-      parts[task.id] = part;
+    const record = (task: PoolTask, result: TaskResult): void => {
+      results[task.id] = result;
       done++;
-      runsDone.set(task.policy, (runsDone.get(task.policy) ?? 0) + part.to - part.from);
-      job.onProgress?.(task.policy, runsDone.get(task.policy) as number, job.runs);
+      if (task.kind === 'share' && result.kind === 'share') {
+        runsDone.set(task.policy, (runsDone.get(task.policy) ?? 0) + result.part.to - result.part.from);
+        job.onProgress?.(task.policy, runsDone.get(task.policy) as number, job.runs);
+      }
       if (done === tasks.length) finish(null);
     };
     const give = (w: Worker): void => {
@@ -151,7 +163,7 @@ function runTasks(job: PoolJob, tasks: readonly PoolTask[], count: number, mainP
       w.on('message', (r: WorkerReply) => {
         if (settled) return;
         if (r.kind === 'error') return finish(new Error(`sim worker: ${r.message}`));
-        if (r.kind === 'part') record(tasks[r.task] as PoolTask, r.part);
+        if (r.kind === 'done') record(tasks[r.task] as PoolTask, r.result);
         if (!settled) give(w);
       });
       w.on('error', (e) => finish(new Error(`sim worker: ${e instanceof Error ? e.message : String(e)}`)));
@@ -160,12 +172,12 @@ function runTasks(job: PoolJob, tasks: readonly PoolTask[], count: number, mainP
       });
     }
     if (mainPlays) void playHere();
-    // This thread takes the next share in turn with the workers, yielding between shares so their messages are heard.
+    // This thread takes the next task in turn with the workers, yielding between tasks so their messages are heard.
     async function playHere(): Promise<void> {
       while (!settled && next < tasks.length) {
         const task = tasks[next++] as PoolTask;
         try {
-          record(task, simulatePart(job.scenario, { runs: task.runs, seed: task.seed, policy: task.policy, side: task.side }, task.from, task.to));
+          record(task, doTask(job.scenario, task));
         } catch (e) {
           finish(e instanceof Error ? e : new Error(String(e)));
         }

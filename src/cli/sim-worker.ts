@@ -3,12 +3,12 @@
  * checked data the main thread sends (a compiled scenario holds functions, which cannot cross threads;
  * its data and the library's can, as the build ships them to the page: engine/format/prepared.ts),
  * without reading YAML or checking it again, makes sure it has the main thread's hash, then plays the
- * shares of runs it is sent and posts back each share's counts.
+ * tasks it is sent (shares of runs, the decision-impact study: sim-task.ts) and posts back their results.
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { compilePrepared, libraryFromPrepared, type Scenario } from '../engine';
-import { type SimPart, simulatePart } from '../sim';
-import type { PoolTask, WorkerData, WorkerReply } from './sim-pool';
+import type { WorkerData, WorkerReply } from './sim-pool';
+import { doTask, type PoolTask } from './sim-task';
 
 const port = parentPort;
 if (port === null) throw new Error('sim-worker: not started as a worker thread');
@@ -27,8 +27,7 @@ try {
   const scenario = load();
   port.on('message', (task: PoolTask) => {
     try {
-      const part: SimPart = simulatePart(scenario, { runs: task.runs, seed: task.seed, policy: task.policy, side: task.side }, task.from, task.to);
-      reply({ kind: 'part', task: task.id, part });
+      reply({ kind: 'done', task: task.id, result: doTask(scenario, task) });
     } catch (e) {
       reply({ kind: 'error', message: e instanceof Error ? e.message : String(e) });
     }

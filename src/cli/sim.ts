@@ -2,11 +2,11 @@
 
 import type { Side } from '../engine';
 import { isValidSeed } from '../engine';
-import { balanceFlags, DOMINANT_MARGIN, DOMINANT_MIN_RUNS, decisionImpact, isPolicyKind, LUCK_MIN_PERCENT, LUCK_SPREAD_PP, POLICY_KINDS, type PolicyKind, renamedPolicy, type SimReport } from '../sim';
+import { balanceFlags, DOMINANT_MARGIN, DOMINANT_MIN_RUNS, isPolicyKind, LUCK_MIN_PERCENT, LUCK_SPREAD_PP, POLICY_KINDS, type PolicyKind, renamedPolicy, type SimReport } from '../sim';
 import { IMPACT_RUNS, impactLines } from './impact-text';
 import { type Command, EXIT_FAIL, EXIT_OK, type Io, line, parse, UsageError } from './io';
 import { existingFile, openScenario } from './project';
-import { defaultWorkers, simulateOnWorkers } from './sim-pool';
+import { defaultWorkers, simulateAll } from './sim-pool';
 import { contradictionLine, failureLine, flagLines, reportLines, simHeaderLines } from './sim-text';
 
 /** The most runs one call plays per policy. */
@@ -138,10 +138,11 @@ export const sim: Command = async (args, io) => {
   const job = { file, scenario, runs, seed, side, policies, ...(showProgress ? { onProgress } : {}) };
   // Starting threads costs more than a small simulation: those play on this thread unless --workers says otherwise.
   const threads = values.workers === undefined && runs * policies.length < WORKERS_FROM ? 1 : workers;
-  const reports = await simulateOnWorkers(job, threads);
+  // The decision-impact study is made beside the runs (on a worker of its own when there are several threads).
+  const { reports, impact } = await simulateAll({ ...job, impactRuns: Math.min(runs, IMPACT_RUNS) }, threads);
   [...bars.values()][0]?.done();
+  if (impact === null) throw new Error('sim: the decision-impact study was not made');
   const flags = balanceFlags(reports);
-  const impact = decisionImpact(scenario, side, { seed, runs: Math.min(runs, IMPACT_RUNS) });
   const problems = [failureLine(reports), contradictionLine(reports)].filter((l): l is string => l !== null);
   if (values.json === true) {
     io.out(`${JSON.stringify({ format: 'red-phone/sim@1', reports, flags, impact }, null, 2)}\n`);

@@ -6,8 +6,8 @@
  */
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { simulateOnWorkers } from '../../src/cli/sim-pool';
-import { POLICY_KINDS, simulate } from '../../src/sim';
+import { simulateAll, simulateOnWorkers } from '../../src/cli/sim-pool';
+import { decisionImpact, POLICY_KINDS, simulate } from '../../src/sim';
 import { ROOT, scenarioAt } from '../golden/scenarios';
 import { cli, MINIMAL } from './harness';
 
@@ -57,6 +57,15 @@ describe('sim on worker threads', () => {
       expect(JSON.stringify(await simulateOnWorkers(job, threads))).toBe(here);
     }
   }, 120_000);
+
+  it('makes the decision-impact study on a worker as this thread makes it, beside the runs', async () => {
+    const scenario = scenarioAt('scenarios/ip-theft.yaml');
+    const job = { file: join(ROOT, 'scenarios/ip-theft.yaml'), scenario, runs: 300, seed: 'study', side: 'us' as const, policies: ['random' as const], impactRuns: 40, mainPlays: false };
+    const { reports, impact } = await simulateAll(job, 2);
+    expect(impact).not.toBeNull();
+    expect(JSON.stringify(impact)).toBe(JSON.stringify(decisionImpact(scenario, 'us', { seed: 'study', runs: 40 })));
+    expect(JSON.stringify(reports)).toBe(JSON.stringify([simulate(scenario, { runs: 300, seed: 'study', policy: 'random', side: 'us' })]));
+  }, 60_000);
 
   it("ends with the worker's error, not a hang, when a worker cannot do its work", async () => {
     // The main thread's scenario claims a hash its data does not compile to: every worker refuses to play it.
