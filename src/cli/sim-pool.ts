@@ -35,8 +35,6 @@ export interface PoolJob {
   /** The scenario file (absolute path, named in messages) and the scenario loaded from it on the main thread. */
   readonly file: string;
   readonly scenario: Scenario;
-  /** The shared library the scenario was compiled with (the project's terms, ladder and facts when left out). */
-  readonly library?: Library;
   readonly runs: number;
   readonly seed: string;
   readonly side: Side;
@@ -49,7 +47,7 @@ export interface PoolJob {
   readonly onProgress?: (policy: PolicyKind, done: number, total: number) => void;
 }
 
-/** The project's library (scenarios/terms.yaml, ladder.yaml, facts.yaml), as every scenario of the project is compiled with it. */
+/** The project's library (scenarios/terms.yaml, ladder.yaml, facts.yaml), which every scenario the command line opens is compiled with. */
 function sharedLibrary(): Library {
   const { library } = projectLibrary();
   if (library === null) throw new Error('the terms or ladder file has errors');
@@ -127,7 +125,7 @@ function partOf(result: TaskResult | undefined): SimPart {
 /** Does every task on `count` workers, and on this thread too when `mainPlays`; the results by task id. */
 function runTasks(job: PoolJob, tasks: readonly PoolTask[], count: number, mainPlays: boolean): Promise<TaskResult[]> {
   const start = workerStart();
-  const data: WorkerData = { file: job.file, scenario: preparedJson(job.scenario.file), library: preparedLibraryJson(job.library ?? sharedLibrary()), hash: job.scenario.hash };
+  const data: WorkerData = { file: job.file, scenario: preparedJson(job.scenario.file), library: preparedLibraryJson(sharedLibrary()), hash: job.scenario.hash };
   const results: TaskResult[] = [];
   const pool: Worker[] = [];
   let next = 0;
