@@ -1,18 +1,15 @@
-import { execFile } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
-import { promisify } from 'node:util';
 import type { Page } from 'playwright-core';
 import { expect, it } from 'vitest';
 import { type Action, defaultOption } from '../../src/engine';
 import { playActions } from '../../src/engine/replay/replay';
-import { REPO_ROOT } from './build';
+import { cli } from '../cli/harness';
 import { activate, browserSuite, expectScreen, hook, norm, screenOf, screenshot, tabTo, visibleText, waitForScreen } from './harness';
 import { loadScenarioFile, primaryScenarioFile } from './oracle';
 import { leaveBriefing, leaveOutcome, passToChina, pickOption, typeInto, watchToDebrief } from './play';
 
 const file = primaryScenarioFile();
 const SEED = 'FAC7';
-const run = promisify(execFile);
 
 interface LoggedMove {
   side: 'us' | 'cn';
@@ -223,8 +220,10 @@ browserSuite(
         expect(replay.seed).toBe(SEED);
         expect(replay.actions[0]).toEqual({ kind: 'inject', inject: injectId });
         expect(replay.actions.some((a) => a.kind === 'turn' && a.force?.us === forcedId)).toBe(true);
-        const cli = await run('npm', ['run', '--silent', 'scenario', '--', 'replay', path], { cwd: REPO_ROOT });
-        expect(cli.stdout).toMatch(/reproduces/);
+        // `npm run scenario -- replay <file>`, run in this process (test/cli/harness.ts) rather than started anew.
+        const replayed = await cli(['replay', path]);
+        expect(replayed.out).toMatch(/reproduces/);
+        expect(replayed.code).toBe(0);
 
         await activate(page, 'button[data-action="to-title"]');
         await expectScreen(page, 'title');

@@ -213,46 +213,96 @@ export async function screenOf(page: Page): Promise<string | null> {
   return page.locator('#app').getAttribute('data-screen');
 }
 
-/** Waits until `#app` shows a screen (any, or the one named). */
+/**
+ * Waits until `look(arg)`, run in the page once per animation frame, returns something other than
+ * false, null or undefined, and returns that value (`arg` and the value cross as JSON). The looking
+ * happens in the page: the whole wait is a few messages to Chromium, where a locator's wait and a
+ * read after it make several each, and every message costs Chromium's processes time (see the
+ * browser project's note in vite.config.ts). The play helpers use it for every step.
+ */
+export async function waitInPage<A, R>(page: Page, look: (arg: A) => R | false | null | undefined, arg: A, timeout = 15_000): Promise<R> {
+  const handle = await page.waitForFunction(look as (arg: unknown) => unknown, arg as unknown, { timeout });
+  try {
+    return (await handle.jsonValue()) as R;
+  } finally {
+    await handle.dispose();
+  }
+}
+
+/** Waits until `#app` shows a screen (any, or the one named) with the test hook loaded. */
 export async function waitForScreen(page: Page, screen?: ScreenName, timeout = 15_000): Promise<void> {
-  await page.waitForFunction(() => '__redPhone' in window, undefined, { timeout });
-  const selector = screen ? `#app[data-screen="${screen}"]` : '#app[data-screen]';
-  await page.locator(selector).waitFor({ state: 'attached', timeout });
+  await waitInPage(
+    page,
+    (wanted) => {
+      const now = '__redPhone' in window ? document.querySelector('#app')?.getAttribute('data-screen') : null;
+      return typeof now === 'string' && now !== '' && (wanted === null || now === wanted);
+    },
+    screen ?? null,
+    timeout,
+  );
 }
 
 /** Waits for a screen and asserts it is the one shown. */
 export async function expectScreen(page: Page, screen: ScreenName): Promise<void> {
-  await waitForScreen(page, screen).catch(() => undefined);
+  if (
+    await waitForScreen(page, screen).then(
+      () => true,
+      () => false,
+    )
+  )
+    return;
   expect(await screenOf(page)).toBe(screen);
 }
+
+/** What {@link tabTo} learns from one look in the page: how many Tab presses reach the target, or why it cannot count. */
+type TabCount = number | 'not-shown' | 'not-css';
 
 /**
  * Moves keyboard focus with Tab (then Shift+Tab) until the element matching `selector` has focus, as a
  * keyboard user would. Fails if the element cannot be reached.
+ *
+ * Most of the time the number of Tab presses can be counted first in one look in the page (the
+ * tabbable elements after the focused one, in page order) and pressed without a look after each; if
+ * the count was wrong, or the selector is not plain CSS, the press-and-look loop finishes the walk.
  */
 export async function tabTo(page: Page, selector: string): Promise<void> {
-  const target = page.locator(selector).first();
-  await target.waitFor({ state: 'visible' });
-  const focused = () => target.evaluate((el) => el === document.activeElement);
-  // Most of the time the number of Tab presses can be counted first (the tabbable elements after the
-  // focused one, in page order), and pressed without a look after each; if the count was wrong, the
-  // press-and-look loop below finishes the walk.
-  const presses = await target.evaluate((el) => {
+  const count = (sel: string): TabCount => {
+    let el: Element | null;
+    try {
+      el = document.querySelector(sel);
+    } catch {
+      return 'not-css';
+    }
+    const shown = (e: Element) => {
+      const r = e.getBoundingClientRect();
+      return (r.width > 0 || r.height > 0) && getComputedStyle(e).visibility !== 'hidden';
+    };
+    if (el === null || !shown(el)) return 'not-shown';
+    if (el === document.activeElement) return 0;
     const tabbable = (e: Element): boolean => {
       if (!(e instanceof HTMLElement) || e.matches(':disabled') || e.getAttribute('tabindex') === '-1' || e.closest('[inert], [hidden]') !== null) return false;
       const folded = e.closest('details:not([open])');
       if (folded !== null && !(e.tagName === 'SUMMARY' && e.parentElement === folded)) return false;
       if (e instanceof HTMLInputElement && e.type === 'radio' && !e.checked && document.querySelector(`input[type="radio"][name="${CSS.escape(e.name)}"]:checked`) !== null) return false;
-      const r = e.getBoundingClientRect();
-      return (r.width > 0 || r.height > 0) && getComputedStyle(e).visibility !== 'hidden';
+      return shown(e);
     };
     const all = [...document.querySelectorAll('a[href], button, input, select, textarea, summary, [tabindex]')].filter(tabbable);
     const from = document.activeElement;
     const after = from === null || from === document.body ? all : all.filter((e) => (from.compareDocumentPosition(e) & Node.DOCUMENT_POSITION_FOLLOWING) !== 0 && !from.contains(e));
     const at = after.indexOf(el);
     return at < 0 ? 0 : at + 1;
-  });
-  for (let i = 0; i < presses; i += 1) await page.keyboard.press('Tab');
+  };
+  const target = page.locator(selector).first();
+  let presses = await page.evaluate(count, selector);
+  if (presses === 'not-shown') {
+    await target.waitFor({ state: 'visible' });
+    presses = await page.evaluate(count, selector);
+  } else if (presses === 'not-css') {
+    await target.waitFor({ state: 'visible' });
+  }
+  for (let i = 0; i < (typeof presses === 'number' ? presses : 0); i += 1) await page.keyboard.press('Tab');
+  const focused = () => (presses === 'not-css' ? target.evaluate((el) => el === document.activeElement) : page.evaluate((sel) => document.querySelector(sel) === document.activeElement, selector));
+  if (await focused()) return;
   const stops = await page.evaluate(() => document.querySelectorAll('a[href], button, input, select, textarea, summary, [tabindex]').length);
   for (const key of ['Tab', 'Shift+Tab']) {
     for (let i = 0; i <= stops + 2; i += 1) {

@@ -6,7 +6,7 @@
 import type { Page } from 'playwright-core';
 import { expect, it } from 'vitest';
 import { sideFallback } from '../../src/engine';
-import { BROWSER_ZONE, cliLog } from './cli';
+import { BROWSER_ZONE, type CliPlay, cliLogs } from './cli';
 import { browserSuite, hook, norm, visibleText } from './harness';
 import { bundledScenarioFiles, logJsonOf, playByIndex, playTeams, tryLoadScenarioFile } from './oracle';
 import { chooseScenario, leaveBriefing, playTeamTurns, playTurns, startRun } from './play';
@@ -23,6 +23,17 @@ async function expectSameLog(page: Page, cli: Promise<string>, expected: string)
 }
 
 const KEYBOARD_SCENARIOS = 4;
+
+/**
+ * The CLI's logs of every run played below, made by one process (cli.ts) started by the first test
+ * that needs one and read by each: `at` is the index of a test's play among `plays`.
+ */
+const plays: CliPlay[] = [];
+let cliRun: Promise<string[]> | null = null;
+function cliLogOf(at: number): Promise<string> {
+  cliRun ??= cliLogs(plays);
+  return cliRun.then((logs) => logs[at] ?? '');
+}
 
 browserSuite(
   'each scenario played with the keyboard alone, in two runtimes',
@@ -58,10 +69,11 @@ browserSuite(
       const playable = scenario.file.sides;
       const sides = [playable[index % playable.length] ?? 'us'];
       for (const side of sides) {
+        const seed = side === 'us' ? 'K7Q3' : 'M2X9';
+        const expected = playByIndex(scenario, seed, side, PICKS);
+        const at = plays.push({ file, seed, side, choose: expected.picks.join(',') }) - 1;
         it(`${scenario.id} as ${side}: title to debrief shows what the engine decided; the log equals the CLI's`, async () => {
-          const seed = side === 'us' ? 'K7Q3' : 'M2X9';
-          const expected = playByIndex(scenario, seed, side, PICKS);
-          const cli = cliLog(file, seed, side, expected.picks.join(','));
+          const cli = cliLogOf(at);
           cli.catch(() => undefined);
           // The first run plays with the Phaser stage behind the text, as a player sees it; the others read page text only.
           const { page } = await suite.open({ ...BROWSER_ZONE, stage: index === 0 });
@@ -111,10 +123,11 @@ browserSuite(
         });
       }
       if (scenario.file.teams && index < 1) {
+        const pairs = PICKS.map((p, i) => [p, PICKS[(i + 3) % PICKS.length] ?? 1] as const);
+        const expected = playTeams(scenario, 'T2AM', pairs);
+        const at = plays.push({ file, seed: 'T2AM', side: 'both', choose: expected.pairs.map(([us, cn]) => `${us}:${cn}`).join(',') }) - 1;
         it(`${scenario.id} with two teams: the US choice is covered while China chooses; the debrief matches the engine; the log equals the CLI's`, async () => {
-          const pairs = PICKS.map((p, i) => [p, PICKS[(i + 3) % PICKS.length] ?? 1] as const);
-          const expected = playTeams(scenario, 'T2AM', pairs);
-          const cli = cliLog(file, 'T2AM', 'both', expected.pairs.map(([us, cn]) => `${us}:${cn}`).join(','));
+          const cli = cliLogOf(at);
           cli.catch(() => undefined);
           const { page } = await suite.open(BROWSER_ZONE);
           await chooseScenario(page, scenario.id);

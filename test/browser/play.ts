@@ -4,7 +4,7 @@
  */
 import type { Page } from 'playwright-core';
 import { expect } from 'vitest';
-import { activate, expectScreen, hook, type ScreenName, screenOf, tabTo, waitForScreen } from './harness';
+import { activate, expectScreen, type ScreenName, screenOf, tabTo, waitForScreen, waitInPage } from './harness';
 
 export type PlaySide = 'us' | 'cn' | 'both';
 
@@ -55,8 +55,17 @@ export async function leaveBriefing(page: Page): Promise<void> {
 
 /** Turn: presses the number key of a 1-based option of the side being asked. */
 export async function pickOption(page: Page, index: number, side: 'us' | 'cn'): Promise<void> {
-  await expectScreen(page, 'turn');
-  await page.locator(`button[data-side="${side}"][data-index="${index}"]`).first().waitFor({ state: 'visible' });
+  // One look in the page per frame until the option is shown; the slower, precise checks only to say what is wrong.
+  const button = `button[data-side="${side}"][data-index="${index}"]`;
+  const shown = await waitInPage(
+    page,
+    (sel) => document.querySelector('#app')?.getAttribute('data-screen') === 'turn' && (document.querySelector(sel)?.getClientRects().length ?? 0) > 0,
+    button,
+  ).catch(() => false);
+  if (!shown) {
+    await expectScreen(page, 'turn');
+    await page.locator(button).first().waitFor({ state: 'visible', timeout: 1000 });
+  }
   await page.keyboard.press(String(index));
 }
 
@@ -73,11 +82,14 @@ export async function leaveOutcome(page: Page, plainEnter = false): Promise<Scre
     await tabTo(page, 'button[data-action="continue"]');
     await page.keyboard.press('Space');
   }
-  await page.waitForFunction(() => {
-    const s = document.querySelector('#app')?.getAttribute('data-screen');
-    return s === 'turn' || s === 'debrief';
-  });
-  return (await screenOf(page)) as ScreenName;
+  return waitInPage(
+    page,
+    () => {
+      const s = document.querySelector('#app')?.getAttribute('data-screen');
+      return s === 'turn' || s === 'debrief' ? s : false;
+    },
+    null,
+  );
 }
 
 export type TurnHook = (turn: number, screen: 'turn' | 'outcome') => Promise<void>;
@@ -92,7 +104,7 @@ export async function playTurns(page: Page, side: 'us' | 'cn', picks: readonly n
   for (;;) {
     await expectScreen(page, 'turn');
     if (onScreen) await onScreen(turn, 'turn');
-    const available = await page.locator(`button[data-side="${side}"][data-index]`).count();
+    const available = await page.evaluate((s) => document.querySelectorAll(`button[data-side="${s}"][data-index]`).length, side);
     await pickOption(page, Math.min(picks[turn] ?? 1, available), side);
     await waitForScreen(page, 'outcome');
     if (onScreen) await onScreen(turn, 'outcome');
@@ -145,24 +157,27 @@ export async function playToDebrief(page: Page, id: string, side: 'us' | 'cn', s
 }
 
 /** Where the page is: its screen and the state hash of the run shown. */
-async function place(page: Page): Promise<string> {
-  const h = await hook(page);
-  return `${h.screen}|${h.stateHash ?? ''}`;
+function place(page: Page): Promise<string> {
+  return page.evaluate(() => {
+    const h = (window as unknown as { __redPhone: { screen(): string; stateHash(): string | null } }).__redPhone;
+    return `${h.screen()}|${h.stateHash() ?? ''}`;
+  });
 }
 
 /** Watches an imported replay to its end, going on with the keyboard (Tab to "continue", Space) at each step. */
 export async function watchToDebrief(page: Page): Promise<number> {
   for (let step = 0; step < 200; step += 1) {
-    if ((await screenOf(page)) === 'debrief') return step;
     const before = await place(page);
+    if (before.startsWith('debrief|')) return step;
     await activate(page, 'button[data-action="continue"]:not([disabled])', 'Space');
-    await page.waitForFunction(
+    await waitInPage(
+      page,
       (b) => {
         const h = (window as unknown as { __redPhone: { screen(): string; stateHash(): string | null } }).__redPhone;
         return `${h.screen()}|${h.stateHash() ?? ''}` !== b;
       },
       before,
-      { timeout: 5000 },
+      5000,
     );
   }
   throw new Error(`the replay did not reach the debrief; the page is on ${await screenOf(page)}`);
