@@ -26,6 +26,11 @@ interface Played {
   readonly turns: readonly { readonly before: GameState; readonly rng: ReturnType<Rng['state']>; readonly choice: string }[];
 }
 
+const choiceOf = (side: Side, option: OptionView) => (side === 'us' ? { us: option.id } : { cn: option.id });
+
+/** A run that has not ended after this many turns is left out, as the engine's own loop would never stop it. */
+const MAX_TURNS = 200;
+
 const controllersOf = (side: Side) => (side === 'us' ? ({ us: 'people', cn: 'model' } as const) : ({ us: 'model', cn: 'people' } as const));
 
 /** One run from `seed` to its end with `chooser` for `side`; null when the engine stops it. */
@@ -33,7 +38,7 @@ function playRun(scenario: Scenario, seed: string, side: Side, chooser: Chooser,
   let state = from?.state ?? start(scenario, seed, controllersOf(side));
   const rng = from?.rng ?? new Rng(seedState(policySeed(seed)));
   const turns: { before: GameState; rng: ReturnType<Rng['state']>; choice: string }[] = [];
-  for (let guard = 0; state.ending === null && guard < 200; guard++) {
+  for (let guard = 0; state.ending === null && guard < MAX_TURNS; guard++) {
     const offered = legalOptions(scenario, state, side);
     if (offered.length === 0) return null;
     const pick = chooser(state, offered, rng);
@@ -56,50 +61,90 @@ export interface ImpactOptions {
   readonly grid?: number;
 }
 
-/** Each option at each decision point of `side`: taken there (its first visit) with random play elsewhere. */
+/** Where a random run stood at one turn: the state, what `side` was offered, and the policy stream before its pick. */
+interface Stop {
+  readonly turn: number;
+  readonly before: GameState;
+  readonly offered: readonly OptionView[];
+  readonly rng: ReturnType<Rng['state']>;
+}
+
+/**
+ * A random run from `seed` as {@link playRun} plays it, keeping the first stop at each beat where
+ * `side` chose (the turn the engine stopped at included) and the end state, or null when the run did
+ * not end.
+ */
+function firstStops(scenario: Scenario, seed: string, side: Side): { stops: Map<string, Stop>; end: GameState | null } {
+  const stops = new Map<string, Stop>();
+  let state = start(scenario, seed, controllersOf(side));
+  const rng = new Rng(seedState(policySeed(seed)));
+  for (let turn = 0; state.ending === null && turn < MAX_TURNS; turn++) {
+    const offered = legalOptions(scenario, state, side);
+    if (offered.length === 0) return { stops, end: null };
+    if (!stops.has(state.beat)) stops.set(state.beat, { turn, before: state, offered, rng: rng.state() });
+    const r = resolveTurn(scenario, state, choiceOf(side, randomChooser(state, offered, rng)));
+    if (!r.ok) return { stops, end: null };
+    state = r.state;
+  }
+  return { stops, end: state.ending === null ? null : state };
+}
+
+/** The run that takes `option` at `stop` and plays on at random with the policy stream as it was there; its end state, or null. */
+function branchFrom(scenario: Scenario, side: Side, stop: Stop, option: OptionView): GameState | null {
+  const first = resolveTurn(scenario, stop.before, choiceOf(side, option));
+  if (!first.ok) return null;
+  const rng = new Rng(stop.rng);
+  let state = first.state;
+  for (let turn = stop.turn + 1; state.ending === null && turn < MAX_TURNS; turn++) {
+    const offered = legalOptions(scenario, state, side);
+    if (offered.length === 0) return null;
+    const r = resolveTurn(scenario, state, choiceOf(side, randomChooser(state, offered, rng)));
+    if (!r.ok) return null;
+    state = r.state;
+  }
+  return state.ending === null ? null : state;
+}
+
+/**
+ * Each option at each decision point of `side`: taken there (its first visit) with random play
+ * elsewhere, on the runs that reach the point with the option offered. Until that first visit such a
+ * run is the random run of its seed (the same states, the same policy draws), so each seed's random
+ * run is played once and every option branches from its stop there; taking an option draws nothing,
+ * so the branch plays on with the policy stream as it was before the pick. The rows are those of
+ * playing each option's runs in full (test/sim/impact.test.ts holds the two to the same study).
+ */
 function decisions(scenario: Scenario, side: Side, o: ImpactOptions): DecisionImpact[] {
-  const out: DecisionImpact[] = [];
-  for (const beat of scenario.beats.values()) {
-    const options = beat.options[side];
-    if (options.length < 2) continue;
-    const rows = options.map((opt) => {
-      const endings = new Map<string, number>();
-      let runs = 0;
-      let mine = 0;
-      let theirs = 0;
-      for (let i = 0; i < o.runs; i++) {
-        let used = false;
-        let reached = false;
-        const chooser: Chooser = (state, offered, rng) => {
-          if (!used && state.beat === beat.id) {
-            used = true;
-            const hit = offered.find((x) => x.id === opt.id);
-            if (hit !== undefined) {
-              reached = true;
-              return hit;
-            }
-          }
-          return randomChooser(state, offered, rng);
-        };
-        const played = playRun(scenario, `${o.seed}-${i}`, side, chooser);
-        if (played === null || !reached) continue;
-        runs++;
-        const e = played.state.ending as string;
-        endings.set(e, (endings.get(e) ?? 0) + 1);
-        mine += totalOf(scenario, played.state, side);
-        theirs += totalOf(scenario, played.state, side === 'us' ? 'cn' : 'us');
+  const points = [...scenario.beats.values()].filter((beat) => beat.options[side].length >= 2);
+  const rows = new Map(points.map((beat) => [beat.id, beat.options[side].map((opt) => ({ option: opt.id, runs: 0, endings: new Map<string, number>(), mine: 0, theirs: 0 }))]));
+  for (let i = 0; i < o.runs; i++) {
+    const { stops } = firstStops(scenario, `${o.seed}-${i}`, side);
+    for (const beat of points) {
+      const stop = stops.get(beat.id);
+      if (stop === undefined) continue;
+      for (const row of rows.get(beat.id) ?? []) {
+        const hit = stop.offered.find((x) => x.id === row.option);
+        const end = hit === undefined ? null : branchFrom(scenario, side, stop, hit);
+        if (end === null) continue;
+        row.runs++;
+        const e = end.ending as string;
+        row.endings.set(e, (row.endings.get(e) ?? 0) + 1);
+        row.mine += totalOf(scenario, end, side);
+        row.theirs += totalOf(scenario, end, side === 'us' ? 'cn' : 'us');
       }
-      return { option: opt.id, runs, endings, score: runs === 0 ? 0 : Math.round(mine / runs), otherScore: runs === 0 ? 0 : Math.round(theirs / runs) };
-    });
-    const measured = rows.filter((r) => r.runs > 0);
-    if (measured.length < 2) continue;
+    }
+  }
+  const out: DecisionImpact[] = [];
+  for (const beat of points) {
+    const measured = (rows.get(beat.id) ?? []).map((r) => ({ ...r, score: r.runs === 0 ? 0 : Math.round(r.mine / r.runs), otherScore: r.runs === 0 ? 0 : Math.round(r.theirs / r.runs) }));
+    const reached = measured.filter((r) => r.runs > 0);
+    if (reached.length < 2) continue;
     let spread = 0;
-    for (const a of measured) for (const b of measured) spread = Math.max(spread, tvDistance(a.endings, a.runs, b.endings, b.runs));
-    const scores = measured.map((r) => r.score);
+    for (const a of reached) for (const b of reached) spread = Math.max(spread, tvDistance(a.endings, a.runs, b.endings, b.runs));
+    const scores = reached.map((r) => r.score);
     out.push({
       beat: beat.id,
       side,
-      options: rows.map((r) => ({ option: r.option, runs: r.runs, score: r.score, otherScore: r.otherScore, endings: [...r.endings.entries()].map(([ending, runs]) => ({ ending, runs })) })),
+      options: measured.map((r) => ({ option: r.option, runs: r.runs, score: r.score, otherScore: r.otherScore, endings: [...r.endings.entries()].map(([ending, runs]) => ({ ending, runs })) })),
       endingSpread: spread,
       scoreSpread: Math.max(...scores) - Math.min(...scores),
     });
@@ -196,7 +241,7 @@ export function decisionImpact(scenario: Scenario, side: Side, options: ImpactOp
       // The strategy is the policy stream (choices); the seed is the world and the counterpart (dice).
       const rng = new Rng(seedState(`${options.seed}/strategy/${s}`));
       let state = start(scenario, `${options.seed}-g${d}`, controllersOf(side));
-      for (let guard = 0; state.ending === null && guard < 200; guard++) {
+      for (let guard = 0; state.ending === null && guard < MAX_TURNS; guard++) {
         const offered = legalOptions(scenario, state, side);
         const pick = offered[randomPolicy(offered, rng)];
         const r = pick === undefined ? null : resolveTurn(scenario, state, side === 'us' ? { us: pick.id } : { cn: pick.id });

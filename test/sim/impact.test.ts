@@ -1,7 +1,9 @@
 /** Decisions that matter: the decision-impact study, its arithmetic and its flags. */
 import { describe, expect, it } from 'vitest';
-import { decisionImpact, impactFlags } from '../../src/sim';
+import { type GameState, legalOptions, Rng, resolveTurn, type Scenario, type Side, scoreObjectives, seedState, start } from '../../src/engine';
+import { decisionImpact, impactFlags, policySeed } from '../../src/sim';
 import { tvDistance, varianceShares } from '../../src/sim/impact-stats';
+import { randomPolicy } from '../../src/sim/policies';
 import { MINIMAL_PATH, minimalText, scenarioAt, scenarioFromText } from '../golden/scenarios';
 
 const minimal = scenarioAt(MINIMAL_PATH);
@@ -139,5 +141,74 @@ describe('the study on the minimal fixture', () => {
     );
     const flags = decisionImpact(same, 'us', { seed: 'impact', runs: 120, grid: 8 }).flags.map((f) => f.key);
     expect(flags).toContain('no-impact:opening');
+  });
+});
+
+/**
+ * The decision rows as the study first made them, and as its doc describes them: for each option at
+ * each decision point, every run played in full, the option taken at the point's first visit and
+ * random play elsewhere. The study now branches each option from its seed's random run; both must
+ * give the same rows.
+ */
+function decisionsInFull(scenario: Scenario, side: Side, seed: string, runs: number) {
+  const controllers = side === 'us' ? ({ us: 'people', cn: 'model' } as const) : ({ us: 'model', cn: 'people' } as const);
+  const total = (state: GameState, who: Side) => scoreObjectives(scenario, state).reduce((n, o) => (o.side === who ? n + o.score : n), 0);
+  return [...scenario.beats.values()]
+    .filter((beat) => beat.options[side].length >= 2)
+    .map((beat) => ({
+      beat: beat.id,
+      options: beat.options[side].map((opt) => {
+        const endings = new Map<string, number>();
+        let played = 0;
+        let mine = 0;
+        let theirs = 0;
+        for (let i = 0; i < runs; i++) {
+          let state = start(scenario, `${seed}-${i}`, controllers);
+          const rng = new Rng(seedState(policySeed(`${seed}-${i}`)));
+          let used = false;
+          let reached = false;
+          let ok = true;
+          for (let turn = 0; ok && state.ending === null && turn < 200; turn++) {
+            const offered = legalOptions(scenario, state, side);
+            if (offered.length === 0) ok = false;
+            else {
+              // The option is taken at the point's first visit (no draw); everywhere else a random pick.
+              const forced = !used && state.beat === beat.id ? offered.find((x) => x.id === opt.id) : undefined;
+              if (state.beat === beat.id) used = true;
+              if (forced !== undefined) reached = true;
+              const pick = forced ?? offered[randomPolicy(offered, rng)];
+              const r = resolveTurn(scenario, state, side === 'us' ? { us: pick?.id ?? '' } : { cn: pick?.id ?? '' });
+              if (r.ok) state = r.state;
+              else ok = false;
+            }
+          }
+          if (!ok || !reached || state.ending === null) continue;
+          played++;
+          endings.set(state.ending, (endings.get(state.ending) ?? 0) + 1);
+          mine += total(state, side);
+          theirs += total(state, side === 'us' ? 'cn' : 'us');
+        }
+        return {
+          option: opt.id,
+          runs: played,
+          score: played === 0 ? 0 : Math.round(mine / played),
+          otherScore: played === 0 ? 0 : Math.round(theirs / played),
+          endings: [...endings].map(([ending, n]) => ({ ending, runs: n })),
+        };
+      }),
+    }))
+    .filter((d) => d.options.filter((o) => o.runs > 0).length >= 2);
+}
+
+describe('the decision rows', () => {
+  it.each([
+    [MINIMAL_PATH, 'us', 40],
+    [MINIMAL_PATH, 'cn', 40],
+    ['scenarios/ip-theft.yaml', 'cn', 16],
+    ['scenarios/hotline-unanswered.yaml', 'us', 16],
+  ] as const)('%s as %s: the same as playing every option’s runs in full', (path, side, runs) => {
+    const scenario = scenarioAt(path);
+    const study = decisionImpact(scenario, side, { seed: 'rows', runs, grid: 2 });
+    expect(study.decisions.map(({ beat, options }) => ({ beat, options }))).toEqual(decisionsInFull(scenario, side, 'rows', runs));
   });
 });
