@@ -216,9 +216,10 @@ export async function screenOf(page: Page): Promise<string | null> {
 /**
  * Waits until `look(arg)`, run in the page once per animation frame, returns something other than
  * false, null or undefined, and returns that value (`arg` and the value cross as JSON). The looking
- * happens in the page: the whole wait is a few messages to Chromium, where a locator's wait and a
- * read after it make several each, and every message costs Chromium's processes time (see the
- * browser project's note in vite.config.ts). The play helpers use it for every step.
+ * happens in the page: the whole wait is three messages to Chromium, where a locator's wait and a
+ * read after it make several each. Every message costs Chromium's browser and renderer processes
+ * time (2.5 to 5 CPU-ms a call on a 2-core machine), and a keyboard play-through made up to a
+ * thousand of them; the play helpers use this for every step.
  */
 export async function waitInPage<A, R>(page: Page, look: (arg: A) => R | false | null | undefined, arg: A, timeout = 15_000): Promise<R> {
   const handle = await page.waitForFunction(look as (arg: unknown) => unknown, arg as unknown, { timeout });
