@@ -33,12 +33,16 @@ const MAX_TURNS = 200;
 
 const controllersOf = (side: Side) => (side === 'us' ? ({ us: 'people', cn: 'model' } as const) : ({ us: 'model', cn: 'people' } as const));
 
-/** One run from `seed` to its end with `chooser` for `side`; null when the engine stops it. */
-function playRun(scenario: Scenario, seed: string, side: Side, chooser: Chooser, keep = false, from?: { state: GameState; rng: Rng }): Played | null {
+/**
+ * One run from `seed` to its end with `chooser` for `side`; null when the engine stops it. `from`
+ * plays on from a state with a policy stream instead, counting turns toward {@link MAX_TURNS} from
+ * `from.turn` (0 unless given).
+ */
+function playRun(scenario: Scenario, seed: string, side: Side, chooser: Chooser, keep = false, from?: { state: GameState; rng: Rng; turn?: number }): Played | null {
   let state = from?.state ?? start(scenario, seed, controllersOf(side));
   const rng = from?.rng ?? new Rng(seedState(policySeed(seed)));
   const turns: { before: GameState; rng: ReturnType<Rng['state']>; choice: string }[] = [];
-  for (let guard = 0; state.ending === null && guard < MAX_TURNS; guard++) {
+  for (let guard = from?.turn ?? 0; state.ending === null && guard < MAX_TURNS; guard++) {
     const offered = legalOptions(scenario, state, side);
     if (offered.length === 0) return null;
     const pick = chooser(state, offered, rng);
@@ -71,38 +75,28 @@ interface Stop {
 
 /**
  * A random run from `seed` as {@link playRun} plays it, keeping the first stop at each beat where
- * `side` chose (the turn the engine stopped at included) and the end state, or null when the run did
- * not end.
+ * `side` chose (the turn the engine stopped at included).
  */
-function firstStops(scenario: Scenario, seed: string, side: Side): { stops: Map<string, Stop>; end: GameState | null } {
+function firstStops(scenario: Scenario, seed: string, side: Side): Map<string, Stop> {
   const stops = new Map<string, Stop>();
   let state = start(scenario, seed, controllersOf(side));
   const rng = new Rng(seedState(policySeed(seed)));
   for (let turn = 0; state.ending === null && turn < MAX_TURNS; turn++) {
     const offered = legalOptions(scenario, state, side);
-    if (offered.length === 0) return { stops, end: null };
+    if (offered.length === 0) break;
     if (!stops.has(state.beat)) stops.set(state.beat, { turn, before: state, offered, rng: rng.state() });
     const r = resolveTurn(scenario, state, choiceOf(side, randomChooser(state, offered, rng)));
-    if (!r.ok) return { stops, end: null };
+    if (!r.ok) break;
     state = r.state;
   }
-  return { stops, end: state.ending === null ? null : state };
+  return stops;
 }
 
 /** The run that takes `option` at `stop` and plays on at random with the policy stream as it was there; its end state, or null. */
 function branchFrom(scenario: Scenario, side: Side, stop: Stop, option: OptionView): GameState | null {
   const first = resolveTurn(scenario, stop.before, choiceOf(side, option));
   if (!first.ok) return null;
-  const rng = new Rng(stop.rng);
-  let state = first.state;
-  for (let turn = stop.turn + 1; state.ending === null && turn < MAX_TURNS; turn++) {
-    const offered = legalOptions(scenario, state, side);
-    if (offered.length === 0) return null;
-    const r = resolveTurn(scenario, state, choiceOf(side, randomChooser(state, offered, rng)));
-    if (!r.ok) return null;
-    state = r.state;
-  }
-  return state.ending === null ? null : state;
+  return playRun(scenario, '', side, randomChooser, false, { state: first.state, rng: new Rng(stop.rng), turn: stop.turn + 1 })?.state ?? null;
 }
 
 /**
@@ -117,7 +111,7 @@ function decisions(scenario: Scenario, side: Side, o: ImpactOptions): DecisionIm
   const points = [...scenario.beats.values()].filter((beat) => beat.options[side].length >= 2);
   const rows = new Map(points.map((beat) => [beat.id, beat.options[side].map((opt) => ({ option: opt.id, runs: 0, endings: new Map<string, number>(), mine: 0, theirs: 0 }))]));
   for (let i = 0; i < o.runs; i++) {
-    const { stops } = firstStops(scenario, `${o.seed}-${i}`, side);
+    const stops = firstStops(scenario, `${o.seed}-${i}`, side);
     for (const beat of points) {
       const stop = stops.get(beat.id);
       if (stop === undefined) continue;
