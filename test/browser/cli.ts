@@ -4,6 +4,7 @@
  */
 import { execFile } from 'node:child_process';
 import { join } from 'node:path';
+import type { Ran } from '../cli/harness';
 import { REPO_ROOT } from './build';
 
 /** The browser tests' pages run in this time zone and locale; the CLI in {@link CLI_ENV}'s. */
@@ -34,7 +35,7 @@ export async function cliLogs(plays: readonly CliPlay[]): Promise<string[]> {
     });
     child.stdin?.end(JSON.stringify(plays.map(playArgs)));
   });
-  const results = JSON.parse(stdout) as { code: number; out: string; err: string }[];
+  const results = JSON.parse(stdout) as Ran[];
   return results.map((r, i) => {
     if (r.code !== 0) throw new Error(`scenario ${playArgs(plays[i] as CliPlay).join(' ')} exited ${r.code}: ${r.err}`);
     return r.out;

@@ -4,7 +4,7 @@
  */
 import type { Page } from 'playwright-core';
 import { expect } from 'vitest';
-import { activate, expectScreen, type ScreenName, screenOf, tabTo, waitForScreen, waitInPage } from './harness';
+import { activate, expectScreen, hook, type ScreenName, screenOf, tabTo, waitForScreen, waitInPage } from './harness';
 
 export type PlaySide = 'us' | 'cn' | 'both';
 
@@ -157,11 +157,9 @@ export async function playToDebrief(page: Page, id: string, side: 'us' | 'cn', s
 }
 
 /** Where the page is: its screen and the state hash of the run shown. */
-function place(page: Page): Promise<string> {
-  return page.evaluate(() => {
-    const h = (window as unknown as { __redPhone: { screen(): string; stateHash(): string | null } }).__redPhone;
-    return `${h.screen()}|${h.stateHash() ?? ''}`;
-  });
+async function place(page: Page): Promise<string> {
+  const h = await hook(page);
+  return `${h.screen}|${h.stateHash ?? ''}`;
 }
 
 /** Watches an imported replay to its end, going on with the keyboard (Tab to "continue", Space) at each step. */
