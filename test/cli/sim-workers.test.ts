@@ -13,10 +13,10 @@ import { cli, MINIMAL } from './harness';
 
 describe('sim on worker threads', () => {
   it('gives the same JSON report with 1, 2 and 3 workers (every policy, a shipped scenario and the minimal fixture)', async () => {
+    // China's side on worker threads alone is below; each call here also makes the decision-impact study.
     for (const [file, side, counts] of [
-      ['scenarios/ip-theft.yaml', 'us', ['2']],
-      ['scenarios/dialogue-review.yaml', 'cn', ['3']],
-      [MINIMAL, 'us', ['3']],
+      ['scenarios/ip-theft.yaml', 'us', ['3']],
+      [MINIMAL, 'us', ['2', '3']],
     ] as const) {
       const args = ['sim', file, '--runs', '1000', '--seed', 'workers', '--side', side, '--json'];
       const one = await cli([...args, '--workers', '1']);
