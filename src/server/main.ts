@@ -22,7 +22,7 @@ import { FileStore } from './file-store';
 import { staticHandler } from './http';
 import { startClassServer } from './io';
 import { loadScenarioSet } from './library';
-import { connectRedis, redisLabel, type Scale } from './scale';
+import type { Scale } from './scale';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const out = (text: string): void => {
@@ -83,7 +83,9 @@ async function main(): Promise<number> {
   const warn = (text: string): void => {
     process.stderr.write(`${text}\n`);
   };
-  const scale: Scale | null = redisUrl === undefined ? null : await connectRedis(redisUrl, warn);
+  // The Redis client and adapter load only for a class shared through Redis: a class on one machine starts without them.
+  const redis = redisUrl === undefined ? null : { url: redisUrl, ...(await import('./scale')) };
+  const scale: Scale | null = redis === null ? null : await redis.connectRedis(redis.url, warn);
   const store = scale === null ? new FileStore(resolve(values.data)) : scale.store;
   const server = await startClassServer({
     http,
@@ -99,7 +101,7 @@ async function main(): Promise<number> {
   });
 
   if (scale === null) out(`Red Phone class server: ${scenarios.byId.size} scenarios, ${server.classroom.sessions.size} class sessions restored from ${resolve(values.data)}`);
-  else out(`Red Phone class server: ${scenarios.byId.size} scenarios, class sessions shared through Redis at ${redisLabel(redisUrl ?? '')} (process ${process.pid})`);
+  else out(`Red Phone class server: ${scenarios.byId.size} scenarios, class sessions shared through Redis at ${redis?.redisLabel(redis.url)} (process ${process.pid})`);
   out(`Projector:   http://${local}:${bound}/`);
   for (const ip of lan) out(`Students:    http://${ip}:${bound}/?class`);
   if (lan.length > 0) out(await QRCode.toString(`http://${lan[0]}:${bound}/?class`, { type: 'terminal', small: true }));
