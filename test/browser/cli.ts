@@ -3,7 +3,6 @@
  * the browser's, for comparing the two runtimes byte for byte.
  */
 import { execFile } from 'node:child_process';
-import { join } from 'node:path';
 import type { Ran } from '../cli/harness';
 import { REPO_ROOT } from './build';
 
@@ -27,12 +26,16 @@ const playArgs = (p: CliPlay): string[] => ['play', `scenarios/${p.file}`, '--se
  * play's stdout, in order. Fails with the command's message when one does not succeed.
  */
 export async function cliLogs(plays: readonly CliPlay[]): Promise<string[]> {
-  const tsx = join(REPO_ROOT, 'node_modules', '.bin', 'tsx');
   const stdout = await new Promise<string>((resolve, reject) => {
-    const child = execFile(tsx, ['test/browser/cli-batch.ts'], { cwd: REPO_ROOT, env: { ...process.env, ...CLI_ENV }, maxBuffer: 64 * 1024 * 1024 }, (error, out, err) => {
-      if (error) reject(new Error(`the CLI batch failed: ${error.message}\n${err}`));
-      else resolve(out);
-    });
+    const child = execFile(
+      process.execPath,
+      ['--import', 'tsx', 'test/browser/cli-batch.ts'],
+      { cwd: REPO_ROOT, env: { ...process.env, ...CLI_ENV }, maxBuffer: 64 * 1024 * 1024 },
+      (error, out, err) => {
+        if (error) reject(new Error(`the CLI batch failed: ${error.message}\n${err}`));
+        else resolve(out);
+      },
+    );
     child.stdin?.end(JSON.stringify(plays.map(playArgs)));
   });
   const results = JSON.parse(stdout) as Ran[];

@@ -1,6 +1,5 @@
 /** Runs CLI commands in-process with captured output (fast), or as a child process through tsx (a few). */
 import { spawnSync } from 'node:child_process';
-import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { runCli } from '../../src/cli/main';
 import { ROOT } from '../golden/scenarios';
@@ -29,9 +28,12 @@ export async function cli(args: readonly string[], options: { input?: string; cw
   return { code, out, err };
 }
 
-/** The same, as a child process: `node_modules/.bin/tsx src/cli/main.ts ...args`. */
+/**
+ * The same, as a child process: `node --import tsx src/cli/main.ts ...args`, what `npm run scenario`
+ * runs less tsx's own launcher process (which only starts this one).
+ */
 export function spawnCli(args: readonly string[]): Ran {
-  const r = spawnSync(join(ROOT, 'node_modules/.bin/tsx'), ['src/cli/main.ts', ...args], {
+  const r = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args], {
     cwd: ROOT,
     encoding: 'utf8',
     env: { ...process.env, TZ: 'Pacific/Chatham', LANG: 'tr_TR.UTF-8' },
