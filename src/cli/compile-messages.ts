@@ -3,29 +3,34 @@
  * (src/i18n/messages) into typed functions in src/i18n/paraglide with Paraglide, as
  * `paraglide-js compile` would, unless that folder already holds what these very inputs compile to.
  * A compile loads the whole inlang project and takes several seconds; the inputs' digest (the project
- * settings, every message file, the Paraglide and plugin versions and the options) is kept in the
- * folder beside the output, so `npm test` after an unchanged install does not pay for it again.
+ * settings, every message file, the Paraglide and plugin versions and the options) is kept in
+ * node_modules/.cache, so `npm test` after an unchanged install does not pay for it again. (Not in the
+ * output folder: the Vite plugin's compiles remove from it every file they did not write.) The plugin
+ * compiles whatever the digest says: a message edited under `npm start` and then put back as it was
+ * leaves that edit's output until the next start or build, or `npm run i18n -- --force`.
  * `--force` compiles whatever the digest says. The Vite plugin still compiles for `npm start` and builds.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, realpathSync, writeFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { existsSync, mkdirSync, readdirSync, readFileSync, realpathSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const OPTIONS = { strategy: ['custom-remembered', 'baseLocale'], emitTsDeclarations: true } as const;
-/** The digest of the inputs the output was compiled from, in the output folder (whose own .gitignore ignores it). */
-const STAMP = '.inputs-sha256';
 /** What the output is read through: a folder missing one of these was not compiled (or was wiped). */
 const OUTPUTS = ['messages.js', 'messages.d.ts', 'runtime.js', 'runtime.d.ts'];
 
-/** The messages' folders: `i18n` holds project.inlang, messages/ and the output, paraglide/. */
+/**
+ * The messages' places: `i18n` holds project.inlang, messages/ and the output, paraglide/; `root` the
+ * node_modules with Paraglide; `stamp` is the file with the digest of the inputs the output was compiled from.
+ */
 export interface MessageDirs {
   readonly i18n: string;
   readonly root: string;
+  readonly stamp: string;
 }
 
-export const PROJECT_DIRS: MessageDirs = { i18n: join(ROOT, 'src', 'i18n'), root: ROOT };
+export const PROJECT_DIRS: MessageDirs = { i18n: join(ROOT, 'src', 'i18n'), root: ROOT, stamp: join(ROOT, 'node_modules', '.cache', 'red-phone', 'i18n-inputs.sha256') };
 const outdir = (dirs: MessageDirs): string => join(dirs.i18n, 'paraglide');
 
 const filesUnder = (dir: string): string[] =>
@@ -54,7 +59,7 @@ export function inputsDigest(dirs: MessageDirs): string {
 /** Whether the output folder was compiled from inputs with this digest and still holds its files. */
 export function compiledFrom(dirs: MessageDirs, digest: string): boolean {
   const out = outdir(dirs);
-  return existsSync(join(out, STAMP)) && readFileSync(join(out, STAMP), 'utf8') === digest && OUTPUTS.every((f) => existsSync(join(out, f)));
+  return existsSync(dirs.stamp) && readFileSync(dirs.stamp, 'utf8') === digest && OUTPUTS.every((f) => existsSync(join(out, f)));
 }
 
 /** Compiles unless the output is already that of these inputs (or `force`); says which it did. */
@@ -64,7 +69,8 @@ export async function compileMessages(dirs: MessageDirs, force: boolean): Promis
   // Loaded only to compile: the compiler and the inlang SDK take a second just to import.
   const { compile } = await import('@inlang/paraglide-js');
   await compile({ project: join(dirs.i18n, 'project.inlang'), outdir: outdir(dirs), ...OPTIONS, strategy: [...OPTIONS.strategy] });
-  writeFileSync(join(outdir(dirs), STAMP), digest);
+  mkdirSync(dirname(dirs.stamp), { recursive: true });
+  writeFileSync(dirs.stamp, digest);
   return 'compiled';
 }
 

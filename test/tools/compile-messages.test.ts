@@ -3,7 +3,7 @@
  * (src/cli/compile-messages.ts): an edited, added or removed message file, new settings, or a wiped
  * output folder each make it compile again. The compile itself runs after every install (postinstall).
  */
-import { cpSync, mkdtempSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -15,7 +15,7 @@ beforeEach(() => {
   const i18n = mkdtempSync(join(tmpdir(), 'red-phone-i18n-'));
   cpSync(join(PROJECT_DIRS.i18n, 'messages'), join(i18n, 'messages'), { recursive: true });
   cpSync(join(PROJECT_DIRS.i18n, 'project.inlang', 'settings.json'), join(i18n, 'project.inlang', 'settings.json'), { recursive: true });
-  dirs = { i18n, root: PROJECT_DIRS.root };
+  dirs = { i18n, root: PROJECT_DIRS.root, stamp: join(i18n, 'cache', 'inputs.sha256') };
 });
 
 afterEach(() => rmSync(dirs.i18n, { recursive: true, force: true }));
@@ -25,7 +25,8 @@ function compiledOutput(digest: string): void {
   const out = join(dirs.i18n, 'paraglide');
   cpSync(join(dirs.i18n, 'messages'), join(out, 'messages'), { recursive: true });
   for (const f of ['messages.js', 'messages.d.ts', 'runtime.js', 'runtime.d.ts']) writeFileSync(join(out, f), '');
-  writeFileSync(join(out, '.inputs-sha256'), digest);
+  mkdirSync(join(dirs.i18n, 'cache'), { recursive: true });
+  writeFileSync(dirs.stamp, digest);
 }
 
 describe('npm run i18n', () => {
@@ -61,7 +62,7 @@ describe('npm run i18n', () => {
     unlinkSync(join(dirs.i18n, 'paraglide', 'runtime.js'));
     expect(compiledFrom(dirs, digest)).toBe(false);
     compiledOutput(digest);
-    unlinkSync(join(dirs.i18n, 'paraglide', '.inputs-sha256'));
+    unlinkSync(dirs.stamp);
     expect(compiledFrom(dirs, digest)).toBe(false);
   });
 });
