@@ -157,10 +157,17 @@ function offlineApp(): Plugin[] {
   });
 }
 
-export default defineConfig({
+export default defineConfig(({ mode }) => ({
   plugins: [
-    // The interface's messages (src/i18n/messages) as typed functions, English and Simplified Chinese.
-    paraglideVitePlugin({ project: './src/i18n/project.inlang', outdir: './src/i18n/paraglide', strategy: ['custom-remembered', 'baseLocale'], emitTsDeclarations: true }),
+    // The interface's messages (src/i18n/messages) as typed functions, English and Simplified Chinese,
+    // compiled when `npm start` or a build begins. Vitest's own server (mode "test") reads what
+    // `npm run i18n` compiled (test/i18n-setup.ts makes sure it is current) instead of compiling at
+    // every start; that is what the dev server and a build inside Vitest compile too (one module per
+    // language: the plugin gives `npm run build` a module per message), so they find nothing to write
+    // while the unit tests read it.
+    ...(mode === 'test'
+      ? []
+      : [paraglideVitePlugin({ project: './src/i18n/project.inlang', outdir: './src/i18n/paraglide', strategy: ['custom-remembered', 'baseLocale'], emitTsDeclarations: true })]),
     devContentSecurityPolicy(),
     scenarioHotReload(),
     scenarioCards(),
@@ -193,6 +200,7 @@ export default defineConfig({
     maxWorkers: 2,
     testTimeout: 20_000,
     hookTimeout: 120_000,
+    globalSetup: ['test/i18n-setup.ts'],
     projects: [
       // Unit files share their worker's modules (isolate: false): the engine, the simulator and the store
       // load once per worker instead of once per file. Every test leaves globals as it found them
@@ -215,4 +223,4 @@ export default defineConfig({
       },
     ],
   },
-});
+}));

@@ -1,14 +1,12 @@
 /**
- * `npm run i18n` (after install, and before the type-check): compiles the interface's messages
- * (src/i18n/messages) into typed functions in src/i18n/paraglide with Paraglide, as
- * `paraglide-js compile` would, unless that folder already holds what these very inputs compile to.
- * A compile loads the whole inlang project and takes several seconds; the inputs' digest (the project
- * settings, every message file, the Paraglide and plugin versions and the options) is kept in
- * node_modules/.cache, so `npm test` after an unchanged install does not pay for it again. (Not in the
- * output folder: the Vite plugin's compiles remove from it every file they did not write.) The plugin
- * compiles whatever the digest says: a message edited under `npm start` and then put back as it was
- * leaves that edit's output until the next start or build, or `npm run i18n -- --force`.
- * `--force` compiles whatever the digest says. The Vite plugin still compiles for `npm start` and builds.
+ * `npm run i18n` (after install, before the type-check, and in Vitest's global setup): compiles the
+ * interface's messages (src/i18n/messages) into typed functions in src/i18n/paraglide with Paraglide,
+ * as the Vite plugin compiles them for the dev server, unless that folder already holds what this
+ * compile made of these very inputs. A compile loads the whole inlang project and takes several
+ * seconds. The stamp, in node_modules/.cache (a compile may empty the output folder first), holds the
+ * inputs' digest (the project settings, every message file, the Paraglide and plugin versions, the
+ * options) and the digest of the output's files; `npm run build` (one module per message) rewrites
+ * them, so the next `npm run i18n` compiles again. `--force` compiles whatever the stamp says.
  */
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, realpathSync, writeFileSync } from 'node:fs';
@@ -16,7 +14,17 @@ import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const ROOT = join(import.meta.dirname, '..', '..');
-const OPTIONS = { strategy: ['custom-remembered', 'baseLocale'], emitTsDeclarations: true } as const;
+/**
+ * As the Vite plugin compiles for the dev server and for a build run by the tests (vite.config.ts), so
+ * that they find nothing to write: one module per language (the plugin gives `npm run build`, under
+ * NODE_ENV=production, one per message), and the plugin's test for the server side.
+ */
+const OPTIONS = {
+  strategy: ['custom-remembered', 'baseLocale'],
+  emitTsDeclarations: true,
+  outputStructure: 'locale-modules',
+  isServer: "import.meta.env?.SSR ?? typeof window === 'undefined'",
+} as const;
 /** What the output is read through: a folder missing one of these was not compiled (or was wiped). */
 const OUTPUTS = ['messages.js', 'messages.d.ts', 'runtime.js', 'runtime.d.ts'];
 
@@ -56,10 +64,28 @@ export function inputsDigest(dirs: MessageDirs): string {
   return hash.digest('hex');
 }
 
-/** Whether the output folder was compiled from inputs with this digest and still holds its files. */
-export function compiledFrom(dirs: MessageDirs, digest: string): boolean {
+/**
+ * The digest of every file of the output (names and bytes), or null when one the output is read through
+ * is missing: `npm run build` rewrites the folder (a module per message), and the tests' own build
+ * would rewrite it again while the unit tests read it.
+ */
+export function outputDigest(dirs: MessageDirs): string | null {
   const out = outdir(dirs);
-  return existsSync(dirs.stamp) && readFileSync(dirs.stamp, 'utf8') === digest && OUTPUTS.every((f) => existsSync(join(out, f)));
+  if (!OUTPUTS.every((f) => existsSync(join(out, f)))) return null;
+  const hash = createHash('sha256');
+  for (const file of filesUnder(out)) {
+    const bytes = readFileSync(file);
+    const name = relative(out, file);
+    hash.update(`${name.length}:${name}:${bytes.length}:`);
+    hash.update(bytes);
+  }
+  return hash.digest('hex');
+}
+
+/** Whether the output folder holds what this compile made of inputs with this digest. */
+export function compiledFrom(dirs: MessageDirs, digest: string): boolean {
+  const output = outputDigest(dirs);
+  return output !== null && existsSync(dirs.stamp) && readFileSync(dirs.stamp, 'utf8') === `${digest} ${output}`;
 }
 
 /** Compiles unless the output is already that of these inputs (or `force`); says which it did. */
@@ -68,9 +94,11 @@ export async function compileMessages(dirs: MessageDirs, force: boolean): Promis
   if (!force && compiledFrom(dirs, digest)) return 'unchanged';
   // Loaded only to compile: the compiler and the inlang SDK take a second just to import.
   const { compile } = await import('@inlang/paraglide-js');
-  await compile({ project: join(dirs.i18n, 'project.inlang'), outdir: outdir(dirs), ...OPTIONS, strategy: [...OPTIONS.strategy] });
+  // The project's path relative to here, as the plugin is given it: the output's README names it.
+  const project = `./${relative(process.cwd(), join(dirs.i18n, 'project.inlang'))}`;
+  await compile({ project, outdir: outdir(dirs), ...OPTIONS, strategy: [...OPTIONS.strategy] });
   mkdirSync(dirname(dirs.stamp), { recursive: true });
-  writeFileSync(dirs.stamp, digest);
+  writeFileSync(dirs.stamp, `${digest} ${outputDigest(dirs) ?? 'incomplete'}`);
   return 'compiled';
 }
 

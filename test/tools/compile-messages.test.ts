@@ -1,13 +1,13 @@
 /**
  * `npm run i18n` compiles the interface's messages only when they changed since the output was made
- * (src/cli/compile-messages.ts): an edited, added or removed message file, new settings, or a wiped
- * output folder each make it compile again. The compile itself runs after every install (postinstall).
+ * (src/cli/compile-messages.ts): an edited, added or removed message file, new settings, an output
+ * another compile rewrote, or a wiped output folder each make it compile again. The compile itself runs after every install (postinstall).
  */
 import { cpSync, mkdirSync, mkdtempSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { compiledFrom, compileMessages, inputsDigest, type MessageDirs, PROJECT_DIRS } from '../../src/cli/compile-messages';
+import { compiledFrom, compileMessages, inputsDigest, type MessageDirs, outputDigest, PROJECT_DIRS } from '../../src/cli/compile-messages';
 
 let dirs: MessageDirs;
 
@@ -24,9 +24,9 @@ afterEach(() => rmSync(dirs.i18n, { recursive: true, force: true }));
 function compiledOutput(digest: string): void {
   const out = join(dirs.i18n, 'paraglide');
   cpSync(join(dirs.i18n, 'messages'), join(out, 'messages'), { recursive: true });
-  for (const f of ['messages.js', 'messages.d.ts', 'runtime.js', 'runtime.d.ts']) writeFileSync(join(out, f), '');
+  for (const f of ['messages.js', 'messages.d.ts', 'runtime.js', 'runtime.d.ts']) writeFileSync(join(out, f), `// ${f} of locale modules`);
   mkdirSync(join(dirs.i18n, 'cache'), { recursive: true });
-  writeFileSync(dirs.stamp, digest);
+  writeFileSync(dirs.stamp, `${digest} ${outputDigest(dirs)}`);
 }
 
 describe('npm run i18n', () => {
@@ -53,6 +53,13 @@ describe('npm run i18n', () => {
       expect(compiledFrom(dirs, now)).toBe(false);
       last = now;
     }
+  });
+
+  it('compiles again when another compile rewrote the output (npm run build makes a module per message)', () => {
+    const digest = inputsDigest(dirs);
+    compiledOutput(digest);
+    writeFileSync(join(dirs.i18n, 'paraglide', 'messages.js'), '// messages.js of message modules, as a build writes it');
+    expect(compiledFrom(dirs, digest)).toBe(false);
   });
 
   it('compiles again when the output folder lost a file or its digest', () => {

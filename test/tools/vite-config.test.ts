@@ -19,7 +19,10 @@ describe('vite.config.ts', () => {
   });
 
   it('the dev server starts with no config warning and serves the scenario cards', async () => {
-    const child = spawn(process.execPath, [join(ROOT, 'node_modules/vite/bin/vite.js'), '--port', '5198', '--strictPort', '--clearScreen', 'false'], {
+    // In mode "test", as Vitest's own server runs (vite.config.ts): without the Paraglide plugin, whose
+    // compile at start (about 6 CPU-seconds) the browser tests' build makes, and which must not rewrite
+    // src/i18n/paraglide while the other unit tests import from it.
+    const child = spawn(process.execPath, [join(ROOT, 'node_modules/vite/bin/vite.js'), '--port', '5198', '--strictPort', '--clearScreen', 'false', '--mode', 'test'], {
       cwd: ROOT,
       env: { ...process.env, CI: 'true', NO_COLOR: '1', FORCE_COLOR: '0' },
     });
