@@ -30,7 +30,7 @@ const OUTPUTS = ['messages.js', 'messages.d.ts', 'runtime.js', 'runtime.d.ts'];
 
 /**
  * The messages' places: `i18n` holds project.inlang, messages/ and the output, paraglide/; `root` the
- * node_modules with Paraglide; `stamp` is the file with the digest of the inputs the output was compiled from.
+ * node_modules with Paraglide; `stamp` is the file with the digests of the inputs and of the output this compile made.
  */
 export interface MessageDirs {
   readonly i18n: string;
