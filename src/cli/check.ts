@@ -1,7 +1,7 @@
 /** `scenario check [files…]`: validates and lints scenario files (and the shared terms, ladder and facts files), one line per problem. */
 import { existsSync, readFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import { compareDiagnostics, type Diagnostic, formatDiagnostic, type Library, loadScenario, OVERLAY_LANGS } from '../engine';
+import { compareDiagnostics, type Diagnostic, formatDiagnostic, type Library, loadTranslation, OVERLAY_LANGS } from '../engine';
 import { type Command, EXIT_FAIL, EXIT_OK, type Io, line, parse } from './io';
 import { checkSharedFile, displayName, existingFile, loadScenarioFile, projectGlossaryFiles, projectLibrary, projectScenarioFiles, sharedRoleOf } from './project';
 
@@ -37,14 +37,13 @@ function checkScenario(io: Io, abs: string, text: string | null, library: Librar
   const scenarioAbs = isOverlay ? join(dirname(dirname(abs)), basename(abs)) : abs;
   const english = loadScenarioFile(io, scenarioAbs, library);
   const out = isOverlay ? english.diagnostics.filter((d) => d.severity === 'error') : [...english.diagnostics];
-  const scenarioText = english.scenario === null ? null : readText(scenarioAbs);
-  if (scenarioText === null) return out;
+  if (english.scenario === null) return out;
   const overlays = isOverlay ? [abs] : OVERLAY_LANGS.map((lang) => join(dirname(abs), lang, basename(abs))).filter((p) => existsSync(p));
   for (const path of overlays) {
     const overlayText = readText(path);
     const file = displayName(io, path);
     if (overlayText === null) continue;
-    out.push(...loadScenario(scenarioText, displayName(io, scenarioAbs), library, { text: overlayText, file }).diagnostics.filter((d) => d.file === file));
+    out.push(...loadTranslation(english.scenario, library, { text: overlayText, file }).diagnostics);
   }
   return out;
 }

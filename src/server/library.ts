@@ -5,7 +5,7 @@
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import { loadLibrary, loadScenario, OVERLAY_LANGS, type OverlayLang, type Scenario } from '../engine';
+import { loadLibrary, loadScenario, loadTranslation, OVERLAY_LANGS, type OverlayLang, type Scenario } from '../engine';
 
 const SHARED = ['schema.yaml', 'terms.yaml', 'ladder.yaml', 'facts.yaml', 'glossary.yaml'];
 
@@ -42,7 +42,7 @@ export function loadScenarioSet(dir: string): ScenarioSet {
       for (const lang of OVERLAY_LANGS) {
         const overlay = join(dirname(file), lang, basename(file));
         if (!existsSync(overlay)) continue;
-        const read = loadScenario(text, file, lib.library, { text: readFileSync(overlay, 'utf8'), file: overlay });
+        const read = loadTranslation(scenario, lib.library, { text: readFileSync(overlay, 'utf8'), file: overlay });
         if (read.scenario !== null && read.scenario.lang === lang) langs.set(lang, read.scenario);
         else problems.push(`${overlay}: ${read.diagnostics.find((d) => d.severity === 'error')?.message ?? 'does not load'} (seats in ${lang} read English)`);
       }

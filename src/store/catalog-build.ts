@@ -3,9 +3,9 @@
  * its title card, and the checked data the page compiles (src/engine/format/prepared.ts), for the
  * scenarios and for their translations. vite.config.ts runs this through src/cli/scenario-cards.ts.
  */
-import { type Library, loadScenario, type OverlayLang, overlaySchema, parseYaml, preparedJson, preparedLibraryJson } from '../engine';
+import { type Library, loadTranslation, type OverlayFile, type OverlayLang, overlaySchema, parseYaml, preparedJson, preparedLibraryJson, type Scenario } from '../engine';
 import { baseName, type CardText, loadCatalog, type SourceFile, sharedLibrary } from './catalog';
-import { cardOf, overlayCardText, type ScenarioCard } from './catalog-cards';
+import { cardOf, overlayCardWords, type ScenarioCard } from './catalog-cards';
 
 /** The build's checked data as JSON texts: the library, each scenario by file name, each translation by language and file name. */
 export interface PreparedFiles {
@@ -25,13 +25,9 @@ export interface CardsResult {
  * A translation's checked data, when it applies to its scenario without an error (a translation with
  * errors is left out, and the page plays that scenario in English, as it would with the YAML).
  */
-function preparedOverlay(scenarioText: string, file: string, overlay: SourceFile, library: Library): { lang: OverlayLang; json: string } | null {
-  const yaml = parseYaml(overlay.text, overlay.file);
-  const read = overlaySchema.safeParse(yaml.data);
-  if (yaml.diagnostics.length > 0 || !read.success) return null;
-  const loaded = loadScenario(scenarioText, file, library, { text: overlay.text, file: overlay.file.replace(/^\//, '') });
-  if (loaded.scenario?.lang !== read.data.lang) return null;
-  return { lang: read.data.lang, json: preparedJson(read.data) };
+function preparedOverlay(english: Scenario, overlay: SourceFile, data: OverlayFile, library: Library): string | null {
+  const loaded = loadTranslation(english, library, { text: overlay.text, file: overlay.file.replace(/^\//, '') });
+  return loaded.scenario?.lang === data.lang ? preparedJson(data) : null;
 }
 
 /** The cards and checked data of the bundled scenario files, checked by the full loader (build time, in Node). */
@@ -44,13 +40,16 @@ export function buildCards(files: readonly SourceFile[], termsText: string, ladd
   const cards = catalog.entries.map((e) => {
     const card = cardOf(e.scenario, e.file);
     scenarios[card.file] = preparedJson(e.scenario.file);
-    const text = files.find((f) => baseName(f.file) === card.file)?.text ?? '';
     const texts: Partial<Record<OverlayLang, CardText>> = {};
     for (const o of overlays.filter((x) => baseName(x.file) === card.file)) {
-      const read = overlayCardText(card, o.text);
-      if (read !== null) texts[read.lang] = read.text;
-      const data = library === null ? null : preparedOverlay(text, card.file, o, library);
-      if (data !== null) translated[data.lang] = { ...translated[data.lang], [card.file]: data.json };
+      // Read once for the card's words and the checked data; the translation's check reads it again, for its places.
+      const yaml = parseYaml(o.text, o.file);
+      const read = overlaySchema.safeParse(yaml.data);
+      if (yaml.diagnostics.length > 0 || !read.success) continue;
+      const words = overlayCardWords(card, read.data);
+      if (words !== null) texts[words.lang] = words.text;
+      const json = library === null ? null : preparedOverlay(e.scenario, o, read.data, library);
+      if (json !== null) translated[read.data.lang] = { ...translated[read.data.lang], [card.file]: json };
     }
     return Object.keys(texts).length === 0 ? card : { ...card, texts };
   });

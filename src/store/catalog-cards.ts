@@ -4,7 +4,7 @@
  * used for play: the scenario is read by the same loader in the page, and its hash must equal the
  * card's.
  */
-import { compilePrepared, type Library, libraryFromPrepared, loadScenario, type OverlayLang, type OverlayText, overlaySchema, parseYaml, type Scenario } from '../engine';
+import { compilePrepared, type Library, libraryFromPrepared, loadScenario, type OverlayFile, type OverlayLang, type OverlayText, overlaySchema, parseYaml, type Scenario } from '../engine';
 import { usualTurns } from '../sim/usual-turns';
 import { baseName, type CardText, type Catalog, type CatalogEntry, type CatalogFailure, isScenarioFile, loadCatalog, type ScenarioCard, type SourceFile, sharedLibrary } from './catalog';
 import { rememberUsualTurns } from './pace';
@@ -95,8 +95,12 @@ export function entryCard(entry: CatalogEntry): ScenarioCard {
 export function overlayCardText(card: ScenarioCard, overlayText: string): { lang: OverlayLang; text: CardText } | null {
   const yaml = parseYaml(overlayText, card.file);
   const read = overlaySchema.safeParse(yaml.data);
-  if (yaml.diagnostics.length > 0 || !read.success || read.data.scenario !== card.id) return null;
-  const o = read.data;
+  return yaml.diagnostics.length > 0 || !read.success ? null : overlayCardWords(card, read.data);
+}
+
+/** The card's words in the language of `o`, an overlay read and checked against the overlay schema (null when it is another scenario's). */
+export function overlayCardWords(card: ScenarioCard, o: OverlayFile): { lang: OverlayLang; text: CardText } | null {
+  if (o.scenario !== card.id) return null;
   return { lang: o.lang, text: { title: o.title ?? card.title, summary: o.summary ?? card.summary, invented: card.invented === null ? null : (o.invented ?? card.invented) } };
 }
 

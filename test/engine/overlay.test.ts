@@ -12,6 +12,7 @@ import {
   decodeReplayCode,
   encodeReplayCode,
   loadScenario,
+  loadTranslation,
   parseReplay,
   type ReplayFile,
   recordReplay,
@@ -104,6 +105,15 @@ describe('a scenario read in Simplified Chinese', () => {
     expect(junk.diagnostics.map((d) => d.code)).toEqual(['schema/invalid-value']);
     expect(junk.scenario?.hash).toBe(english.hash);
   });
+
+  it('a broken overlay read as a translation of the loaded English: the same diagnostics, and no scenario', () => {
+    const broken = overlayText.replace('        request_help:', '        request_hlp:').replace('scenario: minimal', 'scenario: ip-theft');
+    const both = inChinese(minimalText(), broken);
+    const translated = loadTranslation(english, library(), { text: broken, file: 'zh-Hans/minimal.yaml' });
+    expect(codes(translated.diagnostics)).toEqual(codes(both.diagnostics));
+    expect(translated.diagnostics.length).toBeGreaterThan(0);
+    expect(translated.scenario).toBeNull();
+  });
 });
 
 describe('the shipped translations', () => {
@@ -116,6 +126,20 @@ describe('the shipped translations', () => {
     expect(r.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
     expect(r.scenario?.lang).toBe('zh-Hans');
     expect(r.scenario?.hash).toBe(scenarioAt(path).hash);
+  });
+
+  it.each(files)('scenarios/zh-Hans/%s read as a translation of the loaded English is the scenario that loading both together gives', (name) => {
+    const path = `scenarios/${name}`;
+    const overlay = { text: readFileSync(join(dir, name), 'utf8'), file: `scenarios/zh-Hans/${name}` };
+    const both = loadScenario(readFileSync(join(ROOT, path), 'utf8'), path, library(), overlay);
+    const english = scenarioAt(path);
+    const translated = loadTranslation(english, library(), overlay);
+    expect(translated.diagnostics).toEqual(both.diagnostics.filter((d) => d.file === overlay.file));
+    expect(translated.scenario?.lang).toBe('zh-Hans');
+    expect([translated.scenario?.hash, translated.scenario?.textHash, translated.scenario?.contentHash]).toEqual([both.scenario?.hash, both.scenario?.textHash, both.scenario?.contentHash]);
+    expect(translated.scenario?.file).toEqual(both.scenario?.file);
+    // A scenario already read in Chinese is not translated again.
+    expect(() => loadTranslation(translated.scenario as Scenario, library(), overlay)).toThrow(/already read in zh-Hans/);
   });
 
   it("every golden replay recorded on today's main replays against the Chinese text of its scenario", () => {

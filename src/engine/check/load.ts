@@ -164,6 +164,17 @@ function loadOverlay(data: ScenarioFile, library: Library, overlay: OverlayText)
   return { scenario: hasError(diagnostics) ? null : compiled.scenario, diagnostics };
 }
 
+/**
+ * A translation of a scenario loaded in English by {@link loadScenario}: the scenario in the overlay's
+ * language, or null with the reasons. The overlay's diagnostics are those `loadScenario(text, file,
+ * library, overlay)` gives it, without parsing and checking the English file a second time (a class
+ * server, the build's scenario cards and `scenario check` load each scenario and then its translations).
+ */
+export function loadTranslation(english: Scenario, library: Library, overlay: OverlayText): LoadResult {
+  if (english.lang !== 'en') throw new Error(`load: ${english.id} is already read in ${english.lang}; a translation applies to the English file`);
+  return loadOverlay(english.file, library, overlay);
+}
+
 /** Loads a scenario from bytes, refusing anything that is not strict UTF-8. */
 export function loadScenarioBytes(bytes: Uint8Array, file: string, library: Library, overlay?: OverlayText): LoadResult {
   const decoded = decodeUtf8(bytes);
