@@ -73,7 +73,7 @@ export class FastChecks {
       move.side = play.moveSide[m] as Side;
       move.option = (play.moveOptions[m] as CompiledOption).id;
       move.outcome = (play.moveOutcomes[m] as CompiledOutcome).id;
-      move.text = play.moveText[m] as number;
+      move.text = play.moveTextAt(m);
     }
     const [m0, m1] = this.moves;
     const o0 = play.moveOutcomes[0] as CompiledOutcome;

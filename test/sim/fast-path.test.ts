@@ -70,6 +70,20 @@ describe('the fast path against the plain path', () => {
     }
   });
 
+  it("an outcome text picked by the ledger on the turn that ends the game: picked before the ledger closes, on both paths", () => {
+    // The request sent in the opening may still be open to China when the last turn is played; the
+    // game's end closes it (never answered), and the text must be the one the open request picked.
+    const text = minimalText().replace(
+      '- { id: waited, weight: 1, text: Time passes. }',
+      '- { id: waited, weight: 1, text: [ { when: "ledger.open.cn > 0", presumes: "escalation > 90", text: The request is still open. }, { text: Time passes. } ] }',
+    );
+    expect(text).not.toBe(minimalText());
+    const scenario = scenarioFromText(text, 'ledger-text.yaml');
+    const report = simulate(scenario, { runs: 300, seed: 'l', policy: 'random', side: 'us' });
+    expect(report.contradictions.first.some((c) => c.where === 'response/us/wait/waited' && c.turn === 2)).toBe(true);
+    for (const side of ['us', 'cn'] as const) for (const policy of POLICY_KINDS) same(scenario, side, policy, 'l', 300);
+  });
+
   it('a scenario whose runs stop on an error: the same failures', () => {
     const text = minimalText().replace('weight: "40 + trust / 2"', 'weight: "trust - trust"').replace('{ id: ignored, weight: 30,', '{ id: ignored, weight: "escalation - 20",');
     const scenario = scenarioFromText(text, 'zero-weights.yaml');

@@ -61,12 +61,14 @@ export class Playout {
   beat: CompiledBeat;
   beatIndex = 0;
   ending: string | null = null;
-  /** The last turn's moves, the lead's first: side, option index in the beat, outcome index, text variant. */
+  /** The last turn's moves, the lead's first: side, option index in the beat, outcome index (the text variant: {@link moveTextAt}). */
   readonly moveSide: Side[] = ['us', 'cn'];
   private readonly movePart: PlannedSide[] = [];
   readonly moveOption = new Int32Array(2);
   readonly moveOutcome = new Int32Array(2);
-  readonly moveText = new Int32Array(2);
+  /** The moves' text variants, kept when the turn ends the game (picked before the ledger closes). */
+  private readonly keptText = new Int32Array(2);
+  private textsKept = false;
   /** The last turn's options and outcomes, the lead's first. */
   readonly moveOptions: CompiledOption[] = [];
   readonly moveOutcomes: CompiledOutcome[] = [];
@@ -204,6 +206,7 @@ export class Playout {
   /** The effects, the ledger, the rungs, clamping, injects, the texts shown and where play goes. */
   private apply(): void {
     const { live, scenario } = this;
+    this.textsKept = false;
     const nextTurn = this.turn + 1;
     for (let m = 0; m < 2; m++) {
       const side = this.moveSide[m] as Side;
@@ -229,10 +232,6 @@ export class Playout {
       this.firedNow[this.firedCount++] = k;
     }
     if (this.firedCount > 0) this.clamp();
-    for (let m = 0; m < 2; m++) {
-      const planned = this.landed[m] as PlannedOutcome;
-      this.moveText[m] = planned.fixedText >= 0 ? planned.fixedText : variantIndex(planned.outcome.text, live);
-    }
     this.goOn(nextTurn);
   }
 
@@ -256,6 +255,10 @@ export class Playout {
     let ending = target.ending ? next : null;
     if (ending === null && nextTurn >= scenario.file.maxTurns) ending = scenario.file.timeout;
     if (ending !== null) {
+      // The texts are picked on the world before the ledger is closed.
+      this.keptText[0] = this.moveTextAt(0);
+      this.keptText[1] = this.moveTextAt(1);
+      this.textsKept = true;
       closeLedger(live);
     } else {
       if (target.beat === undefined) throw new Error(`sim: state at unknown beat ${next}`);
@@ -265,6 +268,17 @@ export class Playout {
     }
     this.turn = nextTurn;
     this.ending = ending;
+  }
+
+  /**
+   * The variant of move `m`'s outcome text shown (0 the lead's move), as `resolveTurn` picks it on the
+   * world after the turn: read between {@link step} and {@link settle}. Worked out when asked, since
+   * a simulation reads it only for a text that may presume something.
+   */
+  moveTextAt(m: number): number {
+    if (this.textsKept) return this.keptText[m] as number;
+    const planned = this.landed[m] as PlannedOutcome;
+    return planned.fixedText >= 0 ? planned.fixedText : variantIndex(planned.outcome.text, this.live);
   }
 
   /** After a turn: the context reads the new state, as `contextOf(state)` would. */
