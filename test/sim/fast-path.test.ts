@@ -70,7 +70,7 @@ describe('the fast path against the plain path', () => {
     }
   });
 
-  it("an outcome text picked by the ledger on the turn that ends the game: picked before the ledger closes, on both paths", () => {
+  it('an outcome text picked by the ledger on the turn that ends the game: picked before the ledger closes, on both paths', () => {
     // The request sent in the opening may still be open to China when the last turn is played; the
     // game's end closes it (never answered), and the text must be the one the open request picked.
     const text = minimalText().replace(
