@@ -203,7 +203,7 @@ export class Playout {
     return null;
   }
 
-  /** The effects, the ledger, the rungs, clamping, injects, the texts shown and where play goes. */
+  /** The effects, the ledger, the rungs, clamping, injects and where play goes (the texts shown: {@link moveTextAt}). */
   private apply(): void {
     const { live, scenario } = this;
     this.textsKept = false;
